@@ -1,0 +1,35 @@
+/** The delivery seam: reports become cards, cards go out through a Messenger (Feishu app bot, group webhook, or the terminal). */
+
+/** A Feishu card JSON 2.0 object (see src/render/card*.ts). */
+export type Card = Record<string, unknown>;
+
+export interface OutgoingMessage {
+  /** Feishu chat_id (oc_…). */
+  chat: string;
+  card: Card;
+  /**
+   * Stable idempotency seed, e.g. "remind|2026-03-02|oc_xxx". The Feishu wrapper derives the ≤50-char
+   * `uuid` from it and the content, so a retried or repeated send posts once.
+   */
+  key: string;
+}
+
+export interface DeliveryError {
+  /** Feishu code (230002 …), HTTP status, or a short string such as "network". */
+  code: string | number;
+  /** English, for logs. */
+  message: string;
+  /** Chinese, for the office: what to do. */
+  hint: string;
+}
+
+export interface DeliveryResult {
+  ok: boolean;
+  /** Feishu message_id when sent. */
+  messageId: string | null;
+  error: DeliveryError | null;
+}
+
+export interface Messenger {
+  send(message: OutgoingMessage): Promise<DeliveryResult>;
+}

@@ -1,0 +1,55 @@
+import type { IsoDate, RawTable } from '../domain/types.js';
+
+/** What one read of a ledger returns: the task tab, the unit-directory tab when there is one, and a revision. */
+export interface LedgerRead {
+  ledger: RawTable;
+  units: RawTable | null;
+  /** A version/revision/mtime token where the backend offers one, so an unchanged ledger is not re-parsed. */
+  revision: string | null;
+}
+
+/** A progress update for one task, as typed by a liaison (`duban update`, or in chat). */
+export interface TaskUpdate {
+  /** Status word as the user typed it ("已完成"); written as text. */
+  status?: string;
+  /** Progress as typed ("80%", "0.8", "80"); written normalised as "80%". */
+  progress?: string;
+  /** Appended to the existing note with date and name, never replacing it. */
+  note?: string;
+  /** Who reported it (a liaison's name). */
+  by?: string;
+  /** The local date of the update (Asia/Shanghai), also written to 更新时间. */
+  date: IsoDate;
+}
+
+export interface CellChange {
+  /** The column header as in the sheet. */
+  column: string;
+  before: string;
+  after: string;
+}
+
+/** What a write-back changed: the row it found the task on at write time and the cells it wrote. */
+export interface WriteOutcome {
+  id: string;
+  row: number;
+  changes: CellChange[];
+}
+
+/**
+ * A ledger where it lives: a local CSV/XLSX file, a Google Sheet, a Feishu sheet or a Feishu Bitable.
+ * Opened by `openSource(location, …)` in ./open-source.ts; the location's form picks the backend.
+ */
+export interface LedgerSource {
+  /** Human-readable location for messages (path or URL, never a credential). */
+  readonly location: string;
+  /** Reads the ledger and the unit directory, in one request where the backend allows. */
+  read(): Promise<LedgerRead>;
+  /** The current revision without reading the rows, or null when the backend offers none. */
+  revision(): Promise<string | null>;
+  /**
+   * Writes status / progress / note / updated for the task with this id. The row is found by id at write
+   * time; a missing or duplicated id is refused with a clear error. Only those cells change.
+   */
+  updateTask(id: string, update: TaskUpdate): Promise<WriteOutcome>;
+}
