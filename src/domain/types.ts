@@ -37,6 +37,8 @@ export interface RawTable {
   headerRow: number;
   headers: string[];
   rows: RawRow[];
+  /** Problems met while reading (a CSV with malformed quotes read leniently), reported with the ledger's own. */
+  readProblems?: Problem[];
 }
 
 export interface RawRow {

@@ -6,6 +6,8 @@ export interface LedgerRead {
   units: RawTable | null;
   /** A version/revision/mtime token where the backend offers one, so an unchanged ledger is not re-parsed. */
   revision: string | null;
+  /** Person names → Feishu open_ids, from Bitable person fields (absent for other backends). */
+  people?: Record<string, string>;
 }
 
 /** A progress update for one task, as typed by a liaison (`duban update`, or in chat). */
@@ -34,6 +36,8 @@ export interface WriteOutcome {
   id: string;
   row: number;
   changes: CellChange[];
+  /** Chinese notes for the user, e.g. the ledger has no 更新时间 column so no date was recorded. */
+  warnings?: string[];
 }
 
 /**

@@ -1,0 +1,27 @@
+/** A question in, an answer out: the one path shared by `duban ask`, the terminal chat and the Feishu bot. */
+import { parseQuestion } from '../ask/parse-question.js';
+import type { IsoDate, Ledger, ReportOptions, WorkCalendar } from '../domain/types.js';
+import type { UnitDirectory } from '../domain/unit-directory.js';
+import { answerQuestion } from '../reports/answer.js';
+import type { Answer } from '../reports/answer-types.js';
+
+export interface AskContext {
+  ledger: Ledger;
+  directory: UnitDirectory;
+  today: IsoDate;
+  calendar: WorkCalendar;
+  options: ReportOptions;
+}
+
+/** Answers a question (Chinese or English) about the ledger; `askerUnit` serves "我的任务". */
+export function askLedger(question: string, ctx: AskContext, askerUnit: string | null = null): Answer {
+  const intent = parseQuestion(question, ctx.directory);
+  return answerQuestion(intent, { ...ctx, asker: { unit: askerUnit } });
+}
+
+/** The unit whose liaison (or leader) has this Feishu account, for "我的任务". */
+export function unitOfAccount(ledger: Ledger, account: string | null): string | null {
+  if (!account) return null;
+  const unit = ledger.units.find((u) => u.liaisonAccount === account || u.leaderAccount === account);
+  return unit?.name ?? null;
+}

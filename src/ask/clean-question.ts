@@ -1,0 +1,35 @@
+/** Reducing a chat message to the question in it: no @mentions, no "请问/帮我查一下", no trailing "？" or "吗". */
+
+const MENTIONS = /<at\b[^>]*>.*?<\/at>|@_user_\d+|@_all/gi;
+/** "@督办助手 交通局…" or "@机器人交通局…": a leading mention of the bot. */
+const LEADING_MENTION = /^@(?:\S+\s+|(?:机器人|督办机器人|督办助手|督办|duban|bot)(?=\S))/i;
+const POLITE_ZH = [
+  '请问一下', '请问', '请帮我查一下', '请帮我查查', '请帮我看一下', '帮我查一下', '帮我查查', '帮我看一下', '帮我看看',
+  '帮忙查一下', '帮我查', '帮我', '查一下', '查查', '查询', '查看', '看一下', '看看', '麻烦', '你好', '您好',
+  '我想知道', '我想问一下', '我想问', '想问一下', '告诉我', '列出', '请',
+];
+const POLITE_EN = ['please', 'can you', 'could you', 'would you', 'hey', 'hi', 'hello', 'show me', 'tell me', 'give me', 'list', 'show'];
+// English courtesies must end at a word boundary: "hi" must not eat the start of "history".
+const POLITE_PREFIXES = new RegExp(`^(?:${POLITE_ZH.join('|')}|(?:${POLITE_EN.join('|')})\\b)[\\s,，:：]*`, 'i');
+const TRAILING = /[\s?？!！。.~～…,，]+$|(?<=\S)[呢吗嘛啊呀吧]+$/u;
+const SPACE_BESIDE_HAN = /(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/gu;
+
+/** The message without mentions of anyone, NFKC-normalised (full width → half width), trimmed. */
+export function stripMentions(text: string): string {
+  return text.replace(MENTIONS, ' ').normalize('NFKC').trim().replace(LEADING_MENTION, '').trim();
+}
+
+/** Remove one layer after another until nothing changes: "请问，帮我查一下交通局的任务吗？" → "交通局的任务". */
+function peel(text: string, pattern: RegExp): string {
+  let current = text;
+  for (let next = current.replace(pattern, '').trim(); next !== current && next !== ''; next = current.replace(pattern, '').trim()) {
+    current = next;
+  }
+  return current;
+}
+
+/** The question itself: no mentions, courtesies or end punctuation; no spaces beside Chinese characters. */
+export function cleanQuestion(text: string): string {
+  const bare = peel(peel(stripMentions(text), POLITE_PREFIXES), TRAILING);
+  return bare.replace(/\s+/g, ' ').replace(SPACE_BESIDE_HAN, '');
+}

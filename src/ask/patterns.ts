@@ -1,0 +1,75 @@
+/**
+ * Command-like questions: help, updates, task ids, ranking, overall progress, overdue, due. Tried in order before
+ * unit-patterns.ts; they run on the cleaned question (half width, no courtesies, no spaces beside Chinese).
+ */
+import type { QuestionPattern } from './question-pattern.js';
+import { whole } from './question-pattern.js';
+import { COUNT, parseCount } from './numbers.js';
+import { unitFromPhrase } from './unit-phrase.js';
+import { STATUS_WORD, updateIntent } from './update-command.js';
+import { readDuePeriod } from './due-period.js';
+
+/** A task id: "6", "A-3", "2.1". */
+const ID = '([a-z]{0,4}-?\\d+(?:[.-]\\d+)*)';
+const TASK_TAIL = '(?:的)?(?:进展情况|完成情况|进展|进度|情况|详情|状态)?(?:怎么样了?|如何)?(?:\\s*(?:status|progress|details?))?';
+const OVERDUE = /逾期|超期|过期|延误|拖期|overdue|past due|\blate\b/i;
+const OVERDUE_ALL = new RegExp(OVERDUE.source, 'gi');
+
+/** Questions about the ledger as a whole, task ids and updates; unit and keyword questions follow in unit-patterns.ts. */
+export const COMMAND_PATTERNS: readonly QuestionPattern[] = [
+  {
+    name: 'help',
+    pattern: whole('(?:帮助|help|怎么用|如何使用|使用说明|说明|菜单|功能|你能做什么|你会什么|能做什么|你是谁|commands?|what can you do|how do i use this|\\?*)'),
+    build: () => ({ kind: 'help' }),
+  },
+  {
+    name: 'update',
+    pattern: whole(`(?:更新|汇报|上报|报送|填报|update|report)\\s*(?:任务|task)?\\s*(?:#|编号|no\\.?)?\\s*${ID}号?(?:任务)?\\s*[:,，]?\\s*(.*)`),
+    build: (m, c) => updateIntent(m[1], m[2], c.original, true) ?? { kind: 'task', id: m[1] },
+  },
+  {
+    name: 'update-task',
+    pattern: whole(`(?:任务|task)\\s*#?\\s*${ID}号?\\s*[:,，]?\\s*(.+)`),
+    build: (m, c) => updateIntent(m[1], m[2], c.original),
+  },
+  {
+    name: 'update-status',
+    pattern: whole(`#?${ID}号?\\s*[:,，]?\\s*((?:${STATUS_WORD}).*)`),
+    build: (m, c) => updateIntent(m[1], m[2], c.original),
+  },
+  { name: 'task', pattern: whole(`(?:任务|事项|task)\\s*(?:#|编号|no\\.?|number)?\\s*${ID}号?${TASK_TAIL}`), build: (m) => ({ kind: 'task', id: m[1] }) },
+  { name: 'task-hash', pattern: whole(`(?:#|编号)\\s*${ID}${TASK_TAIL}`), build: (m) => ({ kind: 'task', id: m[1] }) },
+  { name: 'task-bare', pattern: whole(`${ID}`), build: (m) => ({ kind: 'task', id: m[1] }) },
+  { name: 'task-number', pattern: whole(`${ID}号(?:任务|事项)${TASK_TAIL}`), build: (m) => ({ kind: 'task', id: m[1] }) },
+  {
+    name: 'task-ordinal',
+    pattern: whole(`第(${COUNT})(?:项|个|条|号)(?:任务|事项)?${TASK_TAIL}`),
+    build: (m) => {
+      const n = parseCount(m[1]);
+      return n === null ? null : { kind: 'task', id: String(n) };
+    },
+  },
+  {
+    name: 'ranking',
+    pattern: /(?:单位|部门).*(?:逾期|超期).*(?:最多|排名|排行)|(?:逾期|超期).*(?:排名|排行|榜|最多的(?:单位|部门))|\bunits?\b.*\bmost overdue\b|\boverdue (?:ranking|leaderboard|by unit)\b|^ranking$|^排名$/i,
+    build: () => ({ kind: 'ranking' }),
+  },
+  {
+    name: 'progress',
+    pattern: whole('(?:总体|整体|全部|全局|总的|目前|当前|现在)?的?(?:进展|进度|完成情况|推进情况|情况)(?:如何|怎么样|怎样|咋样)?|(?:overall|total|general)\\s+(?:progress|status)|how (?:are we|is it|are things) (?:doing|going)|how\'s it going|progress|summary|status overview'),
+    build: () => ({ kind: 'progress' }),
+  },
+  {
+    name: 'overdue',
+    pattern: OVERDUE,
+    build: (_m, c) => ({ kind: 'overdue', unit: unitFromPhrase(c.cleaned.replace(OVERDUE_ALL, ' ').trim(), c.directory) }),
+  },
+  {
+    name: 'due',
+    pattern: /到期|截止|届满|要完成|未来|接下来|最近|\bdue\b|\bdeadlines?\b|\bexpir/i,
+    build: (_m, c) => {
+      const due = readDuePeriod(c.cleaned);
+      return due && { kind: 'due', period: due.period, days: due.days, unit: unitFromPhrase(due.rest, c.directory) };
+    },
+  },
+];

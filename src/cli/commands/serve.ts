@@ -1,0 +1,34 @@
+/**
+ * `duban serve` (`npm start`). With Feishu configured: the long-running service. Without: local mode on the
+ * configured (or bundled example) ledger — today's digest and reminders printed, then questions answered from the
+ * terminal or a pipe until end of input.
+ */
+import { buildDigest } from '../../reports/digest.js';
+import { renderDigestText } from '../../render/digest.js';
+import { renderReminderText } from '../../render/reminders.js';
+import type { CliArgs } from '../args.js';
+import { ledgerLocation, loadLedgerContext, loadRuntime } from '../context.js';
+import { converse } from '../conversation.js';
+import { println, type CliIO } from '../io.js';
+import { note, useColor } from '../output.js';
+import { reminderPlanFor } from './remind.js';
+
+export async function run(args: CliArgs, io: CliIO): Promise<number> {
+  const runtime = loadRuntime(args, io);
+  if (runtime.loaded.mode === 'feishu') {
+    const { startService } = await import('../../app/service.js');
+    const { sheet, units } = ledgerLocation(args, io, runtime);
+    await startService({ ...runtime, sheet, units, env: io.env });
+    // The service runs until SIGTERM; its shutdown handler exits the process.
+    return new Promise<number>(() => {});
+  }
+  const ctx = await loadLedgerContext(args, io, runtime);
+  const color = useColor(io);
+  println(io.stdout, '本地模式：未配置飞书（FEISHU_APP_ID / FEISHU_APP_SECRET），消息输出到终端。');
+  note(io, 'text', ctx.dateNote);
+  for (const notice of ctx.notices) note(io, 'text', notice);
+  println(io.stdout, `\n【今日简报 → 领导群】\n${renderDigestText(buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options), { color })}`);
+  println(io.stdout, `【今日提醒 → 工作群】\n${renderReminderText(reminderPlanFor(ctx, ctx.loaded.config.reminders.daysBefore), { color })}`);
+  await converse(io, ctx);
+  return 0;
+}

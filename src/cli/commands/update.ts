@@ -1,0 +1,31 @@
+/** `duban update ID [--status S] [--progress P] [--note TEXT] [--by NAME]`: write a progress update back to the ledger. */
+import { todayIn } from '../../calendar/dates.js';
+import { openSource } from '../../sources/open-source.js';
+import { UsageError, type CliArgs } from '../args.js';
+import { ledgerLocation, loadRuntime } from '../context.js';
+import { println, type CliIO } from '../io.js';
+
+export async function run(args: CliArgs, io: CliIO): Promise<number> {
+  const [id] = args.positionals;
+  if (!id) throw new UsageError('请给出任务编号，例如：duban update 6 --progress 80% --note "已完成主体施工" --by 张三');
+  if (args.status === undefined && args.progress === undefined && args.note === undefined) {
+    throw new UsageError('请至少给出 --status、--progress 或 --note 之一。');
+  }
+  const runtime = loadRuntime(args, io);
+  const { sheet, units } = ledgerLocation(args, io, runtime);
+  const source = openSource(sheet, { units, logger: runtime.logger, env: io.env });
+  const outcome = await source.updateTask(id, {
+    status: args.status,
+    progress: args.progress,
+    note: args.note,
+    by: args.by,
+    date: todayIn(runtime.loaded.config.timezone, io.now()),
+  });
+  if (args.format === 'json') {
+    println(io.stdout, JSON.stringify(outcome, null, 2));
+  } else {
+    const lines = outcome.changes.map((c) => `  ${c.column}：${c.before || '（空）'} → ${c.after}`);
+    println(io.stdout, [`已更新任务 ${outcome.id}（第 ${outcome.row} 行）：`, ...lines].join('\n'));
+  }
+  return 0;
+}

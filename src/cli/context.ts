@@ -1,0 +1,98 @@
+/**
+ * Everything a ledger command needs, loaded once: configuration, the ledger read through its source, the unit
+ * directory, the work calendar, report options and the date to report for.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { isIsoDate, todayIn } from '../calendar/dates.js';
+import { createWorkCalendar, unknownYearNotice, type ChineseWorkCalendar } from '../calendar/chinese-calendar.js';
+import { loadConfig, type LoadedConfig } from '../config/load-config.js';
+import { packageRoot } from '../config/package-root.js';
+import type { IsoDate, Ledger, ReportOptions } from '../domain/types.js';
+import type { UnitDirectory } from '../domain/unit-directory.js';
+import { readLedger } from '../app/read-ledger.js';
+import { createLogger, type Logger } from '../log/logger.js';
+import { resolveOptions } from '../reports/options.js';
+import { openSource } from '../sources/open-source.js';
+import type { LedgerSource } from '../sources/source.js';
+import { UsageError, type CliArgs } from './args.js';
+import type { CliIO } from './io.js';
+
+export interface Runtime {
+  loaded: LoadedConfig;
+  logger: Logger;
+  calendar: ChineseWorkCalendar;
+  options: ReportOptions;
+}
+
+export interface LedgerContext extends Runtime {
+  source: LedgerSource;
+  ledger: Ledger;
+  directory: UnitDirectory;
+  today: IsoDate;
+  /** Said to the user when the date was not given: "示例台账：按 2022-06-27 计算…". */
+  dateNote: string | null;
+  /** Office notices such as an unknown holiday year. */
+  notices: string[];
+  /** The ledger's URL when it lives online (cards link to it). */
+  sheetUrl: string | null;
+}
+
+/** Loads configuration, the logger, the work calendar and report options. */
+export function loadRuntime(args: CliArgs, io: CliIO): Runtime {
+  const loaded = loadConfig({ path: args.config, env: io.env, cwd: io.cwd });
+  const { config } = loaded;
+  const logger = createLogger({ stream: io.stderr, level: (io.env.DUBAN_LOG_LEVEL as 'info' | undefined) ?? 'warn' });
+  const calendar = createWorkCalendar({ overrides: { daysOff: config.calendar.daysOff, workdays: config.calendar.workdays } });
+  const options = resolveOptions({
+    dueSoonWorkdays: config.dueSoonWorkdays,
+    behindPoints: config.lights.behindPoints,
+    redBehindPoints: config.lights.redBehindPoints,
+    escalateAfterWorkdays: config.reminders.escalateAfterWorkdays,
+  });
+  return { loaded, logger, calendar, options };
+}
+
+/** The bundled example ledger, and the date its demo is meant for. */
+export function bundledExample(): { tasks: string; units: string; today: IsoDate } {
+  const dir = join(packageRoot(), 'sheets-templates', 'example');
+  const meta = JSON.parse(readFileSync(join(dir, 'example.json'), 'utf8')) as { today: IsoDate };
+  return { tasks: join(dir, 'tasks.csv'), units: join(dir, 'units.csv'), today: meta.today };
+}
+
+/** The ledger location and unit directory a command uses: --sheet/--units win over the configuration. */
+export function ledgerLocation(args: CliArgs, io: CliIO, runtime: Runtime): { sheet: string; units: string | undefined } {
+  const { config } = runtime.loaded;
+  const local = (location: string) => (/^[a-z][a-z0-9+.-]*:/i.test(location) && !/^[a-z]:[\\/]/i.test(location) ? location : resolve(io.cwd, location));
+  if (args.sheet) return { sheet: local(args.sheet), units: args.units ? local(args.units) : undefined };
+  return { sheet: local(config.sheet), units: args.units ? local(args.units) : config.units ? localUnits(config.units, local) : undefined };
+}
+
+// A units setting is either a file beside the ledger or the name of a tab in the same spreadsheet.
+function localUnits(units: string, local: (l: string) => string): string {
+  return /\.(csv|tsv|txt|xlsx)$/i.test(units) ? local(units) : units;
+}
+
+/** The date to report for: --today, else the bundled example's demo date, else today in the configured timezone. */
+export function reportDate(args: CliArgs, io: CliIO, runtime: Runtime, sheet: string): { today: IsoDate; note: string | null } {
+  if (args.today !== undefined) {
+    if (!isIsoDate(args.today)) throw new UsageError(`--today 需要 YYYY-MM-DD 格式的日期，例如 2022-06-27，收到 "${args.today}"。`);
+    return { today: args.today, note: null };
+  }
+  const example = bundledExample();
+  if (resolve(sheet) === resolve(example.tasks)) {
+    return { today: example.today, note: `示例台账：按 ${example.today} 计算（示例方案的实施期内；用 --today YYYY-MM-DD 指定其他日期）` };
+  }
+  return { today: todayIn(runtime.loaded.config.timezone, io.now()), note: null };
+}
+
+/** Reads and parses the ledger for a command. */
+export async function loadLedgerContext(args: CliArgs, io: CliIO, runtime: Runtime = loadRuntime(args, io)): Promise<LedgerContext> {
+  const { sheet, units } = ledgerLocation(args, io, runtime);
+  const { today, note } = reportDate(args, io, runtime, sheet);
+  const source = openSource(sheet, { units, logger: runtime.logger, env: io.env });
+  const { ledger, directory } = await readLedger(source, today);
+  const notices = runtime.calendar.unknownYears(today, today).map(unknownYearNotice);
+  const sheetUrl = /^https?:\/\//.test(sheet) ? sheet : null;
+  return { ...runtime, source, ledger, directory, today, dateNote: note, notices, sheetUrl };
+}

@@ -1,0 +1,33 @@
+/** Checks that involve several keys at once (run after each key is valid on its own). */
+import cron from 'node-cron';
+import type { ConfigIssue } from './config-error.js';
+import type { DubanConfig } from './schema.js';
+
+/** The fixed "HH:MM" a daily cron expression fires at (the schema guarantees one minute and one hour). */
+export function cronClockTime(expr: string): string {
+  const fields = cron.parse(expr);
+  return `${String(fields.hour[0]).padStart(2, '0')}:${String(fields.minute[0]).padStart(2, '0')}`;
+}
+
+/** Problems between keys: the send window, schedules outside it, thresholds, overrides, half-set credentials. */
+export function crossCheck(config: DubanConfig): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  const { start, end } = config.sendWindow;
+  if (start >= end) issues.push({ path: 'sendWindow', message: `expected start before end, got ${start}–${end}` });
+  for (const [job, expr] of Object.entries(config.schedule)) {
+    const at = cronClockTime(expr);
+    if (at < start || at >= end) issues.push({ path: `schedule.${job}`, message: `fires at ${at}, outside sendWindow ${start}–${end}` });
+  }
+  if (config.lights.redBehindPoints < config.lights.behindPoints) {
+    issues.push({ path: 'lights.redBehindPoints', message: `expected at least lights.behindPoints (${config.lights.behindPoints})` });
+  }
+  const off = new Set(config.calendar.daysOff);
+  config.calendar.workdays.forEach((date, i) => {
+    if (off.has(date)) issues.push({ path: `calendar.workdays[${i}]`, message: `${date} is also listed in calendar.daysOff` });
+  });
+  const { appId, appSecret } = config.feishu;
+  if (Boolean(appId) !== Boolean(appSecret)) {
+    issues.push({ path: appId ? 'feishu.appSecret' : 'feishu.appId', message: 'expected both feishu.appId and feishu.appSecret, or neither' });
+  }
+  return issues;
+}

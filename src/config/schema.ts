@@ -1,0 +1,116 @@
+/** The zod schema of config/duban.yaml: every key, its default, and what a valid value looks like. */
+import { z } from 'zod';
+import cron from 'node-cron';
+import { isIsoDate } from '../calendar/dates.js';
+
+const isoDate = z.string().refine(isIsoDate, { message: 'expected a date as YYYY-MM-DD' });
+const clockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'expected a time as HH:MM (24-hour)' });
+const chatId = z.string().min(1, { message: 'expected a Feishu chat_id such as oc_xxx' });
+const count = (what: string) => z.number({ message: `expected a whole number of ${what}` }).int().min(0);
+
+/** True for a timezone name Intl knows (canonical names and aliases such as Asia/Chongqing). */
+function isTimezone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A cron expression that fires at one fixed minute and hour (day fields free): "0 9 * * *", "0 16 * * 5". */
+const dailyCron = z.string().refine(
+  (expr) => {
+    if (!cron.validate(expr)) return false;
+    const fields = cron.parse(expr);
+    const numeric = [...fields.dayOfMonth, ...fields.dayOfWeek].every((v) => typeof v === 'number');
+    return fields.minute.length === 1 && fields.hour.length === 1 && numeric;
+  },
+  { message: 'expected a cron expression with one fixed minute and hour, e.g. "0 9 * * *" or "0 16 * * 5"' },
+);
+
+export const feishuSchema = z.strictObject({
+  appId: z.string().optional(),
+  appSecret: z.string().optional(),
+  domain: z
+    .string()
+    .refine((v) => v === 'feishu' || v === 'lark' || /^https?:\/\/\S+$/.test(v), {
+      message: 'expected feishu, lark or a base URL such as https://open.feishu.cn',
+    })
+    .default('feishu'),
+  events: z.enum(['ws', 'http'], { message: 'expected ws (long connection) or http (callback URL)' }).default('ws'),
+  http: z
+    .strictObject({
+      port: z.number().int().min(1).max(65535, { message: 'expected a TCP port 1–65535' }).default(8080),
+      path: z.string().startsWith('/', { message: 'expected a URL path starting with /' }).default('/feishu/events'),
+      encryptKey: z.string().optional(),
+      verificationToken: z.string().optional(),
+    })
+    .prefault({}),
+  webhooks: z
+    .record(
+      z.string(),
+      z.strictObject({
+        url: z.url({ message: 'expected the webhook URL of a custom group bot' }),
+        secret: z.string().optional(),
+      }),
+    )
+    .default({}),
+});
+
+export const configSchema = z.strictObject({
+  timezone: z
+    .string()
+    .refine(isTimezone, {
+      message: 'expected an IANA timezone such as Asia/Shanghai',
+    })
+    .default('Asia/Shanghai'),
+  sheet: z.string().min(1, { message: 'expected a path or URL of the ledger' }),
+  units: z.string().min(1).optional(),
+  feishu: feishuSchema.prefault({}),
+  google: z.strictObject({ credentials: z.string().optional() }).prefault({}),
+  chats: z
+    .strictObject({
+      leaders: chatId.optional(),
+      office: chatId.optional(),
+      default: chatId.optional(),
+      allow: z.array(chatId).default([]),
+    })
+    .prefault({}),
+  schedule: z
+    .strictObject({
+      digest: dailyCron.default('0 9 * * *'),
+      remind: dailyCron.default('30 9 * * *'),
+      weekly: dailyCron.default('0 16 * * 5'),
+    })
+    .prefault({}),
+  sendWindow: z.strictObject({ start: clockTime.default('08:00'), end: clockTime.default('20:00') }).prefault({}),
+  reminders: z
+    .strictObject({
+      daysBefore: z.array(count('working days before the deadline')).default([3, 1]),
+      escalateAfterWorkdays: count('working days overdue').default(5),
+    })
+    .prefault({}),
+  lights: z
+    .strictObject({
+      behindPoints: count('percentage points').max(100).default(10),
+      redBehindPoints: count('percentage points').max(100).default(30),
+    })
+    .prefault({}),
+  dueSoonWorkdays: count('working days').default(3),
+  staleAfterWorkdays: count('working days').default(10),
+  calendar: z
+    .strictObject({
+      daysOff: z.array(isoDate).default([]),
+      workdays: z.array(isoDate).default([]),
+      tab: z.string().min(1).optional(),
+    })
+    .prefault({}),
+  health: z
+    .strictObject({ port: z.number().int().min(0).max(65535, { message: 'expected a TCP port 0–65535' }).optional() })
+    .prefault({}),
+  dataDir: z.string().min(1).default('.duban'),
+});
+
+/** The validated configuration, defaults filled in. */
+export type DubanConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,113 @@
+/**
+ * One run of a job on a date, delivered exactly once across crashes and restarts. The messages are built once
+ * and stored (pending) with the run in one transaction; then each message not yet sent is sent and its outcome
+ * recorded. A rerun sends only what is not recorded as sent, with the stored card and key, so the Feishu
+ * wrapper derives the same uuid and Feishu de-duplicates a message whose send was cut off mid-flight.
+ */
+import type { Messenger, OutgoingMessage } from '../chat/messenger.js';
+import type { IsoDate } from '../domain/types.js';
+import { silentLogger } from '../log/logger.js';
+import type { Logger } from '../log/logger.js';
+import type { ReminderEntry, RunStatus } from '../store/records.js';
+import type { Store } from '../store/store.js';
+import type { Clock } from './clock.js';
+
+/** What a job's builder returns: the consolidated messages (one per chat) and the reminders they carry. */
+export interface BuiltRun {
+  messages: OutgoingMessage[];
+  reminders?: ReminderEntry[];
+}
+
+export interface RunContext {
+  job: string;
+  date: IsoDate;
+  /** True when the task was already reminded to this unit today (by any job): leave it out. */
+  isReminded(taskId: string, unit: string): boolean;
+}
+
+export interface RunJobOptions {
+  store: Store;
+  messenger: Messenger;
+  clock: Clock;
+  logger?: Logger;
+  job: string;
+  date: IsoDate;
+  build(context: RunContext): Promise<BuiltRun> | BuiltRun;
+  /** Asked before each message; false stops after the message in flight (shutdown). The run stays open. */
+  shouldContinue?: () => boolean;
+}
+
+export interface RunOutcome {
+  job: string;
+  date: IsoDate;
+  /** 'started' when interrupted: the run is finished by the next start. */
+  status: RunStatus;
+  sent: number;
+  failed: number;
+  pending: number;
+}
+
+/** Drops reminders already logged today, and messages that only carried such reminders. */
+function withoutRepeats(built: BuiltRun, context: RunContext): BuiltRun {
+  const all = built.reminders ?? [];
+  const fresh = all.filter((r) => !context.isReminded(r.taskId, r.unit));
+  const chatsWithReminders = new Set(all.map((r) => r.chat));
+  const chatsWithFresh = new Set(fresh.map((r) => r.chat));
+  const messages = built.messages.filter((m) => !chatsWithReminders.has(m.chat) || chatsWithFresh.has(m.chat));
+  return { messages, reminders: fresh };
+}
+
+/** Runs (or resumes) the job for the date; a run already done or skipped is left alone. */
+export async function runJob(options: RunJobOptions): Promise<RunOutcome> {
+  const { store, messenger, clock, job, date } = options;
+  const logger = (options.logger ?? silentLogger).child({ job, date });
+  const existing = store.getRun(job, date);
+  if (existing && (existing.status === 'done' || existing.status === 'skipped')) {
+    return { job, date, status: existing.status, sent: 0, failed: 0, pending: 0 };
+  }
+  const at = () => clock.now().toISOString();
+  if (store.messages(job, date).length === 0) {
+    const context: RunContext = { job, date, isReminded: (taskId, unit) => store.isReminded(taskId, unit, date) };
+    let built: BuiltRun;
+    try {
+      built = withoutRepeats(await options.build(context), context);
+    } catch (error) {
+      logger.error('run.build_failed', { error });
+      store.finishRun(job, date, 'failed', at(), `could not build the messages: ${(error as Error).message}`);
+      return { job, date, status: 'failed', sent: 0, failed: 0, pending: 0 };
+    }
+    store.planRun(job, date, at(), built.messages, built.reminders ?? []);
+    logger.info('run.planned', { messages: built.messages.length });
+  } else {
+    store.restartRun(job, date, at());
+    logger.info('run.resumed');
+  }
+
+  let interrupted = false;
+  for (const message of store.messages(job, date)) {
+    if (message.outcome === 'sent') continue;
+    if (options.shouldContinue && !options.shouldContinue()) {
+      interrupted = true;
+      break;
+    }
+    const result = await messenger
+      .send({ chat: message.chat, card: message.card, key: message.key })
+      .catch((error: Error) => ({ ok: false, messageId: null, error: { code: 'exception', message: error.message, hint: '' } }));
+    const outcome = result.ok ? 'sent' : 'failed';
+    store.recordDelivery(job, date, message.chat, outcome, at(), result.messageId, result.error?.message ?? null);
+    if (!result.ok) logger.warn('run.message_failed', { chat: message.chat, code: result.error?.code, error: result.error?.message });
+  }
+
+  const final = store.messages(job, date);
+  const count = (outcome: string) => final.filter((m) => m.outcome === outcome).length;
+  const outcome: RunOutcome = { job, date, status: 'started', sent: count('sent'), failed: count('failed'), pending: count('pending') };
+  if (interrupted) {
+    logger.info('run.interrupted', { sent: outcome.sent, pending: outcome.pending });
+    return outcome;
+  }
+  const failures = final.filter((m) => m.outcome !== 'sent').map((m) => `${m.chat}: ${m.error ?? 'not sent'}`);
+  outcome.status = failures.length === 0 ? 'done' : 'failed';
+  store.finishRun(job, date, outcome.status, at(), failures.length ? `${failures.length} of ${final.length} not sent; ${failures.join('; ')}` : null);
+  logger.info('run.finished', { status: outcome.status, sent: outcome.sent, failed: outcome.failed });
+  return outcome;
+}

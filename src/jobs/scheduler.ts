@@ -1,0 +1,164 @@
+/**
+ * The service's scheduler. node-cron ticks every minute in the configured timezone; each tick asks the plan
+ * (plan-runs.ts) which runs of today are due and runs those not yet done. The same tick is the catch-up on
+ * start: a run missed while the service was down runs now when still inside the send window, else it is
+ * recorded as skipped with the reason.
+ */
+import cron from 'node-cron';
+import type { ScheduledTask } from 'node-cron';
+import { addDays, diffDays } from '../calendar/dates.js';
+import { unknownYearNotice } from '../calendar/chinese-calendar.js';
+import type { ChineseWorkCalendar } from '../calendar/chinese-calendar.js';
+import { wallClock } from '../calendar/zoned-time.js';
+import type { Messenger, OutgoingMessage } from '../chat/messenger.js';
+import type { IsoDate } from '../domain/types.js';
+import { silentLogger } from '../log/logger.js';
+import type { Logger } from '../log/logger.js';
+import type { Store } from '../store/store.js';
+import { systemClock } from './clock.js';
+import type { Clock } from './clock.js';
+import { planRuns } from './plan-runs.js';
+import type { JobName, PlanConfig, PlannedRun } from './plan-runs.js';
+import { runJob } from './run-job.js';
+import type { BuiltRun, RunContext, RunOutcome } from './run-job.js';
+import { checkSheetProblems } from './sheet-problems.js';
+import type { SheetProblemsCheck } from './sheet-problems.js';
+
+export interface SchedulerOptions {
+  config: PlanConfig;
+  calendar: ChineseWorkCalendar;
+  store: Store;
+  messenger: Messenger;
+  jobs: Record<JobName, (context: RunContext) => Promise<BuiltRun> | BuiltRun>;
+  /** The office message for a notice (an unknown holiday year), or null when no office chat is configured. */
+  officeMessage(text: string, key: string): OutgoingMessage | null;
+  /** The ledger's problems check, run at most every `problemsEveryMinutes` inside the window on working days. */
+  sheetProblems?: SheetProblemsCheck;
+  problemsEveryMinutes?: number;
+  /** A failed run (a chat refused a message) is retried after this many minutes, inside the window. */
+  retryFailedAfterMinutes?: number;
+  clock?: Clock;
+  logger?: Logger;
+}
+
+export interface Scheduler {
+  /** Runs whatever is due now; concurrent calls share one pass. */
+  tick(): Promise<RunOutcome[]>;
+  /** Records missed runs of earlier days, catches up today, then ticks every minute. */
+  start(): Promise<void>;
+  /** Stops new work and waits for the message in flight; an interrupted run is finished by the next start. */
+  stop(): Promise<void>;
+}
+
+const LOOKAHEAD_DAYS = 31;
+const MISSED_LOOKBACK_DAYS = 7;
+
+/** Creates the scheduler; nothing runs until start() or tick(). */
+export function createScheduler(options: SchedulerOptions): Scheduler {
+  const { config, calendar, store, messenger } = options;
+  const clock = options.clock ?? systemClock;
+  const logger = (options.logger ?? silentLogger).child({ component: 'scheduler' });
+  const retryMs = (options.retryFailedAfterMinutes ?? 30) * 60_000;
+  const problemsMs = (options.problemsEveryMinutes ?? 60) * 60_000;
+  let stopping = false;
+  let inFlight: Promise<RunOutcome[]> | null = null;
+  let task: ScheduledTask | null = null;
+  let lastProblemsCheck = -Infinity;
+  const common = { store, messenger, clock, logger, shouldContinue: () => !stopping };
+
+  /** Tells the office once about each year in the coming month without a published holiday schedule (a failed try waits a day). */
+  async function noticeUnknownYears(date: IsoDate): Promise<void> {
+    for (const year of calendar.unknownYears(date, addDays(date, LOOKAHEAD_DAYS))) {
+      const key = `unknown-year:${year}`;
+      if (store.notice(key) || store.getRun(`notice:${key}`, date)?.status === 'failed') continue;
+      const text = unknownYearNotice(year);
+      logger.warn('calendar.unknown_year', { year, text });
+      const message = options.officeMessage(text, `notice|${key}`);
+      const outcome = await runJob({ ...common, job: `notice:${key}`, date, build: () => ({ messages: message ? [message] : [] }) });
+      if (outcome.status === 'done') store.setNotice(key, date, text);
+    }
+  }
+
+  /** Whether a planned run should start now; a missed run outside the window is recorded as skipped. */
+  function due(run: PlannedRun, time: string, now: Date): boolean {
+    if (run.time > time) return false;
+    const existing = store.getRun(run.job, run.date);
+    if (existing?.status === 'done' || existing?.status === 'skipped') return false;
+    if (existing?.status === 'failed') {
+      return time < config.sendWindow.end && now.getTime() - Date.parse(existing.finishedAt ?? existing.startedAt) >= retryMs;
+    }
+    if (time >= config.sendWindow.end) {
+      const reason = existing
+        ? `interrupted and not finished before the end of the send window (${config.sendWindow.end})`
+        : `missed: not run between ${run.time} and the end of the send window (${config.sendWindow.end})`;
+      store.finishRun(run.job, run.date, 'skipped', now.toISOString(), reason);
+      logger.warn('run.skipped', { job: run.job, date: run.date, reason });
+      return false;
+    }
+    return true;
+  }
+
+  async function pass(): Promise<RunOutcome[]> {
+    const now = clock.now();
+    const { date, time } = wallClock(now, config.timezone);
+    const inWindow = time >= config.sendWindow.start && time < config.sendWindow.end && calendar.isWorkday(date);
+    if (inWindow && !stopping) await noticeUnknownYears(date);
+    const outcomes: RunOutcome[] = [];
+    for (const run of planRuns({ from: date, days: 1, config, calendar }).runs) {
+      if (stopping || !due(run, time, now)) continue;
+      outcomes.push(await runJob({ ...common, job: run.job, date, build: options.jobs[run.job] }));
+    }
+    if (options.sheetProblems && !stopping && inWindow && now.getTime() - lastProblemsCheck >= problemsMs) {
+      lastProblemsCheck = now.getTime();
+      const outcome = await checkSheetProblems({ ...common, date, check: options.sheetProblems });
+      if (outcome) outcomes.push(outcome);
+    }
+    return outcomes;
+  }
+
+  /** Runs of earlier days that never happened or never finished: recorded as skipped, for /healthz and the log. */
+  function recordMissedDays(today: IsoDate, now: Date): void {
+    const latest = store.lastRuns().reduce<IsoDate | null>((max, r) => (max === null || r.date > max ? r.date : max), null);
+    if (latest === null) return;
+    const from = latest > addDays(today, -MISSED_LOOKBACK_DAYS) ? latest : addDays(today, -MISSED_LOOKBACK_DAYS);
+    for (const run of planRuns({ from, days: diffDays(from, today), config, calendar }).runs) {
+      const existing = store.getRun(run.job, run.date);
+      if (existing && existing.status !== 'started') continue;
+      const reason = existing
+        ? `interrupted on ${run.date} and not finished that day; unsent messages were dropped`
+        : `missed: the service was not running on ${run.date} at ${run.time}`;
+      store.finishRun(run.job, run.date, 'skipped', now.toISOString(), reason);
+      logger.warn('run.skipped', { job: run.job, date: run.date, reason });
+    }
+  }
+
+  const tick = (): Promise<RunOutcome[]> => {
+    if (stopping) return Promise.resolve([]);
+    inFlight ??= pass().finally(() => {
+      inFlight = null;
+    });
+    return inFlight;
+  };
+
+  return {
+    tick,
+    async start() {
+      const now = clock.now();
+      recordMissedDays(wallClock(now, config.timezone).date, now);
+      await tick();
+      task = cron.schedule('* * * * *', () => tick().catch((error: Error) => logger.error('tick.failed', { error })), {
+        name: 'duban-scheduler',
+        timezone: config.timezone,
+        noOverlap: true,
+      });
+      logger.info('scheduler.started', { timezone: config.timezone });
+    },
+    async stop() {
+      stopping = true;
+      await task?.destroy();
+      task = null;
+      await inFlight;
+      logger.info('scheduler.stopped');
+    },
+  };
+}

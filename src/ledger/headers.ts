@@ -1,0 +1,55 @@
+/** The ledger template's headers and the aliases offices write instead (DESIGN.md, "Ledger template"). */
+import type { LedgerField } from '../domain/types.js';
+import { normalizeHeader } from '../domain/header-text.js';
+
+/** The canonical Chinese header of each field. */
+export const CANONICAL_HEADERS: Record<LedgerField, string> = {
+  id: '编号',
+  category: '类别',
+  title: '任务',
+  lead: '责任单位',
+  assist: '协助单位',
+  start: '开始日期',
+  due: '截止日期',
+  status: '状态',
+  progress: '进度',
+  note: '进展情况',
+  updated: '更新时间',
+};
+
+/** Other headers accepted for each field (matched after normalisation: case, width, spaces, notes). */
+export const HEADER_ALIASES: Record<LedgerField, string[]> = {
+  id: ['序号', '任务编号', 'no', 'no.', 'id', '#'],
+  category: ['任务类别', '板块', '分类', '类型', 'category'],
+  title: ['工作任务', '任务内容', '重点任务', '督办事项', '工作内容', '任务名称', '事项', 'task', 'title'],
+  lead: ['牵头单位', '主办单位', '承办单位', '责任部门', '牵头部门', '责任主体', 'lead', 'owner'],
+  assist: ['配合单位', '协办单位', '参与单位', '配合部门', '协助部门', 'assist', 'support'],
+  start: ['开始时间', '起始时间', '启动时间', 'start'],
+  due: ['完成时限', '截止时间', '时间节点', '完成时间', '办结时限', '时限', 'due', 'deadline'],
+  status: ['完成情况', '办理状态', '进度状态', '任务状态', 'status'],
+  progress: ['完成进度', '百分比', '完成比例', '进度百分比', 'progress'],
+  note: ['推进情况', '工作动态', '落实情况', '进展', '工作进展', 'note', 'notes'],
+  updated: ['最后更新', '更新日期', 'updated', 'last updated'],
+};
+
+/** Columns without which the ledger cannot be read (errors); id and due are expected (warnings). */
+export const REQUIRED_FIELDS: readonly LedgerField[] = ['title', 'lead'];
+export const EXPECTED_FIELDS: readonly LedgerField[] = ['id', 'due'];
+
+const LOOKUP = new Map<string, LedgerField>();
+for (const [field, aliases] of Object.entries(HEADER_ALIASES) as [LedgerField, string[]][]) {
+  for (const text of [CANONICAL_HEADERS[field], ...aliases]) LOOKUP.set(normalizeHeader(text), field);
+}
+
+/** The field a header names, or null for a column duban does not use. "牵头单位/责任单位" matches by its parts. */
+export function matchHeader(text: string): LedgerField | null {
+  const key = normalizeHeader(text);
+  if (key === '') return null;
+  const direct = LOOKUP.get(key);
+  if (direct) return direct;
+  for (const part of key.split(/[/、]/)) {
+    const field = LOOKUP.get(part);
+    if (field) return field;
+  }
+  return null;
+}

@@ -1,0 +1,54 @@
+/** Reading a local ledger file's bytes and telling what they are: XLSX, text (CSV), or something unusable. */
+import { readFile } from 'node:fs/promises';
+import { decodeText, type TextEncodingName } from './encoding.js';
+import { LedgerReadError } from './read-error.js';
+
+export type LocalFile =
+  | { format: 'xlsx'; bytes: Buffer }
+  | { format: 'text'; text: string; encoding: TextEncodingName };
+
+const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+const SAMPLE_CHARS = 65_536;
+// Control characters other than tab and line breaks, and undecodable bytes, do not occur in a real CSV.
+const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/g;
+
+/** Reads the file and sniffs its format by content, not by extension; throws LedgerReadError when unusable. */
+export async function readLocalFile(path: string): Promise<LocalFile> {
+  const bytes = await readBytes(path);
+  if (bytes.length === 0) throw emptyFile(path);
+  if (bytes.subarray(0, 4).equals(ZIP_MAGIC)) return { format: 'xlsx', bytes };
+  if (bytes.subarray(0, 4).equals(OLE_MAGIC)) {
+    throw new LedgerReadError('legacy_xls', path, `文件 ${path} 是旧版 Excel（.xls）格式，请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再试`,
+      `${path} is a legacy .xls (OLE) workbook; save it as .xlsx or CSV and point "sheet" at that file`);
+  }
+  const { text, encoding } = decodeText(bytes);
+  const sample = text.slice(0, SAMPLE_CHARS);
+  const strange = sample.match(NOT_TEXT)?.length ?? 0;
+  if (strange > Math.max(2, sample.length / 100)) {
+    throw new LedgerReadError('binary', path, `文件 ${path} 不是 CSV 或 XLSX 表格（内容无法识别），请确认文件是否选对`,
+      `${path} is neither CSV text nor an XLSX workbook (binary content); check the "sheet" setting`);
+  }
+  if (text.trim() === '') throw emptyFile(path);
+  return { format: 'text', text, encoding };
+}
+
+/** The error for a file with no content. */
+export function emptyFile(path: string): LedgerReadError {
+  return new LedgerReadError('empty', path, `文件 ${path} 是空的：请填入表头（编号、任务、责任单位、截止日期……）和任务`,
+    `${path} is empty; fill in the ledger or fix the "sheet" setting`);
+}
+
+async function readBytes(path: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new LedgerReadError('not_found', path, `找不到台账文件 ${path}，请检查路径`,
+        `Ledger file ${path} not found; check the "sheet" setting or --sheet`);
+    }
+    throw new LedgerReadError('unreadable', path, `无法读取台账文件 ${path}（${code ?? '未知错误'}）`,
+      `Cannot read ledger file ${path} (${code ?? String(error)}); check the path and its permissions`);
+  }
+}

@@ -1,0 +1,51 @@
+/** A ledger table (and its unit directory) to tasks, units and every problem found. Never throws on data. */
+import type { IsoDate, Ledger, Problem, RawTable, Unit } from '../domain/types.js';
+import { parseUnitDirectory } from '../domain/directory.js';
+import { mapColumns } from './columns.js';
+import { fillDown } from './fill-down.js';
+import { ledgerRows } from './ledger-rows.js';
+import { parseTaskRow } from './parse-row.js';
+import { problem } from './problems.js';
+import { resolveUnits } from './resolve-units.js';
+import { rowDates } from './row-dates.js';
+import { settleIds } from './task-ids.js';
+
+export interface ParseLedgerOptions {
+  /** Year for dates written without one, when neither the task's start nor the ledger's other dates give one. */
+  referenceYear?: number;
+  /** With a date, a recurring deadline ("每季度末") gets its next occurrence on or after it as `due`. */
+  today?: IsoDate;
+}
+
+/** Maps headers, parses every row into a Task, resolves units through the directory and collects problems. */
+export function parseLedger(table: RawTable, unitsTable: RawTable | null, opts: ParseLedgerOptions = {}): Ledger {
+  const problems: Problem[] = [...(table.readProblems ?? [])];
+  const { columns, problems: columnProblems } = mapColumns(table.headers);
+  problems.push(...columnProblems);
+  const directoryUnits: Unit[] = [];
+  if (unitsTable) {
+    const directory = parseUnitDirectory(unitsTable);
+    directoryUnits.push(...directory.units);
+    problems.push(...directory.problems);
+  }
+  if (columnProblems.some((p) => p.code === 'no_header')) {
+    return { source: table.source, tasks: [], units: directoryUnits, problems };
+  }
+  const found: Problem[] = [];
+  const rows = ledgerRows(table, columns, found);
+  fillDown(rows, columns, found);
+  const dates = rowDates(rows, opts.referenceYear ?? null);
+  const tasks = rows.map((r, i) => parseTaskRow(r, dates[i], columns, opts.today ?? null, found));
+  if (tasks.length === 0) problems.push(problem(null, '', 'warning', 'no_tasks', '台账中没有任务行：请在表头下方逐行填写任务'));
+  settleIds(tasks, columns, found);
+  const directory = resolveUnits(tasks, directoryUnits, columns, found);
+  return { source: table.source, tasks, units: [...directory.units], problems: [...problems, ...byRow(found)] };
+}
+
+// Row problems are found in several passes; the report lists them by row, keeping each row's order.
+function byRow(problems: Problem[]): Problem[] {
+  return problems
+    .map((p, i) => ({ p, i }))
+    .sort((a, b) => (a.p.row ?? 0) - (b.p.row ?? 0) || a.i - b.i)
+    .map(({ p }) => p);
+}

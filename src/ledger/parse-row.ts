@@ -1,0 +1,70 @@
+/** One ledger row to a Task (units as written; ids and unit names are settled for the whole ledger later). */
+import type { IsoDate, LedgerField, Problem, Task, TaskState } from '../domain/types.js';
+import type { ColumnMap } from './columns.js';
+import type { DateParse } from './dates.js';
+import type { LedgerRow } from './ledger-rows.js';
+import { problem } from './problems.js';
+import { parseProgress } from './progress.js';
+import { nextRecurringDue } from './recurring.js';
+import type { RowDates } from './row-dates.js';
+import { splitUnits } from './split-units.js';
+import { parseStatus } from './status.js';
+
+/** Builds the task of one row and reports what is wrong with its cells. */
+export function parseTaskRow(r: LedgerRow, dates: RowDates, columns: ColumnMap, today: IsoDate | null, problems: Problem[]): Task {
+  const report = (field: LedgerField, severity: 'error' | 'warning', code: Parameters<typeof problem>[3], message: string): void => {
+    if (columns.index[field] !== undefined && !r.setAside?.includes(field)) {
+      problems.push(problem(r.row, columns.header[field], severity, code, message));
+    }
+  };
+  const title = r.cells.title === null ? '' : r.raw.title;
+  if (title === '') report('title', 'error', 'missing_title', '这一行有内容但没有任务名称：请填写；如是上一任务的续行，请合并到上一行');
+  const lead = r.cells.lead === null ? [] : splitUnits(r.raw.lead);
+  if (lead.length === 0) report('lead', 'error', 'missing_lead', '为空：请填写牵头/责任单位（多个单位用“、”分隔）');
+
+  const due = r.cells.due === null ? ({ kind: 'empty' } as const) : dates.due;
+  if (due.kind === 'invalid') report('due', 'error', 'bad_date', `${due.reason}`);
+  if (due.kind === 'empty') report('due', 'warning', 'missing_due', '为空：请填写完成时限（如 2022-06-30），没有期限的写“长期坚持”');
+  const start = startDate(dates.start, (reason) => report('start', 'error', 'bad_date', reason));
+  const dueDate = due.kind === 'date' ? due.due : null;
+  const taskStart = start ?? (due.kind === 'date' ? due.start : null);
+  if (start && dueDate && dueDate < start) {
+    report('due', 'error', 'due_before_start', `截止日期 ${dueDate} 早于开始日期 ${start}：请核对两个日期`);
+  }
+  const recurring = due.kind === 'recurring' ? due.text : null;
+  const updated = dates.updated.kind === 'date' ? dates.updated.due : null;
+  if (dates.updated.kind === 'invalid') report('updated', 'warning', 'bad_updated', dates.updated.reason);
+
+  const progress = parseProgress(r.cells.progress);
+  if (progress.reason === 'unreadable') report('progress', 'warning', 'bad_progress', `无法识别进度「${r.raw.progress}」：请写百分比，如 60%`);
+  if (progress.reason === 'out_of_range') report('progress', 'warning', 'progress_out_of_range', `进度「${r.raw.progress}」不在 0%–100% 之间：请改正`);
+  const status = parseStatus(r.cells.status === null ? '' : r.raw.status);
+  if (status === null) {
+    report('status', 'warning', 'unknown_status', `无法识别状态「${r.raw.status}」，暂按“未开始”处理；请改用 未开始、进行中、已完成、暂缓 或 已延期`);
+  }
+  const state = status === null ? 'not_started' : r.raw.status === '' ? stateFromProgress(progress.value) : status.state;
+  if (state === 'done' && progress.value !== null && progress.value < 100) {
+    report('progress', 'warning', 'done_below_100', `状态为已完成，但进度只有 ${progress.value}%：请把进度改为 100% 或核对状态`);
+  }
+  return {
+    id: r.raw.id, row: r.row, category: r.raw.category, title, lead,
+    assist: r.cells.assist === null ? [] : splitUnits(r.raw.assist),
+    start: taskStart, due: recurring !== null && today !== null ? nextRecurringDue(recurring, today) : dueDate,
+    ongoing: due.kind === 'ongoing', recurring, status: state, extended: status?.extended ?? false,
+    progress: progress.value, note: r.raw.note, updated, raw: r.raw,
+  };
+}
+
+// A start cell is a day: a window ("2022年1月") starts on its first day.
+function startDate(parse: DateParse, reportInvalid: (reason: string) => void): IsoDate | null {
+  if (parse.kind === 'date') return parse.start ?? parse.due;
+  if (parse.kind === 'invalid') reportInvalid(parse.reason);
+  else if (parse.kind !== 'empty') reportInvalid('开始日期应是具体日期（如 2022-01-01）');
+  return null;
+}
+
+// Without a status word, a filled-in progress says how far the task is.
+function stateFromProgress(progress: number | null): TaskState {
+  if (progress === null || progress === 0) return 'not_started';
+  return progress >= 100 ? 'done' : 'in_progress';
+}

@@ -1,0 +1,91 @@
+/**
+ * Local ledger files (CSV in any of Excel's encodings, or XLSX) to RawTables. Unusable files (missing,
+ * empty, binary, legacy .xls, a sheet that is not there) throw LedgerReadError; a readable file without a
+ * recognisable header still gives a table, and the ledger check reports what is missing.
+ */
+import type { Cell, Problem, RawTable } from '../domain/types.js';
+import { normalizeHeader } from '../domain/header-text.js';
+import { parseCsvText } from './csv.js';
+import { matchHeader } from './headers.js';
+import { emptyFile, readLocalFile } from './local-file.js';
+import { LedgerReadError } from './read-error.js';
+import { tableFromRows } from './header-row.js';
+import { readXlsx, type XlsxBook } from './xlsx.js';
+
+export { LedgerReadError } from './read-error.js';
+
+/** Tab names that hold the unit directory (compared through normalizeHeader). */
+export const UNITS_SHEET_NAMES = ['单位', '单位通讯录', '联络员', '通讯录', 'units'];
+const UNITS_SHEETS = new Set(UNITS_SHEET_NAMES.map(normalizeHeader));
+// Headers of the unit directory, only to find its header row below a title row.
+const UNIT_HEADERS = new Set(['单位', '单位名称', '别名', '联络员', '联络员账号', '工作群', '分管领导', 'unit', 'aliases', 'liaison', 'chat'].map(normalizeHeader));
+const isLedgerHeader = (text: string): boolean => matchHeader(text) !== null;
+const isUnitHeader = (text: string): boolean => UNIT_HEADERS.has(normalizeHeader(text));
+
+/** Reads the ledger table of a CSV or XLSX file (the first sheet, or `opts.sheet`). */
+export async function readLocalTable(path: string, opts: { sheet?: string } = {}): Promise<RawTable> {
+  return (await readLocalWorkbook(path, opts)).ledger;
+}
+
+/** Reads a unit directory file (units.csv, or an XLSX's first or named sheet), its header found below any title rows. */
+export async function readLocalUnits(path: string, opts: { sheet?: string } = {}): Promise<RawTable> {
+  const file = await readLocalFile(path);
+  if (file.format === 'text') return csvTable(path, file.text, isUnitHeader);
+  const book = await loadBook(path, file.bytes);
+  const sheet = opts.sheet ?? book.sheetNames[0];
+  return sheetTable(path, book, sheet, isUnitHeader);
+}
+
+/** Reads the ledger and, from an XLSX, its unit-directory tab (`opts.unitsSheet`, or a tab named like 单位通讯录). */
+export async function readLocalWorkbook(
+  path: string,
+  opts: { sheet?: string; unitsSheet?: string } = {},
+): Promise<{ ledger: RawTable; units: RawTable | null }> {
+  const file = await readLocalFile(path);
+  if (file.format === 'text') return { ledger: csvTable(path, file.text, isLedgerHeader), units: null };
+  const book = await loadBook(path, file.bytes);
+  const ledgerSheet = opts.sheet ?? book.sheetNames.find((name) => !UNITS_SHEETS.has(normalizeHeader(name))) ?? book.sheetNames[0];
+  const unitsSheet = opts.unitsSheet ?? book.sheetNames.find((name) => name !== ledgerSheet && UNITS_SHEETS.has(normalizeHeader(name)));
+  const ledger = sheetTable(path, book, ledgerSheet, isLedgerHeader);
+  const units = unitsSheet === undefined ? null : sheetTable(path, book, unitsSheet, isUnitHeader);
+  return { ledger, units };
+}
+
+function csvTable(path: string, text: string, isHeader: (text: string) => boolean): RawTable {
+  const csv = parseCsvText(text);
+  const table = tableFromRows(path, csv.rows, isHeader);
+  if (table.headers.length === 0) throw emptyFile(path);
+  if (csv.warnings.length > 0) table.readProblems = [quoteProblem()];
+  return table;
+}
+
+function sheetTable(path: string, book: XlsxBook, sheet: string | undefined, isHeader: (text: string) => boolean): RawTable {
+  const source = `${path} [${sheet ?? ''}]`;
+  const table = tableFromRows(source, sheetRows(path, book, sheet), isHeader);
+  if (table.headers.length === 0) throw emptyFile(source);
+  return table;
+}
+
+function quoteProblem(): Problem {
+  return {
+    row: null, column: '', severity: 'warning', code: 'csv_quotes',
+    message: 'CSV 文件中的英文双引号 " 不配对，已尽量读取；请核对含双引号或换行的单元格，或在 Excel/WPS 中重新另存为 CSV',
+  };
+}
+
+async function loadBook(path: string, bytes: Buffer): Promise<XlsxBook> {
+  try {
+    return await readXlsx(bytes);
+  } catch (error) {
+    throw new LedgerReadError('bad_xlsx', path, `文件 ${path} 不是可读取的 XLSX 工作簿（可能已损坏），请在 Excel/WPS 中重新保存`,
+      `${path} looks like a ZIP but is not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)})`);
+  }
+}
+
+function sheetRows(path: string, book: XlsxBook, name: string | undefined): Cell[][] {
+  const rows = name === undefined ? null : book.sheetRows(name);
+  if (rows) return rows;
+  const names = book.sheetNames.join('、') || '（无）';
+  throw new LedgerReadError('no_sheet', path, `文件 ${path} 中没有工作表「${name ?? ''}」，现有工作表：${names}`,
+    `Sheet "${name ?? ''}" not found in ${path} (sheets: ${book.sheetNames.join(', ')}); fix the sheet/units setting`);
+}

@@ -1,0 +1,41 @@
+/** Status words (状态/完成情况) to the four completion states. */
+import type { TaskState } from '../domain/types.js';
+import { foldWidth } from './text.js';
+
+export interface StatusParse {
+  state: TaskState;
+  /** "已延期": an approved extension; the work is still in progress. */
+  extended: boolean;
+}
+
+// 未完成 means "not finished yet", which ledgers use for work under way: in_progress (a task that has
+// not begun says 未开始). Timeliness words (滞后, 逾期) describe work that is still going on.
+const WORDS: Record<TaskState, string[]> = {
+  not_started: ['未开始', '未启动', '待办理', '待办', '待启动', '尚未开始', '未办理', 'not started', 'todo', 'to do'],
+  in_progress: [
+    '进行中', '推进中', '正在推进', '按序时推进', '序时推进', '按序时', '办理中', '正在办理', '实施中', '未完成',
+    '滞后', '慢序时', '逾期', '已逾期', '超期', '已启动', '基本完成', '部分完成', '持续推进', '长期坚持',
+    'in progress', 'ongoing', 'started', 'doing',
+  ],
+  done: ['已完成', '完成', '已办结', '办结', '已销号', '销号', '已结束', 'done', 'completed', 'complete', 'finished'],
+  paused: ['暂缓', '搁置', '暂停', '已暂停', '已搁置', 'paused', 'on hold', 'suspended'],
+};
+const EXTENDED = ['已延期', '延期', '申请延期', '延期办理', 'extended'];
+
+const LOOKUP = new Map<string, StatusParse>();
+for (const [state, words] of Object.entries(WORDS) as [TaskState, string[]][]) {
+  for (const word of words) LOOKUP.set(word, { state, extended: false });
+}
+for (const word of EXTENDED) LOOKUP.set(word, { state: 'in_progress', extended: true });
+
+const NOT_STARTED: StatusParse = { state: 'not_started', extended: false };
+const DECORATION = /[（(][^）)]*[）)]|[\s。.!！]+$/g;
+const FIRST_CLAUSE = /[,，;；、/]/;
+
+/** The state a status word means; empty → not_started; null for a word it does not know. */
+export function parseStatus(text: string): StatusParse | null {
+  const word = foldWidth(text).toLowerCase().replace(DECORATION, '').trim().replace(/\s+/g, ' ');
+  if (word === '') return NOT_STARTED;
+  // "已完成，待验收" counts by its first clause.
+  return LOOKUP.get(word) ?? LOOKUP.get(word.split(FIRST_CLAUSE)[0].trim()) ?? null;
+}

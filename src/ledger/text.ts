@@ -1,0 +1,24 @@
+/** Small text helpers shared by the ledger parsers: cell → text, width folding. */
+import type { Cell } from '../domain/types.js';
+
+/** The text of a cell as the user sees it: trimmed; numbers without trailing ".0"; null → "". */
+export function cellText(cell: Cell | undefined): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'string') return cell.trim();
+  if (typeof cell === 'number') return Number.isFinite(cell) ? String(cell) : '';
+  return cell ? 'TRUE' : 'FALSE';
+}
+
+// Full-width ASCII (！..～) and the ideographic space fold to half-width, as NFKC would, without touching CJK.
+const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
+
+/** Folds full-width letters, digits and punctuation to ASCII ("２０２２／６" → "2022/6"). */
+export function foldWidth(text: string): string {
+  return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
+}
+
+/** True when every cell of the row is empty or whitespace. */
+export function isBlankRow(cells: readonly Cell[]): boolean {
+  for (const cell of cells) if (cellText(cell) !== '') return false;
+  return true;
+}

@@ -1,0 +1,39 @@
+/** `duban import-plan`: plan text → ledger CSV and a Chinese summary for the office. */
+import { formatCsv } from '../ledger/csv-format.js';
+import { importPlan } from './import-plan.js';
+import { planToLedgerRows } from './ledger-rows.js';
+import type { PlanImport } from './types.js';
+
+export interface ImportPlanResult {
+  /** Ledger CSV (CRLF, no BOM: prepend UTF8_BOM when writing a file for Excel). */
+  csv: string;
+  summary: string;
+  plan: PlanImport;
+}
+
+/** Imports the plan and renders the ledger CSV and the summary. */
+export function runImportPlan(text: string): ImportPlanResult {
+  const plan = importPlan(text);
+  return { csv: formatCsv(planToLedgerRows(plan)), summary: summarizePlan(plan), plan };
+}
+
+/** Multi-line Chinese summary: task count by category, units, phases with dates, problems. */
+export function summarizePlan(plan: PlanImport): string {
+  const lines: string[] = [];
+  const leads = new Set(plan.tasks.flatMap((t) => t.lead));
+  const units = new Set([...leads, ...plan.tasks.flatMap((t) => t.assist)]);
+  lines.push(`从工作方案中找到 ${plan.tasks.length} 项任务，涉及 ${units.size} 个单位（其中责任单位 ${leads.size} 个）。`);
+  const byCategory = new Map<string, number>();
+  for (const task of plan.tasks) byCategory.set(task.category, (byCategory.get(task.category) ?? 0) + 1);
+  for (const [category, count] of byCategory) lines.push(`  ${category || '（未分类）'}：${count} 项`);
+  if (plan.phases.length > 0) {
+    lines.push(`工作阶段 ${plan.phases.length} 个（可据此填写开始日期和截止日期）：`);
+    for (const p of plan.phases) lines.push(`  ${p.name}：${p.start ?? '?'} 至 ${p.due ?? '?'}（原文：${p.raw}）`);
+  }
+  if (plan.problems.length > 0) {
+    lines.push(`需要注意 ${plan.problems.length} 条：`);
+    for (const problem of plan.problems) lines.push(`  ${problem}`);
+  }
+  if (plan.tasks.length > 0) lines.push('所有任务的状态为“未开始”，请补充开始日期、截止日期后再共享给各单位。');
+  return lines.join('\n');
+}

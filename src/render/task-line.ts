@@ -1,0 +1,27 @@
+import type { AnswerTask } from '../reports/answer-types.js';
+import { bold, toned, type Inline } from './doc.js';
+
+/** Which optional parts a task line shows. */
+export interface TaskLineParts {
+  lead?: boolean;
+  assist?: boolean;
+}
+
+/** How a task stands in time: "逾期 5 天", "今天到期", "还剩 2 个工作日", else its status. */
+export function timingInline(t: AnswerTask): Inline {
+  if (t.overdue) return toned(`逾期 ${t.daysOverdue} 天`, 'red');
+  if (t.workdaysLeft === 0) return toned('今天到期', 'orange');
+  if (t.dueSoon && t.workdaysLeft !== null) return toned(`还剩 ${t.workdaysLeft} 个工作日`, 'orange');
+  return toned(t.status, t.state === 'done' ? 'green' : 'grey');
+}
+
+/** One task as a list item: "#6 标题 · 区交通局 · 截止 2026-03-31 · 逾期 5 天". */
+export function taskLine(t: AnswerTask, parts: TaskLineParts = {}): Inline[] {
+  const line: Inline[] = [bold(`#${t.id}`), ' ', t.title];
+  if (parts.lead && t.lead.length > 0) line.push(' · ', t.lead.join('、'));
+  if (t.due || t.dueText) line.push(' · 截止 ', t.due ?? t.dueText);
+  line.push(' · ', timingInline(t));
+  if (t.progress !== null && t.state !== 'done') line.push(` · 进度 ${t.progress}%`);
+  if (parts.assist && t.assist.length > 0) line.push(' · 协助：', t.assist.join('、'));
+  return line;
+}

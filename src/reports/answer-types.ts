@@ -1,0 +1,58 @@
+import type { IsoDate, Ledger, ReportOptions, TaskState, TrafficLight, WorkCalendar } from '../domain/types.js';
+import type { UnitDirectory } from '../domain/unit-directory.js';
+import type { IntentKind } from '../ask/intent.js';
+
+/** Everything an answer is computed from. `asker.unit` is the canonical unit of the person asking, when known. */
+export interface AnswerContext {
+  ledger: Ledger;
+  directory: UnitDirectory;
+  today: IsoDate;
+  calendar: WorkCalendar;
+  options: ReportOptions;
+  asker?: { unit: string | null };
+}
+
+/** A task as an answer lists it. `status` is the Chinese state word; `role` is the asked unit's role. */
+export interface AnswerTask {
+  id: string;
+  title: string;
+  role: 'lead' | 'assist';
+  status: string;
+  due: IsoDate | null;
+  overdue: boolean;
+  state: TaskState;
+  lead: string[];
+  assist: string[];
+  light: TrafficLight;
+  daysOverdue: number;
+  workdaysLeft: number | null;
+  dueSoon: boolean;
+  progress: number | null;
+  /** The deadline as written in the sheet ("6月底前", "每季度末", "长期坚持"). */
+  dueText: string;
+  note: string;
+  updated: IsoDate | null;
+}
+
+/** A titled group of tasks inside an answer ("牵头" / "协助"). */
+export interface AnswerSection {
+  heading: string;
+  tasks: AnswerTask[];
+}
+
+/** The answer to one question (view model; src/render turns it into text, markdown or a card). */
+export interface Answer {
+  intent: IntentKind;
+  /** Canonical names of the units the answer is about. */
+  units: string[];
+  /** Every task in the sections, in order (a task may appear once per role). */
+  tasks: AnswerTask[];
+  title: string;
+  /** Lines shown under the title, before the sections (summaries, help examples, details). */
+  lines: string[];
+  sections: AnswerSection[];
+  /** True when nothing matched: the title then says so ("区交通局目前没有逾期任务"). */
+  empty: boolean;
+  /** A hint shown after the answer: near names, how to register, what else to ask. */
+  notice?: string;
+}

@@ -1,0 +1,68 @@
+import type { IsoDate, ReportOptions, Task, TaskView, TrafficLight, WorkCalendar } from '../domain/types.js';
+import { diffDays } from '../calendar/dates.js';
+import { nextRecurringDue } from '../ledger/recurring.js';
+import { memoCalendar } from './memo-calendar.js';
+
+/** A classified task with the due date the classification used (a recurring task's next occurrence). */
+export type ClassifiedTask = TaskView & { due: IsoDate | null };
+
+/**
+ * Classifies one task for `today`.
+ * Decisions: done, paused and ongoing tasks are never overdue, due soon or behind (a paused task is shown
+ * under 暂缓 but not chased: pausing is an office decision); `behind` needs progress, start and due;
+ * a recurring task without a due date ("每季度末") is due on its next occurrence on or after today.
+ */
+export function classifyTask(
+  task: Task,
+  today: IsoDate,
+  calendar: WorkCalendar,
+  options: ReportOptions,
+): ClassifiedTask {
+  const due = task.due ?? (task.recurring ? nextRecurringDue(task.recurring, today) : null);
+  const open = task.status !== 'done' && task.status !== 'paused' && !task.ongoing;
+  const overdue = open && due !== null && due < today;
+  const daysOverdue = overdue && due ? diffDays(due, today) : 0;
+  const workdaysOverdue = overdue && due ? calendar.workdaysBetween(due, today) : 0;
+  const workdaysLeft = open && due !== null && due >= today ? calendar.workdaysBetween(today, due) : null;
+  const dueSoon = workdaysLeft !== null && workdaysLeft <= options.dueSoonWorkdays;
+  const expectedProgress = task.ongoing ? null : expectedShare(task.start, due, today);
+  const gap = open && expectedProgress !== null && task.progress !== null ? expectedProgress - task.progress : 0;
+  const behind = gap > options.behindPoints;
+  return {
+    task,
+    due,
+    overdue,
+    daysOverdue,
+    workdaysOverdue,
+    dueSoon,
+    workdaysLeft,
+    behind,
+    expectedProgress,
+    light: lightFor(overdue, dueSoon, behind, gap, options),
+    escalate: workdaysOverdue > options.escalateAfterWorkdays,
+  };
+}
+
+/** Classifies many tasks in one pass, sharing a working-day cache (linear in the number of tasks). */
+export function classifyTasks(
+  tasks: readonly Task[],
+  today: IsoDate,
+  calendar: WorkCalendar,
+  options: ReportOptions,
+): ClassifiedTask[] {
+  const cached = memoCalendar(calendar);
+  return tasks.map((task) => classifyTask(task, today, cached, options));
+}
+
+/** Share (0..100) of the start–due window elapsed by today, in calendar days (序时进度); null when unknown. */
+function expectedShare(start: IsoDate | null, due: IsoDate | null, today: IsoDate): number | null {
+  if (!start || !due || due <= start) return null;
+  const share = (diffDays(start, today) / diffDays(start, due)) * 100;
+  return Math.round(Math.min(100, Math.max(0, share)));
+}
+
+function lightFor(overdue: boolean, dueSoon: boolean, behind: boolean, gap: number, options: ReportOptions): TrafficLight {
+  if (overdue || gap > options.redBehindPoints) return 'red';
+  if (dueSoon || behind) return 'yellow';
+  return 'green';
+}

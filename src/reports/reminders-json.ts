@@ -1,0 +1,46 @@
+import type { ReminderKind, ReminderPlan, UnitReminder } from './reminder-types.js';
+
+const KINDS: readonly [ReminderKind, keyof Pick<UnitReminder, 'escalation' | 'overdue' | 'dueSoon'>][] = [
+  ['escalation', 'escalation'],
+  ['overdue', 'overdue'],
+  ['due_soon', 'dueSoon'],
+];
+
+/** Accounts @-mentioned for a kind: the liaison always, the leader on escalations. */
+function mentionsFor(section: UnitReminder, kind: ReminderKind): string[] {
+  const accounts = section.liaison ? [section.liaison.account] : [];
+  if (kind === 'escalation' && section.leader) accounts.push(section.leader.account);
+  return accounts;
+}
+
+/** All task ids of a unit section, escalations first. */
+export function sectionTaskIds(section: UnitReminder): string[] {
+  return KINDS.flatMap(([, field]) => section[field].map((v) => v.task.id));
+}
+
+/** The plan as the documented JSON shape (DESIGN.md "remind"): one entry per (unit, kind), plus `deliveries` (one per chat). */
+export function reminderPlanToJson(plan: ReminderPlan): Record<string, unknown> {
+  const messages = plan.messages.flatMap((message) =>
+    message.units.flatMap((section) =>
+      KINDS.filter(([, field]) => section[field].length > 0).map(([kind, field]) => ({
+        unit: section.unit,
+        chat: message.chat,
+        kind,
+        taskIds: section[field].map((v) => v.task.id),
+        mentions: mentionsFor(section, kind),
+      })),
+    ),
+  );
+  return {
+    date: plan.date,
+    workday: plan.workday,
+    messages,
+    deliveries: plan.messages.map((message) => ({
+      chat: message.chat,
+      route: message.route,
+      units: message.units.map((s) => s.unit),
+      taskIds: [...new Set(message.units.flatMap(sectionTaskIds))],
+    })),
+    unitsWithoutLiaison: plan.unitsWithoutLiaison,
+  };
+}

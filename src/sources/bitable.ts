@@ -1,0 +1,141 @@
+/**
+ * A ledger in a Feishu Bitable (多维表格) table. Records come from records/search, paginated by hand (the SDK's
+ * iterator swallows errors and truncates silently); the Feishu client checks `code` on every page and retries
+ * throttling and write conflicts (1254290/1254291). Field names go through the same header aliases as sheets.
+ */
+import type { FeishuApi } from '../chat/feishu/feishu-api.js';
+import type { RawTable } from '../domain/types.js';
+import { matchHeader } from '../ledger/headers.js';
+import type { Logger } from '../log/logger.js';
+import { createUpdater } from './apply-update.js';
+import { cellToFieldValue, fieldToCell, type BitableField } from './bitable-fields.js';
+import { explainFeishuError } from './feishu-errors.js';
+import type { FeishuApiFactory } from './feishu-sheet.js';
+import type { LedgerRead, LedgerSource } from './source.js';
+import { SourceError } from './source-error.js';
+
+export interface BitableOptions {
+  location: string;
+  appToken: string;
+  tableId: string;
+  /** A second table of the same base holding the unit directory (table id), or null. */
+  unitsTable: string | null;
+  api: FeishuApiFactory;
+  logger: Logger;
+}
+
+interface BitableRecord {
+  record_id: string;
+  fields: Record<string, unknown>;
+}
+
+interface Page<T> {
+  items?: T[] | null;
+  has_more?: boolean;
+  page_token?: string;
+}
+
+const SCOPE = 'bitable:app';
+const PAGE_SIZE = 500;
+
+/** Opens a Bitable ledger; nothing is requested until the first read or write. */
+export function bitableSource(options: BitableOptions): LedgerSource {
+  const what = `飞书多维表格 ${options.appToken}`;
+  const fieldCache = new Map<string, BitableField[]>();
+
+  const call = async <T>(request: Parameters<FeishuApi['call']>[0]): Promise<T> => {
+    try {
+      return await (await options.api()).call<T>(request);
+    } catch (error) {
+      throw explainFeishuError(error, what, SCOPE);
+    }
+  };
+
+  const tableUrl = (tableId: string) => `/open-apis/bitable/v1/apps/${options.appToken}/tables/${tableId}`;
+
+  // Every page is requested and checked; a failure on page 3 fails the read instead of truncating it.
+  const allPages = async <T>(request: (pageToken: string | undefined) => Parameters<FeishuApi['call']>[0]): Promise<T[]> => {
+    const items: T[] = [];
+    let pageToken: string | undefined;
+    do {
+      const page = await call<Page<T>>(request(pageToken));
+      items.push(...(page.items ?? []));
+      pageToken = page.has_more ? page.page_token : undefined;
+      if (page.has_more && !pageToken) throw new SourceError(`${what} 分页读取异常：has_more 为真却没有 page_token。`);
+    } while (pageToken);
+    return items;
+  };
+
+  // The field list gives the column order and types, and keeps columns that are empty in every record.
+  const fields = async (tableId: string): Promise<BitableField[]> => {
+    const cached = fieldCache.get(tableId);
+    if (cached) return cached;
+    const list = await allPages<BitableField>((pageToken) => ({
+      method: 'GET',
+      url: `${tableUrl(tableId)}/fields`,
+      params: { page_size: 100, page_token: pageToken },
+    }));
+    fieldCache.set(tableId, list);
+    return list;
+  };
+
+  const search = (tableId: string, filter?: unknown) =>
+    allPages<BitableRecord>((pageToken) => ({
+      method: 'POST',
+      url: `${tableUrl(tableId)}/records/search`,
+      params: { page_size: PAGE_SIZE, page_token: pageToken, user_id_type: 'open_id' },
+      data: { automatic_fields: false, ...(filter ? { filter } : {}) },
+    }));
+
+  const toTable = (list: BitableField[], records: BitableRecord[], source: string, people: Record<string, string>): RawTable => ({
+    source,
+    headerRow: 1,
+    headers: list.map((f) => f.field_name),
+    // Bitable has no row numbers; records are numbered in search order as if under a header row.
+    rows: records.map((r, i) => ({ row: i + 2, cells: list.map((f) => fieldToCell(f, r.fields[f.field_name], people)) })),
+  });
+
+  const readTable = async (tableId: string, people: Record<string, string>): Promise<RawTable> => {
+    const list = await fields(tableId);
+    return toTable(list, await search(tableId), `${options.location}（数据表 ${tableId}）`, people);
+  };
+
+  let matched: BitableRecord[] = [];
+  return {
+    location: options.location,
+    async read(): Promise<LedgerRead> {
+      const people: Record<string, string> = {};
+      const ledger = await readTable(options.tableId, people);
+      const units = options.unitsTable ? await readTable(options.unitsTable, people) : null;
+      return { ledger, units, revision: null, people };
+    },
+    // Bitable offers no table-level revision without reading the records.
+    async revision(): Promise<string | null> {
+      return null;
+    },
+    updateTask: createUpdater({
+      location: options.location,
+      logger: options.logger,
+      async readLedger(id) {
+        const list = await fields(options.tableId);
+        const idField = list.find((f) => matchHeader(f.field_name) === 'id');
+        if (!idField) throw new SourceError(`${what} 的数据表没有“编号”字段，无法按编号找到任务。`);
+        // Only the records carrying the id: found at write time, whatever the sort order is now.
+        const filter = { conjunction: 'and', conditions: [{ field_name: idField.field_name, operator: 'is', value: [id] }] };
+        matched = await search(options.tableId, filter);
+        return toTable(list, matched, `${options.location}（数据表 ${options.tableId}）`, {});
+      },
+      async writeCells(plan) {
+        const list = await fields(options.tableId);
+        const values: Record<string, unknown> = {};
+        for (const cell of plan.cells) values[cell.column] = cellToFieldValue(list.find((f) => f.field_name === cell.column)!, cell.after);
+        await call({
+          method: 'PUT',
+          url: `${tableUrl(options.tableId)}/records/${matched[plan.rowIndex].record_id}`,
+          data: { fields: values },
+          bucket: `bitable:${options.appToken}/${options.tableId}`,
+        });
+      },
+    }),
+  };
+}

@@ -1,0 +1,58 @@
+/** Write-back into a local CSV file: same encoding (BOM, GBK), delimiter and line endings; atomic replace. */
+import type { RawTable } from '../domain/types.js';
+import { parseCsvText } from '../ledger/csv.js';
+import { formatCsvCell } from '../ledger/csv-format.js';
+import { encodeText, type TextEncodingName } from '../ledger/encoding.js';
+import { tableFromRows } from '../ledger/header-row.js';
+import { matchHeader } from '../ledger/headers.js';
+import { writeFileAtomic } from './atomic-write.js';
+import type { WritePlan } from './write-back.js';
+
+/** A CSV file as read for a write-back: its grid (grid[0] is line/record 1) and how to write it back the same way. */
+export interface CsvDocument {
+  path: string;
+  grid: string[][];
+  table: RawTable;
+  encoding: TextEncodingName;
+  delimiter: string;
+  eol: '\r\n' | '\n';
+  finalEol: boolean;
+}
+
+/** Parses CSV text exactly as the ledger reader does, remembering the file's conventions. */
+export function csvDocument(path: string, text: string, encoding: TextEncodingName): CsvDocument {
+  const { rows, delimiter } = parseCsvText(text);
+  // A trailing line break makes csv-parse yield no extra row; remember it to write the same ending.
+  return {
+    path,
+    grid: rows,
+    table: tableFromRows(path, rows, (h) => matchHeader(h) !== null),
+    encoding,
+    delimiter,
+    eol: text.includes('\r\n') ? '\r\n' : '\n',
+    finalEol: /\r?\n$/.test(text),
+  };
+}
+
+function formatCell(value: string, delimiter: string): string {
+  // formatCsvCell quotes for commas; a tab- or semicolon-separated file also needs its own delimiter quoted.
+  if (delimiter !== ',' && value.includes(delimiter)) return `"${value.replace(/"/g, '""')}"`;
+  return formatCsvCell(value);
+}
+
+/** The CSV text with the plan's cells replaced; every other cell keeps its value. */
+export function applyPlanToCsv(doc: CsvDocument, plan: WritePlan): string {
+  const grid = doc.grid.map((row) => [...row]);
+  const line = grid[plan.row - 1];
+  for (const cell of plan.cells) {
+    while (line.length <= cell.columnIndex) line.push('');
+    line[cell.columnIndex] = cell.after;
+  }
+  const body = grid.map((row) => row.map((v) => formatCell(v, doc.delimiter)).join(doc.delimiter)).join(doc.eol);
+  return doc.finalEol ? body + doc.eol : body;
+}
+
+/** Writes the updated CSV back atomically in the file's own encoding. */
+export async function writeCsvPlan(doc: CsvDocument, plan: WritePlan): Promise<void> {
+  await writeFileAtomic(doc.path, encodeText(applyPlanToCsv(doc, plan), doc.encoding));
+}

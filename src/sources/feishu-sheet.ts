@@ -1,0 +1,133 @@
+/**
+ * A ledger in a Feishu spreadsheet (电子表格). Sheet ids come from the v3 sheets/query (once per source); values
+ * from ONE v2 values_batch_get for the ledger and units tabs, dates as serial numbers. Writes go through the
+ * "sheet:<token>" bucket, which the Feishu client runs one at a time (writes to one document must be serial).
+ */
+import type { FeishuApi } from '../chat/feishu/feishu-api.js';
+import type { Cell, RawTable } from '../domain/types.js';
+import type { Logger } from '../log/logger.js';
+import { cellAddress } from './a1.js';
+import { explainFeishuError } from './feishu-errors.js';
+import { flattenFeishuValue } from './feishu-values.js';
+import { tableFromGrid } from './grid.js';
+import { createUpdater } from './apply-update.js';
+import type { LedgerRead, LedgerSource } from './source.js';
+import { SourceError } from './source-error.js';
+import { pickUnitsTab } from './units-tab.js';
+
+/** A lazy Feishu client: the SDK is loaded only when a Feishu source is used. */
+export type FeishuApiFactory = () => FeishuApi | Promise<FeishuApi>;
+
+export interface FeishuSheetOptions {
+  location: string;
+  token: string;
+  /** Sheet id (from ?sheet=) or tab title; the first tab when null. */
+  sheet: string | null;
+  unitsTab: string | null;
+  api: FeishuApiFactory;
+  logger: Logger;
+}
+
+interface SheetInfo {
+  sheet_id: string;
+  title: string;
+  index?: number;
+  resource_type?: string;
+}
+
+interface ValueRange {
+  range?: string;
+  values?: unknown[][] | null;
+}
+
+interface BatchGetData {
+  revision?: number;
+  valueRanges?: ValueRange[];
+}
+
+interface Tabs {
+  ledger: SheetInfo;
+  units: SheetInfo | null;
+}
+
+const SCOPE = 'sheets:spreadsheet';
+
+/** Opens a Feishu Sheets ledger; nothing is requested until the first read or write. */
+export function feishuSheetSource(options: FeishuSheetOptions): LedgerSource {
+  const { token } = options;
+  const what = `飞书表格 ${token}`;
+  const base = `/open-apis/sheets`;
+  let tabs: Tabs | null = null;
+
+  const call = async <T>(request: Parameters<FeishuApi['call']>[0]): Promise<T> => {
+    try {
+      return await (await options.api()).call<T>(request);
+    } catch (error) {
+      throw explainFeishuError(error, what, SCOPE);
+    }
+  };
+
+  const loadTabs = async (): Promise<Tabs> => {
+    const data = await call<{ sheets?: SheetInfo[] }>({ method: 'GET', url: `${base}/v3/spreadsheets/${token}/sheets/query` });
+    const sheets = (data.sheets ?? []).filter((s) => !s.resource_type || s.resource_type === 'sheet');
+    sheets.sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+    const wanted = options.sheet;
+    const ledger = wanted === null ? sheets[0] : sheets.find((s) => s.sheet_id === wanted || s.title === wanted);
+    if (!ledger) {
+      throw new SourceError(`${what} 中找不到工作表“${wanted ?? '（第一个）'}”（现有：${sheets.map((s) => s.title).join('、')}）。`);
+    }
+    const unitsTitle = pickUnitsTab(sheets.map((s) => s.title), ledger.title, options.unitsTab);
+    return { ledger, units: sheets.find((s) => s.title === unitsTitle) ?? null };
+  };
+
+  const batchGet = async (sheets: SheetInfo[]): Promise<{ grids: Cell[][][]; revision: string | null }> => {
+    tabs ??= await loadTabs();
+    const data = await call<BatchGetData>({
+      method: 'GET',
+      url: `${base}/v2/spreadsheets/${token}/values_batch_get`,
+      // ToString flattens links and mentions; no dateTimeRenderOption, so dates arrive as serial numbers.
+      params: { ranges: sheets.map((s) => s.sheet_id).join(','), valueRenderOption: 'ToString' },
+    });
+    const grids = (data.valueRanges ?? []).map((vr) => (vr.values ?? []).map((row) => (row ?? []).map(flattenFeishuValue)));
+    return { grids, revision: data.revision === undefined ? null : String(data.revision) };
+  };
+
+  const label = (sheet: SheetInfo) => `${options.location}（工作表 ${sheet.title}）`;
+
+  return {
+    location: options.location,
+    async read(): Promise<LedgerRead> {
+      tabs ??= await loadTabs();
+      const t = tabs;
+      const { grids, revision } = await batchGet(t.units ? [t.ledger, t.units] : [t.ledger]);
+      const units: RawTable | null = t.units ? tableFromGrid(grids[1] ?? [], label(t.units)) : null;
+      return { ledger: tableFromGrid(grids[0] ?? [], label(t.ledger)), units, revision };
+    },
+    // The spreadsheet revision comes with any values read; reading one cell is the cheapest way to get it.
+    async revision(): Promise<string | null> {
+      tabs ??= await loadTabs();
+      const data = await call<{ revision?: number }>({
+        method: 'GET',
+        url: `${base}/v2/spreadsheets/${token}/values/${tabs.ledger.sheet_id}!A1:A1`,
+      });
+      return data.revision === undefined ? null : String(data.revision);
+    },
+    updateTask: createUpdater({
+      location: options.location,
+      logger: options.logger,
+      async readLedger() {
+        tabs ??= await loadTabs();
+        const { grids } = await batchGet([tabs.ledger]);
+        return tableFromGrid(grids[0] ?? [], label(tabs.ledger));
+      },
+      async writeCells(plan) {
+        const sheetId = tabs!.ledger.sheet_id;
+        const valueRanges = plan.cells.map((c) => {
+          const cell = cellAddress(sheetId, c.columnIndex, plan.row);
+          return { range: `${cell}:${cell.split('!')[1]}`, values: [[c.after]] };
+        });
+        await call({ method: 'POST', url: `${base}/v2/spreadsheets/${token}/values_batch_update`, data: { valueRanges }, bucket: `sheet:${token}` });
+      },
+    }),
+  };
+}

@@ -1,0 +1,25 @@
+/** Turning a grid of cells read from an online sheet into a RawTable (pure). */
+import { fromSerial } from '../calendar/dates.js';
+import type { Cell, LedgerField, RawTable } from '../domain/types.js';
+import { tableFromRows } from '../ledger/header-row.js';
+import { matchHeader } from '../ledger/headers.js';
+
+const DATE_FIELDS: ReadonlySet<LedgerField> = new Set(['start', 'due', 'updated']);
+
+/**
+ * A RawTable from rows as an API returns them (grid[0] is sheet row 1; rows ragged, empty cells null or missing):
+ * the header row is found below any title rows, and serial day numbers in the date columns (开始日期/截止日期/
+ * 更新时间) become ISO dates with `fromSerial`, so an online sheet parses exactly like the CSV.
+ */
+export function tableFromGrid(grid: unknown[][], source: string): RawTable {
+  const rows = grid.map((cells) => cells.map((cell) => (cell ?? '') as Cell));
+  const table = tableFromRows(source, rows, (text) => matchHeader(text) !== null);
+  const dateColumns = table.headers.map((header) => DATE_FIELDS.has(matchHeader(header) as LedgerField));
+  return {
+    ...table,
+    rows: table.rows.map((r) => ({
+      row: r.row,
+      cells: r.cells.map((cell, i) => (dateColumns[i] && typeof cell === 'number' ? fromSerial(cell) : cell)),
+    })),
+  };
+}

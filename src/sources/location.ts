@@ -1,0 +1,70 @@
+/**
+ * Where a ledger lives, decided from the form of `--sheet` / `sheet:` alone (pure, no I/O): a local path, a Google
+ * Sheets URL, a Feishu Sheets URL, a Feishu Bitable URL, or the `feishu-sheet:` / `bitable:` shorthands.
+ */
+import { SourceError } from './source-error.js';
+
+export type SourceLocation =
+  | { kind: 'local'; path: string }
+  | { kind: 'google'; spreadsheetId: string; gid: number | null }
+  | { kind: 'feishu-sheet'; token: string; sheet: string | null }
+  | { kind: 'bitable'; appToken: string; tableId: string };
+
+/** A location that cannot be used, with a Chinese explanation for the user. */
+export class LocationError extends SourceError {
+  override name = 'LocationError';
+}
+
+const GOOGLE_PATH = /^\/spreadsheets\/d\/([A-Za-z0-9_-]+)/;
+const FEISHU_HOST = /(^|\.)(feishu\.cn|larksuite\.com|larkoffice\.com)$/;
+
+/** Parses a location string; throws LocationError for URLs duban cannot read. */
+export function parseLocation(location: string): SourceLocation {
+  const text = location.trim();
+  const shorthand = parseShorthand(text);
+  if (shorthand) return shorthand;
+  if (!/^https?:\/\//i.test(text)) return { kind: 'local', path: text };
+
+  const url = new URL(text);
+  if (url.hostname === 'docs.google.com') return parseGoogle(url);
+  if (FEISHU_HOST.test(url.hostname)) return parseFeishu(url);
+  throw new LocationError(`无法识别的表格地址：${text}。支持本地 CSV/XLSX 路径、Google 表格链接、飞书电子表格或多维表格链接。`);
+}
+
+function parseShorthand(text: string): SourceLocation | null {
+  const sheet = /^feishu-sheet:([A-Za-z0-9]+)(?:\/(.+))?$/.exec(text);
+  if (sheet) return { kind: 'feishu-sheet', token: sheet[1], sheet: sheet[2] ?? null };
+  const base = /^bitable:([A-Za-z0-9]+)\/(tbl[A-Za-z0-9]+)$/.exec(text);
+  if (base) return { kind: 'bitable', appToken: base[1], tableId: base[2] };
+  if (/^(feishu-sheet|bitable):/.test(text)) {
+    throw new LocationError(`简写格式不对：${text}。应为 feishu-sheet:<表格token>/<工作表> 或 bitable:<app_token>/<table_id>。`);
+  }
+  return null;
+}
+
+function parseGoogle(url: URL): SourceLocation {
+  const m = GOOGLE_PATH.exec(url.pathname);
+  if (!m) throw new LocationError(`Google 表格链接里找不到表格编号：${url.href}。应形如 https://docs.google.com/spreadsheets/d/<编号>/edit#gid=0`);
+  // The tab id appears as ?gid= or #gid= depending on how the link was copied.
+  const gidText = url.searchParams.get('gid') ?? new URLSearchParams(url.hash.slice(1)).get('gid');
+  const gid = gidText !== null && /^\d+$/.test(gidText) ? Number(gidText) : null;
+  return { kind: 'google', spreadsheetId: m[1], gid };
+}
+
+function parseFeishu(url: URL): SourceLocation {
+  const [, section, token] = url.pathname.split('/');
+  if (section === 'sheets' && token) {
+    return { kind: 'feishu-sheet', token, sheet: url.searchParams.get('sheet') };
+  }
+  if (section === 'base' && token) {
+    const tableId = url.searchParams.get('table');
+    if (!tableId) throw new LocationError(`多维表格链接缺少 table 参数：${url.href}。请在多维表格里打开要用的数据表后再复制链接。`);
+    return { kind: 'bitable', appToken: token, tableId };
+  }
+  if (section === 'wiki') {
+    throw new LocationError(
+      `暂不支持知识库（wiki）链接：${url.href}。请在飞书里用“…→ 在新标签页打开”得到 /sheets/ 或 /base/ 开头的原始链接后再配置。`,
+    );
+  }
+  throw new LocationError(`无法识别的飞书链接：${url.href}。支持 /sheets/<token>?sheet=<工作表> 和 /base/<app_token>?table=<数据表>。`);
+}

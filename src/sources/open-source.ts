@@ -1,0 +1,85 @@
+/**
+ * `--sheet` / `sheet:` to a LedgerSource. The location's form picks the backend (location.ts). The Google and
+ * Feishu SDKs are imported only when such a source is first read or written, so local commands start fast.
+ */
+import type { FeishuApi } from '../chat/feishu/feishu-api.js';
+import type { Logger } from '../log/logger.js';
+import { readLocalTable } from '../ledger/read-local.js';
+import { bitableSource } from './bitable.js';
+import { feishuSheetSource, type FeishuApiFactory } from './feishu-sheet.js';
+import { createGoogleSheetsClient, type GoogleClientFactory } from './google-client.js';
+import { googleSheetSource } from './google-sheets.js';
+import { localFileSource } from './local-file.js';
+import { parseLocation } from './location.js';
+import type { Sleep } from './retry.js';
+import type { LedgerSource } from './source.js';
+import { SourceError } from './source-error.js';
+
+export interface SourceDeps {
+  /** Unit directory: a local file path (any backend), or a tab name (sheets) / table id (Bitable) beside the ledger. */
+  units?: string;
+  logger: Logger;
+  /** The Feishu client; built from FEISHU_APP_ID / FEISHU_APP_SECRET / FEISHU_DOMAIN when absent. Called lazily. */
+  feishuApi?: FeishuApiFactory;
+  /** The Google Sheets client; built from the GOOGLE_* variables when absent. Called lazily. */
+  google?: GoogleClientFactory;
+  env: NodeJS.ProcessEnv;
+  /** Sleep used by retries (tests pass a fake). */
+  sleep?: Sleep;
+}
+
+const UNITS_FILE = /\.(csv|tsv|txt|xlsx)$/i;
+
+/** Opens the ledger at a local path or URL; throws a SourceError (LocationError) for a URL duban cannot use. */
+export function openSource(location: string, deps: SourceDeps): LedgerSource {
+  const where = parseLocation(location);
+  if (where.kind === 'local') return localFileSource({ path: where.path, units: deps.units, logger: deps.logger });
+
+  const unitsFile = deps.units !== undefined && UNITS_FILE.test(deps.units) ? deps.units : null;
+  const unitsName = deps.units !== undefined && !unitsFile ? deps.units : null;
+  let source: LedgerSource;
+  if (where.kind === 'google') {
+    source = googleSheetSource({
+      location,
+      spreadsheetId: where.spreadsheetId,
+      gid: where.gid,
+      unitsTab: unitsName,
+      client: deps.google ?? (() => createGoogleSheetsClient(deps.env)),
+      logger: deps.logger,
+      sleep: deps.sleep,
+    });
+  } else {
+    const api = memo(deps.feishuApi ?? (() => feishuFromEnv(deps.env, deps.logger)));
+    source =
+      where.kind === 'feishu-sheet'
+        ? feishuSheetSource({ location, token: where.token, sheet: where.sheet, unitsTab: unitsName, api, logger: deps.logger })
+        : bitableSource({ location, appToken: where.appToken, tableId: where.tableId, unitsTable: unitsName, api, logger: deps.logger });
+  }
+  return unitsFile ? withUnitsFile(source, unitsFile) : source;
+}
+
+/** An online ledger whose unit directory is a local file. */
+function withUnitsFile(source: LedgerSource, unitsPath: string): LedgerSource {
+  return {
+    location: source.location,
+    revision: () => source.revision(),
+    updateTask: (id, update) => source.updateTask(id, update),
+    async read() {
+      const [read, units] = await Promise.all([source.read(), readLocalTable(unitsPath)]);
+      return { ...read, units };
+    },
+  };
+}
+
+function memo(factory: FeishuApiFactory): () => Promise<FeishuApi> {
+  let client: Promise<FeishuApi> | null = null;
+  return () => (client ??= Promise.resolve(factory()));
+}
+
+async function feishuFromEnv(env: NodeJS.ProcessEnv, logger: Logger): Promise<FeishuApi> {
+  if (!env.FEISHU_APP_ID || !env.FEISHU_APP_SECRET) {
+    throw new SourceError('读取飞书表格需要飞书应用凭据：请设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET（或配置文件 feishu.appId / appSecret）。');
+  }
+  const { createFeishuClient } = await import('../chat/feishu/feishu-client.js');
+  return createFeishuClient({ appId: env.FEISHU_APP_ID, appSecret: env.FEISHU_APP_SECRET, domain: env.FEISHU_DOMAIN ?? 'feishu', logger });
+}

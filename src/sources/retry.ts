@@ -1,0 +1,57 @@
+/**
+ * Our own retry for source calls (the Google client's built-in retry is turned off: 3 quick retries are useless
+ * against a per-minute quota). Exponential backoff with jitter, a server hint (Retry-After) wins, and the whole
+ * wait is capped at about a minute, after which the quota has refilled or the failure is real.
+ */
+import type { Logger } from '../log/logger.js';
+
+export type Sleep = (ms: number) => Promise<void>;
+
+/** Waits for real (production); tests inject a fake that records the delays. */
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** How to treat one failure: give up, or retry (after the server's hint when it gave one). */
+export type RetryVerdict = { retry: false } | { retry: true; reason: string; hintMs?: number };
+
+export interface RetryOptions {
+  /** What the call was, for the log ("google read", "bitable update"). */
+  label: string;
+  classify(error: unknown): RetryVerdict;
+  sleep?: Sleep;
+  logger?: Logger;
+  /** Attempts in total, including the first (default 6). */
+  maxAttempts?: number;
+  /** Longest total wait before giving up (default 60 s: a per-minute quota refills within it). */
+  budgetMs?: number;
+  /** Jitter source, 0..1 (default Math.random). */
+  random?: () => number;
+}
+
+const BASE_DELAY_MS = 1_000;
+const MAX_DELAY_MS = 32_000;
+
+/** The wait before retry number `attempt` (1-based): 2^(attempt-1) s plus up to 1 s of jitter, capped at 32 s. */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  return Math.min(BASE_DELAY_MS * 2 ** (attempt - 1) + Math.floor(random() * 1000), MAX_DELAY_MS);
+}
+
+/** Runs `op`, retrying what `classify` calls retryable until the attempts or the time budget run out. */
+export async function withRetry<T>(op: () => Promise<T>, options: RetryOptions): Promise<T> {
+  const sleep = options.sleep ?? realSleep;
+  const maxAttempts = options.maxAttempts ?? 6;
+  const budget = options.budgetMs ?? 60_000;
+  let waited = 0;
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await op();
+    } catch (error) {
+      const verdict = options.classify(error);
+      if (!verdict.retry || attempt >= maxAttempts) throw error;
+      const delay = Math.min(verdict.hintMs ?? backoffMs(attempt, options.random), MAX_DELAY_MS * 2);
+      if (waited + delay > budget) throw error;
+      options.logger?.warn('source call failed, retrying', { call: options.label, reason: verdict.reason, attempt, delayMs: delay });
+      waited += delay;
+      await sleep(delay);
+    }
+  }
+}

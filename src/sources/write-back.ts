@@ -1,0 +1,112 @@
+/**
+ * The write-back core shared by every backend (pure): given the ledger as re-read at write time, find the task's
+ * row by id and compute the cells to write. Backends only translate the plan into their own cell addresses.
+ */
+import type { LedgerField, RawTable } from '../domain/types.js';
+import { CANONICAL_HEADERS, matchHeader } from '../ledger/headers.js';
+import { parseProgress } from '../ledger/progress.js';
+import type { CellChange, TaskUpdate } from './source.js';
+import { cellText } from '../ledger/text.js';
+import { SourceError } from './source-error.js';
+
+/** One cell to write: which column (0-based index into the header row) and the text before and after. */
+export interface PlannedCell extends CellChange {
+  field: LedgerField;
+  columnIndex: number;
+}
+
+export interface WritePlan {
+  id: string;
+  /** Row number as the user sees it in the sheet. */
+  row: number;
+  /** Index into `table.rows`. */
+  rowIndex: number;
+  /** Only the cells whose text changes. */
+  cells: PlannedCell[];
+  /** Chinese notes for the user, e.g. a missing 更新时间 column. */
+  warnings: string[];
+}
+
+/** A write-back refused before anything was written (missing/duplicate id, missing column, bad input). */
+export class WriteBackError extends SourceError {
+  override name = 'WriteBackError';
+}
+
+// A cell starting with one of these is taken as a formula by Excel/WPS/Sheets when typed or imported (CSV injection).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/**
+ * Makes user text inert as a cell value: text that would start a formula gets a leading apostrophe, the
+ * spreadsheet convention for "this is text" (OWASP CSV-injection advice). Applied for every backend.
+ */
+export function neutraliseFormula(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+/** "80%", "80", "0.8", "八成" → "80%" (read as the ledger reads progress cells); unreadable input is refused. */
+export function normaliseProgress(input: string): string {
+  const parsed = parseProgress(input);
+  if (parsed.value === null) throw new WriteBackError(`进度“${input}”无法识别，请写成 0 到 100 之间的百分数，如 80%、80 或 0.8。`);
+  return `${parsed.value}%`;
+}
+
+/** The note cell after appending "[date name] text" on a new line; an empty note gets just the entry. */
+export function appendNote(existing: string, update: TaskUpdate): string {
+  const who = update.by?.trim() ? ` ${update.by.trim()}` : '';
+  const entry = `[${update.date}${who}] ${update.note?.trim() ?? ''}`;
+  return existing.trim() ? `${existing.replace(/\s+$/, '')}\n${entry}` : entry;
+}
+
+/** Finds the task's row by id and plans the changed cells; throws WriteBackError when it must refuse. */
+export function planWriteBack(table: RawTable, id: string, update: TaskUpdate): WritePlan {
+  const columns = columnIndex(table.headers);
+  const idColumn = columns.get('id');
+  if (idColumn === undefined) throw new WriteBackError(`台账（${table.source}）没有“编号”列，无法按编号找到任务。`);
+  const wanted = id.trim();
+  const hits = table.rows.map((r, i) => ({ r, i })).filter(({ r }) => cellText(r.cells[idColumn]).trim() === wanted);
+  if (hits.length === 0) throw new WriteBackError(`台账（${table.source}）中找不到编号为“${wanted}”的任务。`);
+  if (hits.length > 1) {
+    const rows = hits.map(({ r }) => r.row).join('、');
+    throw new WriteBackError(`编号“${wanted}”在台账中出现了 ${hits.length} 次（第 ${rows} 行），请先把编号改成唯一再更新。`);
+  }
+  const { r: row, i: rowIndex } = hits[0];
+
+  const targets: { field: LedgerField; after: (before: string) => string }[] = [];
+  if (update.status !== undefined) targets.push({ field: 'status', after: () => neutraliseFormula(update.status!.trim()) });
+  if (update.progress !== undefined) {
+    const progress = normaliseProgress(update.progress);
+    targets.push({ field: 'progress', after: () => progress });
+  }
+  if (update.note !== undefined && update.note.trim()) {
+    targets.push({ field: 'note', after: (before) => neutraliseFormula(appendNote(before, update)) });
+  }
+  if (targets.length === 0) throw new WriteBackError('没有要写入的内容：请至少给出状态、进度或进展情况之一。');
+
+  const warnings: string[] = [];
+  for (const { field } of targets) {
+    if (!columns.has(field)) {
+      throw new WriteBackError(`台账没有“${CANONICAL_HEADERS[field]}”列，无法写入；请先在表头添加该列。`);
+    }
+  }
+  if (columns.has('updated')) targets.push({ field: 'updated', after: () => update.date });
+  else warnings.push('台账没有“更新时间”列，本次未记录更新日期；如需记录请在表头添加“更新时间”列。');
+
+  const cells: PlannedCell[] = [];
+  for (const { field, after } of targets) {
+    const index = columns.get(field)!;
+    const before = cellText(row.cells[index]);
+    const next = after(before);
+    if (next !== before) cells.push({ field, columnIndex: index, column: table.headers[index], before, after: next });
+  }
+  return { id: wanted, row: row.row, rowIndex, cells, warnings };
+}
+
+/** Ledger field → column index for the first header that matches it. */
+function columnIndex(headers: string[]): Map<LedgerField, number> {
+  const map = new Map<LedgerField, number>();
+  headers.forEach((header, i) => {
+    const field = matchHeader(header);
+    if (field && !map.has(field)) map.set(field, i);
+  });
+  return map;
+}

@@ -1,0 +1,31 @@
+/** Write-back into a local XLSX workbook through exceljs: only the planned cells of the ledger sheet change. */
+import ExcelJS from 'exceljs';
+import { writeFileAtomic } from './atomic-write.js';
+import type { PlannedCell, WritePlan } from './write-back.js';
+
+/** The value to store: keeps a date cell a date and a percent-formatted number a number, else text. */
+function xlsxValue(cell: ExcelJS.Cell, planned: PlannedCell): ExcelJS.CellValue {
+  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(planned.after);
+  if (date && cell.value instanceof Date) return new Date(Date.UTC(Number(date[1]), Number(date[2]) - 1, Number(date[3])));
+  const percent = /^(\d+(?:\.\d+)?)%$/.exec(planned.after);
+  if (percent && typeof cell.value === 'number') {
+    const n = Number(percent[1]);
+    return cell.numFmt?.includes('%') ? n / 100 : n;
+  }
+  return planned.after;
+}
+
+/** Loads the workbook, sets the planned cells on `sheetName`, and replaces the file atomically. */
+export async function writeXlsxPlan(path: string, bytes: Buffer, sheetName: string, plan: WritePlan): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+  const sheet = workbook.getWorksheet(sheetName);
+  if (!sheet) throw new Error(`Sheet ${sheetName} vanished from ${path} between read and write`);
+  const row = sheet.getRow(plan.row);
+  for (const planned of plan.cells) {
+    const cell = row.getCell(planned.columnIndex + 1);
+    cell.value = xlsxValue(cell, planned);
+  }
+  const out = await workbook.xlsx.writeBuffer();
+  await writeFileAtomic(path, Buffer.from(out as ArrayBuffer));
+}

@@ -1,0 +1,57 @@
+/** The rows the store keeps, as the rest of duban sees them. */
+import type { Card } from '../chat/messenger.js';
+import type { IsoDate } from '../domain/types.js';
+import type { ReminderKind } from '../reports/reminder-types.js';
+
+export type RunStatus = 'started' | 'done' | 'failed' | 'skipped';
+
+/** One run of a job on a date: at most one per (job, date). Times are ISO 8601 instants. */
+export interface RunRecord {
+  job: string;
+  date: IsoDate;
+  status: RunStatus;
+  startedAt: string;
+  finishedAt: string | null;
+  detail: string | null;
+}
+
+export type MessageOutcome = 'pending' | 'sent' | 'failed';
+
+/** One message of a run, to one chat; the card is stored so a rerun resends exactly the same content. */
+export interface MessageRecord {
+  job: string;
+  date: IsoDate;
+  chat: string;
+  key: string;
+  card: Card;
+  messageId: string | null;
+  outcome: MessageOutcome;
+  error: string | null;
+  at: string;
+}
+
+/** A task reminded in a message: which unit, which chat, whom it mentioned, and why. */
+export interface ReminderEntry {
+  taskId: string;
+  unit: string;
+  chat: string;
+  /** Accounts @-mentioned (liaison, the unit's leader on escalation). */
+  mentions: string[];
+  kind: ReminderKind;
+}
+
+/** A reminder-log row with the delivery outcome of its message, for `duban history`. */
+export interface ReminderRecord extends ReminderEntry {
+  date: IsoDate;
+  job: string;
+  outcome: MessageOutcome;
+  messageId: string | null;
+  at: string;
+}
+
+/** A once-only notice (unknown holiday year, a sheet-problems fingerprint), or a remembered value. */
+export interface NoticeRecord {
+  key: string;
+  date: IsoDate;
+  value: string | null;
+}

@@ -1,0 +1,125 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createBot } from '../../src/chat/bot/bot.js';
+import { createHttpCallback } from '../../src/chat/bot/http-callback.js';
+import { startLongConnection, type LongConnection } from '../../src/chat/bot/long-connection.js';
+import { FeishuAppMessenger } from '../../src/chat/feishu/app-messenger.js';
+import { getBotInfo } from '../../src/chat/feishu/chats.js';
+import { createFeishuClient } from '../../src/chat/feishu/feishu-client.js';
+import type { Card } from '../../src/chat/messenger.js';
+import { silentLogger } from '../../src/log/logger.js';
+import { deliverEvent, textMessageEvent } from '../support/feishu/events.js';
+import { capturedLogger } from '../support/feishu/harness.js';
+import { createImRoutes } from '../support/feishu/im-routes.js';
+import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
+import { attachLongConnection } from '../support/feishu/ws.js';
+
+const BOT = 'ou_bot00000001';
+const GROUP = 'oc_transport0001';
+const ENCRYPT_KEY = 'loopback-encrypt-key-01';
+const cleanups: (() => Promise<void> | void)[] = [];
+
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function feishu() {
+  const im = createImRoutes({ chats: [{ chat_id: GROUP, name: '交通局工作群' }], bot: { open_id: BOT, app_name: '督办助手' } });
+  const server = await startFeishuLoopback({ routes: im.routes });
+  cleanups.push(() => server.close());
+  const client = createFeishuClient({ appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger });
+  const messenger = new FeishuAppMessenger(client, silentLogger);
+  const { openId } = await getBotInfo(client);
+  const bot = createBot({
+    botOpenId: openId,
+    logger: silentLogger,
+    answer: async (question): Promise<Card> => ({ schema: '2.0', body: { elements: [{ tag: 'markdown', content: `问：${question}` }] } }),
+    replier: (messageId, card, key) => messenger.replyCard(messageId, card, key),
+  });
+  return { im, server, bot };
+}
+
+async function until<T>(probe: () => T | undefined, timeoutMs = 5000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error('timed out waiting');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+const question = (messageId: string, text: string) =>
+  textMessageEvent({ messageId, chatId: GROUP, text: `@_user_1 ${text}`, mentions: [{ key: '@_user_1', openId: BOT, name: '督办助手' }] });
+
+const replyText = (server: { repliesTo(id: string): { content: string }[] }, id: string) =>
+  server.repliesTo(id).map((m) => JSON.parse(m.content).body.elements[0].content as string);
+
+describe('long connection', () => {
+  it('answers a question pushed over the long connection, also after the socket drops', async () => {
+    const { im, server, bot } = await feishu();
+    const endpoint = attachLongConnection(server);
+    const connection: LongConnection = startLongConnection({ appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger, handle: bot.handle, pingTimeoutSeconds: 30 });
+    cleanups.push(() => connection.close());
+    expect(await endpoint.push(question('om_ws000001', '交通局负责哪些任务'))).toBe(200);
+    await until(() => (im.repliesTo('om_ws000001').length ? true : undefined));
+    expect(replyText(im, 'om_ws000001')).toEqual(['问：交通局负责哪些任务']);
+    expect(connection.status().state).toBe('connected');
+
+    endpoint.dropAll();
+    await until(() => (connection.status().state === 'connected' && endpoint.connections === 2 && endpoint.clients === 1 ? true : undefined));
+    expect(await endpoint.push(question('om_ws000002', '哪些任务逾期了'))).toBe(200);
+    await until(() => (im.repliesTo('om_ws000002').length ? true : undefined));
+    expect(replyText(im, 'om_ws000002')).toEqual(['问：哪些任务逾期了']);
+  });
+});
+
+describe('HTTP callback', () => {
+  async function callback(handle: (event: unknown) => Promise<void>, logger = silentLogger) {
+    const server = http.createServer(createHttpCallback({ encryptKey: ENCRYPT_KEY, verificationToken: 'loopback-verification-token', handle, logger }));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/feishu/events`;
+  }
+
+  it('answers an encrypted, signed question in a reply', async () => {
+    const { im, bot } = await feishu();
+    const url = await callback(bot.handle);
+    const response = await deliverEvent(url, question('om_http0001', '本周到期'), { encryptKey: ENCRYPT_KEY });
+    expect(response.status).toBe(200);
+    await until(() => (im.repliesTo('om_http0001').length ? true : undefined));
+    expect(replyText(im, 'om_http0001')).toEqual(['问：本周到期']);
+  });
+
+  it('refuses a forged signature and a replayed old timestamp without dispatching', async () => {
+    const seen: unknown[] = [];
+    const { logger, text } = capturedLogger();
+    const url = await callback(async (event) => void seen.push(event), logger);
+    const forged = await deliverEvent(url, question('om_http0002', '任务 6 进展'), { encryptKey: ENCRYPT_KEY, signWith: 'not-the-real-key' });
+    const old = Math.floor(Date.now() / 1000) - 600;
+    const replayed = await deliverEvent(url, question('om_http0003', '任务 6 进展'), { encryptKey: ENCRYPT_KEY, timestamp: old });
+    const unsigned = await fetch(url, { method: 'POST', body: JSON.stringify(question('om_http0004', 'x')) });
+    expect([forged.status, replayed.status, unsigned.status]).toEqual([401, 401, 401]);
+    expect(seen).toEqual([]);
+    expect(text()).toContain('signature mismatch');
+    expect(text()).toContain('replay');
+    expect(text()).not.toContain(ENCRYPT_KEY);
+  });
+
+  it('answers url_verification (encrypted) with the challenge', async () => {
+    const url = await callback(async () => undefined);
+    const response = await deliverEvent(url, { challenge: 'ajls384kdjx98XX', token: 'loopback-verification-token', type: 'url_verification' }, { encryptKey: ENCRYPT_KEY });
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body)).toEqual({ challenge: 'ajls384kdjx98XX' });
+  });
+
+  it('answers 400 to garbage and stays up when the handler throws', async () => {
+    const url = await callback(async () => {
+      throw new Error('boom');
+    });
+    expect((await fetch(url, { method: 'POST', body: 'not json' })).status).toBe(400);
+    expect((await deliverEvent(url, question('om_http0005', 'x'), { encryptKey: ENCRYPT_KEY })).status).toBe(200);
+    expect((await deliverEvent(url, question('om_http0006', 'y'), { encryptKey: ENCRYPT_KEY })).status).toBe(200);
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { LEDGER_FIELDS } from '../../src/domain/types.js';
+import { CANONICAL_HEADERS, HEADER_ALIASES, matchHeader } from '../../src/ledger/headers.js';
+
+describe('matchHeader', () => {
+  it('matches every canonical header and alias to its field', () => {
+    for (const field of LEDGER_FIELDS) {
+      for (const text of [CANONICAL_HEADERS[field], ...HEADER_ALIASES[field]]) expect(matchHeader(text)).toBe(field);
+    }
+  });
+  it.each([
+    ['截止日期（必填）', 'due'],
+    ['完成时限\n(格式: 2022-06-30)', 'due'],
+    ['  责任 单位 ', 'lead'],
+    ['责任\n单位', 'lead'],
+    ['ＤＵＥ', 'due'],
+    ['Deadline', 'due'],
+    ['No.', 'id'],
+    ['*任务', 'title'],
+    ['编号：', 'id'],
+    ['牵头单位/责任单位', 'lead'],
+    ['备注', null],
+    ['', null],
+  ])('%j → %s', (text, field) => {
+    expect(matchHeader(text)).toBe(field);
+  });
+});

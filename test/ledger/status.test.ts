@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { parseStatus } from '../../src/ledger/status.js';
+
+describe('parseStatus', () => {
+  it.each([
+    ['', 'not_started'], ['未开始', 'not_started'], ['未启动', 'not_started'], ['待办理', 'not_started'],
+    ['Not started', 'not_started'],
+    ['进行中', 'in_progress'], ['推进中', 'in_progress'], ['正在推进', 'in_progress'], ['按序时推进', 'in_progress'],
+    ['办理中', 'in_progress'], ['序时推进', 'in_progress'], ['滞后', 'in_progress'], ['未完成', 'in_progress'],
+    ['In Progress', 'in_progress'],
+    ['已完成', 'done'], ['完成', 'done'], ['已办结', 'done'], ['办结', 'done'], ['已销号', 'done'], ['销号', 'done'],
+    ['done', 'done'], ['Completed', 'done'], ['已完成（已销号）', 'done'], ['已完成，待验收', 'done'], [' 已完成。', 'done'],
+    ['暂缓', 'paused'], ['搁置', 'paused'], ['暂停', 'paused'], ['paused', 'paused'],
+  ])('%j → %s', (word, state) => {
+    expect(parseStatus(word)).toEqual({ state, extended: false });
+  });
+  it.each(['已延期', '延期'])('%s is in progress with an approved extension', (word) => {
+    expect(parseStatus(word)).toEqual({ state: 'in_progress', extended: true });
+  });
+  it.each(['差不多了', '？', 'maybe'])('%s is unknown', (word) => {
+    expect(parseStatus(word)).toBeNull();
+  });
+});

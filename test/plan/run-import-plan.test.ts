@@ -1,0 +1,52 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { runImportPlan } from '../../src/plan/run-import-plan.js';
+import { readPlanFile } from '../../src/plan/read-plan-file.js';
+import { parseCsvText } from '../../src/ledger/csv.js';
+
+const PLAN = '一、重点任务\n（一）宣传发动阶段（2022年1月——3月）\n1. 设置宣传栏，营造氛围。（牵头单位：区城管局；配合单位：区交通局、双江镇）\n2. 开展走访慰问。（工作分工见《慰问方案》）';
+
+describe('runImportPlan', () => {
+  const result = runImportPlan(PLAN);
+
+  it('renders the tasks as template rows: ids, units joined with 、, status 未开始, blank dates', () => {
+    const rows = parseCsvText(result.csv).rows.filter((r) => r.some((c) => c));
+    expect(rows).toEqual([
+      ['编号', '类别', '任务', '责任单位', '协助单位', '开始日期', '截止日期', '状态', '进度', '进展情况', '更新时间'],
+      ['1', '宣传发动阶段', '设置宣传栏，营造氛围', '区城管局', '区交通局、双江镇', '', '', '未开始', '', '', ''],
+    ]);
+  });
+
+  it('summarises tasks, phases and problems in Chinese', () => {
+    const lines = result.summary.split('\n');
+    expect(lines[0]).toBe('从工作方案中找到 1 项任务，涉及 3 个单位（其中责任单位 1 个）。');
+    expect(result.summary).toContain('宣传发动阶段：2022-01-01 至 2022-03-31（原文：2022年1月——3月）');
+    expect(result.summary).toContain('第4行：工作分工见外部文件，未生成任务');
+    expect(result.plan.tasks).toHaveLength(1);
+  });
+
+  it('says so when nothing was found', () => {
+    const empty = runImportPlan('请各单位认真落实。');
+    expect(empty.summary).toContain('从工作方案中找到 0 项任务');
+    expect(empty.summary).toContain('没有在文档中找到带责任单位的任务');
+    expect(parseCsvText(empty.csv).rows.filter((r) => r.some((c) => c))).toHaveLength(1);
+  });
+});
+
+describe('readPlanFile', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'duban-plan-'));
+
+  it('reads GBK and UTF-8 text files', async () => {
+    writeFileSync(join(dir, 'gbk.txt'), iconv.encode(PLAN, 'gbk'));
+    writeFileSync(join(dir, 'utf8.txt'), `\uFEFF${PLAN}`, 'utf8');
+    expect(await readPlanFile(join(dir, 'gbk.txt'))).toBe(PLAN);
+    expect(await readPlanFile(join(dir, 'utf8.txt'))).toBe(PLAN);
+  });
+
+  it('refuses a Word file with a message saying how to convert it', async () => {
+    await expect(readPlanFile(join(dir, '方案.docx'))).rejects.toThrow(/另存为纯文本/);
+  });
+});

@@ -1,0 +1,137 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseLedger } from '../../src/ledger/parse-ledger.js';
+import { readLocalTable } from '../../src/ledger/read-local.js';
+import { matchHeader } from '../../src/ledger/headers.js';
+import { openSource } from '../../src/sources/open-source.js';
+import type { LoopbackField, LoopbackRecord } from '../support/feishu/bitable-routes.js';
+import { apiRequests, startFeishuSetup, type FeishuSetup } from './feishu-harness.js';
+import { csvGrid, digest, EXAMPLE_TASKS, EXAMPLE_UNITS } from './example.js';
+
+const APP = 'bascnDubanExample01';
+const URL_ = `https://tongnan.feishu.cn/base/${APP}?table=tblLedger01&view=vew1`;
+const DATE = '2026-11-29';
+let f: FeishuSetup;
+
+// Field types as an office would set them up: dates as date fields, progress a percent number, units multi-select.
+const TYPES: Record<string, LoopbackField> = {
+  category: { field_name: '', type: 3 },
+  assist: { field_name: '', type: 4 },
+  start: { field_name: '', type: 5 },
+  status: { field_name: '', type: 3 },
+  progress: { field_name: '', type: 2, property: { formatter: '0%' } },
+  updated: { field_name: '', type: 5 },
+};
+
+/** Midnight in Asia/Shanghai of a y-m-d date, in ms (what a Bitable date field holds). */
+function shanghaiMs(text: string): number {
+  const [y, m, d] = text.split(/[-/]/).map(Number);
+  return Date.UTC(y, m - 1, d) - 8 * 3600_000;
+}
+
+function toBitable(grid: string[][], id: (i: number) => string = (i) => `rec${String(i).padStart(6, '0')}`) {
+  const [header, ...rows] = grid;
+  const fields: LoopbackField[] = header.map((name) => ({ ...(TYPES[matchHeader(name) ?? ''] ?? { type: 1 }), field_name: name }));
+  fields.push({ field_name: '督办人', type: 11 });
+  const records: LoopbackRecord[] = rows.map((row, i) => {
+    const values: Record<string, unknown> = {};
+    fields.forEach((field, c) => {
+      const text = row[c] ?? '';
+      if (text === '') return; // Bitable omits empty fields
+      if (field.type === 5) values[field.field_name] = shanghaiMs(text);
+      else if (field.type === 2) values[field.field_name] = Number(text.replace('%', '')) / 100;
+      else if (field.type === 4) values[field.field_name] = text.split('、');
+      else values[field.field_name] = text;
+    });
+    if (i === 0) values['督办人'] = [{ id: 'ou_0123456789abcdef', name: '周敏', en_name: 'Zhou Min' }];
+    return { record_id: id(i), fields: values };
+  });
+  return { fields, records };
+}
+
+const unitsTable = () => {
+  const [header, ...rows] = csvGrid(EXAMPLE_UNITS);
+  return {
+    fields: header.map((name) => ({ field_name: name, type: 1 })),
+    records: rows.map((row, i) => ({ record_id: `recU${i}`, fields: Object.fromEntries(header.map((h, c) => [h, row[c]]).filter(([, v]) => v !== '')) })),
+  };
+};
+
+beforeAll(async () => {
+  f = await startFeishuSetup();
+});
+afterAll(() => f.server.close());
+beforeEach(() => {
+  f.bitable.addTable(APP, 'tblLedger01', toBitable(csvGrid(EXAMPLE_TASKS)));
+  f.bitable.addTable(APP, 'tblUnits0001', unitsTable());
+  f.server.requests.length = 0;
+  f.server.clearFaults();
+  f.clock.sleeps.length = 0;
+});
+
+const recordOf = (id: string) => f.bitable.table(APP, 'tblLedger01').records.find((r) => r.fields['编号'] === id)!;
+
+describe('Bitable source', () => {
+  it('reads the example ledger and units to the same tasks as the CSV, people kept with open_ids', async () => {
+    const local = parseLedger(await readLocalTable(EXAMPLE_TASKS), await readLocalTable(EXAMPLE_UNITS), { today: DATE });
+    const read = await openSource(URL_, { ...f.deps, units: 'tblUnits0001' }).read();
+    expect(digest(parseLedger(read.ledger, read.units, { today: DATE }))).toEqual(digest(local));
+    expect(read.people).toEqual({ 周敏: 'ou_0123456789abcdef' });
+    expect(read.ledger.rows[0].cells[read.ledger.headers.indexOf('督办人')]).toBe('周敏');
+  });
+
+  it('pages through 2,000 records 500 at a time and fails instead of truncating on a bad page', async () => {
+    const grid = csvGrid(EXAMPLE_TASKS);
+    const rows = Array.from({ length: 2000 }, (_, i) => [String(i + 1), '类别', `任务 ${i + 1}`, '区交通局', '', '2022-01-04', '2022-06-30', '进行中', '50%', '', '2022-06-01']);
+    f.bitable.addTable(APP, 'tblBig', toBitable([grid[0], ...rows]));
+    const source = openSource(`bitable:${APP}/tblBig`, f.deps);
+    const read = await source.read();
+    expect(read.ledger.rows).toHaveLength(2000);
+    const searches = apiRequests(f.server).filter((r) => r.path.endsWith('/records/search'));
+    expect(searches.map((r) => r.query.page_token ?? '')).toEqual(['', '500', '1000', '1500']);
+    expect(searches.every((r) => r.query.page_size === '500')).toBe(true);
+
+    f.server.fault({ path: /tblBig\/records\/search$/, times: 1, respond: { body: { code: 1254291, msg: 'Write conflict' } } });
+    expect((await source.read()).ledger.rows).toHaveLength(2000);
+    // Page 1 passes (after a short delay), page 2 fails: the read must fail, not return 500 rows.
+    f.server.fault({ path: /tblBig\/records\/search$/, times: 1, respond: { delayMs: 1 } });
+    f.server.fault({ path: /tblBig\/records\/search$/, times: 1, respond: { body: { code: 1254302, msg: 'permission denied by advanced permission' } } });
+    await expect(source.read()).rejects.toThrow(/添加文档应用.*bitable:app/);
+  });
+
+  it('updates the record found by id at write time with typed values and an appended note', async () => {
+    const source = openSource(URL_, f.deps);
+    await source.read();
+    const table = f.bitable.table(APP, 'tblLedger01');
+    table.records.reverse();
+    recordOf('5').fields['任务'] = '人工修改的任务';
+    const outcome = await source.updateTask('5', { status: '暂缓', progress: '100%', note: '已办结', by: '王五', date: DATE });
+    const rec = recordOf('5');
+    expect(rec.fields['状态']).toBe('暂缓');
+    expect(rec.fields['进度']).toBe(1);
+    expect(rec.fields['更新时间']).toBe(shanghaiMs(DATE));
+    expect(String(rec.fields['进展情况'])).toMatch(new RegExp(`\\n\\[${DATE} 王五\\] 已办结$`));
+    expect(rec.fields['任务']).toBe('人工修改的任务');
+    expect(outcome.changes.map((c) => c.column)).toEqual(['状态', '进度', '进展情况', '更新时间']);
+    const search = apiRequests(f.server).filter((r) => r.path.endsWith('/records/search')).pop()!;
+    expect(search.body.filter.conditions).toEqual([{ field_name: '编号', operator: 'is', value: ['5'] }]);
+    const put = apiRequests(f.server).find((r) => r.method === 'PUT')!;
+    expect(put.path).toContain(rec.record_id);
+    expect(Object.keys(put.body.fields)).toEqual(['状态', '进度', '进展情况', '更新时间']);
+  });
+
+  it('retries a write conflict (1254291, HTTP 200) and refuses missing or duplicate ids', async () => {
+    const source = openSource(URL_, f.deps);
+    f.server.fault({ method: 'PUT', times: 1, respond: { body: { code: 1254291, msg: 'Write conflict' } } });
+    await source.updateTask('2', { status: '进行中', progress: '0.85', date: DATE });
+    expect(recordOf('2').fields['进度']).toBe(0.85);
+    expect(f.clock.sleeps.length).toBe(1);
+    await expect(source.updateTask('404', { status: '已完成', date: DATE })).rejects.toThrow('找不到编号为“404”');
+    recordOf('6').fields['编号'] = '3';
+    await expect(source.updateTask('3', { status: '已完成', date: DATE })).rejects.toThrow(/出现了 2 次/);
+  });
+
+  it('neutralises formula input in text fields', async () => {
+    await openSource(URL_, f.deps).updateTask('1', { note: 'x', status: '-1+1', date: DATE });
+    expect(recordOf('1').fields['状态']).toBe("'-1+1");
+  });
+});

@@ -1,0 +1,115 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { parseLedger } from '../../src/ledger/parse-ledger.js';
+import { readLocalTable } from '../../src/ledger/read-local.js';
+import { openSource } from '../../src/sources/open-source.js';
+import { apiRequests, startFeishuSetup, type FeishuSetup } from './feishu-harness.js';
+import { asSpreadsheetCells, csvGrid, digest, EXAMPLE_TASKS, EXAMPLE_UNITS } from './example.js';
+
+const TOKEN = 'shtcnDubanExample01';
+const URL_ = `https://tongnan.feishu.cn/sheets/${TOKEN}?sheet=Q7PlXT`;
+const DATE = '2026-11-29';
+let f: FeishuSetup;
+
+beforeAll(async () => {
+  f = await startFeishuSetup();
+});
+afterAll(() => f.server.close());
+beforeEach(() => {
+  f.sheets.addSpreadsheet(TOKEN, [
+    { sheet_id: 'Q7PlXT', title: '台账', rows: asSpreadsheetCells(csvGrid(EXAMPLE_TASKS)) },
+    { sheet_id: 'u8Kx2P', title: '单位', rows: csvGrid(EXAMPLE_UNITS) },
+  ]);
+  f.sheets.writeDelayMs = 0;
+  f.server.requests.length = 0;
+  f.server.clearFaults();
+  f.clock.sleeps.length = 0;
+});
+
+const rowOf = (id: number) => f.sheets.tab(TOKEN, '台账').rows.find((r) => r[0] === id)!;
+
+describe('Feishu Sheets source', () => {
+  it('reads the example ledger and units to the same tasks as the CSV', async () => {
+    const local = parseLedger(await readLocalTable(EXAMPLE_TASKS), await readLocalTable(EXAMPLE_UNITS), { today: DATE });
+    const read = await openSource(URL_, f.deps).read();
+    expect(read.revision).toBe('1');
+    expect(digest(parseLedger(read.ledger, read.units, { today: DATE }))).toEqual(digest(local));
+  });
+
+  it('reads ledger and units in one values_batch_get per cycle, sheet ids queried once', async () => {
+    const source = openSource(URL_, f.deps);
+    await source.read();
+    await source.read();
+    const calls = apiRequests(f.server).map((r) => r.path.split('/').slice(-2).join('/'));
+    expect(calls).toEqual([`${TOKEN}/sheets/query`.split('/').slice(-2).join('/'), `${TOKEN}/values_batch_get`, `${TOKEN}/values_batch_get`]);
+    const batch = apiRequests(f.server)[1];
+    expect(batch.query.ranges).toBe('Q7PlXT,u8Kx2P');
+    expect(batch.query.dateTimeRenderOption).toBeUndefined();
+  });
+
+  it('reads a 2,000-row ledger in one request per cycle', async () => {
+    const header = csvGrid(EXAMPLE_TASKS)[0];
+    const rows = Array.from({ length: 2000 }, (_, i) => [i + 1, '类别', `任务 ${i + 1}`, '区交通局', null, 45000, 45300, '进行中', 0.5, null, 45600]);
+    f.sheets.addSpreadsheet('shtBig', [{ sheet_id: 'big001', title: 'Tasks', rows: [header, ...rows] }]);
+    const source = openSource('feishu-sheet:shtBig/Tasks', f.deps);
+    await source.read();
+    f.server.requests.length = 0;
+    const read = await source.read();
+    expect(apiRequests(f.server)).toHaveLength(1);
+    expect(parseLedger(read.ledger, read.units, { today: DATE }).tasks).toHaveLength(2000);
+  });
+
+  it('writes only the target cells of the right row after a re-sort, keeping a concurrent human edit', async () => {
+    const source = openSource(URL_, f.deps);
+    await source.read();
+    const tab = f.sheets.tab(TOKEN, '台账');
+    tab.rows = [tab.rows[0], ...tab.rows.slice(1).reverse()];
+    rowOf(7)[2] = '人工修改';
+    const before = tab.rows.map((r) => [...r]);
+    const outcome = await source.updateTask('7', { status: '已完成', progress: '100', note: '+已办结', by: '李四', date: DATE });
+    const row = rowOf(7);
+    expect(outcome.row).toBe(tab.rows.indexOf(row) + 1);
+    expect(row[2]).toBe('人工修改');
+    expect([row[7], row[8], row[10]]).toEqual(['已完成', '100%', DATE]);
+    expect(String(row[9])).toMatch(new RegExp(`\\n\\[${DATE} 李四\\] \\+已办结$`));
+    // Every other cell is unchanged.
+    tab.rows.forEach((r, i) => r.forEach((cell, j) => (r === row && [7, 8, 9, 10].includes(j)) || expect(cell).toEqual(before[i][j])));
+    const write = apiRequests(f.server).find((r) => r.method === 'POST')!;
+    const ranges = write.body.valueRanges.map((v: { range: string }) => v.range);
+    expect(ranges).toHaveLength(outcome.changes.length);
+    for (const range of ranges) expect(range).toMatch(new RegExp(`^Q7PlXT!(?<col>[HIJK])${outcome.row}:\\k<col>${outcome.row}$`));
+  });
+
+  it('neutralises formula input', async () => {
+    await openSource(URL_, f.deps).updateTask('1', { status: '@SUM(A1)', date: DATE });
+    expect(rowOf(1)[7]).toBe("'@SUM(A1)");
+  });
+
+  it('never overlaps two writes to one spreadsheet', async () => {
+    f.sheets.writeDelayMs = 30;
+    const source = openSource(URL_, f.deps);
+    const other = openSource(URL_, f.deps);
+    await Promise.all([
+      source.updateTask('1', { note: 'a', date: DATE }),
+      source.updateTask('1', { note: 'b', date: DATE }),
+      other.updateTask('2', { note: 'c', date: DATE }),
+    ]);
+    expect(f.sheets.overlappingWrites).toBe(0);
+    expect(String(rowOf(1)[9])).toMatch(/\[2026-11-29\] a\n\[2026-11-29\] b$/);
+  });
+
+  it('gives a cheap revision that changes after a write', async () => {
+    const source = openSource(URL_, f.deps);
+    const first = await source.revision();
+    await source.updateTask('2', { progress: '75%', date: DATE });
+    expect(await source.revision()).not.toBe(first);
+  });
+
+  it('tells the office to add the app to the document on 1310213', async () => {
+    f.server.fault({ path: /sheets\/query$/, times: 1, respond: { status: 403, body: { code: 1310213, msg: 'Permission Fail' } } });
+    await expect(openSource(URL_, f.deps).read()).rejects.toThrow(/添加文档应用.*sheets:spreadsheet/);
+  });
+
+  it('names an unknown tab', async () => {
+    await expect(openSource(`feishu-sheet:${TOKEN}/不存在`, f.deps).read()).rejects.toThrow(/找不到工作表“不存在”（现有：台账、单位）/);
+  });
+});

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { LocationError, parseLocation } from '../../src/sources/location.js';
+
+describe('parseLocation', () => {
+  it('picks the backend from the form of the location', () => {
+    expect(parseLocation('sheets-templates/example/tasks.csv')).toEqual({ kind: 'local', path: 'sheets-templates/example/tasks.csv' });
+    expect(parseLocation('https://docs.google.com/spreadsheets/d/1AbC-xyz_123/edit#gid=42')).toEqual({ kind: 'google', spreadsheetId: '1AbC-xyz_123', gid: 42 });
+    expect(parseLocation('https://docs.google.com/spreadsheets/d/1AbC/edit?gid=7#gid=7')).toMatchObject({ gid: 7 });
+    expect(parseLocation('https://docs.google.com/spreadsheets/d/1AbC/edit')).toMatchObject({ gid: null });
+    expect(parseLocation('https://tongnan.feishu.cn/sheets/shtcnAbc123?sheet=Q7PlXT')).toEqual({ kind: 'feishu-sheet', token: 'shtcnAbc123', sheet: 'Q7PlXT' });
+    expect(parseLocation('https://tongnan.feishu.cn/base/bascnAbc?table=tblXyz&view=vew1')).toEqual({ kind: 'bitable', appToken: 'bascnAbc', tableId: 'tblXyz' });
+    expect(parseLocation('feishu-sheet:shtcnAbc/台账 2022')).toEqual({ kind: 'feishu-sheet', token: 'shtcnAbc', sheet: '台账 2022' });
+    expect(parseLocation('bitable:bascnAbc/tblXyz')).toEqual({ kind: 'bitable', appToken: 'bascnAbc', tableId: 'tblXyz' });
+  });
+
+  it('explains URLs it cannot use, wiki links included', () => {
+    expect(() => parseLocation('https://tongnan.feishu.cn/wiki/wikcnAbc')).toThrow(/暂不支持知识库（wiki）链接/);
+    expect(() => parseLocation('https://tongnan.feishu.cn/base/bascnAbc')).toThrow(/缺少 table 参数/);
+    expect(() => parseLocation('https://example.com/ledger.csv')).toThrow(LocationError);
+    expect(() => parseLocation('bitable:bascnAbc')).toThrow(/简写格式不对/);
+  });
+});

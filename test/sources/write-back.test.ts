@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { RawTable } from '../../src/domain/types.js';
+import { appendNote, neutraliseFormula, normaliseProgress, planWriteBack, WriteBackError } from '../../src/sources/write-back.js';
+
+const DATE = '2026-11-29';
+
+function table(headers: string[], rows: string[][]): RawTable {
+  return { source: 'test.csv', headerRow: 1, headers, rows: rows.map((cells, i) => ({ row: i + 2, cells })) };
+}
+
+const LEDGER = table(
+  ['序号', '工作任务', '牵头单位', '完成情况', '完成进度', '推进情况', '最后更新'],
+  [
+    ['1', '任务一', '区交通局', '进行中', '60%', '已启动', '2026-11-01'],
+    ['2', '任务二', '区林业局', '未开始', '', '', ''],
+  ],
+);
+
+describe('neutraliseFormula', () => {
+  it('prefixes an apostrophe to text that would start a formula, and only then', () => {
+    for (const text of ['=1+1', '+86 123', '-5', '@SUM(A1)', '\tx', '\rx']) expect(neutraliseFormula(text)).toBe(`'${text}`);
+    for (const text of ['已完成', 'a=b', '80%', '']) expect(neutraliseFormula(text)).toBe(text);
+  });
+});
+
+describe('normaliseProgress', () => {
+  it('writes progress as a percent the ledger reader reads back the same', () => {
+    expect(['80%', '80', '0.8', '８０％', '八成'].map(normaliseProgress)).toEqual(['80%', '80%', '80%', '80%', '80%']);
+    expect(normaliseProgress('1.0')).toBe('100%');
+  });
+  it('refuses unreadable or out-of-range progress', () => {
+    expect(() => normaliseProgress('快了')).toThrow(WriteBackError);
+    expect(() => normaliseProgress('150')).toThrow(/0 到 100/);
+  });
+});
+
+describe('appendNote', () => {
+  it('appends a dated, signed line and never replaces the note', () => {
+    expect(appendNote('已启动', { note: '完成招标', by: '张三', date: DATE })).toBe(`已启动\n[${DATE} 张三] 完成招标`);
+    expect(appendNote('', { note: '完成招标', date: DATE })).toBe(`[${DATE}] 完成招标`);
+  });
+});
+
+describe('planWriteBack', () => {
+  it('finds the row through header aliases and plans only the cells that change', () => {
+    const plan = planWriteBack(LEDGER, ' 1 ', { status: '进行中', progress: '0.9', note: '过半', by: '李四', date: DATE });
+    expect(plan.row).toBe(2);
+    expect(plan.cells.map((c) => [c.column, c.before, c.after])).toEqual([
+      ['完成进度', '60%', '90%'],
+      ['推进情况', '已启动', `已启动\n[${DATE} 李四] 过半`],
+      ['最后更新', '2026-11-01', DATE],
+    ]);
+    expect(plan.warnings).toEqual([]);
+  });
+
+  it('refuses a missing id, a duplicated id, an empty update and a missing column', () => {
+    expect(() => planWriteBack(LEDGER, '9', { status: '已完成', date: DATE })).toThrow('找不到编号为“9”的任务');
+    const dup = table(LEDGER.headers, [...LEDGER.rows.map((r) => r.cells as string[]), ['2', '重复', '', '', '', '', '']]);
+    expect(() => planWriteBack(dup, '2', { status: '已完成', date: DATE })).toThrow('编号“2”在台账中出现了 2 次（第 3、4 行）');
+    expect(() => planWriteBack(LEDGER, '1', { date: DATE })).toThrow('没有要写入的内容');
+    const noNote = table(['编号', '任务', '状态'], [['1', 't', '进行中']]);
+    expect(() => planWriteBack(noNote, '1', { note: 'x', date: DATE })).toThrow('台账没有“进展情况”列');
+  });
+
+  it('warns instead of inventing a 更新时间 column', () => {
+    const plan = planWriteBack(table(['编号', '任务', '状态'], [['1', 't', '进行中']]), '1', { status: '已完成', date: DATE });
+    expect(plan.cells).toHaveLength(1);
+    expect(plan.warnings[0]).toContain('没有“更新时间”列');
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * Feishu Bitable routes of the loopback (shared/feishu-api-notes.md §6): fields list and records/search with
+ * pagination and an `is` filter, record update (incremental, typed), text fields returned as segment arrays,
+ * business errors with HTTP 200 (wrong token, field conversion).
+ */
+import type { FeishuRoute, RouteResult } from './server.js';
+
+export interface LoopbackField {
+  field_name: string;
+  type: number;
+  property?: { formatter?: string } | null;
+}
+
+export interface LoopbackRecord {
+  record_id: string;
+  /** Values as stored: text fields as plain strings (returned as segments), others as the API returns them. */
+  fields: Record<string, unknown>;
+}
+
+export interface BitableTable {
+  fields: LoopbackField[];
+  records: LoopbackRecord[];
+}
+
+export interface BitableState {
+  routes: FeishuRoute[];
+  addTable(appToken: string, tableId: string, table: BitableTable): void;
+  table(appToken: string, tableId: string): BitableTable;
+}
+
+const ok = (data: unknown): RouteResult => ({ body: { code: 0, msg: 'success', data } });
+const TEXT = 1;
+
+/** A stored value as the `is` filter compares it. */
+function textOf(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (Array.isArray(value)) return value.map((v) => (typeof v === 'object' && v ? ((v as { name?: string }).name ?? '') : String(v))).join(',');
+  return String(value);
+}
+
+function render(field: LoopbackField | undefined, value: unknown): unknown {
+  // Text is written as a string but read back as a list of segments.
+  if (field?.type === TEXT && typeof value === 'string') return [{ type: 'text', text: value }];
+  return value;
+}
+
+function page<T>(items: T[], query: URLSearchParams, max: number) {
+  const size = Math.min(Number(query.get('page_size') ?? 20), max);
+  const start = Number(query.get('page_token') ?? 0);
+  const slice = items.slice(start, start + size);
+  const hasMore = start + size < items.length;
+  return { items: slice, has_more: hasMore, total: items.length, ...(hasMore ? { page_token: String(start + size) } : {}) };
+}
+
+/** A value the typed field accepts, or null when Bitable would refuse it (1254060-range conversion errors). */
+function accepts(field: LoopbackField, value: unknown): boolean {
+  if (value === null) return true;
+  switch (field.type) {
+    case 1:
+    case 3:
+      return typeof value === 'string';
+    case 2:
+    case 5:
+      return typeof value === 'number';
+    case 4:
+      return Array.isArray(value);
+    default:
+      return false;
+  }
+}
+
+/** Creates the routes and the tables they serve. */
+export function createBitableRoutes(): BitableState {
+  const tables = new Map<string, BitableTable>();
+  const base = '/open-apis/bitable/v1/apps/:app/tables/:table';
+  const find = (params: Record<string, string>) => tables.get(`${params.app}/${params.table}`);
+  const wrongToken: RouteResult = { body: { code: 1254040, msg: 'BaseTokenNotFound' } };
+
+  return {
+    routes: [
+      {
+        method: 'GET',
+        path: `${base}/fields`,
+        handle: ({ params, query }) => {
+          const table = find(params);
+          return table ? ok(page(table.fields.map((f, i) => ({ field_id: `fld${i}`, ...f })), query, 100)) : wrongToken;
+        },
+      },
+      {
+        method: 'POST',
+        path: `${base}/records/search`,
+        handle: ({ params, query, body }) => {
+          const table = find(params);
+          if (!table) return wrongToken;
+          const conditions = (body?.filter?.conditions ?? []) as { field_name: string; operator: string; value: string[] }[];
+          if (conditions.some((c) => c.operator !== 'is' || !table.fields.some((f) => f.field_name === c.field_name))) {
+            return { body: { code: 1254018, msg: 'InvalidFilter' } };
+          }
+          const matching = table.records.filter((r) =>
+            conditions.every((c) => textOf(r.fields[c.field_name]) === c.value[0]),
+          );
+          const items = matching.map((r) => ({
+            record_id: r.record_id,
+            fields: Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, render(table.fields.find((f) => f.field_name === k), v)])),
+          }));
+          return ok(page(items, query, 500));
+        },
+      },
+      {
+        method: 'PUT',
+        path: `${base}/records/:record_id`,
+        handle: ({ params, body }) => {
+          const table = find(params);
+          if (!table) return wrongToken;
+          const record = table.records.find((r) => r.record_id === params.record_id);
+          if (!record) return { body: { code: 1254043, msg: 'RecordIdNotFound' } };
+          const fields = (body?.fields ?? {}) as Record<string, unknown>;
+          for (const [name, value] of Object.entries(fields)) {
+            const field = table.fields.find((f) => f.field_name === name);
+            if (!field) return { body: { code: 1254045, msg: 'FieldNameNotFound' } };
+            if (!accepts(field, value)) return { body: { code: 1254060, msg: `TextFieldConvFail: ${name}` } };
+          }
+          Object.assign(record.fields, fields);
+          return ok({ record: { record_id: record.record_id, fields: record.fields } });
+        },
+      },
+    ],
+    addTable(appToken, tableId, table) {
+      tables.set(`${appToken}/${tableId}`, { fields: [...table.fields], records: table.records.map((r) => ({ ...r, fields: { ...r.fields } })) });
+    },
+    table(appToken, tableId) {
+      const table = tables.get(`${appToken}/${tableId}`);
+      if (!table) throw new Error(`no table ${appToken}/${tableId}`);
+      return table;
+    },
+  };
+}

@@ -1,0 +1,71 @@
+/** Delivering events over HTTP the way Feishu does: compact JSON, optionally encrypted, with signature headers (notes §4.1–4.2, §10.6). */
+import { createCipheriv, createHash, randomBytes } from 'node:crypto';
+import { eventSignature } from '../../../src/chat/bot/event-signature.js';
+
+/** base64(iv ‖ AES-256-CBC(sha256(key), json)). */
+export function encryptEvent(encryptKey: string, json: string): string {
+  const iv = randomBytes(16);
+  const cipher = createCipheriv('aes-256-cbc', createHash('sha256').update(encryptKey).digest(), iv);
+  return Buffer.concat([iv, cipher.update(json, 'utf8'), cipher.final()]).toString('base64');
+}
+
+export interface DeliveryOptions {
+  encryptKey?: string;
+  /** Seconds; now by default. */
+  timestamp?: number;
+  nonce?: string;
+  /** Sign with this key instead (a forger who does not know the real one). */
+  signWith?: string;
+}
+
+/** Posts an event to a callback URL; resolves with the HTTP status and body text. */
+export async function deliverEvent(url: string, event: unknown, options: DeliveryOptions = {}): Promise<{ status: number; body: string }> {
+  const json = JSON.stringify(event);
+  const body = options.encryptKey ? JSON.stringify({ encrypt: encryptEvent(options.encryptKey, json) }) : json;
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const key = options.signWith ?? options.encryptKey;
+  if (key) {
+    const timestamp = String(options.timestamp ?? Math.floor(Date.now() / 1000));
+    const nonce = options.nonce ?? randomBytes(8).toString('hex');
+    headers['x-lark-request-timestamp'] = timestamp;
+    headers['x-lark-request-nonce'] = nonce;
+    headers['x-lark-signature'] = eventSignature(timestamp, nonce, key, body);
+  }
+  const response = await fetch(url, { method: 'POST', headers, body });
+  return { status: response.status, body: await response.text() };
+}
+
+/** A schema 2.0 im.message.receive_v1 event with a text message (notes §4.4). */
+export function textMessageEvent(opts: {
+  messageId: string;
+  chatId: string;
+  chatType?: 'p2p' | 'group';
+  text: string;
+  senderOpenId?: string;
+  mentions?: { key: string; openId: string; name: string }[];
+  appId?: string;
+}): Record<string, unknown> {
+  return {
+    schema: '2.0',
+    header: {
+      event_id: `ev_${opts.messageId}`,
+      event_type: 'im.message.receive_v1',
+      create_time: String(Date.now()),
+      token: 'loopback-verification-token',
+      app_id: opts.appId ?? 'cli_a1b2c3d4e5f60718',
+      tenant_key: 'loopback-tenant',
+    },
+    event: {
+      sender: { sender_id: { open_id: opts.senderOpenId ?? 'ou_asker0001' }, sender_type: 'user', tenant_key: 'loopback-tenant' },
+      message: {
+        message_id: opts.messageId,
+        create_time: String(Date.now()),
+        chat_id: opts.chatId,
+        chat_type: opts.chatType ?? 'group',
+        message_type: 'text',
+        content: JSON.stringify({ text: opts.text }),
+        mentions: (opts.mentions ?? []).map((m) => ({ key: m.key, id: { open_id: m.openId }, name: m.name, tenant_key: 'loopback-tenant' })),
+      },
+    },
+  };
+}

@@ -1,0 +1,37 @@
+/** Test helpers for the Feishu chat tests: a virtual clock for retries and rate limits, and a captured log. */
+import { Writable } from 'node:stream';
+import { createLogger, type Logger } from '../../../src/log/logger.js';
+
+export interface VirtualClock {
+  now: () => number;
+  /** Advances virtual time instead of waiting. */
+  sleep: (ms: number) => Promise<void>;
+  /** Every sleep requested, in ms. */
+  readonly sleeps: number[];
+}
+
+/** A clock starting at a fixed instant whose `sleep` returns at once and moves time forward. */
+export function virtualClock(start = Date.UTC(2026, 2, 2, 1, 0, 0)): VirtualClock {
+  let t = start;
+  const sleeps: number[] = [];
+  return {
+    now: () => t,
+    sleep: async (ms) => {
+      sleeps.push(ms);
+      t += ms;
+    },
+    sleeps,
+  };
+}
+
+/** A debug-level JSON logger whose output is kept in `text()`. */
+export function capturedLogger(): { logger: Logger; text: () => string } {
+  let out = '';
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      out += String(chunk);
+      done();
+    },
+  });
+  return { logger: createLogger({ level: 'debug', stream, pretty: false }), text: () => out };
+}

@@ -1,0 +1,130 @@
+/**
+ * IM routes of the loopback: messages create/reply/patch with one-hour uuid de-duplication, the chat list and bot
+ * info, plus 230002 for chats the bot is not a member of.
+ */
+import type { FeishuRoute, RouteContext, RouteResult } from './server.js';
+import { checkContent } from './card-checks.js';
+
+export interface StoredMessage {
+  message_id: string;
+  chat_id: string;
+  msg_type: string;
+  content: string;
+  /** Set for replies. */
+  parent_id?: string;
+  uuid?: string;
+  create_time: string;
+  update_time: string;
+}
+
+export interface ImOptions {
+  /** Chats the bot is in, with names; sending elsewhere answers 230002. */
+  chats: { chat_id: string; name: string }[];
+  bot?: { open_id: string; app_name: string };
+}
+
+export interface ImState {
+  routes: FeishuRoute[];
+  /** Every message created or replied, in order (each uuid once). */
+  messages: StoredMessage[];
+  /** Messages posted to a chat (replies included). */
+  inChat(chatId: string): StoredMessage[];
+  /** Replies to a message. */
+  repliesTo(messageId: string): StoredMessage[];
+}
+
+const UUID_TTL_MS = 60 * 60 * 1000;
+
+/** Creates the IM routes and the state they record. */
+export function createImRoutes(options: ImOptions): ImState {
+  const messages: StoredMessage[] = [];
+  const byUuid = new Map<string, { message: StoredMessage; at: number }>();
+  const members = new Set(options.chats.map((c) => c.chat_id));
+  const bot = options.bot ?? { open_id: 'ou_loopbackbot0001', app_name: 'duban-loopback' };
+  let counter = 0;
+
+  const ok = (message: StoredMessage): RouteResult => ({
+    body: { code: 0, msg: 'success', data: { ...message, body: { content: message.content } } },
+  });
+
+  const store = (ctx: RouteContext, chatId: string, parentId?: string): RouteResult => {
+    const { msg_type: msgType, content, uuid } = ctx.body ?? {};
+    if (typeof uuid === 'string' && uuid.length > 50) return { status: 400, body: { code: 230001, msg: 'invalid uuid: longer than 50' } };
+    const previous = typeof uuid === 'string' ? byUuid.get(uuid) : undefined;
+    if (previous && Date.now() - previous.at < UUID_TTL_MS) return ok(previous.message);
+    const refused = checkContent(msgType, content);
+    if (refused) return refused;
+    counter += 1;
+    const now = String(Date.now());
+    const message: StoredMessage = {
+      message_id: `om_loopback${counter.toString().padStart(8, '0')}`,
+      chat_id: chatId,
+      msg_type: String(msgType),
+      content,
+      parent_id: parentId,
+      uuid,
+      create_time: now,
+      update_time: now,
+    };
+    messages.push(message);
+    if (typeof uuid === 'string') byUuid.set(uuid, { message, at: Date.now() });
+    return ok(message);
+  };
+
+  const routes: FeishuRoute[] = [
+    {
+      method: 'POST',
+      path: '/open-apis/im/v1/messages',
+      handle: (ctx) => {
+        if (ctx.query.get('receive_id_type') !== 'chat_id') return { status: 400, body: { code: 230001, msg: 'receive_id_type must be chat_id here' } };
+        const chatId = ctx.body?.receive_id;
+        if (typeof chatId !== 'string' || !members.has(chatId)) {
+          return { status: 400, body: { code: 230002, msg: 'Bot/User can NOT be out of the chat.' } };
+        }
+        return store(ctx, chatId);
+      },
+    },
+    {
+      method: 'POST',
+      path: '/open-apis/im/v1/messages/:message_id/reply',
+      handle: (ctx) => {
+        const parent = ctx.params.message_id;
+        if (!parent.startsWith('om_')) return { status: 400, body: { code: 230001, msg: 'invalid message_id' } };
+        const chatId = messages.find((m) => m.message_id === parent)?.chat_id ?? `reply-to:${parent}`;
+        return store(ctx, chatId, parent);
+      },
+    },
+    {
+      method: 'PATCH',
+      path: '/open-apis/im/v1/messages/:message_id',
+      handle: (ctx) => {
+        const message = messages.find((m) => m.message_id === ctx.params.message_id);
+        if (!message) return { status: 400, body: { code: 230001, msg: 'message not found' } };
+        const refused = checkContent(message.msg_type, ctx.body?.content);
+        if (refused) return refused;
+        message.content = ctx.body.content;
+        message.update_time = String(Date.now());
+        return { body: { code: 0, msg: 'success', data: {} } };
+      },
+    },
+    {
+      method: 'GET',
+      path: '/open-apis/im/v1/chats',
+      handle: (ctx) => {
+        const size = Math.min(100, Number(ctx.query.get('page_size') ?? 20));
+        const start = Number(ctx.query.get('page_token') ?? 0);
+        const items = options.chats.slice(start, start + size).map((c) => ({ ...c, chat_status: 'normal' }));
+        const next = start + size < options.chats.length ? String(start + size) : '';
+        return { body: { code: 0, msg: 'success', data: { items, has_more: next !== '', page_token: next } } };
+      },
+    },
+    { method: 'GET', path: '/open-apis/bot/v3/info', handle: () => ({ body: { code: 0, msg: 'ok', bot: { ...bot, activate_status: 2 } } }) },
+  ];
+
+  return {
+    routes,
+    messages,
+    inChat: (chatId) => messages.filter((m) => m.chat_id === chatId),
+    repliesTo: (messageId) => messages.filter((m) => m.parent_id === messageId),
+  };
+}

@@ -1,0 +1,167 @@
+/**
+ * Feishu Sheets routes of the loopback (shared/feishu-api-notes.md §5): v3 sheets/query, v2 values get,
+ * values_batch_get and values_batch_update, with a revision per spreadsheet, null for empty cells, and a check
+ * that writes to one spreadsheet never overlap (they must be serial).
+ */
+import type { FeishuRoute, RouteResult } from './server.js';
+
+export type FeishuSheetCell = string | number | boolean | null;
+
+export interface FeishuSheetTab {
+  sheet_id: string;
+  title: string;
+  rows: FeishuSheetCell[][];
+}
+
+export interface SheetsState {
+  routes: FeishuRoute[];
+  addSpreadsheet(token: string, tabs: FeishuSheetTab[]): void;
+  tab(token: string, title: string): FeishuSheetTab;
+  /** Writes that arrived while another write to the same spreadsheet was still being handled. */
+  readonly overlappingWrites: number;
+  /** How long a write takes to handle (to make overlaps observable). */
+  writeDelayMs: number;
+}
+
+interface Book {
+  tabs: FeishuSheetTab[];
+  revision: number;
+  writing: number;
+}
+
+const ok = (data: unknown): RouteResult => ({ body: { code: 0, msg: 'success', data } });
+const notFound = (): RouteResult => ({ status: 400, body: { code: 1310214, msg: 'spreadsheet not found' } });
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+interface Parsed {
+  tab: FeishuSheetTab;
+  r0: number;
+  c0: number;
+  r1: number | null;
+  c1: number | null;
+}
+
+/** "<sheetId>", "<sheetId>!A1:B5", "<sheetId>!A2:B", "<sheetId>!A:B". */
+function parseRange(book: Book, text: string): Parsed | null {
+  const [id, cells] = text.split('!');
+  const tab = book.tabs.find((t) => t.sheet_id === id);
+  if (!tab) return null;
+  if (!cells) return { tab, r0: 0, c0: 0, r1: null, c1: null };
+  const m = /^([A-Z]+)(\d*):([A-Z]+)(\d*)$/.exec(cells);
+  if (!m) return null;
+  return { tab, c0: colIndex(m[1]), r0: m[2] ? Number(m[2]) - 1 : 0, c1: colIndex(m[3]), r1: m[4] ? Number(m[4]) - 1 : null };
+}
+
+function readRange(p: Parsed, revision: number, text: string) {
+  const lastRow = p.r1 ?? p.tab.rows.length - 1;
+  const width = p.c1 ?? Math.max(0, ...p.tab.rows.map((r) => r.length)) - 1;
+  const values: FeishuSheetCell[][] = [];
+  for (let r = p.r0; r <= lastRow; r += 1) {
+    const row: FeishuSheetCell[] = [];
+    for (let c = p.c0; c <= width; c += 1) {
+      const cell = p.tab.rows[r]?.[c];
+      row.push(cell === undefined || cell === '' ? null : cell);
+    }
+    values.push(row);
+  }
+  return { majorDimension: 'ROWS', range: text, revision, values };
+}
+
+/** Creates the routes and the spreadsheets they serve. */
+export function createSheetsRoutes(): SheetsState {
+  const books = new Map<string, Book>();
+  let overlapping = 0;
+  const base = '/open-apis/sheets';
+
+  const state: SheetsState = {
+    routes: [
+      {
+        method: 'GET',
+        path: `${base}/v3/spreadsheets/:token/sheets/query`,
+        handle: ({ params }) => {
+          const book = books.get(params.token);
+          if (!book) return notFound();
+          const sheets = book.tabs.map((t, index) => ({
+            sheet_id: t.sheet_id, title: t.title, index, hidden: false, resource_type: 'sheet',
+            grid_properties: { frozen_row_count: 1, frozen_column_count: 0, row_count: Math.max(200, t.rows.length), column_count: 20 },
+          }));
+          return ok({ sheets });
+        },
+      },
+      {
+        method: 'GET',
+        path: `${base}/v2/spreadsheets/:token/values_batch_get`,
+        handle: ({ params, query }) => {
+          const book = books.get(params.token);
+          if (!book) return notFound();
+          const ranges = (query.get('ranges') ?? '').split(',');
+          const parsed = ranges.map((r) => parseRange(book, r));
+          if (parsed.some((p) => p === null)) return { status: 400, body: { code: 1310202, msg: 'Wrong Range' } };
+          const valueRanges = parsed.map((p, i) => readRange(p!, book.revision, ranges[i]));
+          const totalCells = valueRanges.reduce((n, vr) => n + vr.values.reduce((m, row) => m + row.length, 0), 0);
+          return ok({ revision: book.revision, spreadsheetToken: params.token, totalCells, valueRanges });
+        },
+      },
+      {
+        method: 'GET',
+        path: `${base}/v2/spreadsheets/:token/values/:range`,
+        handle: ({ params }) => {
+          const book = books.get(params.token);
+          if (!book) return notFound();
+          const p = parseRange(book, params.range);
+          if (!p) return { status: 400, body: { code: 1310202, msg: 'Wrong Range' } };
+          return ok({ revision: book.revision, spreadsheetToken: params.token, valueRange: readRange(p, book.revision, params.range) });
+        },
+      },
+      {
+        method: 'POST',
+        path: `${base}/v2/spreadsheets/:token/values_batch_update`,
+        handle: async ({ params, body }) => {
+          const book = books.get(params.token);
+          if (!book) return notFound();
+          if (book.writing > 0) overlapping += 1;
+          book.writing += 1;
+          try {
+            if (state.writeDelayMs) await new Promise((r) => setTimeout(r, state.writeDelayMs));
+            const responses = [];
+            for (const vr of (body?.valueRanges ?? []) as { range: string; values: FeishuSheetCell[][] }[]) {
+              const p = parseRange(book, vr.range);
+              if (!p) return { status: 400, body: { code: 1310202, msg: 'Wrong Range' } };
+              vr.values.forEach((row, i) =>
+                row.forEach((value, j) => {
+                  if (typeof value === 'object' && value !== null) throw new Error('loopback stores plain values only');
+                  const line = (p.tab.rows[p.r0 + i] ??= []);
+                  while (line.length <= p.c0 + j) line.push(null);
+                  line[p.c0 + j] = value;
+                }),
+              );
+              responses.push({ spreadsheetToken: params.token, updatedRange: vr.range, updatedRows: vr.values.length, updatedColumns: vr.values[0]?.length ?? 0, updatedCells: vr.values.flat().length });
+            }
+            book.revision += 1;
+            return ok({ revision: book.revision, spreadsheetToken: params.token, responses });
+          } finally {
+            book.writing -= 1;
+          }
+        },
+      },
+    ],
+    addSpreadsheet(token, tabs) {
+      books.set(token, { tabs: tabs.map((t) => ({ ...t, rows: t.rows.map((r) => [...r]) })), revision: 1, writing: 0 });
+    },
+    tab(token, title) {
+      const tab = books.get(token)?.tabs.find((t) => t.title === title);
+      if (!tab) throw new Error(`no tab ${title} in ${token}`);
+      return tab;
+    },
+    get overlappingWrites() {
+      return overlapping;
+    },
+    writeDelayMs: 0,
+  };
+  return state;
+}

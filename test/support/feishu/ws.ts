@@ -1,0 +1,112 @@
+/**
+ * The long-connection endpoint of the loopback: `POST /callback/ws/endpoint` hands out a ws:// URL on the same HTTP
+ * server; the WebSocket speaks pbbp2 frames: pings get pongs, pushed events wait for the client's ACK.
+ */
+import { randomUUID } from 'node:crypto';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { FeishuLoopback } from './server.js';
+import { decodeFrame, encodeFrame, header, type Frame } from './pbbp2-frame.js';
+
+export interface LongConnectionEndpoint {
+  /** Open client sockets. */
+  readonly clients: number;
+  /** Sockets accepted so far (a reconnect adds one). */
+  readonly connections: number;
+  /** Resolves when at least one client is connected. */
+  waitForClient(timeoutMs?: number): Promise<void>;
+  /** Pushes a schema 2.0 event to the newest open client and resolves with the ACK's code (200 when handled). */
+  push(event: unknown): Promise<number>;
+  /** Drops every open socket (a dropped connection). */
+  dropAll(): void;
+}
+
+const CLIENT_CONFIG = { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 1, ReconnectNonce: 0 };
+const SERVICE_ID = 7;
+
+/** Adds the endpoint route and the WebSocket upgrade handler to a loopback server. */
+export function attachLongConnection(server: FeishuLoopback): LongConnectionEndpoint {
+  const wss = new WebSocketServer({ noServer: true });
+  const sockets = new Set<WebSocket>();
+  const pendingAcks = new Map<string, (code: number) => void>();
+  let seq = 0;
+  let connections = 0;
+
+  server.addRoutes([
+    {
+      method: 'POST',
+      path: '/callback/ws/endpoint',
+      auth: false,
+      handle: ({ body }) => {
+        if (body?.AppID !== server.appId || body?.AppSecret !== server.appSecret) return { body: { code: 514, msg: 'auth failed' } };
+        const URL = `ws://127.0.0.1:${server.port}/ws?device_id=loopback-device&service_id=${SERVICE_ID}`;
+        return { body: { code: 0, msg: 'ok', data: { URL, ClientConfig: CLIENT_CONFIG } } };
+      },
+    },
+  ]);
+
+  server.http.on('upgrade', (req, socket, head) => {
+    if (!req.url?.startsWith('/ws')) return socket.destroy();
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      sockets.add(ws);
+      connections += 1;
+      ws.on('close', () => sockets.delete(ws));
+      ws.on('message', (data: Buffer) => {
+        const frame = decodeFrame(Buffer.from(data));
+        if (frame.method === 0 && header(frame, 'type') === 'ping') {
+          const pong: Frame = { SeqID: 0, LogID: 0, service: SERVICE_ID, method: 0, headers: [{ key: 'type', value: 'pong' }], payload: Buffer.from(JSON.stringify(CLIENT_CONFIG)) };
+          ws.send(encodeFrame(pong));
+          return;
+        }
+        const id = header(frame, 'message_id');
+        const resolve = id ? pendingAcks.get(id) : undefined;
+        if (resolve && id) {
+          pendingAcks.delete(id);
+          resolve(Number(JSON.parse(frame.payload?.toString('utf8') ?? '{}').code));
+        }
+      });
+    });
+  });
+
+  const waitForClient = async (timeoutMs = 5000) => {
+    const until = Date.now() + timeoutMs;
+    while (sockets.size === 0) {
+      if (Date.now() > until) throw new Error('no long-connection client connected');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  };
+
+  return {
+    get clients() {
+      return sockets.size;
+    },
+    get connections() {
+      return connections;
+    },
+    waitForClient,
+    async push(event) {
+      await waitForClient();
+      const ws = [...sockets].filter((s) => s.readyState === s.OPEN).pop();
+      if (!ws) throw new Error('no open long-connection client');
+      seq += 1;
+      const messageId = randomUUID();
+      const frame: Frame = {
+        SeqID: seq,
+        LogID: seq,
+        service: SERVICE_ID,
+        method: 1,
+        headers: [
+          { key: 'type', value: 'event' },
+          { key: 'message_id', value: messageId },
+          { key: 'sum', value: '1' },
+          { key: 'seq', value: '0' },
+          { key: 'trace_id', value: `trace-${seq}` },
+        ],
+        payload: Buffer.from(JSON.stringify(event)),
+      };
+      const ack = new Promise<number>((resolve) => pendingAcks.set(messageId, resolve));
+      ws.send(encodeFrame(frame));
+      return ack;
+    },
+    dropAll: () => sockets.forEach((ws) => ws.terminate()),
+  };
+}

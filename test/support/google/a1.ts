@@ -1,0 +1,74 @@
+/** A1 range parsing for the Google Sheets loopback server (shared/google-sheets-notes.md §4.2). */
+
+export interface A1Range {
+  /** The tab name, unquoted; null means the first sheet. */
+  sheet: string | null;
+  /** 0-based inclusive bounds; null = open. */
+  startRow: number | null;
+  startCol: number | null;
+  endRow: number | null;
+  endCol: number | null;
+}
+
+const CELL = /^([A-Z]*)(\d*)$/;
+
+function colIndex(letters: string): number {
+  let n = 0;
+  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+/** Column letters for a 0-based index. */
+export function colLetters(index: number): string {
+  let n = index + 1;
+  let out = '';
+  while (n > 0) {
+    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+    n = Math.floor((n - 1) / 26);
+  }
+  return out;
+}
+
+/** Parses "'Tab 1'!A1:B2", "Tab!A:A", "Tab", "A1:B2", "'It''s'!B2"; null when it cannot be parsed. */
+export function parseA1(text: string): A1Range | null {
+  let sheet: string | null = null;
+  let rest = text;
+  if (text.startsWith("'")) {
+    let i = 1;
+    let name = '';
+    for (; i < text.length; i += 1) {
+      if (text[i] === "'" && text[i + 1] === "'") {
+        name += "'";
+        i += 1;
+      } else if (text[i] === "'") break;
+      else name += text[i];
+    }
+    if (i >= text.length) return null;
+    sheet = name;
+    rest = text.slice(i + 1);
+    if (rest === '') return { sheet, startRow: null, startCol: null, endRow: null, endCol: null };
+    if (!rest.startsWith('!')) return null;
+    rest = rest.slice(1);
+  } else if (text.includes('!')) {
+    sheet = text.slice(0, text.indexOf('!'));
+    rest = text.slice(text.indexOf('!') + 1);
+  } else if (!/^[A-Z]+\d*(:[A-Z]*\d*)?$|^\d+:\d+$/.test(text)) {
+    return { sheet: text, startRow: null, startCol: null, endRow: null, endCol: null };
+  }
+  const [from, to] = rest.split(':');
+  const a = CELL.exec(from ?? '');
+  const b = to === undefined ? a : CELL.exec(to);
+  if (!a || !b) return null;
+  return {
+    sheet,
+    startCol: a[1] ? colIndex(a[1]) : null,
+    startRow: a[2] ? Number(a[2]) - 1 : null,
+    endCol: b[1] ? colIndex(b[1]) : null,
+    endRow: b[2] ? Number(b[2]) - 1 : null,
+  };
+}
+
+/** A tab name as the API echoes it: quoted when it is not a plain identifier. */
+export function echoSheet(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) && !/^[A-Z]{1,3}\d+$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
+}

@@ -1,0 +1,227 @@
+/**
+ * A Google Sheets v4 server on 127.0.0.1 for tests: the real `@googleapis/sheets` client talks to it through
+ * `rootUrl`. values.get / batchGet / update / batchUpdate and spreadsheets.get, with ragged rows, quoted ranges,
+ * serial-number dates (cells hold what the test put there), RAW vs USER_ENTERED, faults and a request log.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { colLetters, echoSheet, parseA1, type A1Range } from './a1.js';
+
+export type GoogleCell = string | number | boolean | null | { formula: string };
+
+export interface GoogleTab {
+  sheetId: number;
+  title: string;
+  rows: GoogleCell[][];
+}
+
+export interface GoogleRequest {
+  method: string;
+  path: string;
+  query: URLSearchParams;
+  body: any;
+  status: number;
+}
+
+export interface GoogleFault {
+  method?: string;
+  path?: RegExp;
+  times: number;
+  respond: { status: number; body: unknown; headers?: Record<string, string> } | 'drop' | { delayMs: number };
+}
+
+export interface GoogleLoopback {
+  /** Pass as GOOGLE_SHEETS_ROOT_URL / rootUrl. */
+  readonly url: string;
+  /** The access token the server accepts (GOOGLE_ACCESS_TOKEN). */
+  readonly token: string;
+  readonly requests: GoogleRequest[];
+  /** Creates or replaces a spreadsheet; tabs are in order (index 0 first). */
+  addSpreadsheet(id: string, tabs: { title: string; sheetId?: number; rows: GoogleCell[][] }[]): void;
+  tab(id: string, title: string): GoogleTab;
+  fault(fault: GoogleFault): void;
+  close(): Promise<void>;
+}
+
+const JSON_TYPE = { 'content-type': 'application/json; charset=UTF-8' };
+
+/** A Google-style error body. */
+export function googleError(status: number, message: string, canonical: string, headers?: Record<string, string>) {
+  return { status, headers, body: { error: { code: status, message, status: canonical } } };
+}
+
+export const faults = {
+  quota: (retryAfterSeconds?: number) =>
+    googleError(429, "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user'", 'RESOURCE_EXHAUSTED',
+      retryAfterSeconds === undefined ? undefined : { 'retry-after': String(retryAfterSeconds) }),
+  forbidden: () => googleError(403, 'The caller does not have permission', 'PERMISSION_DENIED'),
+  notFound: () => googleError(404, 'Requested entity was not found.', 'NOT_FOUND'),
+  serverError: () => googleError(500, 'Internal error encountered.', 'INTERNAL'),
+  unavailable: () => googleError(503, 'The service is currently unavailable.', 'UNAVAILABLE'),
+};
+
+class HttpFailure extends Error {
+  constructor(readonly result: ReturnType<typeof googleError>) {
+    super(String((result.body as { error: { message: string } }).error.message));
+  }
+}
+
+/** Starts the server on an ephemeral port. */
+export async function startGoogleLoopback(token = 'test-google-token'): Promise<GoogleLoopback> {
+  const books = new Map<string, GoogleTab[]>();
+  const requests: GoogleRequest[] = [];
+  const pending: GoogleFault[] = [];
+
+  const bookOf = (id: string): GoogleTab[] => {
+    const book = books.get(id);
+    if (!book) throw new HttpFailure(faults.notFound());
+    return book;
+  };
+  const resolve = (id: string, text: string): { tab: GoogleTab; range: A1Range } => {
+    const range = parseA1(text);
+    const book = bookOf(id);
+    const tab = range && (range.sheet === null ? book[0] : book.find((t) => t.title === range.sheet));
+    if (!range || !tab) throw new HttpFailure(googleError(400, `Unable to parse range: ${text}`, 'INVALID_ARGUMENT'));
+    return { tab, range };
+  };
+
+  const readRange = (id: string, text: string, render: string) => {
+    const { tab, range } = resolve(id, text);
+    const rowCount = Math.max(1000, tab.rows.length);
+    const r0 = range.startRow ?? 0;
+    const r1 = Math.min(range.endRow ?? rowCount - 1, rowCount - 1);
+    const c0 = range.startCol ?? 0;
+    const c1 = Math.min(range.endCol ?? 25, 25);
+    const values: unknown[][] = [];
+    for (let r = r0; r <= r1 && r < tab.rows.length; r += 1) {
+      const row = (tab.rows[r] ?? []).slice(c0, c1 + 1).map((cell) => render_(cell, render));
+      while (row.length && (row[row.length - 1] === '' || row[row.length - 1] === null)) row.pop();
+      values.push(row.map((v) => v ?? ''));
+    }
+    while (values.length && values[values.length - 1].length === 0) values.pop();
+    const echo = `${echoSheet(tab.title)}!${colLetters(c0)}${r0 + 1}:${colLetters(c1)}${r1 + 1}`;
+    return values.length ? { range: echo, majorDimension: 'ROWS', values } : { range: echo, majorDimension: 'ROWS' };
+  };
+
+  const writeRange = (id: string, text: string, values: unknown[][], input: string | null) => {
+    if (input !== 'RAW' && input !== 'USER_ENTERED') {
+      throw new HttpFailure(googleError(400, `Invalid valueInputOption: ${input}`, 'INVALID_ARGUMENT'));
+    }
+    const { tab, range } = resolve(id, text);
+    const r0 = range.startRow ?? 0;
+    const c0 = range.startCol ?? 0;
+    values.forEach((row, i) =>
+      row.forEach((value, j) => {
+        if (value === null) return; // null leaves the cell unchanged
+        const line = (tab.rows[r0 + i] ??= []);
+        while (line.length <= c0 + j) line.push('');
+        line[c0 + j] = input === 'USER_ENTERED' && typeof value === 'string' && value.startsWith('=') ? { formula: value } : (value as GoogleCell);
+      }),
+    );
+    for (let r = 0; r < tab.rows.length; r += 1) tab.rows[r] ??= [];
+    const cells = values.reduce((n, row) => n + row.length, 0);
+    return { spreadsheetId: id, updatedRange: `${echoSheet(tab.title)}!${text.split('!').pop()}`, updatedRows: values.length, updatedColumns: values[0]?.length ?? 0, updatedCells: cells };
+  };
+
+  const route = (method: string, segments: string[], query: URLSearchParams, body: any): unknown => {
+    const [v4, spreadsheets, rawId, values, rawRange] = segments;
+    if (v4 !== 'v4' || spreadsheets !== 'spreadsheets' || !rawId) throw new HttpFailure(googleError(404, 'Not Found', 'NOT_FOUND'));
+    // Custom methods are literal colons after the id or after "values" (notes §2.3).
+    const [id, idMethod] = rawId.split(':').map(decodeURIComponent);
+    if (method === 'GET' && values === undefined && !idMethod) {
+      return {
+        spreadsheetId: id,
+        properties: { title: id, locale: 'zh_CN', timeZone: 'Asia/Shanghai' },
+        sheets: bookOf(id).map((t, index) => ({
+          properties: { sheetId: t.sheetId, title: t.title, index, sheetType: 'GRID', gridProperties: { rowCount: Math.max(1000, t.rows.length), columnCount: 26 } },
+        })),
+      };
+    }
+    const render = query.get('valueRenderOption') ?? 'FORMATTED_VALUE';
+    if (method === 'GET' && values === 'values:batchGet') {
+      return { spreadsheetId: id, valueRanges: query.getAll('ranges').map((r) => readRange(id, r, render)) };
+    }
+    if (method === 'POST' && values === 'values:batchUpdate') {
+      const data = (body?.data ?? []) as { range: string; values: unknown[][] }[];
+      const responses = data.map((d) => writeRange(id, d.range, d.values, body?.valueInputOption ?? null));
+      const total = responses.reduce((n, r) => n + r.updatedCells, 0);
+      return { spreadsheetId: id, totalUpdatedCells: total, totalUpdatedRows: responses.length, totalUpdatedSheets: 1, responses };
+    }
+    if (values === 'values' && rawRange) {
+      const range = decodeURIComponent(rawRange);
+      if (method === 'GET') return readRange(id, range, render);
+      if (method === 'PUT') return writeRange(id, range, body?.values ?? [], query.get('valueInputOption'));
+    }
+    throw new HttpFailure(googleError(404, `No route for ${method} ${segments.join('/')}`, 'NOT_FOUND'));
+  };
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => void handle(req, res, Buffer.concat(chunks).toString('utf8')));
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, raw: string) {
+    const [rawPath, rawQuery = ''] = (req.url ?? '/').split('?');
+    const method = req.method ?? 'GET';
+    const query = new URLSearchParams(rawQuery);
+    const body = raw ? JSON.parse(raw) : undefined;
+    const record: GoogleRequest = { method, path: rawPath, query, body, status: 0 };
+    requests.push(record);
+    const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
+      record.status = status;
+      res.writeHead(status, { ...JSON_TYPE, ...headers });
+      res.end(JSON.stringify(payload, null, 2));
+    };
+    const fault = pending.find((f) => f.times > 0 && (!f.method || f.method === method) && (!f.path || f.path.test(decodeURIComponent(rawPath))));
+    if (fault) {
+      fault.times -= 1;
+      if (fault.respond === 'drop') {
+        record.status = -1;
+        req.socket.destroy();
+        return;
+      }
+      if ('delayMs' in fault.respond) await new Promise((r) => setTimeout(r, (fault.respond as { delayMs: number }).delayMs));
+      else return send(fault.respond.status, fault.respond.body, fault.respond.headers);
+    }
+    if (req.headers.authorization !== `Bearer ${token}`) {
+      const e = googleError(401, 'Request had invalid authentication credentials.', 'UNAUTHENTICATED');
+      return send(e.status, e.body);
+    }
+    try {
+      send(200, route(method, rawPath.split('/').filter(Boolean), query, body));
+    } catch (error) {
+      if (error instanceof HttpFailure) return send(error.result.status, error.result.body, error.result.headers);
+      send(500, { error: { code: 500, message: String(error), status: 'INTERNAL' } });
+    }
+  }
+
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as AddressInfo).port;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    token,
+    requests,
+    addSpreadsheet(id, tabs) {
+      books.set(id, tabs.map((t, i) => ({ sheetId: t.sheetId ?? (i === 0 ? 0 : 1000 + i * 7919), title: t.title, rows: t.rows.map((r) => [...r]) })));
+    },
+    tab(id, title) {
+      const tab = bookOf(id).find((t) => t.title === title);
+      if (!tab) throw new Error(`no tab ${title}`);
+      return tab;
+    },
+    fault: (f) => pending.push({ ...f }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+function render_(cell: GoogleCell | undefined, render: string): unknown {
+  if (cell === undefined || cell === null) return '';
+  if (typeof cell === 'object') return render === 'FORMULA' ? cell.formula : '#FORMULA';
+  if (render === 'FORMATTED_VALUE') return typeof cell === 'boolean' ? (cell ? 'TRUE' : 'FALSE') : String(cell);
+  return cell;
+}
