@@ -1,7 +1,7 @@
 /** Loads config/duban.yaml (or --config / DUBAN_CONFIG), applies ${VAR} and env overrides, validates everything at once. */
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { createRequire } from 'node:module';
 import type { z } from 'zod';
 import { redact } from '../log/logger.js';
 import { ConfigError, formatPath } from './config-error.js';
@@ -45,6 +45,9 @@ function defaultRaw(): Record<string, unknown> {
     units: join(root, 'sheets-templates', 'example', 'units.csv'),
   };
 }
+
+// The YAML parser is loaded only when a configuration file exists: local mode starts without it.
+const parseYaml = (text: string): unknown => (createRequire(import.meta.url)('yaml') as typeof import('yaml')).parse(text);
 
 function readRaw(file: string): Record<string, unknown> {
   if (!existsSync(file)) throw new ConfigError([{ path: '', message: `file not found: ${file}` }], file);

@@ -1,5 +1,5 @@
 /** Deadline and start cells: dates, month ends, windows, serial numbers, "长期坚持", "每季度末". */
-import { fromSerial, isValidYmd, ymd } from '../calendar/dates.js';
+import { fromSerial, isIsoDate, isValidYmd, ymd } from '../calendar/dates.js';
 import type { Cell, IsoDate } from '../domain/types.js';
 import { arabicDates } from './chinese-numerals.js';
 import { parseDateExpression, type DateExpression } from './date-forms.js';
@@ -27,12 +27,15 @@ const STRONG_RANGE = /——|—|–|--|~|至|到/;
 const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 const BARE_MONTH = /^\d{1,2}$/;
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Reads a date cell. Points ("6月底前") have start null; periods and windows ("2021年1月——12月") have a start. */
 export function parseDateCell(cell: Cell, ctx: DateContext): DateParse {
   if (typeof cell === 'number') return serial(cell, 20_000, 80_000, String(cell));
   if (typeof cell === 'boolean') return invalidText(String(cell));
   const original = (cell ?? '').trim();
+  // The common case first: an ISO date as the template asks for.
+  if (ISO_DAY.test(original) && isIsoDate(original)) return { kind: 'date', start: null, due: original };
   const folded = foldWidth(original).toLowerCase().trim();
   if (EMPTY_WORDS.has(folded)) return { kind: 'empty' };
   if (isOngoingText(folded)) return { kind: 'ongoing' };

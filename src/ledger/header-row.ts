@@ -9,7 +9,7 @@ const MIN_KNOWN_HEADERS = 2;
  * Index of the header row: the first of the first 10 rows holding at least two known headers; failing that,
  * the first non-blank row (the check then reports the missing columns). -1 when every row is blank.
  */
-export function findHeaderRow(rows: readonly Cell[][], isKnownHeader: (text: string) => boolean): number {
+function findHeaderRow(rows: readonly Cell[][], isKnownHeader: (text: string) => boolean): number {
   const limit = Math.min(rows.length, SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
     let known = 0;

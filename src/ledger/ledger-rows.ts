@@ -17,19 +17,21 @@ export interface LedgerRow {
 
 /** The non-blank data rows (blank rows are spacing, not tasks), each cell checked for formulas and length. */
 export function ledgerRows(table: RawTable, columns: ColumnMap, problems: Problem[]): LedgerRow[] {
-  const mapped = LEDGER_FIELDS.filter((field) => columns.index[field] !== undefined);
+  const fields = LEDGER_FIELDS.filter((field) => columns.index[field] !== undefined);
+  const indexes = fields.map((field) => columns.index[field] as number);
+  const headers = fields.map((field) => columns.header[field]);
   const rows: LedgerRow[] = [];
   for (const { row, cells } of table.rows) {
     if (isBlankRow(cells)) continue;
     const raw = emptyRecord<string>('');
     const values = emptyRecord<Cell>(null);
     let setAside: LedgerField[] | null = null;
-    for (const field of mapped) {
-      const cell = cells[columns.index[field] as number] ?? null;
+    for (let f = 0; f < fields.length; f++) {
+      const cell = cells[indexes[f]] ?? null;
       const text = cellText(cell);
-      raw[field] = text;
-      if (lintCell(text, row, columns.header[field], problems)) (setAside ??= []).push(field);
-      else values[field] = typeof cell === 'string' ? text : cell;
+      raw[fields[f]] = text;
+      if (lintCell(text, row, headers[f], problems)) (setAside ??= []).push(fields[f]);
+      else values[fields[f]] = typeof cell === 'string' ? text : cell;
     }
     rows.push({ row, raw, cells: values, setAside });
   }

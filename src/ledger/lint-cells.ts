@@ -3,7 +3,7 @@ import type { Problem } from '../domain/types.js';
 import { problem } from './problems.js';
 
 /** Cells longer than this are kept but reported (a pasted document, not a ledger entry). */
-export const MAX_CELL_CHARS = 5_000;
+const MAX_CELL_CHARS = 5_000;
 
 const FORMULA_TEXT = /^=\s*[A-Za-z_$(]/;
 const FORMULA_ERROR = /^#(?:REF!|N\/A|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|SPILL!|CALC!)$/i;

@@ -4,11 +4,13 @@ import { parseUnitDirectory } from '../domain/directory.js';
 import { mapColumns } from './columns.js';
 import { fillDown } from './fill-down.js';
 import { ledgerRows } from './ledger-rows.js';
+import { memoize } from './memo.js';
 import { parseTaskRow } from './parse-row.js';
 import { problem } from './problems.js';
 import { resolveUnits } from './resolve-units.js';
 import { rowDates } from './row-dates.js';
 import { settleIds } from './task-ids.js';
+import { splitUnits } from './split-units.js';
 
 export interface ParseLedgerOptions {
   /** Year for dates written without one, when neither the task's start nor the ledger's other dates give one. */
@@ -35,7 +37,8 @@ export function parseLedger(table: RawTable, unitsTable: RawTable | null, opts: 
   const rows = ledgerRows(table, columns, found);
   fillDown(rows, columns, found);
   const dates = rowDates(rows, opts.referenceYear ?? null);
-  const tasks = rows.map((r, i) => parseTaskRow(r, dates[i], columns, opts.today ?? null, found));
+  const ctx = { columns, today: opts.today ?? null, units: memoize(splitUnits) };
+  const tasks = rows.map((r, i) => parseTaskRow(r, dates[i], ctx, found));
   if (tasks.length === 0) problems.push(problem(null, '', 'warning', 'no_tasks', '台账中没有任务行：请在表头下方逐行填写任务'));
   settleIds(tasks, columns, found);
   const directory = resolveUnits(tasks, directoryUnits, columns, found);

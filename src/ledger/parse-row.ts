@@ -3,27 +3,35 @@ import type { IsoDate, LedgerField, Problem, Task, TaskState } from '../domain/t
 import type { ColumnMap } from './columns.js';
 import type { DateParse } from './dates.js';
 import type { LedgerRow } from './ledger-rows.js';
-import { problem } from './problems.js';
+import { problem, type ProblemCode } from './problems.js';
 import { parseProgress } from './progress.js';
 import { nextRecurringDue } from './recurring.js';
 import type { RowDates } from './row-dates.js';
-import { splitUnits } from './split-units.js';
 import { parseStatus } from './status.js';
 
+/** What every row is parsed with: the columns, the date of the run, and memos shared by all rows. */
+export interface RowContext {
+  columns: ColumnMap;
+  today: IsoDate | null;
+  /** splitUnits, remembered per cell text (a ledger names the same units on many rows). */
+  units: (cell: string) => string[];
+}
+
 /** Builds the task of one row and reports what is wrong with its cells. */
-export function parseTaskRow(r: LedgerRow, dates: RowDates, columns: ColumnMap, today: IsoDate | null, problems: Problem[]): Task {
-  const report = (field: LedgerField, severity: 'error' | 'warning', code: Parameters<typeof problem>[3], message: string): void => {
+export function parseTaskRow(r: LedgerRow, dates: RowDates, ctx: RowContext, problems: Problem[]): Task {
+  const { columns, today } = ctx;
+  const report = (field: LedgerField, severity: 'error' | 'warning', code: ProblemCode, message: string): void => {
     if (columns.index[field] !== undefined && !r.setAside?.includes(field)) {
       problems.push(problem(r.row, columns.header[field], severity, code, message));
     }
   };
   const title = r.cells.title === null ? '' : r.raw.title;
   if (title === '') report('title', 'error', 'missing_title', '这一行有内容但没有任务名称：请填写；如是上一任务的续行，请合并到上一行');
-  const lead = r.cells.lead === null ? [] : splitUnits(r.raw.lead);
+  const lead = r.cells.lead === null ? [] : ctx.units(r.raw.lead);
   if (lead.length === 0) report('lead', 'error', 'missing_lead', '为空：请填写牵头/责任单位（多个单位用“、”分隔）');
 
-  const due = r.cells.due === null ? ({ kind: 'empty' } as const) : dates.due;
-  if (due.kind === 'invalid') report('due', 'error', 'bad_date', `${due.reason}`);
+  const due = dates.due;
+  if (due.kind === 'invalid') report('due', 'error', 'bad_date', due.reason);
   if (due.kind === 'empty') report('due', 'warning', 'missing_due', '为空：请填写完成时限（如 2022-06-30），没有期限的写“长期坚持”');
   const start = startDate(dates.start, (reason) => report('start', 'error', 'bad_date', reason));
   const dueDate = due.kind === 'date' ? due.due : null;
@@ -39,6 +47,7 @@ export function parseTaskRow(r: LedgerRow, dates: RowDates, columns: ColumnMap, 
   if (progress.reason === 'unreadable') report('progress', 'warning', 'bad_progress', `无法识别进度「${r.raw.progress}」：请写百分比，如 60%`);
   if (progress.reason === 'out_of_range') report('progress', 'warning', 'progress_out_of_range', `进度「${r.raw.progress}」不在 0%–100% 之间：请改正`);
   const status = parseStatus(r.cells.status === null ? '' : r.raw.status);
+  // An unknown word counts as not started: the task keeps being reminded until someone writes a known word.
   if (status === null) {
     report('status', 'warning', 'unknown_status', `无法识别状态「${r.raw.status}」，暂按“未开始”处理；请改用 未开始、进行中、已完成、暂缓 或 已延期`);
   }
@@ -48,7 +57,7 @@ export function parseTaskRow(r: LedgerRow, dates: RowDates, columns: ColumnMap, 
   }
   return {
     id: r.raw.id, row: r.row, category: r.raw.category, title, lead,
-    assist: r.cells.assist === null ? [] : splitUnits(r.raw.assist),
+    assist: r.cells.assist === null ? [] : ctx.units(r.raw.assist),
     start: taskStart, due: recurring !== null && today !== null ? nextRecurringDue(recurring, today) : dueDate,
     ongoing: due.kind === 'ongoing', recurring, status: state, extended: status?.extended ?? false,
     progress: progress.value, note: r.raw.note, updated, raw: r.raw,

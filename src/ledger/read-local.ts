@@ -15,14 +15,14 @@ import { readXlsx, type XlsxBook } from './xlsx.js';
 export { LedgerReadError } from './read-error.js';
 
 /** Tab names that hold the unit directory (compared through normalizeHeader). */
-export const UNITS_SHEET_NAMES = ['单位', '单位通讯录', '联络员', '通讯录', 'units'];
+const UNITS_SHEET_NAMES = ['单位', '单位通讯录', '联络员', '通讯录', 'units'];
 const UNITS_SHEETS = new Set(UNITS_SHEET_NAMES.map(normalizeHeader));
 // Headers of the unit directory, only to find its header row below a title row.
 const UNIT_HEADERS = new Set(['单位', '单位名称', '别名', '联络员', '联络员账号', '工作群', '分管领导', 'unit', 'aliases', 'liaison', 'chat'].map(normalizeHeader));
 const isLedgerHeader = (text: string): boolean => matchHeader(text) !== null;
 const isUnitHeader = (text: string): boolean => UNIT_HEADERS.has(normalizeHeader(text));
 
-/** Reads the ledger table of a CSV or XLSX file (the first sheet, or `opts.sheet`). */
+/** Reads the ledger table of a CSV or XLSX file (`opts.sheet`, else the first sheet that is not a unit directory). */
 export async function readLocalTable(path: string, opts: { sheet?: string } = {}): Promise<RawTable> {
   return (await readLocalWorkbook(path, opts)).ledger;
 }

@@ -3,7 +3,7 @@
  * of the task's own start date, else the most common year among the ledger's full dates, else the caller's
  * reference year; with none of these it stays invalid and the message asks for the year.
  */
-import type { IsoDate } from '../domain/types.js';
+import type { Cell, IsoDate } from '../domain/types.js';
 import { parseDateCell, type DateParse } from './dates.js';
 import type { LedgerRow } from './ledger-rows.js';
 
@@ -13,30 +13,40 @@ export interface RowDates {
   updated: DateParse;
 }
 
-const NO_YEAR = { referenceYear: null };
+const EMPTY: DateParse = { kind: 'empty' };
 
 /** Parses the date cells of all rows (two passes: explicit years first, then the rows that lack one). */
 export function rowDates(rows: readonly LedgerRow[], fallbackYear: number | null): RowDates[] {
+  // One parse per distinct cell and year: ledgers repeat the same deadlines on many rows.
+  const memo = new Map<number | null, Map<Cell, DateParse>>();
+  const parse = (cell: Cell, year: number | null): DateParse => {
+    if (cell === null) return EMPTY;
+    let byCell = memo.get(year);
+    if (!byCell) memo.set(year, (byCell = new Map()));
+    let result = byCell.get(cell);
+    if (!result) byCell.set(cell, (result = parseDateCell(cell, { referenceYear: year })));
+    return result;
+  };
   const years = new Map<number, number>();
-  const count = (parse: DateParse): void => {
-    if (parse.kind === 'date') years.set(yearOf(parse.due), (years.get(yearOf(parse.due)) ?? 0) + 1);
+  const count = (date: DateParse): void => {
+    if (date.kind === 'date') years.set(yearOf(date.due), (years.get(yearOf(date.due)) ?? 0) + 1);
   };
   const dates = rows.map((r) => {
-    const start = parseDateCell(r.cells.start, NO_YEAR);
-    const due = parseDateCell(r.cells.due, NO_YEAR);
+    const start = parse(r.cells.start, null);
+    const due = parse(r.cells.due, null);
     count(start);
     count(due);
-    return { start, due, updated: parseDateCell(r.cells.updated, NO_YEAR) };
+    return { start, due, updated: parse(r.cells.updated, null) };
   });
   const ledgerYear = mostCommon(years) ?? fallbackYear;
   dates.forEach((d, i) => {
     const cells = rows[i].cells;
     const ownYear = d.start.kind === 'date' ? yearOf(d.start.start ?? d.start.due) : null;
-    const ctx = { referenceYear: ownYear ?? ledgerYear };
-    if (ctx.referenceYear === null) return;
-    if (needsYear(d.start)) d.start = parseDateCell(cells.start, ctx);
-    if (needsYear(d.due)) d.due = parseDateCell(cells.due, ctx);
-    if (needsYear(d.updated)) d.updated = parseDateCell(cells.updated, ctx);
+    const year = ownYear ?? ledgerYear;
+    if (year === null) return;
+    if (needsYear(d.start)) d.start = parse(cells.start, year);
+    if (needsYear(d.due)) d.due = parse(cells.due, year);
+    if (needsYear(d.updated)) d.updated = parse(cells.updated, year);
   });
   return dates;
 }

@@ -27,7 +27,7 @@ export function splitUnits(cell: string): string[] {
 }
 
 /** One unit name: half-width letters, full-width Chinese parentheses, no stray spaces, no trailing "等". */
-export function tidyUnitName(text: string): string {
+function tidyUnitName(text: string): string {
   return foldWidth(text)
     .replace(/\(/g, '（')
     .replace(/\)/g, '）')

@@ -34,6 +34,8 @@ const FIRST_CLAUSE = /[,，;；、/]/;
 
 /** The state a status word means; empty → not_started; null for a word it does not know. */
 export function parseStatus(text: string): StatusParse | null {
+  const exact = LOOKUP.get(text);
+  if (exact) return exact;
   const word = foldWidth(text).toLowerCase().replace(DECORATION, '').trim().replace(/\s+/g, ' ');
   if (word === '') return NOT_STARTED;
   // "已完成，待验收" counts by its first clause.

@@ -11,9 +11,11 @@ export function cellText(cell: Cell | undefined): string {
 
 // Full-width ASCII (！..～) and the ideographic space fold to half-width, as NFKC would, without touching CJK.
 const FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/g;
+const HAS_FULL_WIDTH = /[\uFF01-\uFF5E\u3000]/;
 
 /** Folds full-width letters, digits and punctuation to ASCII ("２０２２／６" → "2022/6"). */
 export function foldWidth(text: string): string {
+  if (!HAS_FULL_WIDTH.test(text)) return text;
   return text.replace(FULL_WIDTH, (ch) => (ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0)));
 }
 

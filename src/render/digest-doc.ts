@@ -16,7 +16,7 @@ const CHANGE_HEADINGS: Record<ChangeItem['kind'], string> = {
 
 const lines = (views: readonly ClassifiedTask[]) => views.map((v) => taskLine(toAnswerTask(v), { lead: true }));
 
-/** The digest as a document: totals, 建议督办, overdue, due soon, behind, changes, the unit table, sheet problems. */
+/** The digest as a document: totals, 建议督办, overdue, due soon, behind, changes, unit and category tables, sheet problems. */
 export function digestDoc(d: Digest): Doc {
   const blocks: Block[] = [
     {
@@ -60,6 +60,18 @@ export function digestDoc(d: Digest): Doc {
         { key: 'overdue', label: '逾期', numeric: true },
       ],
       rows: d.units.map((u) => ({ unit: u.unit, lead: u.lead, done: u.done, inProgress: u.inProgress, overdue: u.overdue })),
+    });
+  }
+  if (d.categories.length > 1) {
+    blocks.push({ kind: 'heading', text: '各类别' }, {
+      kind: 'table',
+      columns: [
+        { key: 'category', label: '类别' },
+        { key: 'total', label: '任务', numeric: true },
+        { key: 'done', label: '已完成', numeric: true },
+        { key: 'overdue', label: '逾期', numeric: true },
+      ],
+      rows: d.categories.map((c) => ({ ...c })),
     });
   }
   if (d.problems.items.length > 0) blocks.push({ kind: 'paragraph', parts: [problemCountLine(d.problems.errors, d.problems.warnings)] });

@@ -58,8 +58,10 @@ export function fitCard(card: Card, limits: CardLimits = {}): Card {
     for (const c of cuttables) c.keep = Math.min(c.items.length, cap);
     return assemble(card, elements, cuttables);
   };
+  // No list can keep more items than fit in maxBytes at the smallest item's size: a tight start for huge lists.
+  const smallest = Math.min(...cuttables.flatMap((c) => c.items.map((item) => Buffer.byteLength(JSON.stringify(item), 'utf8'))));
   let low = 0;
-  let high = Math.max(0, ...cuttables.map((c) => c.items.length));
+  let high = Math.min(Math.max(0, ...cuttables.map((c) => c.items.length)), Math.floor(max.maxBytes / Math.max(1, smallest)));
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     if (fits(withCap(mid), max)) low = mid;

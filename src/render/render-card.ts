@@ -11,6 +11,8 @@ export interface CardOptions {
   /** A link to the ledger, shown at the end of the card (http(s) only). */
   sheetUrl?: string | null;
   limits?: CardLimits;
+  /** Replaces the document's title in the header (e.g. "督办周报 · 日期" for the weekly summary). */
+  title?: string;
 }
 
 /** Renders a document as a Feishu card JSON 2.0, cut to the size and element limits. */
@@ -28,7 +30,7 @@ export function renderDocCard(doc: Doc, options: CardOptions = {}): Card {
   const card: Card = {
     schema: '2.0',
     config: { update_multi: true, width_mode: 'fill', summary: { content: doc.summary } },
-    header: { title: { tag: 'plain_text', content: doc.title }, template: doc.severity },
+    header: { title: { tag: 'plain_text', content: options.title ?? doc.title }, template: doc.severity },
     body: { elements },
   };
   return fitCard(card, options.limits);

@@ -32,7 +32,7 @@ function blockLines(block: Block, color: boolean): string[] {
 }
 
 /** Joins inline parts; user text has its line breaks flattened so a list item stays one line. */
-export function inlineText(parts: readonly Inline[], color: boolean): string {
+function inlineText(parts: readonly Inline[], color: boolean): string {
   return parts
     .map((part) => {
       if (typeof part === 'string') return flatten(part);
@@ -48,7 +48,7 @@ function flatten(text: string): string {
 }
 
 /** A table with columns padded to the widest cell; numbers right-aligned. */
-export function tableLines(columns: readonly TableColumn[], rows: readonly Record<string, string | number>[]): string[] {
+function tableLines(columns: readonly TableColumn[], rows: readonly Record<string, string | number>[]): string[] {
   const cell = (row: Record<string, string | number>, c: TableColumn) => flatten(String(row[c.key] ?? ''));
   const widths = columns.map((c) => Math.max(displayWidth(c.label), ...rows.map((r) => displayWidth(cell(r, c)))));
   const line = (values: string[]) =>

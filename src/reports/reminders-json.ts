@@ -14,7 +14,7 @@ function mentionsFor(section: UnitReminder, kind: ReminderKind): string[] {
 }
 
 /** All task ids of a unit section, escalations first. */
-export function sectionTaskIds(section: UnitReminder): string[] {
+function sectionTaskIds(section: UnitReminder): string[] {
   return KINDS.flatMap(([, field]) => section[field].map((v) => v.task.id));
 }
 

@@ -12,7 +12,7 @@ export interface BitableField {
   property?: { formatter?: string } | null;
 }
 
-export const FIELD_TYPE = {
+const FIELD_TYPE = {
   text: 1,
   number: 2,
   singleSelect: 3,

@@ -13,12 +13,13 @@ import { explainFeishuError } from './feishu-errors.js';
 import type { FeishuApiFactory } from './feishu-sheet.js';
 import type { LedgerRead, LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';
+import { pickUnitsTab } from './units-tab.js';
 
 export interface BitableOptions {
   location: string;
   appToken: string;
   tableId: string;
-  /** A second table of the same base holding the unit directory (table id), or null. */
+  /** The unit-directory table of the same base: a table id (tbl…) or name; null looks for a table named 单位 etc. */
   unitsTable: string | null;
   api: FeishuApiFactory;
   logger: Logger;
@@ -95,6 +96,24 @@ export function bitableSource(options: BitableOptions): LedgerSource {
     rows: records.map((r, i) => ({ row: i + 2, cells: list.map((f) => fieldToCell(f, r.fields[f.field_name], people)) })),
   });
 
+  // The tables list (one request, once per source) resolves the units table by name or by a default name.
+  let unitsTableId: Promise<string | null> | null = null;
+  const findUnitsTable = (): Promise<string | null> =>
+    (unitsTableId ??= (async () => {
+      if (options.unitsTable?.startsWith('tbl')) return options.unitsTable;
+      const tables = await allPages<{ table_id: string; name: string }>((pageToken) => ({
+        method: 'GET',
+        url: `/open-apis/bitable/v1/apps/${options.appToken}/tables`,
+        params: { page_size: 100, page_token: pageToken },
+      }));
+      const ledgerName = tables.find((t) => t.table_id === options.tableId)?.name ?? '';
+      const name = pickUnitsTab(tables.map((t) => t.name), ledgerName, options.unitsTable);
+      return tables.find((t) => t.name === name)?.table_id ?? null;
+    })().catch((error: unknown) => {
+      unitsTableId = null; // a failed lookup is tried again on the next read
+      throw error;
+    }));
+
   const readTable = async (tableId: string, people: Record<string, string>): Promise<RawTable> => {
     const list = await fields(tableId);
     return toTable(list, await search(tableId), `${options.location}（数据表 ${tableId}）`, people);
@@ -106,7 +125,8 @@ export function bitableSource(options: BitableOptions): LedgerSource {
     async read(): Promise<LedgerRead> {
       const people: Record<string, string> = {};
       const ledger = await readTable(options.tableId, people);
-      const units = options.unitsTable ? await readTable(options.unitsTable, people) : null;
+      const unitsId = await findUnitsTable();
+      const units = unitsId ? await readTable(unitsId, people) : null;
       return { ledger, units, revision: null, people };
     },
     // Bitable offers no table-level revision without reading the records.

@@ -81,7 +81,6 @@ export function feishuSheetSource(options: FeishuSheetOptions): LedgerSource {
   };
 
   const batchGet = async (sheets: SheetInfo[]): Promise<{ grids: Cell[][][]; revision: string | null }> => {
-    tabs ??= await loadTabs();
     const data = await call<BatchGetData>({
       method: 'GET',
       url: `${base}/v2/spreadsheets/${token}/values_batch_get`,

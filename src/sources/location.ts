@@ -8,7 +8,9 @@ export type SourceLocation =
   | { kind: 'local'; path: string }
   | { kind: 'google'; spreadsheetId: string; gid: number | null }
   | { kind: 'feishu-sheet'; token: string; sheet: string | null }
-  | { kind: 'bitable'; appToken: string; tableId: string };
+  | { kind: 'bitable'; appToken: string; tableId: string }
+  /** A sheet or base inside a Feishu wiki (知识库): the node is resolved to the document when first used. */
+  | { kind: 'feishu-wiki'; nodeToken: string; sheet: string | null; tableId: string | null };
 
 /** A location that cannot be used, with a Chinese explanation for the user. */
 export class LocationError extends SourceError {
@@ -61,10 +63,8 @@ function parseFeishu(url: URL): SourceLocation {
     if (!tableId) throw new LocationError(`多维表格链接缺少 table 参数：${url.href}。请在多维表格里打开要用的数据表后再复制链接。`);
     return { kind: 'bitable', appToken: token, tableId };
   }
-  if (section === 'wiki') {
-    throw new LocationError(
-      `暂不支持知识库（wiki）链接：${url.href}。请在飞书里用“…→ 在新标签页打开”得到 /sheets/ 或 /base/ 开头的原始链接后再配置。`,
-    );
+  if (section === 'wiki' && token) {
+    return { kind: 'feishu-wiki', nodeToken: token, sheet: url.searchParams.get('sheet'), tableId: url.searchParams.get('table') };
   }
-  throw new LocationError(`无法识别的飞书链接：${url.href}。支持 /sheets/<token>?sheet=<工作表> 和 /base/<app_token>?table=<数据表>。`);
+  throw new LocationError(`无法识别的飞书链接：${url.href}。支持 /sheets/<token>?sheet=<工作表>、/base/<app_token>?table=<数据表> 和知识库中的表格 /wiki/<token>。`);
 }

@@ -10,6 +10,7 @@ import { feishuSheetSource, type FeishuApiFactory } from './feishu-sheet.js';
 import { createGoogleSheetsClient, type GoogleClientFactory } from './google-client.js';
 import { googleSheetSource } from './google-sheets.js';
 import { localFileSource } from './local-file.js';
+import { deferredSource, resolveWikiNode } from './feishu-wiki.js';
 import { parseLocation } from './location.js';
 import type { Sleep } from './retry.js';
 import type { LedgerSource } from './source.js';
@@ -50,10 +51,18 @@ export function openSource(location: string, deps: SourceDeps): LedgerSource {
     });
   } else {
     const api = memo(deps.feishuApi ?? (() => feishuFromEnv(deps.env, deps.logger)));
-    source =
-      where.kind === 'feishu-sheet'
-        ? feishuSheetSource({ location, token: where.token, sheet: where.sheet, unitsTab: unitsName, api, logger: deps.logger })
-        : bitableSource({ location, appToken: where.appToken, tableId: where.tableId, unitsTable: unitsName, api, logger: deps.logger });
+    const feishu = { location, unitsTab: unitsName, unitsTable: unitsName, api, logger: deps.logger };
+    if (where.kind === 'feishu-sheet') source = feishuSheetSource({ ...feishu, token: where.token, sheet: where.sheet });
+    else if (where.kind === 'bitable') source = bitableSource({ ...feishu, appToken: where.appToken, tableId: where.tableId });
+    else {
+      source = deferredSource(location, async () => {
+        const node = await resolveWikiNode(await api(), where.nodeToken);
+        if (node.objType === 'sheet') return feishuSheetSource({ ...feishu, token: node.objToken, sheet: where.sheet });
+        if (node.objType === 'bitable' && where.tableId) return bitableSource({ ...feishu, appToken: node.objToken, tableId: where.tableId });
+        if (node.objType === 'bitable') throw new SourceError(`知识库中的多维表格链接缺少 table 参数：${location}。请打开要用的数据表后再复制链接。`);
+        throw new SourceError(`知识库页面“${node.title}”是 ${node.objType} 文档，不是电子表格或多维表格。`);
+      });
+    }
   }
   return unitsFile ? withUnitsFile(source, unitsFile) : source;
 }

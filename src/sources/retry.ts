@@ -19,7 +19,7 @@ export interface RetryOptions {
   classify(error: unknown): RetryVerdict;
   sleep?: Sleep;
   logger?: Logger;
-  /** Attempts in total, including the first (default 6). */
+  /** Attempts in total, including the first (default 7: waits of 1, 2, 4, 8, 16 s and the rest of the minute). */
   maxAttempts?: number;
   /** Longest total wait before giving up (default 60 s: a per-minute quota refills within it). */
   budgetMs?: number;
@@ -38,7 +38,7 @@ export function backoffMs(attempt: number, random: () => number = Math.random): 
 /** Runs `op`, retrying what `classify` calls retryable until the attempts or the time budget run out. */
 export async function withRetry<T>(op: () => Promise<T>, options: RetryOptions): Promise<T> {
   const sleep = options.sleep ?? realSleep;
-  const maxAttempts = options.maxAttempts ?? 6;
+  const maxAttempts = options.maxAttempts ?? 7;
   const budget = options.budgetMs ?? 60_000;
   let waited = 0;
   for (let attempt = 1; ; attempt += 1) {
@@ -47,8 +47,9 @@ export async function withRetry<T>(op: () => Promise<T>, options: RetryOptions):
     } catch (error) {
       const verdict = options.classify(error);
       if (!verdict.retry || attempt >= maxAttempts) throw error;
-      const delay = Math.min(verdict.hintMs ?? backoffMs(attempt, options.random), MAX_DELAY_MS * 2);
-      if (waited + delay > budget) throw error;
+      // The last wait is shortened to end exactly at the budget: a per-minute quota has refilled by then.
+      const delay = Math.min(verdict.hintMs ?? backoffMs(attempt, options.random), budget - waited);
+      if (delay <= 0) throw error;
       options.logger?.warn('source call failed, retrying', { call: options.label, reason: verdict.reason, attempt, delayMs: delay });
       waited += delay;
       await sleep(delay);

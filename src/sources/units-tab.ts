@@ -11,7 +11,7 @@ const DEFAULT_UNITS_TABS = ['单位', '单位名录', '单位通讯录', '通讯
 export function pickUnitsTab(titles: string[], ledgerTitle: string, configured: string | null): string | null {
   if (configured) {
     if (!titles.includes(configured)) {
-      throw new SourceError(`表格里没有名为“${configured}”的单位名录工作表（现有：${titles.join('、')}）。`);
+      throw new SourceError(`表格里没有名为“${configured}”的单位名录表（现有：${titles.join('、')}）。`);
     }
     return configured;
   }

@@ -4,7 +4,7 @@ import { createFeishuClient } from '../../src/chat/feishu/feishu-client.js';
 import { messageUuid } from '../../src/chat/feishu/idempotency.js';
 import type { Card, OutgoingMessage } from '../../src/chat/messenger.js';
 import { silentLogger } from '../../src/log/logger.js';
-import { rateLimited } from '../support/feishu/faults.js';
+import { quotaExhausted, rateLimited } from '../support/feishu/faults.js';
 import { virtualClock } from '../support/feishu/harness.js';
 import { createImRoutes } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
@@ -125,6 +125,35 @@ describe('FeishuAppMessenger', () => {
     expect(a.messageId).toBe(b.messageId);
     expect(im.repliesTo(parent.messageId!)).toHaveLength(1);
     expect(im.repliesTo(parent.messageId!)[0].chat_id).toBe(TRANSPORT);
+  });
+});
+
+describe('FeishuAppMessenger across a run', () => {
+  it('keeps delivering when the token expires mid-run', async () => {
+    const { server, im, messenger } = await setup();
+    const [first, ...rest] = run('2026-03-02').filter((m) => m.chat !== NOT_MEMBER);
+    expect((await messenger.send(first)).ok).toBe(true);
+    server.expireTokens();
+    expect((await sendAll(messenger, rest)).every((r) => r.ok)).toBe(true);
+    expect(im.messages).toHaveLength(3);
+    expect(server.requestsTo('/open-apis/auth/v3/tenant_access_token/internal')).toHaveLength(2);
+  });
+
+  it('stops calling Feishu after the monthly quota is hit and tells the office for every chat', async () => {
+    const { server, messenger } = await setup();
+    server.fault({ path: '/open-apis/im/v1/messages', times: Infinity, respond: quotaExhausted() });
+    const results = await sendAll(messenger, run('2026-03-02'));
+    expect(results.map((r) => r.error?.code)).toEqual([99991403, 99991403, 99991403, 99991403]);
+    expect(results[3].error?.hint).toContain('本月飞书开放平台接口调用次数已用完');
+    expect(server.requestsTo('/open-apis/im/v1/messages')).toHaveLength(1);
+  });
+
+  it('updates a sent card in place', async () => {
+    const { im, messenger } = await setup();
+    const sent = await messenger.send({ chat: LEADERS, card: digestCard, key: 'digest|y' });
+    const refreshed: Card = { ...digestCard, body: { elements: [{ tag: 'markdown', content: '共 12 项，逾期 1 项' }] } };
+    expect((await messenger.updateCard(sent.messageId!, refreshed)).ok).toBe(true);
+    expect(JSON.parse(im.inChat(LEADERS)[0].content)).toEqual(refreshed);
   });
 });
 

@@ -102,6 +102,17 @@ describe('createFeishuClient', () => {
     expect(server.requests.length).toBe(before);
   });
 
+  it('reports a wrong app secret once, naming the setting, without retrying', async () => {
+    const { server } = await setup();
+    const clock = virtualClock();
+    const client = createFeishuClient({ appId: server.appId, appSecret: 'not-the-secret-000', domain: server.url, logger: silentLogger, sleep: clock.sleep, now: clock.now });
+    const error = (await send(client).catch((e: unknown) => e)) as FeishuApiError;
+    expect(error.code).toBe(10014);
+    expect(error.hint).toContain('FEISHU_APP_SECRET');
+    expect(server.requestsTo('/open-apis/auth/v3/tenant_access_token/internal')).toHaveLength(1);
+    expect(clock.sleeps).toEqual([]);
+  });
+
   it('keeps a token cache per client, so two servers with the same appId do not share tokens', async () => {
     const a = await setup();
     const b = await setup();

@@ -73,6 +73,16 @@ describe('long connection', () => {
     await until(() => (im.repliesTo('om_ws000002').length ? true : undefined));
     expect(replyText(im, 'om_ws000002')).toEqual(['问：哪些任务逾期了']);
   });
+  it('reconnects when the socket goes silent, thanks to the ping timeout', async () => {
+    const { server, bot } = await feishu();
+    const endpoint = attachLongConnection(server, 1);
+    const connection = startLongConnection({ appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger, handle: bot.handle, pingTimeoutSeconds: 1 });
+    cleanups.push(() => connection.close());
+    await endpoint.waitForClient();
+    endpoint.mute();
+    await until(() => (endpoint.connections >= 2 ? true : undefined), 8000);
+    expect(server.requestsTo('/callback/ws/endpoint').length).toBeGreaterThanOrEqual(2);
+  });
 });
 
 describe('HTTP callback', () => {

@@ -153,6 +153,15 @@ describe('card limits', () => {
   it('leaves a small card untouched', () => {
     const card = renderDigestCard(sampleDigest());
     expect(markdownText(card)).not.toContain('还有');
-    expect(countElements(card)).toBe(elements(card).length + 4);
+    const rows = elements(card).reduce((n, e) => n + (Array.isArray(e.rows) ? e.rows.length : 0), 0);
+    expect(rows).toBe(4 + 3); // four units, three categories
+    expect(countElements(card)).toBe(elements(card).length + rows);
+  });
+});
+
+describe('card options', () => {
+  it('lets the caller replace the header title (the weekly summary)', () => {
+    const card = renderDigestCard(sampleDigest(), { title: '督办周报 · 2026-03-06' });
+    expect((card.header as El).title).toEqual({ tag: 'plain_text', content: '督办周报 · 2026-03-06' });
   });
 });

@@ -7,16 +7,16 @@ import { weekendCalendar } from '../../src/calendar/weekend-calendar.js';
 import type { WorkCalendar } from '../../src/domain/types.js';
 import { makeDirectory, makeLedger, makeTask } from '../support/make-task.js';
 
-/** A weekend calendar that counts how often working days are counted (one count per classified dated task). */
+/** A weekend calendar that counts day lookups (classifying the 1,000 other tasks would look up ~1,000 days). */
 function countingCalendar(): WorkCalendar & { calls: number } {
   const calendar = {
     calls: 0,
-    isWorkday: weekendCalendar.isWorkday,
-    addWorkdays: weekendCalendar.addWorkdays,
-    workdaysBetween(from: string, to: string) {
+    isWorkday(date: string) {
       calendar.calls += 1;
-      return weekendCalendar.workdaysBetween(from, to);
+      return weekendCalendar.isWorkday(date);
     },
+    addWorkdays: weekendCalendar.addWorkdays,
+    workdaysBetween: weekendCalendar.workdaysBetween,
   };
   return calendar;
 }
@@ -44,9 +44,11 @@ describe('ledger index and lazy views', () => {
     const ctx = { ledger, directory: makeDirectory(ledger), today: '2026-03-04', calendar, options: DEFAULT_REPORT_OPTIONS };
     const first = answerQuestion({ kind: 'unit_tasks', unit: '交通局', role: 'lead' }, ctx);
     expect(first.tasks).toHaveLength(3);
-    expect(calendar.calls).toBe(3);
+    const lookups = calendar.calls;
+    expect(lookups).toBeGreaterThan(0);
+    expect(lookups).toBeLessThanOrEqual(6); // 2026-03-01 … 2026-03-06
     answerQuestion({ kind: 'overdue', unit: '交通局' }, ctx);
-    expect(calendar.calls).toBe(3);
+    expect(calendar.calls).toBe(lookups);
   });
 
   it('classifies again for another date', () => {

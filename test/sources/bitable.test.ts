@@ -51,6 +51,7 @@ function toBitable(grid: string[][], id: (i: number) => string = (i) => `rec${St
 const unitsTable = () => {
   const [header, ...rows] = csvGrid(EXAMPLE_UNITS);
   return {
+    name: '单位',
     fields: header.map((name) => ({ field_name: name, type: 1 })),
     records: rows.map((row, i) => ({ record_id: `recU${i}`, fields: Object.fromEntries(header.map((h, c) => [h, row[c]]).filter(([, v]) => v !== '')) })),
   };
@@ -61,7 +62,7 @@ beforeAll(async () => {
 });
 afterAll(() => f.server.close());
 beforeEach(() => {
-  f.bitable.addTable(APP, 'tblLedger01', toBitable(csvGrid(EXAMPLE_TASKS)));
+  f.bitable.addTable(APP, 'tblLedger01', { name: '台账', ...toBitable(csvGrid(EXAMPLE_TASKS)) });
   f.bitable.addTable(APP, 'tblUnits0001', unitsTable());
   f.server.requests.length = 0;
   f.server.clearFaults();
@@ -79,6 +80,14 @@ describe('Bitable source', () => {
     expect(read.ledger.rows[0].cells[read.ledger.headers.indexOf('督办人')]).toBe('周敏');
   });
 
+  it('finds the units table by its name, listing the tables once per source', async () => {
+    const source = openSource(URL_, f.deps);
+    expect((await source.read()).units?.rows).toHaveLength(24);
+    await source.read();
+    expect(apiRequests(f.server).filter((r) => r.path.endsWith(`/apps/${APP}/tables`))).toHaveLength(1);
+    await expect(openSource(URL_, { ...f.deps, units: '联络表' }).read()).rejects.toThrow('没有名为“联络表”');
+  });
+
   it('pages through 2,000 records 500 at a time and fails instead of truncating on a bad page', async () => {
     const grid = csvGrid(EXAMPLE_TASKS);
     const rows = Array.from({ length: 2000 }, (_, i) => [String(i + 1), '类别', `任务 ${i + 1}`, '区交通局', '', '2022-01-04', '2022-06-30', '进行中', '50%', '', '2022-06-01']);
@@ -86,7 +95,7 @@ describe('Bitable source', () => {
     const source = openSource(`bitable:${APP}/tblBig`, f.deps);
     const read = await source.read();
     expect(read.ledger.rows).toHaveLength(2000);
-    const searches = apiRequests(f.server).filter((r) => r.path.endsWith('/records/search'));
+    const searches = apiRequests(f.server).filter((r) => r.path.endsWith('tblBig/records/search'));
     expect(searches.map((r) => r.query.page_token ?? '')).toEqual(['', '500', '1000', '1500']);
     expect(searches.every((r) => r.query.page_size === '500')).toBe(true);
 

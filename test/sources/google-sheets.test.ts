@@ -30,6 +30,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 beforeEach(() => {
   seed();
+  server.clearFaults();
   server.requests.length = 0;
   sleeps = [];
   const env = { GOOGLE_ACCESS_TOKEN: server.token, GOOGLE_SHEETS_ROOT_URL: server.url };
@@ -133,8 +134,9 @@ describe('Google Sheets source', () => {
   it('gives up on a quota that stays exhausted after about a minute of backoff', async () => {
     server.fault({ path: /batchGet/, times: 100, respond: faults.quota() });
     await expect(openSource(URL_, deps).read()).rejects.toThrow(/配额/);
-    expect(sleeps.reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(60_000);
-    expect(sleeps.length).toBeGreaterThanOrEqual(4);
+    // Backoff 1, 2, 4, 8, 16 s (plus jitter), then the rest of the minute, then it gives up.
+    expect(sleeps.reduce((a, b) => a + b, 0)).toBe(60_000);
+    expect(sleeps).toHaveLength(6);
   });
 
   it('explains 403 with the service account to share with, and 404 with the id', async () => {
@@ -146,5 +148,18 @@ describe('Google Sheets source', () => {
     await expect(denied).rejects.toBeInstanceOf(SourceError);
     await expect(openSource('https://docs.google.com/spreadsheets/d/no-such-sheet/edit', deps).read()).rejects.toThrow('找不到 Google 表格 no-such-sheet');
     expect(sleeps).toHaveLength(0);
+  });
+
+  it('reads the tab named by gid, and names a units tab that is not there', async () => {
+    server.addSpreadsheet('multi', [
+      { title: '填写说明', rows: [['说明']] },
+      { title: 'Q1', sheetId: 777, rows: asSpreadsheetCells(csvGrid(EXAMPLE_TASKS)) },
+    ]);
+    const read = await openSource('https://docs.google.com/spreadsheets/d/multi/edit#gid=777', deps).read();
+    expect(read.ledger.rows).toHaveLength(16);
+    expect(read.units).toBeNull();
+    expect(server.requests.at(-1)!.query.getAll('ranges')).toEqual(["'Q1'"]);
+    await expect(openSource('https://docs.google.com/spreadsheets/d/multi/edit#gid=777', { ...deps, units: '联络表' }).read())
+      .rejects.toThrow('表格里没有名为“联络表”的单位名录表（现有：填写说明、Q1）');
   });
 });

@@ -21,7 +21,10 @@ export interface FeishuEnvelope<T = unknown> {
 }
 
 export interface FeishuApi {
-  /** Sends the request and resolves to `data` when `code` is 0; otherwise rejects with a FeishuApiError. */
+  /**
+   * Sends the request and resolves to `data` when `code` is 0 (for the few APIs that answer without `data`, such as
+   * bot/v3/info's `{code, msg, bot}`, to the envelope's other fields); otherwise rejects with a FeishuApiError.
+   */
   call<T = unknown>(request: FeishuRequest): Promise<T>;
 }
 

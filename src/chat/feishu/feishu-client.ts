@@ -7,7 +7,7 @@ import { redact, type Logger } from '../../log/logger.js';
 import { FeishuApiError, type FeishuApi, type FeishuRequest } from './feishu-api.js';
 import { classify, failureFromError, type CallFailure } from './call-failure.js';
 import { feishuBaseUrl } from './domain.js';
-import { hintFor, NETWORK_HINT, QUOTA_CODE } from './error-codes.js';
+import { hintFor, NETWORK_HINT } from './error-codes.js';
 import { createHttpInstance, type HttpInstance } from './http-instance.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { createKeyedBuckets, createTokenBucket, type Clock } from './rate-limiter.js';
@@ -140,7 +140,7 @@ export function createFeishuClient(options: FeishuClientOptions): FeishuClient {
     sdk,
     baseUrl,
     httpInstance,
-    quotaExhausted: () => stopped?.code === QUOTA_CODE,
+    quotaExhausted: () => stopped !== null,
     call<T>(request: FeishuRequest): Promise<T> {
       if (stopped) return Promise.reject(stopped);
       const run = () => attempt(request) as Promise<T>;

@@ -18,6 +18,8 @@ export interface LoopbackRecord {
 }
 
 export interface BitableTable {
+  /** The table's name in the base (defaults to its id). */
+  name?: string;
   fields: LoopbackField[];
   records: LoopbackRecord[];
 }
@@ -80,6 +82,16 @@ export function createBitableRoutes(): BitableState {
     routes: [
       {
         method: 'GET',
+        path: '/open-apis/bitable/v1/apps/:app/tables',
+        handle: ({ params, query }) => {
+          const items = [...tables.entries()]
+            .filter(([key]) => key.startsWith(`${params.app}/`))
+            .map(([key, t]) => ({ table_id: key.split('/')[1], name: t.name ?? key.split('/')[1], revision: 1 }));
+          return items.length ? ok(page(items, query, 100)) : wrongToken;
+        },
+      },
+      {
+        method: 'GET',
         path: `${base}/fields`,
         handle: ({ params, query }) => {
           const table = find(params);
@@ -126,7 +138,7 @@ export function createBitableRoutes(): BitableState {
       },
     ],
     addTable(appToken, tableId, table) {
-      tables.set(`${appToken}/${tableId}`, { fields: [...table.fields], records: table.records.map((r) => ({ ...r, fields: { ...r.fields } })) });
+      tables.set(`${appToken}/${tableId}`, { name: table.name, fields: [...table.fields], records: table.records.map((r) => ({ ...r, fields: { ...r.fields } })) });
     },
     table(appToken, tableId) {
       const table = tables.get(`${appToken}/${tableId}`);

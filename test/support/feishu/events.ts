@@ -1,6 +1,8 @@
 /** Delivering events over HTTP the way Feishu does: compact JSON, optionally encrypted, with signature headers (notes §4.1–4.2, §10.6). */
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
-import { eventSignature } from '../../../src/chat/bot/event-signature.js';
+
+/** Feishu's event signature, written out here independently of duban's verifier: sha256_hex(ts + nonce + key + body). */
+const sign = (timestamp: string, nonce: string, key: string, body: string) => createHash('sha256').update(timestamp + nonce + key + body).digest('hex');
 
 /** base64(iv ‖ AES-256-CBC(sha256(key), json)). */
 export function encryptEvent(encryptKey: string, json: string): string {
@@ -29,7 +31,7 @@ export async function deliverEvent(url: string, event: unknown, options: Deliver
     const nonce = options.nonce ?? randomBytes(8).toString('hex');
     headers['x-lark-request-timestamp'] = timestamp;
     headers['x-lark-request-nonce'] = nonce;
-    headers['x-lark-signature'] = eventSignature(timestamp, nonce, key, body);
+    headers['x-lark-signature'] = sign(timestamp, nonce, key, body);
   }
   const response = await fetch(url, { method: 'POST', headers, body });
   return { status: response.status, body: await response.text() };

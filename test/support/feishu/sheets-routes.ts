@@ -3,6 +3,7 @@
  * values_batch_get and values_batch_update, with a revision per spreadsheet, null for empty cells, and a check
  * that writes to one spreadsheet never overlap (they must be serial).
  */
+import { colIndex } from '../google/a1.js';
 import type { FeishuRoute, RouteResult } from './server.js';
 
 export type FeishuSheetCell = string | number | boolean | null;
@@ -31,12 +32,6 @@ interface Book {
 
 const ok = (data: unknown): RouteResult => ({ body: { code: 0, msg: 'success', data } });
 const notFound = (): RouteResult => ({ status: 400, body: { code: 1310214, msg: 'spreadsheet not found' } });
-
-function colIndex(letters: string): number {
-  let n = 0;
-  for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n - 1;
-}
 
 interface Parsed {
   tab: FeishuSheetTab;

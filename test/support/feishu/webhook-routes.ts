@@ -1,6 +1,9 @@
 /** Group custom bot webhooks on the loopback: /open-apis/bot/v2/hook/:token, verifying the signature like Feishu (notes §8). */
-import { webhookSign } from '../../../src/chat/feishu/webhook-sign.js';
+import { createHmac } from 'node:crypto';
 import type { FeishuRoute } from './server.js';
+
+/** The documented algorithm, independent of duban's signer: base64(HmacSHA256(key = `${ts}\n${secret}`, "")). */
+const expectedSign = (timestamp: number, secret: string) => createHmac('sha256', `${timestamp}\n${secret}`).update('').digest('base64');
 
 export interface WebhookState {
   routes: FeishuRoute[];
@@ -27,7 +30,7 @@ export function createWebhookRoutes(hooks: Record<string, string | null>): Webho
         if (secret) {
           const ts = Number(body.timestamp);
           const fresh = Number.isFinite(ts) && Math.abs(Date.now() / 1000 - ts) <= WINDOW_SECONDS;
-          if (!fresh || body.sign !== webhookSign(ts, secret)) return answer(19021, 'sign match fail or timestamp is not within one hour from current time');
+          if (!fresh || body.sign !== expectedSign(ts, secret)) return answer(19021, 'sign match fail or timestamp is not within one hour from current time');
         }
         if (body.msg_type !== 'interactive' || typeof body.card !== 'object') return answer(9499, 'Bad Request');
         const list = received.get(params.token) ?? [];

@@ -8,7 +8,7 @@ import type { FeishuLoopback } from './server.js';
 import { decodeFrame, encodeFrame, header, type Frame } from './pbbp2-frame.js';
 
 export interface LongConnectionEndpoint {
-  /** Open client sockets. */
+  /** Open client sockets that are listening (have pinged). */
   readonly clients: number;
   /** Sockets accepted so far (a reconnect adds one). */
   readonly connections: number;
@@ -18,14 +18,19 @@ export interface LongConnectionEndpoint {
   push(event: unknown): Promise<number>;
   /** Drops every open socket (a dropped connection). */
   dropAll(): void;
+  /** Stops answering pings, like a half-open socket after sleep or NAT loss. */
+  mute(): void;
 }
 
 const CLIENT_CONFIG = { PingInterval: 120, ReconnectCount: -1, ReconnectInterval: 1, ReconnectNonce: 0 };
 const SERVICE_ID = 7;
 
-/** Adds the endpoint route and the WebSocket upgrade handler to a loopback server. */
-export function attachLongConnection(server: FeishuLoopback): LongConnectionEndpoint {
+/** Adds the endpoint route and the WebSocket upgrade handler; `pingIntervalSeconds` is what clients are told (120 by default). */
+export function attachLongConnection(server: FeishuLoopback, pingIntervalSeconds = 120): LongConnectionEndpoint {
+  const clientConfig = { ...CLIENT_CONFIG, PingInterval: pingIntervalSeconds };
+  let muted = false;
   const wss = new WebSocketServer({ noServer: true });
+  // A socket counts once it has pinged: the SDK pings on open, just before it starts listening for frames.
   const sockets = new Set<WebSocket>();
   const pendingAcks = new Map<string, (code: number) => void>();
   let seq = 0;
@@ -39,7 +44,7 @@ export function attachLongConnection(server: FeishuLoopback): LongConnectionEndp
       handle: ({ body }) => {
         if (body?.AppID !== server.appId || body?.AppSecret !== server.appSecret) return { body: { code: 514, msg: 'auth failed' } };
         const URL = `ws://127.0.0.1:${server.port}/ws?device_id=loopback-device&service_id=${SERVICE_ID}`;
-        return { body: { code: 0, msg: 'ok', data: { URL, ClientConfig: CLIENT_CONFIG } } };
+        return { body: { code: 0, msg: 'ok', data: { URL, ClientConfig: clientConfig } } };
       },
     },
   ]);
@@ -47,13 +52,14 @@ export function attachLongConnection(server: FeishuLoopback): LongConnectionEndp
   server.http.on('upgrade', (req, socket, head) => {
     if (!req.url?.startsWith('/ws')) return socket.destroy();
     wss.handleUpgrade(req, socket, head, (ws) => {
-      sockets.add(ws);
       connections += 1;
       ws.on('close', () => sockets.delete(ws));
       ws.on('message', (data: Buffer) => {
         const frame = decodeFrame(Buffer.from(data));
         if (frame.method === 0 && header(frame, 'type') === 'ping') {
-          const pong: Frame = { SeqID: 0, LogID: 0, service: SERVICE_ID, method: 0, headers: [{ key: 'type', value: 'pong' }], payload: Buffer.from(JSON.stringify(CLIENT_CONFIG)) };
+          if (muted) return;
+          if (ws.readyState === ws.OPEN) sockets.add(ws);
+          const pong: Frame = { SeqID: 0, LogID: 0, service: SERVICE_ID, method: 0, headers: [{ key: 'type', value: 'pong' }], payload: Buffer.from(JSON.stringify(clientConfig)) };
           ws.send(encodeFrame(pong));
           return;
         }
@@ -107,6 +113,9 @@ export function attachLongConnection(server: FeishuLoopback): LongConnectionEndp
       ws.send(encodeFrame(frame));
       return ack;
     },
-    dropAll: () => sockets.forEach((ws) => ws.terminate()),
+    dropAll: () => wss.clients.forEach((ws) => ws.terminate()),
+    mute: () => {
+      muted = true;
+    },
   };
 }

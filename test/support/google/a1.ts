@@ -12,22 +12,14 @@ export interface A1Range {
 
 const CELL = /^([A-Z]*)(\d*)$/;
 
-function colIndex(letters: string): number {
+/** Column letters → 0-based index ("A" → 0, "AA" → 26). */
+export function colIndex(letters: string): number {
   let n = 0;
   for (const ch of letters) n = n * 26 + (ch.charCodeAt(0) - 64);
   return n - 1;
 }
 
-/** Column letters for a 0-based index. */
-export function colLetters(index: number): string {
-  let n = index + 1;
-  let out = '';
-  while (n > 0) {
-    out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+export { columnLetters as colLetters } from '../../../src/sources/a1.js';
 
 /** Parses "'Tab 1'!A1:B2", "Tab!A:A", "Tab", "A1:B2", "'It''s'!B2"; null when it cannot be parsed. */
 export function parseA1(text: string): A1Range | null {

@@ -40,6 +40,7 @@ export interface GoogleLoopback {
   addSpreadsheet(id: string, tabs: { title: string; sheetId?: number; rows: GoogleCell[][] }[]): void;
   tab(id: string, title: string): GoogleTab;
   fault(fault: GoogleFault): void;
+  clearFaults(): void;
   close(): Promise<void>;
 }
 
@@ -50,6 +51,7 @@ export function googleError(status: number, message: string, canonical: string, 
   return { status, headers, body: { error: { code: status, message, status: canonical } } };
 }
 
+/** Canned Google failures, as the real API answers them (shared/google-sheets-notes.md §8.2). */
 export const faults = {
   quota: (retryAfterSeconds?: number) =>
     googleError(429, "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user'", 'RESOURCE_EXHAUSTED',
@@ -211,6 +213,7 @@ export async function startGoogleLoopback(token = 'test-google-token'): Promise<
       return tab;
     },
     fault: (f) => pending.push({ ...f }),
+    clearFaults: () => pending.splice(0),
     close: () =>
       new Promise<void>((r) => {
         server.closeAllConnections();

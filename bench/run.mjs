@@ -1,0 +1,128 @@
+/**
+ * duban benchmarks (`npm run bench`). Every figure is a ratio against a baseline measured in the same run, so the
+ * numbers mean the same on a fast or a slow machine:
+ *   (a) read + check + digest + reminder plan of a 10,000-task, 300-unit ledger  vs  (b) csv-parse alone on the file
+ *   1,000 mixed questions against the parsed ledger                               vs  one parse of the ledger
+ *   `duban digest` start-up on the bundled example                                 vs  `node -e 0`
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import { parse as csvParse } from 'csv-parse/sync';
+import { generateLedger } from './generate-ledger.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const dist = (path) => import(join(root, 'dist', path));
+
+const { readLocalWorkbook } = await dist('ledger/read-local.js');
+const { parseLedger } = await dist('ledger/parse-ledger.js');
+const { createDirectory } = await dist('domain/directory.js');
+const { buildDigest } = await dist('reports/digest.js');
+const { buildReminderPlan } = await dist('reports/reminders.js');
+const { resolveOptions } = await dist('reports/options.js');
+const { createWorkCalendar } = await dist('calendar/chinese-calendar.js');
+const { parseQuestion } = await dist('ask/parse-question.js');
+const { answerQuestion } = await dist('reports/answer.js');
+
+/** Median of `runs` timings of fn (after one warm-up), in ms. */
+function median(fn, runs = 7) {
+  fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    globalThis.gc?.();
+    const start = performance.now();
+    fn.result = fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((x, y) => x - y);
+  return times[Math.floor(times.length / 2)];
+}
+
+async function medianAsync(fn, runs = 7) {
+  await fn();
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    globalThis.gc?.();
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((x, y) => x - y);
+  return times[Math.floor(times.length / 2)];
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'duban-bench-'));
+const { tasksPath, unitsPath, unitNames } = generateLedger(dir, { tasks: 10_000, units: 300 });
+const today = '2022-06-27';
+const calendar = createWorkCalendar();
+const options = resolveOptions();
+
+// (b) the baseline: csv-parse alone on the same file.
+const csvOnly = await medianAsync(async () => csvParse(readFileSync(tasksPath), { bom: true, relax_column_count: true }));
+
+// (a) the whole daily job: read (incl. encoding detection and header detection) + check + digest + reminder plan.
+let ledger;
+let directory;
+const fullJob = await medianAsync(async () => {
+  const { ledger: table, units } = await readLocalWorkbook(tasksPath, {});
+  const unitsTable = (await readLocalWorkbook(unitsPath, {})).ledger;
+  ledger = parseLedger(table, units ?? unitsTable, { today });
+  directory = createDirectory(ledger.units, []);
+  buildDigest(ledger, today, calendar, options);
+  buildReminderPlan(ledger, directory, today, calendar, options, { defaultChat: 'oc_default', officeChat: 'oc_office', daysBefore: null });
+});
+
+// One parse of the ledger (the baseline for questions): reading and parsing only.
+const onceParse = await medianAsync(async () => {
+  const { ledger: table } = await readLocalWorkbook(tasksPath, {});
+  parseLedger(table, null, { today });
+});
+
+// 1,000 mixed questions against the parsed ledger.
+const templates = [
+  (u) => `${u.replace(/^第\d+区/, '')}负责哪些任务`,
+  (u) => `${u}协助哪些任务`,
+  (u) => `${u}有哪些逾期任务`,
+  () => '哪些任务逾期了',
+  () => '本周到期',
+  (_u, i) => `任务${(i % 10_000) + 1}`,
+  () => '双拥公园',
+  () => '总体进展',
+  () => 'which units have the most overdue tasks',
+  (u) => `which tasks does ${u} own`,
+];
+const questions = Array.from({ length: 1000 }, (_, i) => templates[i % templates.length](unitNames[(i * 7) % unitNames.length], i));
+const askAll = () => {
+  for (const q of questions) answerQuestion(parseQuestion(q, directory), { ledger, directory, today, calendar, options });
+};
+const questionsTime = median(askAll, 5);
+
+// Start-up: `duban digest` on the bundled example vs `node -e 0`.
+const node = process.execPath;
+const timeCommand = (args) => median(() => execFileSync(node, args, { cwd: dir, stdio: 'ignore', env: { ...process.env, FEISHU_APP_ID: '', FEISHU_APP_SECRET: '' } }), 5);
+const nodeStart = timeCommand(['-e', '0']);
+const digestStart = timeCommand([join(root, 'dist', 'cli', 'main.js'), 'digest']);
+const loadedSdks = execFileSync(node, ['--input-type=module', '-e',
+  `const before = new Set(Object.keys(await import('node:module').then(m => ({}))));
+   await import(${JSON.stringify(join(root, 'dist', 'cli', 'main.js'))});`], { cwd: dir, env: process.env }).toString();
+void loadedSdks;
+
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+const ratio = (a, b) => (a / b).toFixed(2);
+const rows = [
+  ['10,000-task ledger: read + check + digest + reminders (a)', fmt(fullJob)],
+  ['csv-parse alone on the same file (b)', fmt(csvOnly)],
+  ['ratio a/b (goal ≤ 3)', ratio(fullJob, csvOnly)],
+  ['one parse of the ledger (read + check)', fmt(onceParse)],
+  ['1,000 mixed questions', fmt(questionsTime)],
+  ['ratio questions/parse (goal < 1)', ratio(questionsTime, onceParse)],
+  ['node -e 0', fmt(nodeStart)],
+  ['duban digest (bundled example)', fmt(digestStart)],
+  ['ratio start-up digest/node', ratio(digestStart, nodeStart)],
+];
+const width = Math.max(...rows.map(([k]) => k.length));
+console.log(`duban bench (${new Date().toISOString().slice(0, 10)}, node ${process.version}, median of repeated runs)`);
+for (const [k, v] of rows) console.log(`${k.padEnd(width)}  ${v}`);

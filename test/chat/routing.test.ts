@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { feishuBaseUrl } from '../../src/chat/feishu/domain.js';
+import { routeByChat } from '../../src/chat/feishu/routing-messenger.js';
+import type { Messenger, OutgoingMessage } from '../../src/chat/messenger.js';
+
+const recorder = (name: string, log: string[]): Messenger => ({
+  send: async (m: OutgoingMessage) => {
+    log.push(`${name}:${m.chat}`);
+    return { ok: true, messageId: null, error: null };
+  },
+});
+
+describe('routeByChat', () => {
+  it('sends through a chat’s webhook when configured, else through the app bot', async () => {
+    const log: string[] = [];
+    const messenger = routeByChat(recorder('app', log), new Map([['oc_hooked0001', recorder('webhook', log)]]));
+    await messenger.send({ chat: 'oc_hooked0001', card: {}, key: 'a' });
+    await messenger.send({ chat: 'oc_other00001', card: {}, key: 'b' });
+    expect(log).toEqual(['webhook:oc_hooked0001', 'app:oc_other00001']);
+  });
+});
+
+describe('feishuBaseUrl', () => {
+  it('maps feishu and lark, keeps a base URL without its trailing slash, and names the setting on nonsense', () => {
+    expect(feishuBaseUrl('feishu')).toBe('https://open.feishu.cn');
+    expect(feishuBaseUrl('Lark')).toBe('https://open.larksuite.com');
+    expect(feishuBaseUrl('http://127.0.0.1:4100/')).toBe('http://127.0.0.1:4100');
+    expect(() => feishuBaseUrl('open.feishu')).toThrow('FEISHU_DOMAIN');
+  });
+});

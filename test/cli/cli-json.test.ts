@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runDuban } from '../support/run-cli.js';
+
+const EXAMPLE_DATE = JSON.parse(readFileSync(new URL('../../sheets-templates/example/example.json', import.meta.url), 'utf8')).today as string;
+
+describe('duban digest --json', () => {
+  it('follows the DESIGN.md shape on the bundled example and says which date it used', async () => {
+    const run = await runDuban(['digest', '--json']);
+    expect(run.code).toBe(0);
+    const digest = run.json();
+    expect(digest.date).toBe(EXAMPLE_DATE);
+    expect(run.stderr).toContain(EXAMPLE_DATE);
+    expect(Object.keys(digest)).toEqual(expect.arrayContaining(['date', 'total', 'done', 'inProgress', 'notStarted', 'overdue', 'dueSoon', 'units', 'problems']));
+    expect(digest.total).toBe(16);
+    expect(digest.done + digest.inProgress + digest.notStarted).toBeLessThanOrEqual(digest.total);
+    expect(digest.overdue.length).toBeGreaterThan(0);
+    for (const unit of digest.units) expect(Object.keys(unit)).toEqual(expect.arrayContaining(['unit', 'lead', 'done', 'overdue']));
+    const overdueByUnits = digest.units.reduce((sum: number, u: { overdue: number }) => sum + u.overdue, 0);
+    expect(overdueByUnits).toBeGreaterThanOrEqual(digest.overdue.length);
+  });
+
+  it('--today overrides the example date; a bad date is a usage error naming the flag', async () => {
+    const later = await runDuban(['digest', '--json', '--today', '2023-07-03']);
+    expect(later.json().date).toBe('2023-07-03');
+    expect(later.json().overdue.length).toBeGreaterThan(0);
+    const bad = await runDuban(['digest', '--today', '2022-02-30']);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--today');
+  });
+});
+
+describe('duban remind --json', () => {
+  it('plans one message entry per (unit, kind) with chats, task ids and mentions', async () => {
+    const run = await runDuban(['remind', '--json']);
+    expect(run.code).toBe(0);
+    const plan = run.json();
+    expect(plan.date).toBe(EXAMPLE_DATE);
+    expect(plan.messages.length).toBeGreaterThan(0);
+    for (const m of plan.messages) {
+      expect(['overdue', 'due_soon', 'escalation']).toContain(m.kind);
+      expect(m.taskIds.length).toBeGreaterThan(0);
+      expect(Array.isArray(m.mentions)).toBe(true);
+      expect(m.chat === null || typeof m.chat === 'string').toBe(true);
+    }
+    const chats = plan.deliveries.map((d: { chat: string | null }) => d.chat);
+    expect(new Set(chats).size).toBe(chats.length);
+  });
+});
+
+describe('duban ask --json', () => {
+  it('answers a unit question in Chinese and in English with the same tasks', async () => {
+    const zh = (await runDuban(['ask', '交通局负责哪些任务', '--json'])).json();
+    const en = (await runDuban(['ask', 'which tasks does the transport bureau own', '--json'])).json();
+    expect(zh.intent).toBe('unit_tasks');
+    expect(zh.units).toEqual(['区交通局']);
+    expect(zh.tasks.length).toBeGreaterThan(0);
+    expect(zh.tasks.every((t: { role: string }) => t.role === 'lead')).toBe(true);
+    expect(en.units).toEqual(zh.units);
+    expect(en.tasks.map((t: { id: string }) => t.id)).toEqual(zh.tasks.map((t: { id: string }) => t.id));
+    for (const t of zh.tasks) expect(Object.keys(t)).toEqual(expect.arrayContaining(['id', 'title', 'role', 'status', 'due', 'overdue']));
+    expect(typeof zh.text).toBe('string');
+  });
+
+  it('an unknown unit gets 没有找到单位 with the question kept', async () => {
+    const run = await runDuban(['ask', '宇航局负责哪些任务', '--json']);
+    expect(run.json().tasks).toEqual([]);
+    expect(run.json().text).toContain('没有找到单位');
+  });
+
+  it('asking nothing is a usage error', async () => {
+    const run = await runDuban(['ask']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('duban ask');
+  });
+});
+
+describe('duban validate', () => {
+  it('passes the bundled example', async () => {
+    const run = await runDuban(['validate', '--json']);
+    const report = run.json();
+    expect(report.ok).toBe(true);
+    expect(run.code).toBe(0);
+  });
+
+  it('exits 1 and names row and column when the ledger has errors', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-validate-'));
+    const sheet = join(dir, 'tasks.csv');
+    writeFileSync(sheet, '编号,任务,责任单位,截止日期,状态\n1,修缮双拥公园,区城管局,2022-13-45,进行中\n1,,区交通局,2022-06-30,完成\n');
+    const run = await runDuban(['validate', '--json', '--sheet', sheet]);
+    expect(run.code).toBe(1);
+    const { ok, problems } = run.json();
+    expect(ok).toBe(false);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ row: 2, column: '截止日期', severity: 'error' }),
+        expect.objectContaining({ row: 3, column: '任务', severity: 'error' }),
+      ]),
+    );
+    for (const p of problems) expect(p.message).toMatch(/[\u4e00-\u9fff]/);
+  });
+
+  it('a missing file is a clear error, not a crash', async () => {
+    const run = await runDuban(['validate', '--sheet', '/nonexistent/tasks.csv']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('/nonexistent/tasks.csv');
+  });
+});
+
+describe('duban plan --json', () => {
+  it('lists runs on working days only, with +08:00 offsets, across the 2026 Spring Festival', async () => {
+    const run = await runDuban(['plan', '--from', '2026-02-13', '--days', '12', '--json']);
+    expect(run.code).toBe(0);
+    const { runs } = run.json();
+    const dates = new Set(runs.map((r: { at: string }) => r.at.slice(0, 10)));
+    expect(dates.has('2026-02-16')).toBe(false);
+    expect(dates.has('2026-02-18')).toBe(false);
+    expect(dates.has('2026-02-14')).toBe(true);
+    for (const r of runs) {
+      expect(['digest', 'remind', 'weekly']).toContain(r.job);
+      expect(r.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
+    }
+  });
+});
+
+describe('duban import-plan', () => {
+  it('turns the bundled plan into template CSV rows', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-import-'));
+    const out = join(dir, 'tasks.csv');
+    const plan = new URL('../../sheets-templates/example/tongnan-shuangyong-work-plan-2021.txt', import.meta.url).pathname;
+    const run = await runDuban(['import-plan', plan, '--out', out]);
+    expect(run.code).toBe(0);
+    const csv = readFileSync(out, 'utf8');
+    expect(csv.startsWith('\uFEFF编号,类别,任务,责任单位,协助单位')).toBe(true);
+    expect(csv).toContain('区司法局、区国资委、区卫健委');
+    expect(run.stdout).toContain('16');
+  });
+});
+
+describe('usage', () => {
+  it('an unknown command or flag is exit 2 with a Chinese message', async () => {
+    expect((await runDuban(['frobnicate'])).code).toBe(2);
+    const flag = await runDuban(['digest', '--bogus']);
+    expect(flag.code).toBe(2);
+    expect(flag.stderr).toContain('--bogus');
+  });
+});

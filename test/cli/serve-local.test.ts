@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { runDuban } from '../support/run-cli.js';
+
+describe('duban serve in local mode', () => {
+  it('prints the digest and reminders, answers piped questions and exits at end of input', async () => {
+    const run = await runDuban(['serve'], { stdin: '交通局负责哪些任务\nwhich units have the most overdue tasks\n' });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('本地模式');
+    expect(run.stdout).toContain('督办日报');
+    expect(run.stdout).toContain('督办提醒');
+    expect(run.stdout).toContain('> 交通局负责哪些任务');
+    expect(run.stdout).toContain('区交通局');
+    expect(run.stdout).toContain('> which units have the most overdue tasks');
+  });
+
+  it('digest --send without Feishu says so and prints instead of posting', async () => {
+    const run = await runDuban(['digest', '--send']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('未配置飞书');
+    expect(run.stdout).toContain('督办日报');
+  });
+});

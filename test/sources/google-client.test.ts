@@ -1,0 +1,37 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createGoogleSheetsClient } from '../../src/sources/google-client.js';
+
+const pem = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const email = 'duban-bot@duban-project.iam.gserviceaccount.com';
+// As pasted into a .env file: the newlines of the key are the two characters "\n".
+const escapedJson = `{"type":"service_account","client_email":"${email}","private_key":"${pem.replace(/\n/g, '\\\\n')}"}`;
+
+function authKey(client: Awaited<ReturnType<typeof createGoogleSheetsClient>>): string {
+  return (client.sheets.context._options.auth as unknown as { key: string }).key;
+}
+
+describe('createGoogleSheetsClient', () => {
+  it('takes a service account from GOOGLE_SERVICE_ACCOUNT_JSON and repairs escaped newlines in the key', async () => {
+    const client = await createGoogleSheetsClient({ GOOGLE_SERVICE_ACCOUNT_JSON: escapedJson });
+    expect(client.account).toBe(email);
+    expect(authKey(client)).toBe(pem);
+    const base64 = await createGoogleSheetsClient({ GOOGLE_SERVICE_ACCOUNT_JSON: Buffer.from(escapedJson).toString('base64') });
+    expect(authKey(base64)).toBe(pem);
+  });
+
+  it('reads the key file named by GOOGLE_APPLICATION_CREDENTIALS', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'duban-google-')), 'key.json');
+    writeFileSync(path, JSON.stringify({ client_email: email, private_key: pem }));
+    expect((await createGoogleSheetsClient({ GOOGLE_APPLICATION_CREDENTIALS: path })).account).toBe(email);
+  });
+
+  it('names the settings when credentials are missing or malformed', async () => {
+    await expect(createGoogleSheetsClient({})).rejects.toThrow(/GOOGLE_APPLICATION_CREDENTIALS.*GOOGLE_SERVICE_ACCOUNT_JSON.*GOOGLE_ACCESS_TOKEN/);
+    await expect(createGoogleSheetsClient({ GOOGLE_SERVICE_ACCOUNT_JSON: '{"client_email":"x"}' })).rejects.toThrow(/lacks client_email or private_key/);
+    await expect(createGoogleSheetsClient({ GOOGLE_APPLICATION_CREDENTIALS: '/nonexistent/key.json' })).rejects.toThrow(/Cannot read the service-account key file/);
+  });
+});
