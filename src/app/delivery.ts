@@ -43,7 +43,14 @@ export async function createDelivery(config: DubanConfig, logger: Logger): Promi
     client,
     async resolveMentions(accounts) {
       const unique = [...new Set(accounts)];
-      const found = resolver ? await resolver.resolve(unique) : new Map(unique.map((a) => [a, /^ou_/.test(a) ? a : null]));
+      const passThrough = () => new Map(unique.map((a) => [a, /^ou_/.test(a) ? a : null]));
+      // A failed lookup (missing contact permission, quota) must not stop the reminders: mention by name instead.
+      const found = resolver
+        ? await resolver.resolve(unique).catch((error: Error) => {
+            logger.warn('accounts.resolve_failed', { error: error.message, hint: 'grant contact:user.id:readonly to resolve liaison emails/mobiles' });
+            return passThrough();
+          })
+        : passThrough();
       const ids = new Map<string, string>();
       const unresolved: string[] = [];
       for (const account of unique) {

@@ -1,7 +1,7 @@
 /** Reading the unit directory tab (| 单位 | 别名 | 联络员 | 联络员账号 | 工作群 | 分管领导 | 领导账号 |) into units and problems. */
 import type { Cell, Problem, RawRow, RawTable, Unit } from './types.js';
 import { findColumn } from './header-text.js';
-import { splitUnitCell } from './unit-cell.js';
+import { splitUnits } from '../ledger/split-units.js';
 import { looksLikeAccount, looksLikeChatId } from './contact.js';
 import { looseName } from './normalize-unit.js';
 
@@ -59,7 +59,7 @@ export function parseUnitDirectory(table: RawTable): { units: Unit[]; problems: 
     unitRow.set(looseName(name), row.row);
     const unit: Unit = {
       name,
-      aliases: splitUnitCell(read(row, 'aliases')).filter((alias) => looseName(alias) !== looseName(name)),
+      aliases: splitUnits(read(row, 'aliases')).filter((alias) => looseName(alias) !== looseName(name)),
       liaison: read(row, 'liaison') || null,
       liaisonAccount: read(row, 'liaisonAccount') || null,
       chat: read(row, 'chat') || null,

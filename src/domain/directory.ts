@@ -4,7 +4,7 @@ import type { UnitDirectory } from './unit-directory.js';
 import { UnitIndex } from './unit-index.js';
 import { formality } from './normalize-unit.js';
 import { englishNameFromGlossary } from './glossary-match.js';
-import { nearNames } from './near-names.js';
+import { nearCandidates, nearNames, type NearCandidate } from './near-names.js';
 
 export { parseUnitDirectory } from './directory-table.js';
 
@@ -50,11 +50,14 @@ export function createDirectory(directoryUnits: Unit[], seenNames: string[]): Un
 
 function directoryOver(units: readonly Unit[], index: UnitIndex): UnitDirectory {
   const memo = new Map<string, UnitMatch>();
+  // The units' names prepared for "您是不是要找" suggestions, on the first unknown query (then reused for all).
+  let candidates: NearCandidate[] | null = null;
   const resolveFresh = (name: string): UnitMatch => {
     const hit = index.match(name, 'partial');
     if (hit?.units.length === 1) return { kind: 'found', unit: hit.units[0] };
     if (hit) return { kind: 'ambiguous', candidates: hit.units };
-    return { kind: 'unknown', query: name, near: nearNames(name, units, index.topicUnits(name)) };
+    candidates ??= nearCandidates(units);
+    return { kind: 'unknown', query: name, near: nearNames(name, candidates, index.topicUnits(name)) };
   };
   return {
     units,

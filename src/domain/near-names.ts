@@ -14,41 +14,67 @@ function core(name: string): string {
 }
 
 function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  // Two rows swapped in place: this runs for every unit on every unknown query.
+  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
+  let current = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
-    const current = [i];
+    current[0] = i;
     for (let j = 1; j <= b.length; j++) {
       current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
     }
-    previous = current;
+    [previous, current] = [current, previous];
   }
   return previous[b.length];
 }
 
-/** Shared characters (Dice coefficient) or edit similarity, whichever is higher, in 0..1. */
-function similarity(a: string, b: string): number {
-  if (a.length === 0 || b.length === 0) return 0;
-  const pool = [...b];
-  let shared = 0;
-  for (const char of a) {
-    const at = pool.indexOf(char);
-    if (at >= 0) {
-      shared++;
-      pool.splice(at, 1);
-    }
+/** A spelling's core with how often each character (code point) occurs in it, counted once. */
+interface Core {
+  text: string;
+  /** Number of code points. */
+  size: number;
+  counts: ReadonlyMap<string, number>;
+}
+
+function toCore(text: string): Core {
+  const counts = new Map<string, number>();
+  let size = 0;
+  for (const char of text) {
+    counts.set(char, (counts.get(char) ?? 0) + 1);
+    size++;
   }
-  const dice = (2 * shared) / (a.length + [...b].length);
-  const edit = 1 - editDistance(a, b) / Math.max(a.length, b.length);
-  return Math.max(dice, edit);
+  return { text, size, counts };
+}
+
+/** A unit with the cores of its name and aliases, ready to compare with queries. */
+export interface NearCandidate {
+  unit: Unit;
+  cores: readonly Core[];
+}
+
+/** The units' comparison forms, computed once per directory (every unknown query compares against all of them). */
+export function nearCandidates(units: readonly Unit[]): NearCandidate[] {
+  return units.map((unit) => ({ unit, cores: [unit.name, ...unit.aliases].map((name) => toCore(core(name))) }));
+}
+
+/** Shared characters (Dice coefficient) or edit similarity, whichever is higher, in 0..1. */
+function similarity(a: Core, b: Core): number {
+  if (a.text.length === 0 || b.text.length === 0) return 0;
+  let shared = 0;
+  for (const [char, n] of b.counts) shared += Math.min(n, a.counts.get(char) ?? 0);
+  const dice = (2 * shared) / (a.text.length + b.size);
+  const longer = Math.max(a.text.length, b.text.length);
+  // The edit distance is at least the length difference: when even that bound cannot beat dice, skip computing it.
+  if (1 - Math.abs(a.text.length - b.text.length) / longer <= dice) return dice;
+  return Math.max(dice, 1 - editDistance(a.text, b.text) / longer);
 }
 
 /** Up to `limit` unit names near the query: units of the same glossary topic first, then by similarity. */
-export function nearNames(query: string, units: readonly Unit[], sameTopic: readonly Unit[], limit = 3): string[] {
-  const queryCore = core(query);
-  return units
-    .map((unit) => ({
+export function nearNames(query: string, candidates: readonly NearCandidate[], sameTopic: readonly Unit[], limit = 3): string[] {
+  const queryCore = toCore(core(query));
+  return candidates
+    .map(({ unit, cores }) => ({
       unit,
-      score: (sameTopic.includes(unit) ? 1 : 0) + Math.max(...[unit.name, ...unit.aliases].map((name) => similarity(queryCore, core(name)))),
+      score: (sameTopic.includes(unit) ? 1 : 0) + Math.max(...cores.map((c) => similarity(queryCore, c))),
     }))
     .filter((scored) => scored.score >= MIN_SIMILARITY)
     .sort((a, b) => b.score - a.score)

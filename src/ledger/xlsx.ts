@@ -1,5 +1,6 @@
 /** XLSX workbooks through exceljs: sheet names, and a sheet's rows as plain cells. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from './load-exceljs.js';
 import type { Cell } from '../domain/types.js';
 
 export interface XlsxBook {
@@ -10,7 +11,8 @@ export interface XlsxBook {
 
 /** Loads a workbook from its bytes; throws (exceljs's error) when the bytes are not a readable XLSX. */
 export async function readXlsx(buf: Buffer): Promise<XlsxBook> {
-  const workbook = new ExcelJS.Workbook();
+  const excel = await loadExcelJS();
+  const workbook = new excel.Workbook();
   // exceljs's Buffer type predates @types/node's generic Buffer.
   await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer);
   const sheets = workbook.worksheets.filter((sheet) => sheet.state !== 'veryHidden');
@@ -18,18 +20,18 @@ export async function readXlsx(buf: Buffer): Promise<XlsxBook> {
     sheetNames: sheets.map((sheet) => sheet.name),
     sheetRows(name) {
       const sheet = sheets.find((candidate) => candidate.name === name);
-      return sheet ? rowsOf(sheet) : null;
+      return sheet ? rowsOf(sheet, excel.ValueType.Merge) : null;
     },
   };
 }
 
-function rowsOf(sheet: ExcelJS.Worksheet): Cell[][] {
+function rowsOf(sheet: ExcelJS.Worksheet, mergeType: ExcelJS.ValueType): Cell[][] {
   const width = sheet.columnCount;
   const rows: Cell[][] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
     const row = sheet.getRow(r);
     const cells: Cell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(plainCell(row.getCell(c)));
+    for (let c = 1; c <= width; c++) cells.push(plainCell(row.getCell(c), mergeType));
     rows.push(cells);
   }
   return rows;
@@ -40,8 +42,8 @@ function rowsOf(sheet: ExcelJS.Worksheet): Cell[][] {
  * rest (as a CSV export has them), dates are ISO dates, rich text is its text, a formula is its cached
  * result, or "=FORMULA" text when the file holds no result (the check then flags it).
  */
-function plainCell(cell: ExcelJS.Cell): Cell {
-  if (cell.type === ExcelJS.ValueType.Merge) return null;
+function plainCell(cell: ExcelJS.Cell, mergeType: ExcelJS.ValueType): Cell {
+  if (cell.type === mergeType) return null;
   return plainValue(cell.value);
 }
 

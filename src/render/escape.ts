@@ -23,12 +23,18 @@ const CARD_ENTITIES: Record<string, string> = {
 const LINE_START_MARKUP = /^(#|[-+](?=\s)|\d+\.(?=\s))/;
 const LINE_START_ENTITIES: Record<string, string> = { '#': '&#35;', '-': '&#45;', '+': '&#43;', '.': '&#46;' };
 
-/** Escapes text for a Feishu card markdown element (HTML entities; line breaks become spaces). */
+/**
+ * Escapes text for a Feishu card markdown element (HTML entities; line breaks become spaces). Text placed inside
+ * a line (after "- " or "**") needs no line-start guard; a line that may begin with user text goes through
+ * `guardCardLineStart` as a whole.
+ */
 export function escapeCardMarkdown(text: string): string {
-  return text
-    .replace(/\s*[\r\n]+\s*/g, ' ')
-    .replace(/[&<>*_~`[\]()|\\]/g, (ch) => CARD_ENTITIES[ch])
-    .replace(LINE_START_MARKUP, (m) => m.slice(0, -1) + LINE_START_ENTITIES[m.slice(-1)]);
+  return text.replace(/\s*[\r\n]+\s*/g, ' ').replace(/[&<>*_~`[\]()|\\]/g, (ch) => CARD_ENTITIES[ch]);
+}
+
+/** Keeps a card markdown line that starts with "#", "- ", "+ " or "1. " from becoming a heading or a list. */
+export function guardCardLineStart(line: string): string {
+  return line.replace(LINE_START_MARKUP, (m) => m.slice(0, -1) + LINE_START_ENTITIES[m.slice(-1)]);
 }
 
 /** Escapes text for CommonMark/GFM (backslash escapes; line breaks become spaces). */

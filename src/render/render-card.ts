@@ -1,6 +1,6 @@
 import type { Card } from '../chat/messenger.js';
 import type { Block, Doc, Inline, TableColumn } from './doc.js';
-import { escapeCardMarkdown, isSafeUrl } from './escape.js';
+import { escapeCardMarkdown, guardCardLineStart, isSafeUrl } from './escape.js';
 import { fitCard, LIST_ID_PREFIX, type CardLimits } from './fit-card.js';
 import { cardMention, type MentionIds } from './mentions.js';
 
@@ -41,7 +41,7 @@ function blockElement(block: Block, mentionIds: MentionIds | undefined, listNo: 
     case 'heading':
       return markdown(`**${toned(escapeCardMarkdown(block.text), block.tone)}**`);
     case 'paragraph':
-      return markdown(inlineCard(block.parts, mentionIds));
+      return markdown(guardCardLineStart(inlineCard(block.parts, mentionIds)));
     case 'list':
       if (block.items.length === 0) return null;
       return { ...markdown(block.items.map((item) => `- ${inlineCard(item, mentionIds)}`).join('\n')), element_id: `${LIST_ID_PREFIX}${listNo}` };

@@ -1,34 +1,56 @@
 import type { Intent } from '../ask/intent.js';
-import type { IsoDate, Task } from '../domain/types.js';
+import type { IsoDate } from '../domain/types.js';
 import { addDays, monthEnd, weekday } from '../calendar/dates.js';
 import type { ClassifiedTask } from './classify.js';
-import type { Answer, AnswerContext } from './answer-types.js';
+import type { Answer, AnswerContext, AnswerTask } from './answer-types.js';
 import { makeAnswer, toAnswerTask } from './answer-task.js';
 import { resolveUnit } from './answer-units.js';
 import { indexLedger, ledgerViews } from './ledger-index.js';
-import { byMostOverdue, bySoonestDue } from './sort.js';
+import { mostOverdueFirst } from './digest.js';
+import { indexTexts, searchTexts } from './search-texts.js';
+import { bySoonestDue } from './sort.js';
 
 /** The tasks a question is about: one unit's lead tasks, or the whole ledger. */
-function scope(unitName: string | null, intent: Intent['kind'], ctx: AnswerContext): { unit: string | null; views: ClassifiedTask[] } | Answer {
+interface Scope {
+  unit: string | null;
+  /** `pick` applied to the scope's classified tasks; for the whole ledger computed once per ledger and day. */
+  select<T>(pick: (views: readonly ClassifiedTask[]) => T): T;
+}
+
+function scope(unitName: string | null, intent: Intent['kind'], ctx: AnswerContext): Scope | Answer {
   const views = ledgerViews(ctx.ledger, ctx.today, ctx.calendar, ctx.options);
-  if (unitName === null) return { unit: null, views: views.all() };
+  if (unitName === null) return { unit: null, select: (pick) => views.derived(pick) };
   const resolved = resolveUnit(intent, unitName, ctx);
   if ('answer' in resolved) return resolved.answer;
-  const tasks: readonly Task[] = indexLedger(ctx.ledger).byLead.get(resolved.unit) ?? [];
-  return { unit: resolved.unit, views: tasks.map(views.view) };
+  const unitViews = (indexLedger(ctx.ledger).byLead.get(resolved.unit) ?? []).map(views.view);
+  return { unit: resolved.unit, select: (pick) => pick(unitViews) };
+}
+
+/** Overdue tasks as answer entries, most days overdue first. */
+function overdueEntries(views: readonly ClassifiedTask[]): AnswerTask[] {
+  return mostOverdueFirst(views).map((v) => toAnswerTask(v));
 }
 
 /** Overdue tasks, most days overdue first; for one unit when asked. */
 export function overdueAnswer(unitName: string | null, ctx: AnswerContext): Answer {
   const s = scope(unitName, 'overdue', ctx);
   if ('intent' in s) return s;
-  const tasks = s.views.filter((v) => v.overdue).sort(byMostOverdue).map((v) => toAnswerTask(v));
+  const tasks = [...s.select(overdueEntries)];
   const who = s.unit ?? '';
   return makeAnswer('overdue', {
     units: s.unit ? [s.unit] : [],
     title: tasks.length > 0 ? `${who}逾期任务（${tasks.length} 项）` : `${who}目前没有逾期任务`,
     sections: [{ heading: '逾期', tasks }],
   });
+}
+
+/** Open tasks not yet overdue that have a due date, soonest first. */
+function openBySoonestDue(views: readonly ClassifiedTask[]): ClassifiedTask[] {
+  return views.filter((v) => v.workdaysLeft !== null && v.due !== null).sort(bySoonestDue);
+}
+
+function overdueCount(views: readonly ClassifiedTask[]): number {
+  return views.filter((v) => v.overdue).length;
 }
 
 /**
@@ -40,11 +62,10 @@ export function dueAnswer(intent: Extract<Intent, { kind: 'due' }>, ctx: AnswerC
   if ('intent' in s) return s;
   const end = periodEnd(intent, ctx.today);
   const label = intent.period === 'week' ? '本周' : intent.period === 'month' ? '本月' : `${intent.days ?? 0} 天内`;
-  const tasks = s.views
-    .filter((v) => v.workdaysLeft !== null && v.due !== null && v.due <= end)
-    .sort(bySoonestDue)
-    .map((v) => toAnswerTask(v));
-  const overdue = s.views.filter((v) => v.overdue).length;
+  const open = s.select(openBySoonestDue);
+  const after = open.findIndex((v) => v.due === null || v.due > end); // sorted by due date: those due by `end` come first
+  const tasks = (after < 0 ? open : open.slice(0, after)).map((v) => toAnswerTask(v));
+  const overdue = s.select(overdueCount);
   const who = s.unit ?? '';
   return makeAnswer('due', {
     units: s.unit ? [s.unit] : [],
@@ -63,12 +84,8 @@ function periodEnd(intent: Extract<Intent, { kind: 'due' }>, today: IsoDate): Is
 /** Tasks whose title, category or note contains the keyword (case-insensitive). */
 export function keywordAnswer(keyword: string, ctx: AnswerContext): Answer {
   const needle = keyword.trim().toLowerCase();
-  const views = ledgerViews(ctx.ledger, ctx.today, ctx.calendar, ctx.options).all();
-  const tasks = needle
-    ? views
-        .filter((v) => [v.task.title, v.task.category, v.task.note].some((text) => text.toLowerCase().includes(needle)))
-        .map((v) => toAnswerTask(v))
-    : [];
+  const index = ledgerViews(ctx.ledger, ctx.today, ctx.calendar, ctx.options).derived(indexTexts);
+  const tasks = needle ? searchTexts(index, needle).map((v) => toAnswerTask(v)) : [];
   return makeAnswer('keyword', {
     title: tasks.length > 0 ? `与“${keyword}”有关的任务（${tasks.length} 项）` : `没有找到与“${keyword}”有关的任务`,
     sections: [{ heading: '相关任务', tasks }],

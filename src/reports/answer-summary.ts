@@ -1,15 +1,15 @@
 import type { Intent } from '../ask/intent.js';
 import type { Answer, AnswerContext } from './answer-types.js';
 import { makeAnswer } from './answer-task.js';
-import { buildDigest } from './digest.js';
+import { summarize } from './digest.js';
 import { LIGHT_LABELS } from './labels.js';
-import { indexLedger } from './ledger-index.js';
+import { indexLedger, ledgerViews } from './ledger-index.js';
 
 /** Overall numbers and traffic lights. */
 export function progressAnswer(ctx: AnswerContext): Answer {
-  const d = buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options);
+  const d = ledgerViews(ctx.ledger, ctx.today, ctx.calendar, ctx.options).derived(summarize);
   return makeAnswer('progress', {
-    title: `总体进展（${d.date}）`,
+    title: `总体进展（${ctx.today}）`,
     lines: [
       `共 ${d.total} 项：已完成 ${d.done}，进行中 ${d.inProgress}，未开始 ${d.notStarted}，暂缓 ${d.paused}；完成率 ${d.completionRate}%`,
       `逾期 ${d.overdue.length} 项，即将到期 ${d.dueSoon.length} 项，进度滞后 ${d.behind.length} 项，建议督办 ${d.escalate.length} 项`,
@@ -21,7 +21,7 @@ export function progressAnswer(ctx: AnswerContext): Answer {
 
 /** Units ranked by overdue lead tasks (only units with at least one). */
 export function rankingAnswer(ctx: AnswerContext): Answer {
-  const ranked = buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options).units.filter((u) => u.overdue > 0);
+  const ranked = ledgerViews(ctx.ledger, ctx.today, ctx.calendar, ctx.options).derived(summarize).units.filter((u) => u.overdue > 0);
   return makeAnswer('ranking', {
     units: ranked.map((u) => u.unit),
     title: ranked.length > 0 ? '逾期任务最多的单位' : '目前没有单位有逾期任务',

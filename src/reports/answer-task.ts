@@ -4,8 +4,20 @@ import type { Answer, AnswerSection, AnswerTask } from './answer-types.js';
 import type { IntentKind } from '../ask/intent.js';
 import { stateLabel } from './labels.js';
 
-/** A classified task as an answer lists it, with the role the asked unit plays in it. */
+// Answers list the same classified tasks again and again: each entry is built once per role and shared (frozen).
+const answerTasks: Record<AnswerTask['role'], WeakMap<ClassifiedTask, AnswerTask>> = { lead: new WeakMap(), assist: new WeakMap() };
+
+/** A classified task as an answer lists it, with the role the asked unit plays in it (shared and frozen: do not mutate). */
 export function toAnswerTask(view: ClassifiedTask, role: AnswerTask['role'] = 'lead'): AnswerTask {
+  let entry = answerTasks[role].get(view);
+  if (!entry) {
+    entry = Object.freeze(answerTask(view, role));
+    answerTasks[role].set(view, entry);
+  }
+  return entry;
+}
+
+function answerTask(view: ClassifiedTask, role: AnswerTask['role']): AnswerTask {
   const task: Task = view.task;
   return {
     id: task.id,
@@ -34,7 +46,7 @@ export function makeAnswer(
   parts: { units?: string[]; title: string; lines?: string[]; sections?: AnswerSection[]; notice?: string; empty?: boolean },
 ): Answer {
   const sections = (parts.sections ?? []).filter((s) => s.tasks.length > 0);
-  const tasks = sections.flatMap((s) => s.tasks);
+  const tasks = ([] as AnswerTask[]).concat(...sections.map((s) => s.tasks)); // concat: flatMap is slow on long lists
   const answer: Answer = {
     intent,
     units: parts.units ?? [],

@@ -25,10 +25,8 @@ export interface CategorySummary {
   overdue: number;
 }
 
-/** The daily progress digest for leaders (view model; rendering lives in src/render). */
-export interface Digest {
-  date: IsoDate;
-  source: string;
+/** The digest's numbers and lists, computed from the classified tasks alone (see `summarize`). */
+export interface DigestSummary {
   total: number;
   done: number;
   inProgress: number;
@@ -48,11 +46,17 @@ export interface Digest {
   /** Units that lead at least one task: most overdue first, then most tasks, then by name. */
   units: UnitSummary[];
   categories: CategorySummary[];
+}
+
+/** The daily progress digest for leaders (view model; rendering lives in src/render). */
+export interface Digest extends DigestSummary {
+  date: IsoDate;
+  source: string;
   problems: { errors: number; warnings: number; items: Problem[] };
   changes: DigestChangesView | null;
 }
 
-/** Builds the digest of a ledger for `today`. */
+/** Builds the digest of a ledger for `today`; its lists are the caller's own (copies of the cached summary). */
 export function buildDigest(
   ledger: Ledger,
   today: IsoDate,
@@ -60,17 +64,46 @@ export function buildDigest(
   options: ReportOptions,
   changes?: DigestChanges | null,
 ): Digest {
-  const views = ledgerViews(ledger, today, calendar, options).all();
+  const s = ledgerViews(ledger, today, calendar, options).derived(summarize);
+  const errors = ledger.problems.filter((p) => p.severity === 'error').length;
+  return {
+    date: today,
+    source: ledger.source,
+    total: s.total,
+    done: s.done,
+    inProgress: s.inProgress,
+    notStarted: s.notStarted,
+    paused: s.paused,
+    completionRate: s.completionRate,
+    lights: { ...s.lights },
+    overdue: [...s.overdue],
+    dueSoon: [...s.dueSoon],
+    behind: [...s.behind],
+    escalate: [...s.escalate],
+    units: s.units.map((row) => ({ ...row })),
+    categories: s.categories.map((row) => ({ ...row })),
+    problems: { errors, warnings: ledger.problems.length - errors, items: ledger.problems },
+    changes: changes ? describeChanges(changes, indexLedger(ledger)) : null,
+  };
+}
+
+/** Overdue tasks, most days overdue first. */
+export function mostOverdueFirst(views: readonly ClassifiedTask[]): ClassifiedTask[] {
+  return views.filter((v) => v.overdue).sort(byMostOverdue);
+}
+
+/**
+ * The digest's numbers and lists for a ledger's classified tasks; use it through `LedgerViews.derived(summarize)`
+ * so it is computed once per ledger and day (progress and ranking questions read it without copying).
+ */
+export function summarize(views: readonly ClassifiedTask[]): DigestSummary {
   const states: Record<TaskState, number> = { not_started: 0, in_progress: 0, done: 0, paused: 0 };
   const lights: Record<TrafficLight, number> = { green: 0, yellow: 0, red: 0 };
   for (const view of views) {
     states[view.task.status] += 1;
     lights[view.light] += 1;
   }
-  const errors = ledger.problems.filter((p) => p.severity === 'error').length;
   return {
-    date: today,
-    source: ledger.source,
     total: views.length,
     done: states.done,
     inProgress: states.in_progress,
@@ -78,14 +111,12 @@ export function buildDigest(
     paused: states.paused,
     completionRate: views.length === 0 ? 0 : Math.round((states.done / views.length) * 1000) / 10,
     lights,
-    overdue: views.filter((v) => v.overdue).sort(byMostOverdue),
+    overdue: mostOverdueFirst(views),
     dueSoon: views.filter((v) => v.dueSoon).sort(bySoonestDue),
     behind: views.filter((v) => v.behind && !v.overdue).sort(byMostBehind),
     escalate: views.filter((v) => v.escalate).sort(byMostOverdue),
     units: unitSummaries(views),
     categories: categorySummaries(views),
-    problems: { errors, warnings: ledger.problems.length - errors, items: ledger.problems },
-    changes: changes ? describeChanges(changes, indexLedger(ledger)) : null,
   };
 }
 

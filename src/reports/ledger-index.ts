@@ -43,8 +43,13 @@ function push(map: Map<string, Task[]>, key: string, task: Task): void {
 /** Classified tasks of one ledger for one date, computed lazily per task and cached. */
 export interface LedgerViews {
   view(task: Task): ClassifiedTask;
-  /** Every task of the ledger, classified, in ledger order. */
-  all(): ClassifiedTask[];
+  /** Every task of the ledger, classified, in ledger order (shared: do not mutate). */
+  all(): readonly ClassifiedTask[];
+  /**
+   * `derive(all())`, computed on the first call with this function and then shared (do not mutate the result):
+   * ledger-wide lists and totals (the sorted overdue list, the digest's numbers) are asked for again and again.
+   */
+  derived<T>(derive: (all: readonly ClassifiedTask[]) => T): T;
 }
 
 interface ViewCache {
@@ -95,7 +100,18 @@ function createViews(
     }
     return result;
   };
-  return { view, all: () => ledger.tasks.map(view) };
+  let all: readonly ClassifiedTask[] | null = null;
+  // Keyed by the deriving function itself: each is a module-level function, so its identity names the result.
+  const derivations = new Map<(all: readonly ClassifiedTask[]) => unknown, unknown>();
+  const views: LedgerViews = {
+    view,
+    all: () => (all ??= ledger.tasks.map(view)),
+    derived<T>(derive: (all: readonly ClassifiedTask[]) => T): T {
+      if (!derivations.has(derive)) derivations.set(derive, derive(views.all()));
+      return derivations.get(derive) as T;
+    },
+  };
+  return views;
 }
 
 function sameOptions(a: ReportOptions, b: ReportOptions): boolean {

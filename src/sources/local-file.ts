@@ -54,9 +54,10 @@ export function localFileSource(options: LocalFileOptions): LedgerSource {
   // Reads the file as it is now and writes the plan back in the same format.
   let pending: { kind: 'csv'; doc: CsvDocument } | { kind: 'xlsx'; bytes: Buffer; tab: string } | null = null;
 
-  const revision = async (): Promise<string> => {
-    const info = await stat(path);
-    return `${info.mtimeMs}-${info.size}`;
+  // A file that cannot be stat'ed has no revision: the read that follows reports why (LedgerReadError).
+  const revision = async (): Promise<string | null> => {
+    const info = await stat(path).catch(() => null);
+    return info ? `${info.mtimeMs}-${info.size}` : null;
   };
 
   return {

@@ -1,6 +1,6 @@
 /**
  * Where a ledger lives, decided from the form of `--sheet` / `sheet:` alone (pure, no I/O): a local path, a Google
- * Sheets URL, a Feishu Sheets URL, a Feishu Bitable URL, or the `feishu-sheet:` / `bitable:` shorthands.
+ * Sheets URL, a Feishu Sheets or Bitable URL (also inside a wiki), or the `feishu-sheet:` / `bitable:` shorthands.
  */
 import { SourceError } from './source-error.js';
 

@@ -11,7 +11,7 @@ import { createGoogleSheetsClient, type GoogleClientFactory } from './google-cli
 import { googleSheetSource } from './google-sheets.js';
 import { localFileSource } from './local-file.js';
 import { deferredSource, resolveWikiNode } from './feishu-wiki.js';
-import { parseLocation } from './location.js';
+import { parseLocation, type SourceLocation } from './location.js';
 import type { Sleep } from './retry.js';
 import type { LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';
@@ -30,6 +30,8 @@ export interface SourceDeps {
 }
 
 const UNITS_FILE = /\.(csv|tsv|txt|xlsx)$/i;
+
+type FeishuLocation = Extract<SourceLocation, { kind: 'feishu-sheet' | 'bitable' | 'feishu-wiki' }>;
 
 /** Opens the ledger at a local path or URL; throws a SourceError (LocationError) for a URL duban cannot use. */
 export function openSource(location: string, deps: SourceDeps): LedgerSource {
@@ -50,21 +52,27 @@ export function openSource(location: string, deps: SourceDeps): LedgerSource {
       sleep: deps.sleep,
     });
   } else {
-    const api = memo(deps.feishuApi ?? (() => feishuFromEnv(deps.env, deps.logger)));
-    const feishu = { location, unitsTab: unitsName, unitsTable: unitsName, api, logger: deps.logger };
-    if (where.kind === 'feishu-sheet') source = feishuSheetSource({ ...feishu, token: where.token, sheet: where.sheet });
-    else if (where.kind === 'bitable') source = bitableSource({ ...feishu, appToken: where.appToken, tableId: where.tableId });
-    else {
-      source = deferredSource(location, async () => {
-        const node = await resolveWikiNode(await api(), where.nodeToken);
-        if (node.objType === 'sheet') return feishuSheetSource({ ...feishu, token: node.objToken, sheet: where.sheet });
-        if (node.objType === 'bitable' && where.tableId) return bitableSource({ ...feishu, appToken: node.objToken, tableId: where.tableId });
-        if (node.objType === 'bitable') throw new SourceError(`知识库中的多维表格链接缺少 table 参数：${location}。请打开要用的数据表后再复制链接。`);
-        throw new SourceError(`知识库页面“${node.title}”是 ${node.objType} 文档，不是电子表格或多维表格。`);
-      });
-    }
+    source = feishuSource(where, location, unitsName, deps);
   }
   return unitsFile ? withUnitsFile(source, unitsFile) : source;
+}
+
+/** A Feishu Sheets or Bitable source; a wiki node is resolved to the one or the other on first use. */
+function feishuSource(where: FeishuLocation, location: string, unitsName: string | null, deps: SourceDeps): LedgerSource {
+  const api = memo(deps.feishuApi ?? (() => feishuFromEnv(deps.env, deps.logger)));
+  const sheet = (token: string, tab: string | null) =>
+    feishuSheetSource({ location, token, sheet: tab, unitsTab: unitsName, api, logger: deps.logger });
+  const base = (appToken: string, tableId: string) =>
+    bitableSource({ location, appToken, tableId, unitsTable: unitsName, api, logger: deps.logger });
+  if (where.kind === 'feishu-sheet') return sheet(where.token, where.sheet);
+  if (where.kind === 'bitable') return base(where.appToken, where.tableId);
+  return deferredSource(location, async () => {
+    const node = await resolveWikiNode(await api(), where.nodeToken);
+    if (node.objType === 'sheet') return sheet(node.objToken, where.sheet);
+    if (node.objType === 'bitable' && where.tableId) return base(node.objToken, where.tableId);
+    if (node.objType === 'bitable') throw new SourceError(`知识库中的多维表格链接缺少 table 参数：${location}。请打开要用的数据表后再复制链接。`);
+    throw new SourceError(`知识库页面“${node.title}”是 ${node.objType} 文档，不是电子表格或多维表格。`);
+  });
 }
 
 /** An online ledger whose unit directory is a local file. */

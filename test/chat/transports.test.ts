@@ -83,6 +83,17 @@ describe('long connection', () => {
     await until(() => (endpoint.connections >= 2 ? true : undefined), 8000);
     expect(server.requestsTo('/callback/ws/endpoint').length).toBeGreaterThanOrEqual(2);
   });
+
+  it('gives up with a logged hint when the long-connection endpoint refuses the credentials', async () => {
+    const { server, bot } = await feishu();
+    attachLongConnection(server);
+    const { logger, text } = capturedLogger();
+    const connection = startLongConnection({ appId: server.appId, appSecret: 'wrong-secret-0000', domain: server.url, logger, handle: bot.handle });
+    cleanups.push(() => connection.close());
+    await until(() => (connection.status().state === 'failed' ? true : undefined));
+    expect(text()).toContain('FEISHU_APP_SECRET');
+    expect(text()).not.toContain('wrong-secret-0000');
+  });
 });
 
 describe('HTTP callback', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { findColumn, normalizeHeader } from '../../src/domain/header-text.js';
-import { splitUnitCell } from '../../src/domain/unit-cell.js';
+import { splitUnits } from '../../src/ledger/split-units.js';
 import { formality, looseName, unitKey } from '../../src/domain/normalize-unit.js';
 import { looksLikeAccount, looksLikeChatId } from '../../src/domain/contact.js';
 
@@ -19,10 +19,10 @@ describe('header text', () => {
 
 describe('unit cells', () => {
   it('splits on 、，,；; / and new lines, trimming and dropping empties', () => {
-    expect(splitUnitCell('区司法局、区国资委，区卫健委;区商务委；区城投集团/ 双江镇\n大佛街道,, ')).toEqual([
+    expect(splitUnits('区司法局、区国资委，区卫健委;区商务委；区城投集团/ 双江镇\n大佛街道,, ')).toEqual([
       '区司法局', '区国资委', '区卫健委', '区商务委', '区城投集团', '双江镇', '大佛街道',
     ]);
-    expect(splitUnitCell('  ')).toEqual([]);
+    expect(splitUnits('  ')).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeCardMarkdown, escapeMarkdown, isSafeUrl } from '../../src/render/escape.js';
+import { guardCardLineStart, escapeCardMarkdown, escapeMarkdown, isSafeUrl } from '../../src/render/escape.js';
 
 const HOSTILE = '<at id=all></at> **加粗** [点我](javascript:alert(1)) </font><font color=red> ~~删~~ `code` _x_ | a\\b';
 
@@ -15,11 +15,13 @@ describe('escapeCardMarkdown', () => {
     expect(escapeCardMarkdown('第一行\n- 第二行')).toBe('第一行 - 第二行');
   });
 
-  it('escapes heading and list markers at the start only', () => {
-    expect(escapeCardMarkdown('# 标题')).toBe('&#35; 标题');
-    expect(escapeCardMarkdown('- 项')).toBe('&#45; 项');
-    expect(escapeCardMarkdown('1. 项')).toBe('1&#46; 项');
-    expect(escapeCardMarkdown('A-1 #2')).toBe('A-1 #2');
+  it('guards heading and list markers at the start of a line only', () => {
+    expect(guardCardLineStart(escapeCardMarkdown('# 标题'))).toBe('&#35; 标题');
+    expect(guardCardLineStart('- 项')).toBe('&#45; 项');
+    expect(guardCardLineStart('1. 项')).toBe('1&#46; 项');
+    expect(guardCardLineStart('A-1 #2')).toBe('A-1 #2');
+    // Inside a line (a task id in bold, after "- ") "#" is plain text and stays readable.
+    expect(escapeCardMarkdown('#6')).toBe('#6');
   });
 });
 

@@ -88,6 +88,12 @@ describe('Bitable source', () => {
     await expect(openSource(URL_, { ...f.deps, units: '联络表' }).read()).rejects.toThrow('没有名为“联络表”');
   });
 
+  it('reads a base kept in a wiki (知识库) through its node', async () => {
+    const read = await openSource('https://tongnan.feishu.cn/wiki/wikcnLedgerBase?table=tblLedger01&view=vew1', f.deps).read();
+    expect(read.ledger.rows).toHaveLength(16);
+    expect(read.units?.rows).toHaveLength(24);
+  });
+
   it('pages through 2,000 records 500 at a time and fails instead of truncating on a bad page', async () => {
     const grid = csvGrid(EXAMPLE_TASKS);
     const rows = Array.from({ length: 2000 }, (_, i) => [String(i + 1), '类别', `任务 ${i + 1}`, '区交通局', '', '2022-01-04', '2022-06-30', '进行中', '50%', '', '2022-06-01']);

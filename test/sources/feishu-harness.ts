@@ -5,7 +5,7 @@ import type { SourceDeps } from '../../src/sources/open-source.js';
 import { createBitableRoutes, type BitableState } from '../support/feishu/bitable-routes.js';
 import { virtualClock, type VirtualClock } from '../support/feishu/harness.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
-import { createSheetsRoutes, type SheetsState } from '../support/feishu/sheets-routes.js';
+import { createSheetsRoutes, createWikiRoute, type SheetsState } from '../support/feishu/sheets-routes.js';
 
 export interface FeishuSetup {
   server: FeishuLoopback;
@@ -20,7 +20,12 @@ export interface FeishuSetup {
 export async function startFeishuSetup(): Promise<FeishuSetup> {
   const sheets = createSheetsRoutes();
   const bitable = createBitableRoutes();
-  const server = await startFeishuLoopback({ routes: [...sheets.routes, ...bitable.routes] });
+  const wiki = createWikiRoute({
+    wikcnLedgerSheet: { obj_type: 'sheet', obj_token: 'shtcnDubanExample01', title: '督办台账' },
+    wikcnLedgerBase: { obj_type: 'bitable', obj_token: 'bascnDubanExample01', title: '督办台账（多维表格）' },
+    wikcnMinutes: { obj_type: 'docx', obj_token: 'doxcnMinutes', title: '会议纪要' },
+  });
+  const server = await startFeishuLoopback({ routes: [...sheets.routes, ...bitable.routes, wiki] });
   const clock = virtualClock();
   const client = createFeishuClient({
     appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger,

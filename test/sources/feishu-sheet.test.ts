@@ -112,4 +112,13 @@ describe('Feishu Sheets source', () => {
   it('names an unknown tab', async () => {
     await expect(openSource(`feishu-sheet:${TOKEN}/不存在`, f.deps).read()).rejects.toThrow(/找不到工作表“不存在”（现有：台账、单位）/);
   });
+
+  it('reads a sheet kept in a wiki (知识库) through its node, and explains a wiki page that is not a table', async () => {
+    const source = openSource('https://tongnan.feishu.cn/wiki/wikcnLedgerSheet?sheet=Q7PlXT', f.deps);
+    expect((await source.read()).ledger.rows).toHaveLength(16);
+    await source.read();
+    expect(apiRequests(f.server).filter((r) => r.path.endsWith('/get_node'))).toHaveLength(1);
+    await expect(openSource('https://tongnan.feishu.cn/wiki/wikcnMinutes', f.deps).read()).rejects.toThrow('知识库页面“会议纪要”是 docx 文档，不是电子表格或多维表格');
+    await expect(openSource('https://tongnan.feishu.cn/wiki/wikcnLedgerBase', f.deps).read()).rejects.toThrow(/缺少 table 参数/);
+  });
 });

@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/ledger/encoding.js';
+import { LedgerReadError } from '../../src/ledger/read-error.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { openSource, type SourceDeps } from '../../src/sources/open-source.js';
 import { csvGrid, EXAMPLE_TASKS, EXAMPLE_UNITS } from './example.js';
@@ -30,6 +31,13 @@ describe('local CSV source', () => {
     expect(read.revision).toMatch(/^\d+(\.\d+)?-\d+$/);
     const loaded = Object.keys(createRequire(import.meta.url).cache);
     expect(loaded.filter((p) => /@googleapis|googleapis-common|@larksuiteoapi/.test(p))).toEqual([]);
+  });
+
+  it('reports a missing file with the ledger reader error, and has no revision for it', async () => {
+    const source = openSource(join(dir, 'missing.csv'), deps);
+    expect(await source.revision()).toBeNull();
+    await expect(source.read()).rejects.toBeInstanceOf(LedgerReadError);
+    await expect(source.updateTask('1', { status: '已完成', date: DATE })).rejects.toThrow('找不到台账文件');
   });
 
   it('writes back in place: BOM and CRLF kept, other lines byte-identical, atomic, new revision', async () => {

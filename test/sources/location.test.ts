@@ -11,12 +11,13 @@ describe('parseLocation', () => {
     expect(parseLocation('https://tongnan.feishu.cn/base/bascnAbc?table=tblXyz&view=vew1')).toEqual({ kind: 'bitable', appToken: 'bascnAbc', tableId: 'tblXyz' });
     expect(parseLocation('feishu-sheet:shtcnAbc/台账 2022')).toEqual({ kind: 'feishu-sheet', token: 'shtcnAbc', sheet: '台账 2022' });
     expect(parseLocation('bitable:bascnAbc/tblXyz')).toEqual({ kind: 'bitable', appToken: 'bascnAbc', tableId: 'tblXyz' });
+    expect(parseLocation('https://tongnan.feishu.cn/wiki/wikcnAbc?sheet=Q7PlXT')).toEqual({ kind: 'feishu-wiki', nodeToken: 'wikcnAbc', sheet: 'Q7PlXT', tableId: null });
   });
 
-  it('explains URLs it cannot use, wiki links included', () => {
-    expect(() => parseLocation('https://tongnan.feishu.cn/wiki/wikcnAbc')).toThrow(/暂不支持知识库（wiki）链接/);
+  it('explains URLs it cannot use', () => {
     expect(() => parseLocation('https://tongnan.feishu.cn/base/bascnAbc')).toThrow(/缺少 table 参数/);
     expect(() => parseLocation('https://example.com/ledger.csv')).toThrow(LocationError);
+    expect(() => parseLocation('https://tongnan.feishu.cn/docx/doxcnAbc')).toThrow(/无法识别的飞书链接/);
     expect(() => parseLocation('bitable:bascnAbc')).toThrow(/简写格式不对/);
   });
 });

@@ -6,13 +6,13 @@ import type { CliArgs } from '../args.js';
 import { loadLedgerContext } from '../context.js';
 import type { CliIO } from '../io.js';
 import { emit, note, useColor } from '../output.js';
-import { sendDigest } from '../send.js';
 
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const ctx = await loadLedgerContext(args, io);
   note(io, args.format, ctx.dateNote);
   for (const notice of ctx.notices) note(io, args.format, notice);
-  if (args.send) return sendDigest(args, io, ctx);
+  // Sending needs the store and the Feishu client: loaded only with --send.
+  if (args.send) return (await import('../send.js')).sendDigest(args, io, ctx);
   const digest = buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options);
   emit(io, args.format, {
     text: () => renderDigestText(digest, { color: useColor(io) }),

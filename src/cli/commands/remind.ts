@@ -6,7 +6,6 @@ import type { CliArgs } from '../args.js';
 import { loadLedgerContext, type LedgerContext } from '../context.js';
 import type { CliIO } from '../io.js';
 import { emit, note, useColor } from '../output.js';
-import { sendReminders } from '../send.js';
 
 /** Today's reminder plan under the configured routing and reminder policy. */
 export function reminderPlanFor(ctx: LedgerContext, daysBefore: number[] | null) {
@@ -22,7 +21,8 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const ctx = await loadLedgerContext(args, io);
   note(io, args.format, ctx.dateNote);
   for (const notice of ctx.notices) note(io, args.format, notice);
-  if (args.send) return sendReminders(args, io, ctx);
+  // Sending needs the store and the Feishu client: loaded only with --send.
+  if (args.send) return (await import('../send.js')).sendReminders(args, io, ctx);
   const plan = reminderPlanFor(ctx, null);
   emit(io, args.format, {
     text: () => renderReminderText(plan, { color: useColor(io) }),

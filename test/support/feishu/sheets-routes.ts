@@ -160,3 +160,16 @@ export function createSheetsRoutes(): SheetsState {
   };
   return state;
 }
+
+/** The wiki get_node route: wiki node tokens → the documents they hold (sheets and bases kept in a 知识库). */
+export function createWikiRoute(nodes: Record<string, { obj_type: string; obj_token: string; title: string }>): FeishuRoute {
+  return {
+    method: 'GET',
+    path: '/open-apis/wiki/v2/spaces/get_node',
+    handle: ({ query }) => {
+      const node = nodes[query.get('token') ?? ''];
+      if (!node) return { status: 400, body: { code: 131005, msg: 'not found' } };
+      return ok({ node: { node_token: query.get('token'), node_type: 'origin', space_id: '7300000000000000001', ...node } });
+    },
+  };
+}

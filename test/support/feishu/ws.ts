@@ -42,7 +42,7 @@ export function attachLongConnection(server: FeishuLoopback, pingIntervalSeconds
       path: '/callback/ws/endpoint',
       auth: false,
       handle: ({ body }) => {
-        if (body?.AppID !== server.appId || body?.AppSecret !== server.appSecret) return { body: { code: 514, msg: 'auth failed' } };
+        if (body?.AppID !== server.appId || body?.AppSecret !== server.appSecret) return { body: { code: 514, msg: 'auth failed', data: {} } };
         const URL = `ws://127.0.0.1:${server.port}/ws?device_id=loopback-device&service_id=${SERVICE_ID}`;
         return { body: { code: 0, msg: 'ok', data: { URL, ClientConfig: clientConfig } } };
       },
