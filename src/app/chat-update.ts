@@ -4,6 +4,7 @@
  */
 import type { Intent } from '../ask/intent.js';
 import type { IsoDate, Ledger } from '../domain/types.js';
+import { matchHeader } from '../ledger/headers.js';
 import type { LedgerSource } from '../sources/source.js';
 
 export interface ChatUpdateResult {
@@ -39,8 +40,12 @@ export async function applyChatUpdate(
       by: asker.name ?? asker.unit,
       date: today,
     });
-    const changes = outcome.changes.map((c) => `${c.column}：${c.after}`).join('；');
-    return { ok: true, text: `已更新任务 ${task.id}「${task.title}」（台账第 ${outcome.row} 行）：${changes || '内容与台账一致，未作改动'}` };
+    // The note column holds the whole history: show only what this update appended.
+    const changes = outcome.changes
+      .map((c) => (matchHeader(c.column) === 'note' ? `${c.column}追加“${intent.note}”` : `${c.column}：${c.after}`))
+      .join('；');
+    const warnings = (outcome.warnings ?? []).map((w) => `（${w}）`).join('');
+    return { ok: true, text: `已更新任务 ${task.id}「${task.title}」（台账第 ${outcome.row} 行）：${changes || '内容与台账一致，未作改动'}${warnings}` };
   } catch (error) {
     return { ok: false, text: `任务 ${task.id} 未能写回台账：${(error as Error).message}` };
   }

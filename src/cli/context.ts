@@ -63,14 +63,13 @@ export function bundledExample(): { tasks: string; units: string; today: IsoDate
 /** The ledger location and unit directory a command uses: --sheet/--units win over the configuration. */
 export function ledgerLocation(args: CliArgs, io: CliIO, runtime: Runtime): { sheet: string; units: string | undefined } {
   const { config } = runtime.loaded;
-  const local = (location: string) => (/^[a-z][a-z0-9+.-]*:/i.test(location) && !/^[a-z]:[\\/]/i.test(location) ? location : resolve(io.cwd, location));
-  if (args.sheet) return { sheet: local(args.sheet), units: args.units ? local(args.units) : undefined };
-  return { sheet: local(config.sheet), units: args.units ? local(args.units) : config.units ? localUnits(config.units, local) : undefined };
-}
-
-// A units setting is either a file beside the ledger or the name of a tab in the same spreadsheet.
-function localUnits(units: string, local: (l: string) => string): string {
-  return /\.(csv|tsv|txt|xlsx)$/i.test(units) ? local(units) : units;
+  const isUrl = (location: string) => /^[a-z][a-z0-9+.-]*:/i.test(location) && !/^[a-z]:[\\/]/i.test(location);
+  const local = (location: string) => (isUrl(location) ? location : resolve(io.cwd, location));
+  // A units setting is either a file beside the ledger or the name of a tab (table) in the same spreadsheet.
+  const units = (value: string) => (/\.(csv|tsv|txt|xlsx)$/i.test(value) ? local(value) : value);
+  const sheet = local(args.sheet ?? config.sheet);
+  const unitsSetting = args.units ?? (args.sheet ? undefined : config.units);
+  return { sheet, units: unitsSetting === undefined ? undefined : units(unitsSetting) };
 }
 
 /** The date to report for: --today, else the bundled example's demo date, else today in the configured timezone. */

@@ -1,5 +1,6 @@
 /** Write-back into a local XLSX workbook through exceljs: only the planned cells of the ledger sheet change. */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcelJS } from '../ledger/load-exceljs.js';
 import { writeFileAtomic } from './atomic-write.js';
 import type { PlannedCell, WritePlan } from './write-back.js';
 
@@ -17,7 +18,7 @@ function xlsxValue(cell: ExcelJS.Cell, planned: PlannedCell): ExcelJS.CellValue 
 
 /** Loads the workbook, sets the planned cells on `sheetName`, and replaces the file atomically. */
 export async function writeXlsxPlan(path: string, bytes: Buffer, sheetName: string, plan: WritePlan): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const sheet = workbook.getWorksheet(sheetName);
   if (!sheet) throw new Error(`Sheet ${sheetName} vanished from ${path} between read and write`);

@@ -25,7 +25,8 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     println(io.stdout, JSON.stringify(outcome, null, 2));
   } else {
     const lines = outcome.changes.map((c) => `  ${c.column}：${c.before || '（空）'} → ${c.after}`);
-    println(io.stdout, [`已更新任务 ${outcome.id}（第 ${outcome.row} 行）：`, ...lines].join('\n'));
+    const warnings = (outcome.warnings ?? []).map((w) => `提示：${w}`);
+    println(io.stdout, [`已更新任务 ${outcome.id}（第 ${outcome.row} 行）：`, ...lines, ...warnings].join('\n'));
   }
   return 0;
 }
