@@ -105,10 +105,16 @@ const node = process.execPath;
 const timeCommand = (args) => median(() => execFileSync(node, args, { cwd: dir, stdio: 'ignore', env: { ...process.env, FEISHU_APP_ID: '', FEISHU_APP_SECRET: '' } }), 5);
 const nodeStart = timeCommand(['-e', '0']);
 const digestStart = timeCommand([join(root, 'dist', 'cli', 'main.js'), 'digest']);
-const loadedSdks = execFileSync(node, ['--input-type=module', '-e',
-  `const before = new Set(Object.keys(await import('node:module').then(m => ({}))));
-   await import(${JSON.stringify(join(root, 'dist', 'cli', 'main.js'))});`], { cwd: dir, env: process.env }).toString();
-void loadedSdks;
+// Which SDKs a local `duban digest` loads (CommonJS packages imported from ESM land in require.cache).
+const sdkProbe = `
+  import { createRequire } from 'node:module';
+  import { PassThrough, Readable } from 'node:stream';
+  const { runCli } = await import(${JSON.stringify(join(root, 'dist', 'cli', 'main.js'))});
+  const sink = new PassThrough(); sink.resume();
+  await runCli(['digest'], { stdout: sink, stderr: sink, stdin: Readable.from([]), env: {}, cwd: process.cwd(), now: () => new Date() });
+  const cache = Object.keys(createRequire(import.meta.url).cache);
+  console.log(JSON.stringify(['@larksuiteoapi', '@googleapis', 'google-auth-library', 'exceljs'].filter((p) => cache.some((k) => k.includes('/node_modules/' + p + '/')))));`;
+const loadedSdks = JSON.parse(execFileSync(node, ['--input-type=module', '-e', sdkProbe], { cwd: dir }).toString().trim());
 
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const ratio = (a, b) => (a / b).toFixed(2);
@@ -122,6 +128,7 @@ const rows = [
   ['node -e 0', fmt(nodeStart)],
   ['duban digest (bundled example)', fmt(digestStart)],
   ['ratio start-up digest/node', ratio(digestStart, nodeStart)],
+  ['SDKs loaded by a local digest (goal: none)', loadedSdks.length ? loadedSdks.join(', ') : 'none'],
 ];
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`duban bench (${new Date().toISOString().slice(0, 10)}, node ${process.version}, median of repeated runs)`);

@@ -117,6 +117,9 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   const health = config.health.port !== undefined
     ? await startHealthServer({ port: config.health.port, status: () => healthStatus({ mode: loaded.mode, connection: transports.connection(), runs: store.lastRuns(), time: clock.now().toISOString() }) })
     : null;
+  for (const [key, purpose] of [['leaders', 'the daily digest and weekly summary'], ['office', 'sheet problems and operator notices'], ['default', 'reminders of units without a work group']] as const) {
+    if (!config.chats[key]) logger.warn('config.chat_missing', { setting: `chats.${key}`, purpose, hint: 'set it to a chat_id from `duban chats`; until then these messages are not sent' });
+  }
   await scheduler.start();
   logger.info('service.started', { mode: loaded.mode, events: config.feishu.events, health: health?.port ?? null });
 

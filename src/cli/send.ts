@@ -81,7 +81,7 @@ export async function sendDigest(_args: CliArgs, io: CliIO, ctx: LedgerContext):
 /** Posts one reminder card per chat, liaisons @-mentioned, under the configured reminder policy. */
 export async function sendReminders(_args: CliArgs, io: CliIO, ctx: LedgerContext): Promise<number> {
   if (ctx.loaded.mode === 'local') {
-    println(io.stdout, `${LOCAL_MODE}\n${renderReminderText(reminderPlanFor(ctx, ctx.loaded.config.reminders.daysBefore))}`);
+    println(io.stdout, `${LOCAL_MODE}\n${renderReminderText(reminderPlanFor(ctx))}`);
     return 0;
   }
   return deliver(io, ctx, [{ job: 'remind', label: '提醒', build: (inputs, context) => remindRun(inputs, context) }]);

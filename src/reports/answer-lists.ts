@@ -35,7 +35,7 @@ function overdueEntries(views: readonly ClassifiedTask[]): AnswerTask[] {
 export function overdueAnswer(unitName: string | null, ctx: AnswerContext): Answer {
   const s = scope(unitName, 'overdue', ctx);
   if ('intent' in s) return s;
-  const tasks = [...s.select(overdueEntries)];
+  const tasks = [...s.select(overdueEntries)]; // a copy: the whole ledger's list is shared by later answers
   const who = s.unit ?? '';
   return makeAnswer('overdue', {
     units: s.unit ? [s.unit] : [],
@@ -49,6 +49,7 @@ function openBySoonestDue(views: readonly ClassifiedTask[]): ClassifiedTask[] {
   return views.filter((v) => v.workdaysLeft !== null && v.due !== null).sort(bySoonestDue);
 }
 
+/** How many of the tasks are overdue. */
 function overdueCount(views: readonly ClassifiedTask[]): number {
   return views.filter((v) => v.overdue).length;
 }

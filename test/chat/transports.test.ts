@@ -80,7 +80,7 @@ describe('long connection', () => {
     cleanups.push(() => connection.close());
     await endpoint.waitForClient();
     endpoint.mute();
-    await until(() => (endpoint.connections >= 2 ? true : undefined), 8000);
+    await until(() => (endpoint.connections >= 2 ? true : undefined), 15000);
     expect(server.requestsTo('/callback/ws/endpoint').length).toBeGreaterThanOrEqual(2);
   });
 

@@ -7,13 +7,13 @@ import { loadLedgerContext, type LedgerContext } from '../context.js';
 import type { CliIO } from '../io.js';
 import { emit, note, useColor } from '../output.js';
 
-/** Today's reminder plan under the configured routing and reminder policy. */
-export function reminderPlanFor(ctx: LedgerContext, daysBefore: number[] | null) {
-  const { chats } = ctx.loaded.config;
+/** Today's reminder plan under the configured routing and reminder policy (reminders.daysBefore). */
+export function reminderPlanFor(ctx: LedgerContext) {
+  const { chats, reminders } = ctx.loaded.config;
   return buildReminderPlan(ctx.ledger, ctx.directory, ctx.today, ctx.calendar, ctx.options, {
     defaultChat: chats.default ?? null,
     officeChat: chats.office ?? null,
-    daysBefore,
+    daysBefore: reminders.daysBefore,
   });
 }
 
@@ -23,7 +23,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   for (const notice of ctx.notices) note(io, args.format, notice);
   // Sending needs the store and the Feishu client: loaded only with --send.
   if (args.send) return (await import('../send.js')).sendReminders(args, io, ctx);
-  const plan = reminderPlanFor(ctx, null);
+  const plan = reminderPlanFor(ctx);
   emit(io, args.format, {
     text: () => renderReminderText(plan, { color: useColor(io) }),
     markdown: () => renderReminderMarkdown(plan),
