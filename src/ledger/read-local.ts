@@ -3,6 +3,7 @@
  * empty, binary, legacy .xls, a sheet that is not there) throw LedgerReadError; a readable file without a
  * recognisable header still gives a table, and the ledger check reports what is missing.
  */
+import { dirname, join } from 'node:path';
 import type { Cell, Problem, RawTable } from '../domain/types.js';
 import { normalizeHeader } from '../domain/header-text.js';
 import { parseCsvText } from './csv.js';
@@ -21,6 +22,8 @@ const UNITS_SHEETS = new Set(UNITS_SHEET_NAMES.map(normalizeHeader));
 const UNIT_HEADERS = new Set(['单位', '单位名称', '别名', '联络员', '联络员账号', '工作群', '分管领导', 'unit', 'aliases', 'liaison', 'chat'].map(normalizeHeader));
 const isLedgerHeader = (text: string): boolean => matchHeader(text) !== null;
 const isUnitHeader = (text: string): boolean => UNIT_HEADERS.has(normalizeHeader(text));
+// A tab of unknown content: its header is its first non-blank row.
+const noKnownHeader = (): boolean => false;
 
 /** Reads the ledger table of a CSV or XLSX file (`opts.sheet`, else the first sheet that is not a unit directory). */
 export async function readLocalTable(path: string, opts: { sheet?: string } = {}): Promise<RawTable> {
@@ -49,6 +52,29 @@ export async function readLocalWorkbook(
   const ledger = sheetTable(path, book, ledgerSheet, isLedgerHeader);
   const units = unitsSheet === undefined ? null : sheetTable(path, book, unitsSheet, isUnitHeader);
   return { ledger, units };
+}
+
+/**
+ * Another tab of a local ledger by name, its header the first non-blank row: the XLSX sheet `name`, or beside a
+ * CSV ledger the file `<name>.csv`; null when there is no such sheet or file.
+ */
+export async function readLocalTab(ledgerPath: string, name: string): Promise<RawTable | null> {
+  const file = await readLocalFile(ledgerPath);
+  if (file.format === 'xlsx') {
+    const book = await loadBook(ledgerPath, file.bytes);
+    return book.sheetNames.includes(name) ? sheetTable(ledgerPath, book, name, noKnownHeader) : null;
+  }
+  const beside = join(dirname(ledgerPath), `${name}.csv`);
+  const tab = await readLocalFile(beside).catch((error: unknown) => {
+    if (error instanceof LedgerReadError && error.problem === 'not_found') return null;
+    throw error;
+  });
+  if (tab === null) return null;
+  if (tab.format === 'xlsx') {
+    const besideBook = await loadBook(beside, tab.bytes);
+    return sheetTable(beside, besideBook, besideBook.sheetNames[0], noKnownHeader);
+  }
+  return csvTable(beside, tab.text, noKnownHeader);
 }
 
 function csvTable(path: string, text: string, isHeader: (text: string) => boolean): RawTable {

@@ -46,8 +46,9 @@ export interface LedgerViews {
   /** Every task of the ledger, classified, in ledger order (shared: do not mutate). */
   all(): readonly ClassifiedTask[];
   /**
-   * `derive(all())`, computed on the first call with this function and then shared (do not mutate the result):
-   * ledger-wide lists and totals (the sorted overdue list, the digest's numbers) are asked for again and again.
+   * `derive(all())`, computed on the first call with this (module-level) function and then shared, so do not
+   * mutate the result: ledger-wide lists and totals (the sorted overdue list, the digest's numbers) are asked for
+   * again and again.
    */
   derived<T>(derive: (all: readonly ClassifiedTask[]) => T): T;
 }

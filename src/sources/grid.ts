@@ -6,14 +6,23 @@ import { matchHeader } from '../ledger/headers.js';
 
 const DATE_FIELDS: ReadonlySet<LedgerField> = new Set(['start', 'due', 'updated']);
 
+/** Rows as an API returns them (ragged, empty cells null or missing) as cells. */
+function gridCells(grid: unknown[][]): Cell[][] {
+  return grid.map((cells) => cells.map((cell) => (cell ?? '') as Cell));
+}
+
+/** A tab of unknown content (e.g. the calendar tab) as a RawTable: its header is its first non-blank row. */
+export function plainTableFromGrid(grid: unknown[][], source: string): RawTable {
+  return tableFromRows(source, gridCells(grid), () => false);
+}
+
 /**
  * A RawTable from rows as an API returns them (grid[0] is sheet row 1; rows ragged, empty cells null or missing):
  * the header row is found below any title rows, and serial day numbers in the date columns (开始日期/截止日期/
  * 更新时间) become ISO dates with `fromSerial`, so an online sheet parses exactly like the CSV.
  */
 export function tableFromGrid(grid: unknown[][], source: string): RawTable {
-  const rows = grid.map((cells) => cells.map((cell) => (cell ?? '') as Cell));
-  const table = tableFromRows(source, rows, (text) => matchHeader(text) !== null);
+  const table = tableFromRows(source, gridCells(grid), (text) => matchHeader(text) !== null);
   const dateColumns = table.headers.map((header) => DATE_FIELDS.has(matchHeader(header) as LedgerField));
   return {
     ...table,

@@ -56,4 +56,10 @@ export interface LedgerSource {
    * time; a missing or duplicated id is refused with a clear error. Only those cells change.
    */
   updateTask(id: string, update: TaskUpdate): Promise<WriteOutcome>;
+  /**
+   * Reads another tab of the same spreadsheet by name (an XLSX sheet or `<name>.csv` beside a CSV ledger, a
+   * Google/Feishu sheet tab, a Bitable table), its header the first non-blank row; null when there is no such tab.
+   * Dates may arrive as serial day numbers (parseDateCell reads them). Optional: sources without tabs omit it.
+   */
+  readTab?(name: string): Promise<RawTable | null>;
 }

@@ -5,6 +5,8 @@
 import type { LedgerField, RawTable } from '../domain/types.js';
 import { CANONICAL_HEADERS, matchHeader } from '../ledger/headers.js';
 import { parseProgress } from '../ledger/progress.js';
+import { parseStatus } from '../ledger/status.js';
+import { STATE_LABELS } from '../reports/labels.js';
 import type { CellChange, TaskUpdate } from './source.js';
 import { cellText } from '../ledger/text.js';
 import { SourceError } from './source-error.js';
@@ -50,6 +52,18 @@ export function normaliseProgress(input: string): string {
   return `${parsed.value}%`;
 }
 
+/**
+ * A status word as typed ("办结", "done", "已延期") → the template's word (已完成 …), so the ledger stays uniform;
+ * a word duban cannot read is refused rather than written.
+ */
+export function normaliseStatus(input: string): string {
+  const parsed = parseStatus(input.trim());
+  if (!parsed || !input.trim()) {
+    throw new WriteBackError(`状态“${input}”无法识别，请写 ${Object.values(STATE_LABELS).join('、')} 之一（获批延期写“已延期”）。`);
+  }
+  return parsed.extended ? '已延期' : STATE_LABELS[parsed.state];
+}
+
 /** The note cell after appending "[date name] text" on a new line; an empty note gets just the entry. */
 export function appendNote(existing: string, update: TaskUpdate): string {
   const who = update.by?.trim() ? ` ${update.by.trim()}` : '';
@@ -72,7 +86,10 @@ export function planWriteBack(table: RawTable, id: string, update: TaskUpdate): 
   const { r: row, i: rowIndex } = hits[0];
 
   const targets: { field: LedgerField; after: (before: string) => string }[] = [];
-  if (update.status !== undefined) targets.push({ field: 'status', after: () => neutraliseFormula(update.status!.trim()) });
+  if (update.status !== undefined) {
+    const status = normaliseStatus(update.status);
+    targets.push({ field: 'status', after: () => status });
+  }
   if (update.progress !== undefined) {
     const progress = normaliseProgress(update.progress);
     targets.push({ field: 'progress', after: () => progress });

@@ -79,9 +79,10 @@ describe('Feishu Sheets source', () => {
     for (const range of ranges) expect(range).toMatch(new RegExp(`^Q7PlXT!(?<col>[HIJK])${outcome.row}:\\k<col>${outcome.row}$`));
   });
 
-  it('neutralises formula input', async () => {
-    await openSource(URL_, f.deps).updateTask('1', { status: '@SUM(A1)', date: DATE });
-    expect(rowOf(1)[7]).toBe("'@SUM(A1)");
+  it('refuses formula input as a status, writing nothing', async () => {
+    const before = rowOf(1)[7];
+    await expect(openSource(URL_, f.deps).updateTask('1', { status: '@SUM(A1)', date: DATE })).rejects.toThrow('无法识别');
+    expect(rowOf(1)[7]).toBe(before);
   });
 
   it('never overlaps two writes to one spreadsheet', async () => {

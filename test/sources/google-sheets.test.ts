@@ -103,9 +103,13 @@ describe('Google Sheets source', () => {
     expect(rowOf(5)).toEqual(asSpreadsheetCells(csvGrid(EXAMPLE_TASKS))[5]);
   });
 
-  it('neutralises formula input and writes it RAW', async () => {
-    await openSource(URL_, deps).updateTask('2', { status: '=IMPORTXML("http://x","//a")', date: DATE });
-    expect(rowOf(2)[7]).toBe(`'=IMPORTXML("http://x","//a")`);
+  it('refuses formula input as a status and writes notes as inert text, RAW', async () => {
+    const before = rowOf(2)[7];
+    await expect(openSource(URL_, deps).updateTask('2', { status: '=IMPORTXML("http://x","//a")', date: DATE })).rejects.toThrow('无法识别');
+    expect(rowOf(2)[7]).toBe(before);
+    await openSource(URL_, deps).updateTask('2', { note: '=IMPORTXML("http://x","//a")', date: DATE });
+    expect(String(rowOf(2)[9]).startsWith('=')).toBe(false);
+    expect(String(rowOf(2)[9])).toContain(`[${DATE}] =IMPORTXML`);
   });
 
   it('refuses a missing or duplicated id without writing', async () => {

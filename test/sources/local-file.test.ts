@@ -61,14 +61,15 @@ describe('local CSV source', () => {
     expect(await source.revision()).not.toBe(revision);
   });
 
-  it('keeps a GBK file GBK with LF line endings, and neutralises a formula status', async () => {
+  it('keeps a GBK file GBK with LF line endings, writing the template status word', async () => {
     const path = join(dir, 'gbk.csv');
     const text = '编号,任务,责任单位,状态,进度,进展情况,更新时间\n1,修缮烈士陵园,区民政局,未开始,,,\n2,走访慰问,区退役军人事务局,进行中,50%,已走访 30 户,2026-11-01\n';
     writeFileSync(path, iconv.encode(text, 'gbk'));
-    await openSource(path, deps).updateTask('2', { status: '+已完成', progress: '100', date: DATE });
+    await expect(openSource(path, deps).updateTask('2', { status: '+已完成', date: DATE })).rejects.toThrow('无法识别');
+    await openSource(path, deps).updateTask('2', { status: '办结', progress: '100', date: DATE });
     const decoded = decodeText(readFileSync(path));
     expect(decoded.encoding).toBe('gbk');
-    expect(decoded.text).toBe(text.replace('进行中,50%,已走访 30 户,2026-11-01', `'+已完成,100%,已走访 30 户,${DATE}`));
+    expect(decoded.text).toBe(text.replace('进行中,50%,已走访 30 户,2026-11-01', `已完成,100%,已走访 30 户,${DATE}`));
   });
 
   it('refuses an update for a column the ledger lacks, and warns about a missing 更新时间', async () => {
