@@ -12,7 +12,8 @@ const POLITE_EN = ['please', 'can you', 'could you', 'would you', 'hey', 'hi', '
 // English courtesies must end at a word boundary: "hi" must not eat the start of "history".
 const POLITE_PREFIXES = new RegExp(`^(?:${POLITE_ZH.join('|')}|(?:${POLITE_EN.join('|')})\\b)[\\s,，:：]*`, 'i');
 const TRAILING = /[\s?？!！。.~～…,，]+$|(?<=\S)[呢吗嘛啊呀吧]+$/u;
-const SPACE_BESIDE_HAN = /(?<=\p{Script=Han})\s+|\s+(?=\p{Script=Han})/gu;
+// Spaces beside Chinese are typing noise ("交通局 负责"), except next to Latin words: "does 区交通局 own".
+const SPACE_BESIDE_HAN = /(?<=\p{Script=Han})\s+(?![A-Za-z])|(?<![A-Za-z])\s+(?=\p{Script=Han})/gu;
 
 /** The message without mentions of anyone, NFKC-normalised (full width → half width), trimmed. */
 export function stripMentions(text: string): string {

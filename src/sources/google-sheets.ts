@@ -1,7 +1,8 @@
 /**
  * A ledger in a Google Sheet. Steady state is ONE values.batchGet per read (ledger + units tab); the tab list
  * (spreadsheets.get) is fetched once per source and again only when a tab was renamed. Writes use RAW, only the
- * planned cells, in one values.batchUpdate, after re-reading the ledger to find the row by id.
+ * planned cells, in one values.batchUpdate, after re-reading the ledger to find the row by id. Another tab by name
+ * (readTab) is one values.get of the quoted name; a tab that does not exist answers 400 "Unable to parse range".
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Cell, RawTable } from '../domain/types.js';
@@ -9,7 +10,7 @@ import type { Logger } from '../log/logger.js';
 import { cellAddress, quoteTab } from './a1.js';
 import type { GoogleClientFactory, GoogleSheetsClient } from './google-client.js';
 import { classifyGoogleError, explainGoogleError } from './google-errors.js';
-import { tableFromGrid } from './grid.js';
+import { plainTableFromGrid, tableFromGrid } from './grid.js';
 import { withRetry, type Sleep } from './retry.js';
 import { createUpdater } from './apply-update.js';
 import type { LedgerRead, LedgerSource } from './source.js';
@@ -31,6 +32,14 @@ export interface GoogleSheetOptions {
 interface Tabs {
   ledger: string;
   units: string | null;
+}
+
+// Numbers and serial dates rather than locale-formatted strings (notes §4.4, §10.7).
+const RENDER = { majorDimension: 'ROWS', valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER' } as const;
+
+/** The API's answer to a range naming a tab that does not exist (or no longer does, after a rename). */
+function isMissingTab(error: unknown): boolean {
+  return /Unable to parse range/i.test((error as Error).message);
 }
 
 /** Opens a Google Sheets ledger; nothing is loaded or requested until the first read or write. */
@@ -68,14 +77,7 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
 
   const batchGet = async (ranges: string[]): Promise<Cell[][][]> => {
     const res = await call('google read', (api) =>
-      api.spreadsheets.values.batchGet({
-        spreadsheetId,
-        ranges,
-        majorDimension: 'ROWS',
-        // Numbers and serial dates rather than locale-formatted strings (notes §4.4, §10.7).
-        valueRenderOption: 'UNFORMATTED_VALUE',
-        dateTimeRenderOption: 'SERIAL_NUMBER',
-      }),
+      api.spreadsheets.values.batchGet({ spreadsheetId, ranges, ...RENDER }),
     );
     return (res.data.valueRanges ?? []).map((vr) => (vr.values ?? []) as Cell[][]);
   };
@@ -89,7 +91,7 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
       try {
         return { tabs: current, grids: await batchGet(ranges) };
       } catch (error) {
-        if (attempt > 0 || !/Unable to parse range/i.test((error as Error).message)) throw error;
+        if (attempt > 0 || !isMissingTab(error)) throw error;
         tabs = null;
       }
     }
@@ -103,6 +105,15 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
       const { tabs: t, grids } = await readTabs(true);
       const units: RawTable | null = t.units ? tableFromGrid(grids[1] ?? [], label(t.units)) : null;
       return { ledger: tableFromGrid(grids[0] ?? [], label(t.ledger)), units, revision: null };
+    },
+    async readTab(name) {
+      try {
+        const res = await call('google read tab', (api) => api.spreadsheets.values.get({ spreadsheetId, range: quoteTab(name), ...RENDER }));
+        return plainTableFromGrid((res.data.values ?? []) as Cell[][], label(name));
+      } catch (error) {
+        if (isMissingTab(error)) return null;
+        throw error;
+      }
     },
     // The Sheets API has no revision, etag or modified time (notes §7); Drive's modifiedTime lags by minutes and
     // needs another API and scope, so callers simply re-read (one request).

@@ -1,13 +1,14 @@
 /**
  * A ledger in a local CSV or XLSX file, read through the ledger reader (src/ledger). Units: the `units` option
  * (a file path, or a tab of the workbook), else units.csv beside the ledger, else a units tab in the XLSX.
- * Revision = mtime + size. Write-back keeps the file's encoding and replaces it atomically.
+ * Revision = mtime + size. Write-back keeps the file's encoding and replaces it atomically. Another tab (readTab) is a
+ * sheet of the XLSX, or for a CSV ledger the file `<name>.csv` beside it (a CSV has no tabs).
  */
 import { access, stat } from 'node:fs/promises';
 import { dirname, extname, join } from 'node:path';
 import type { RawTable } from '../domain/types.js';
 import { readLocalFile } from '../ledger/local-file.js';
-import { readLocalTable, readLocalWorkbook } from '../ledger/read-local.js';
+import { readLocalTab, readLocalTable, readLocalWorkbook } from '../ledger/read-local.js';
 import type { Logger } from '../log/logger.js';
 import { createUpdater } from './apply-update.js';
 import { csvDocument, writeCsvPlan, type CsvDocument } from './csv-write-back.js';
@@ -68,6 +69,7 @@ export function localFileSource(options: LocalFileOptions): LedgerSource {
       const book = await readLocalWorkbook(path, { sheet: options.sheet, unitsSheet: unitsTab });
       return { ledger: book.ledger, units: await readUnits(book.units), revision: rev };
     },
+    readTab: (name) => readLocalTab(path, name),
     updateTask: createUpdater({
       location: path,
       logger: options.logger,

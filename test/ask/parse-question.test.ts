@@ -34,6 +34,9 @@ const CASES: Array<[string, Intent]> = [
   // unit tasks, English
   ['which tasks does the transport bureau own', unitTasks('区交通局', 'lead')],
   ['Which tasks does the Transport Bureau lead?', unitTasks('区交通局', 'lead')],
+  // English questions naming the unit in Chinese keep the spaces around the name
+  ['which tasks does 区交通局 own', unitTasks('区交通局', 'lead')],
+  ['what is 桂林街道 assisting with', unitTasks('桂林街道办事处', 'assist')],
   ['what does the veterans affairs bureau lead', unitTasks('区退役军人事务局', 'lead')],
   ['tasks led by the forestry bureau', unitTasks('区林业局', 'lead')],
   ['what is the transport bureau assisting with', unitTasks('区交通局', 'assist')],
