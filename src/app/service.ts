@@ -20,6 +20,7 @@ import { renderDocCard } from '../render/render-card.js';
 import { answerQuestion } from '../reports/answer.js';
 import { openSource } from '../sources/open-source.js';
 import { openStore } from '../store/open-store.js';
+import { loadCalendar, withCalendarProblems } from './calendar-overrides.js';
 import { applyChatUpdate } from './chat-update.js';
 import { createDelivery } from './delivery.js';
 import { cachedLedger, type ParsedLedger } from './read-ledger.js';
@@ -46,7 +47,7 @@ export interface Service {
 
 /** Starts everything; resolves once the scheduler has caught up and the transport is started. */
 export async function startService(opts: ServiceOptions): Promise<Service> {
-  const { loaded, logger, calendar, options } = opts;
+  const { loaded, logger, options } = opts;
   const { config } = loaded;
   const clock = opts.clock ?? systemClock;
   const delivery = await createDelivery(config, logger);
@@ -58,6 +59,10 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     feishuApi: delivery.client ? () => delivery.client! : undefined,
   });
   const ledgerFor = cachedLedger(source);
+  // calendar.tab is read once at start; a change to that tab takes effect on the next restart.
+  const { calendar, problems: calendarProblems } = config.calendar.tab
+    ? await loadCalendar(config, source, logger)
+    : { calendar: opts.calendar, problems: [] };
   const sheetUrl = /^https?:\/\//.test(opts.sheet) ? opts.sheet : null;
   const today = () => todayIn(config.timezone, clock.now());
   const inputs = async (date: string): Promise<RunInputs> => ({ parsed: await ledgerFor(date), today: date, calendar, options, config, store, delivery, sheetUrl });
@@ -76,7 +81,8 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     },
     officeMessage: (text, key) => officeMessage(config, '督办机器人提示', [text], key),
     sheetProblems: async (date) => {
-      const parsed = await ledgerFor(date);
+      const read = await ledgerFor(date);
+      const parsed = { ...read, ledger: withCalendarProblems(read.ledger, calendarProblems) };
       const fingerprint = problemsFingerprint(parsed.ledger.problems);
       return { fingerprint, build: () => problemsRun({ parsed, config, today: date }, fingerprint) };
     },

@@ -10,6 +10,7 @@ import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import { packageRoot } from '../config/package-root.js';
 import type { IsoDate, Ledger, ReportOptions } from '../domain/types.js';
 import type { UnitDirectory } from '../domain/unit-directory.js';
+import { configOverrides, loadCalendar, withCalendarProblems } from '../app/calendar-overrides.js';
 import { readLedger } from '../app/read-ledger.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { resolveOptions } from '../reports/options.js';
@@ -38,12 +39,12 @@ export interface LedgerContext extends Runtime {
   sheetUrl: string | null;
 }
 
-/** Loads configuration, the logger, the work calendar and report options. */
+/** Loads configuration, the logger, the work calendar (config lists only; see loadLedgerContext) and report options. */
 export function loadRuntime(args: CliArgs, io: CliIO): Runtime {
   const loaded = loadConfig({ path: args.config, env: io.env, cwd: io.cwd });
   const { config } = loaded;
   const logger = createLogger({ stream: io.stderr, level: (io.env.DUBAN_LOG_LEVEL as 'info' | undefined) ?? 'warn' });
-  const calendar = createWorkCalendar({ overrides: { daysOff: config.calendar.daysOff, workdays: config.calendar.workdays } });
+  const calendar = createWorkCalendar({ overrides: configOverrides(config) });
   const options = resolveOptions({
     dueSoonWorkdays: config.dueSoonWorkdays,
     behindPoints: config.lights.behindPoints,
@@ -91,7 +92,11 @@ export async function loadLedgerContext(args: CliArgs, io: CliIO, runtime: Runti
   const { today, note } = reportDate(args, io, runtime, sheet);
   const source = openSource(sheet, { units, logger: runtime.logger, env: io.env });
   const { ledger, directory } = await readLedger(source, today);
-  const notices = runtime.calendar.unknownYears(today, today).map(unknownYearNotice);
+  // With calendar.tab the calendar also takes the ledger's own tab of local days off / extra working days.
+  const tab = runtime.loaded.config.calendar.tab ? await loadCalendar(runtime.loaded.config, source, runtime.logger) : null;
+  const calendar = tab?.calendar ?? runtime.calendar;
+  const notices = calendar.unknownYears(today, today).map(unknownYearNotice);
   const sheetUrl = /^https?:\/\//.test(sheet) ? sheet : null;
-  return { ...runtime, source, ledger, directory, today, dateNote: note, notices, sheetUrl };
+  const checked = withCalendarProblems(ledger, tab?.problems ?? []);
+  return { ...runtime, calendar, source, ledger: checked, directory, today, dateNote: note, notices, sheetUrl };
 }

@@ -2,6 +2,7 @@
  * A ledger in a Feishu Bitable (多维表格) table. Records come from records/search, paginated by hand (the SDK's
  * iterator swallows errors and truncates silently); the Feishu client checks `code` on every page and retries
  * throttling and write conflicts (1254290/1254291). Field names go through the same header aliases as sheets.
+ * Another table of the base by name (readTab) is found in the tables list, fetched once per source.
  */
 import type { FeishuApi } from '../chat/feishu/feishu-api.js';
 import type { RawTable } from '../domain/types.js';
@@ -96,27 +97,34 @@ export function bitableSource(options: BitableOptions): LedgerSource {
     rows: records.map((r, i) => ({ row: i + 2, cells: list.map((f) => fieldToCell(f, r.fields[f.field_name], people)) })),
   });
 
-  // The tables list (one request, once per source) resolves the units table by name or by a default name.
-  let unitsTableId: Promise<string | null> | null = null;
-  const findUnitsTable = (): Promise<string | null> =>
-    (unitsTableId ??= (async () => {
-      if (options.unitsTable?.startsWith('tbl')) return options.unitsTable;
-      const tables = await allPages<{ table_id: string; name: string }>((pageToken) => ({
-        method: 'GET',
-        url: `/open-apis/bitable/v1/apps/${options.appToken}/tables`,
-        params: { page_size: 100, page_token: pageToken },
-      }));
-      const ledgerName = tables.find((t) => t.table_id === options.tableId)?.name ?? '';
-      const name = pickUnitsTab(tables.map((t) => t.name), ledgerName, options.unitsTable);
-      return tables.find((t) => t.name === name)?.table_id ?? null;
-    })().catch((error: unknown) => {
-      unitsTableId = null; // a failed lookup is tried again on the next read
+  // The tables list (one request, once per source) resolves the units table and other tables by name.
+  let tableList: Promise<{ table_id: string; name: string }[]> | null = null;
+  const tables = () =>
+    (tableList ??= allPages<{ table_id: string; name: string }>((pageToken) => ({
+      method: 'GET',
+      url: `/open-apis/bitable/v1/apps/${options.appToken}/tables`,
+      params: { page_size: 100, page_token: pageToken },
+    })).catch((error: unknown) => {
+      tableList = null; // a failed lookup is tried again on the next read
       throw error;
     }));
 
-  const readTable = async (tableId: string, people: Record<string, string>): Promise<RawTable> => {
+  const findUnitsTable = async (): Promise<string | null> => {
+    if (options.unitsTable?.startsWith('tbl')) return options.unitsTable;
+    const list = await tables();
+    const ledgerName = list.find((t) => t.table_id === options.tableId)?.name ?? '';
+    try {
+      const name = pickUnitsTab(list.map((t) => t.name), ledgerName, options.unitsTable);
+      return list.find((t) => t.name === name)?.table_id ?? null;
+    } catch (error) {
+      tableList = null; // the configured table may be created later: list the tables again on the next read
+      throw error;
+    }
+  };
+
+  const readTable = async (tableId: string, people: Record<string, string>, name = tableId): Promise<RawTable> => {
     const list = await fields(tableId);
-    return toTable(list, await search(tableId), `${options.location}（数据表 ${tableId}）`, people);
+    return toTable(list, await search(tableId), `${options.location}（数据表 ${name}）`, people);
   };
 
   let matched: BitableRecord[] = [];
@@ -128,6 +136,10 @@ export function bitableSource(options: BitableOptions): LedgerSource {
       const unitsId = await findUnitsTable();
       const units = unitsId ? await readTable(unitsId, people) : null;
       return { ledger, units, revision: null, people };
+    },
+    async readTab(name) {
+      const tableId = (await tables()).find((t) => t.name === name)?.table_id;
+      return tableId ? readTable(tableId, {}, name) : null;
     },
     // Bitable offers no table-level revision without reading the records.
     async revision(): Promise<string | null> {

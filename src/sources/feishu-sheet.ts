@@ -2,6 +2,7 @@
  * A ledger in a Feishu spreadsheet (电子表格). Sheet ids come from the v3 sheets/query (once per source); values
  * from ONE v2 values_batch_get for the ledger and units tabs, dates as serial numbers. Writes go through the
  * "sheet:<token>" bucket, which the Feishu client runs one at a time (writes to one document must be serial).
+ * Another tab by name (readTab) is found in the same cached sheets/query and read with one values_batch_get.
  */
 import type { FeishuApi } from '../chat/feishu/feishu-api.js';
 import type { Cell, RawTable } from '../domain/types.js';
@@ -9,7 +10,7 @@ import type { Logger } from '../log/logger.js';
 import { cellAddress } from './a1.js';
 import { explainFeishuError } from './feishu-errors.js';
 import { flattenFeishuValue } from './feishu-values.js';
-import { tableFromGrid } from './grid.js';
+import { plainTableFromGrid, tableFromGrid } from './grid.js';
 import { createUpdater } from './apply-update.js';
 import type { LedgerRead, LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';
@@ -48,6 +49,8 @@ interface BatchGetData {
 interface Tabs {
   ledger: SheetInfo;
   units: SheetInfo | null;
+  /** Every sheet tab, for readTab. */
+  all: SheetInfo[];
 }
 
 const SCOPE = 'sheets:spreadsheet';
@@ -77,7 +80,7 @@ export function feishuSheetSource(options: FeishuSheetOptions): LedgerSource {
       throw new SourceError(`${what} 中找不到工作表“${wanted ?? '（第一个）'}”（现有：${sheets.map((s) => s.title).join('、')}）。`);
     }
     const unitsTitle = pickUnitsTab(sheets.map((s) => s.title), ledger.title, options.unitsTab);
-    return { ledger, units: sheets.find((s) => s.title === unitsTitle) ?? null };
+    return { ledger, units: sheets.find((s) => s.title === unitsTitle) ?? null, all: sheets };
   };
 
   const batchGet = async (sheets: SheetInfo[]): Promise<{ grids: Cell[][][]; revision: string | null }> => {
@@ -101,6 +104,13 @@ export function feishuSheetSource(options: FeishuSheetOptions): LedgerSource {
       const { grids, revision } = await batchGet(t.units ? [t.ledger, t.units] : [t.ledger]);
       const units: RawTable | null = t.units ? tableFromGrid(grids[1] ?? [], label(t.units)) : null;
       return { ledger: tableFromGrid(grids[0] ?? [], label(t.ledger)), units, revision };
+    },
+    async readTab(name) {
+      tabs ??= await loadTabs();
+      const sheet = tabs.all.find((s) => s.title === name);
+      if (!sheet) return null;
+      const { grids } = await batchGet([sheet]);
+      return plainTableFromGrid(grids[0] ?? [], label(sheet));
     },
     // The spreadsheet revision comes with any values read; reading one cell is the cheapest way to get it.
     async revision(): Promise<string | null> {

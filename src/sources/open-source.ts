@@ -81,6 +81,7 @@ function withUnitsFile(source: LedgerSource, unitsPath: string): LedgerSource {
     location: source.location,
     revision: () => source.revision(),
     updateTask: (id, update) => source.updateTask(id, update),
+    readTab: source.readTab,
     async read() {
       const [read, units] = await Promise.all([source.read(), readLocalTable(unitsPath)]);
       return { ...read, units };

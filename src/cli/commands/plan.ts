@@ -1,13 +1,26 @@
 /** `duban plan`: the scheduled runs ahead, on working days, so the office sees before a holiday what goes out when. */
+import { loadCalendar } from '../../app/calendar-overrides.js';
 import { addDays, isIsoDate, todayIn } from '../../calendar/dates.js';
 import { unknownYearNotice } from '../../calendar/chinese-calendar.js';
+import type { Problem } from '../../domain/types.js';
 import { planRuns } from '../../jobs/plan-runs.js';
 import { renderPlanText } from '../../jobs/plan-text.js';
+import { openSource } from '../../sources/open-source.js';
 import { UsageError, type CliArgs } from '../args.js';
-import { loadRuntime } from '../context.js';
+import { ledgerLocation, loadRuntime, type Runtime } from '../context.js';
 import { println, type CliIO } from '../io.js';
 
 const MAX_DAYS = 366;
+
+/** The calendar from the config lists, or with calendar.tab also from that tab of the ledger (its problems as notices). */
+async function planCalendar(args: CliArgs, io: CliIO, runtime: Runtime): Promise<{ calendar: Runtime['calendar']; problems: Problem[] }> {
+  if (!runtime.loaded.config.calendar.tab) return { calendar: runtime.calendar, problems: [] };
+  const { sheet, units } = ledgerLocation(args, io, runtime);
+  const source = openSource(sheet, { units, logger: runtime.logger, env: io.env });
+  return loadCalendar(runtime.loaded.config, source, runtime.logger);
+}
+
+const problemNotice = (p: Problem): string => (p.row === null ? p.message : `${p.message}（第 ${p.row} 行）`);
 
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const runtime = loadRuntime(args, io);
@@ -16,8 +29,9 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const days = args.days === undefined ? 14 : Number(args.days);
   if (!Number.isInteger(days) || days < 1 || days > MAX_DAYS) throw new UsageError(`--days 需要 1 到 ${MAX_DAYS} 之间的整数，收到 "${args.days}"。`);
   const from = args.from ?? todayIn(config.timezone, io.now());
-  const plan = planRuns({ from, days, config, calendar: runtime.calendar });
-  const notices = runtime.calendar.unknownYears(from, addDays(from, days - 1)).map(unknownYearNotice);
+  const { calendar, problems } = await planCalendar(args, io, runtime);
+  const plan = planRuns({ from, days, config, calendar });
+  const notices = [...calendar.unknownYears(from, addDays(from, days - 1)).map(unknownYearNotice), ...problems.map(problemNotice)];
   if (args.format === 'json') {
     println(io.stdout, JSON.stringify({ from, days, timezone: config.timezone, runs: plan.runs, notices }, null, 2));
   } else {
