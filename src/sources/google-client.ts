@@ -36,7 +36,7 @@ export async function createGoogleSheetsClient(env: NodeJS.ProcessEnv): Promise<
   } else {
     const key = await loadServiceAccount(env);
     account = key.client_email;
-    // The JWT constructor is the non-deprecated form in google-auth-library 11 (notes §3.1).
+    // The JWT constructor is the non-deprecated form in google-auth-library 10 and 11 (notes §3.1).
     client = new auth.JWT({ email: key.client_email, key: key.private_key.replace(/\\n/g, '\n'), scopes: SCOPES });
   }
   const rootUrl = env.GOOGLE_SHEETS_ROOT_URL || undefined;
