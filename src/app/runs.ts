@@ -5,9 +5,10 @@
 import { addDays } from '../calendar/dates.js';
 import type { OutgoingMessage } from '../chat/messenger.js';
 import type { DubanConfig } from '../config/schema.js';
-import type { IsoDate, ReportOptions, WorkCalendar } from '../domain/types.js';
+import type { IsoDate, Ledger, ReportOptions, WorkCalendar } from '../domain/types.js';
 import type { BuiltRun, RunContext } from '../jobs/run-job.js';
-import { diffSnapshots, snapshotLedger } from '../reports/changes.js';
+import { diffSnapshots, snapshotLedger, type LedgerSnapshot } from '../reports/changes.js';
+import type { DigestChanges } from '../reports/digest-changes.js';
 import { buildDigest } from '../reports/digest.js';
 import { buildReminderPlan } from '../reports/reminders.js';
 import type { ReminderPlan, UnitReminder } from '../reports/reminder-types.js';
@@ -39,15 +40,29 @@ export function officeMessage(config: DubanConfig, title: string, lines: string[
   return { chat, card, key };
 }
 
+/**
+ * The ledger's snapshot for today and what changed since the previous digest (daily) or about a week ago (weekly);
+ * null changes when there is no earlier snapshot.
+ */
+export function changesSince(
+  store: Pick<Store, 'snapshots'>,
+  ledger: Ledger,
+  today: IsoDate,
+  calendar: WorkCalendar,
+  staleAfterWorkdays: number,
+  kind: 'digest' | 'weekly',
+): { current: LedgerSnapshot; changes: DigestChanges | null } {
+  const current = snapshotLedger(ledger, today);
+  const history = store.snapshots({ before: today, limit: 30 }).filter((s) => s.date < today);
+  const previous = kind === 'weekly' ? (history.find((s) => s.date <= addDays(today, -7)) ?? history.at(-1)) : history[0];
+  return { current, changes: previous ? diffSnapshots(previous, current, { calendar, staleAfterWorkdays, history }) : null };
+}
+
 /** The daily digest (or the weekly summary) for the leaders' chat, with the changes since the previous snapshot. */
 export function digestRun(inputs: RunInputs, kind: 'digest' | 'weekly'): BuiltRun {
   const { parsed, today, calendar, options, config, store } = inputs;
   const chat = config.chats.leaders;
-  const current = snapshotLedger(parsed.ledger, today);
-  // The weekly summary compares with about a week ago; the daily digest with the previous digest.
-  const history = store.snapshots({ before: today, limit: 30 }).filter((s) => s.date < today);
-  const previous = kind === 'weekly' ? (history.find((s) => s.date <= addDays(today, -7)) ?? history.at(-1)) : history[0];
-  const changes = previous ? diffSnapshots(previous, current, { calendar, staleAfterWorkdays: config.staleAfterWorkdays, history }) : null;
+  const { current, changes } = changesSince(store, parsed.ledger, today, calendar, config.staleAfterWorkdays, kind);
   const digest = buildDigest(parsed.ledger, today, calendar, options, changes);
   if (kind === 'digest') store.saveSnapshot(current);
   if (!chat) return { messages: [] };

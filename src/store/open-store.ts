@@ -6,8 +6,7 @@ import { MIGRATIONS } from './migrations.js';
 import type { Migration } from './migrations.js';
 import { createStore } from './store.js';
 import type { Store } from './store.js';
-
-export const STORE_FILE = 'duban.sqlite';
+import { STORE_FILE } from './store-file.js';
 
 /** Applies the migrations newer than the file's version, each in its own transaction. Returns the version reached. */
 export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {

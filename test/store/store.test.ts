@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../src/store/migrations.js';
-import { migrate, openStore, STORE_FILE } from '../../src/store/open-store.js';
+import { migrate, openStore } from '../../src/store/open-store.js';
+import { STORE_FILE } from '../../src/store/store-file.js';
 import type { Store } from '../../src/store/store.js';
 
 const opened: Store[] = [];

@@ -3,9 +3,22 @@ import { buildDigest } from '../../reports/digest.js';
 import { digestToJson } from '../../reports/digest-json.js';
 import { renderDigestCard, renderDigestMarkdown, renderDigestText } from '../../render/digest.js';
 import type { CliArgs } from '../args.js';
-import { loadLedgerContext } from '../context.js';
+import { loadLedgerContext, type LedgerContext } from '../context.js';
+import { storeExists } from '../../store/store-file.js';
 import type { CliIO } from '../io.js';
 import { emit, note, useColor } from '../output.js';
+
+/** What changed since the last digest the service sent, when its store exists (read only: nothing is saved). */
+async function changesFromStore(ctx: LedgerContext) {
+  if (!storeExists(ctx.loaded.dataDir)) return null;
+  const [{ openStore }, { changesSince }] = await Promise.all([import('../../store/open-store.js'), import('../../app/runs.js')]);
+  const store = openStore(ctx.loaded.dataDir);
+  try {
+    return changesSince(store, ctx.ledger, ctx.today, ctx.calendar, ctx.loaded.config.staleAfterWorkdays, 'digest').changes;
+  } finally {
+    store.close();
+  }
+}
 
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const ctx = await loadLedgerContext(args, io);
@@ -13,7 +26,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   for (const notice of ctx.notices) note(io, args.format, notice);
   // Sending needs the store and the Feishu client: loaded only with --send.
   if (args.send) return (await import('../send.js')).sendDigest(args, io, ctx);
-  const digest = buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options);
+  const digest = buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options, await changesFromStore(ctx));
   emit(io, args.format, {
     text: () => renderDigestText(digest, { color: useColor(io) }),
     markdown: () => renderDigestMarkdown(digest),
