@@ -91,12 +91,15 @@ export async function loadLedgerContext(args: CliArgs, io: CliIO, runtime: Runti
   const { sheet, units } = ledgerLocation(args, io, runtime);
   const { today, note } = reportDate(args, io, runtime, sheet);
   const source = openSource(sheet, { units, logger: runtime.logger, env: io.env });
+  const online = /^https?:\/\//.test(sheet);
+  // An online ledger can take a few seconds (and retries on rate limits): say so on a terminal.
+  if (online && io.stderr.isTTY) io.stderr.write(`正在读取台账 ${sheet} …\n`);
   const { ledger, directory } = await readLedger(source, today);
   // With calendar.tab the calendar also takes the ledger's own tab of local days off / extra working days.
   const tab = runtime.loaded.config.calendar.tab ? await loadCalendar(runtime.loaded.config, source, runtime.logger) : null;
   const calendar = tab?.calendar ?? runtime.calendar;
   const notices = calendar.unknownYears(today, today).map(unknownYearNotice);
-  const sheetUrl = /^https?:\/\//.test(sheet) ? sheet : null;
+  const sheetUrl = online ? sheet : null;
   const checked = withCalendarProblems(ledger, tab?.problems ?? []);
   return { ...runtime, calendar, source, ledger: checked, directory, today, dateNote: note, notices, sheetUrl };
 }
