@@ -35,30 +35,53 @@ const PERSON_TYPES = new Set<number>([FIELD_TYPE.person, FIELD_TYPE.createdBy, F
 interface Person {
   id?: string;
   name?: string;
+  en_name?: string;
+  email?: string;
 }
 
 function isPercent(field: BitableField): boolean {
   return field.property?.formatter?.includes('%') ?? false;
 }
 
+/** A number, or a number sent as text ("2323.23", "1690992000000"); null otherwise. */
+function numberOf(value: unknown): number | null {
+  if (typeof value === 'number') return value;
+  return typeof value === 'string' && /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : null;
+}
+
+/**
+ * A formula or lookup result `{type, value}`: `type` is the result's field type and `value` usually a list of such
+ * values. Text and people lists are read whole; other lists item by item, joined by 、 when there are several.
+ */
+function computedToCell(field: BitableField, result: { type?: unknown; value: unknown }, people: Record<string, string>): Cell {
+  const inner: BitableField = { ...field, type: typeof result.type === 'number' ? result.type : FIELD_TYPE.text };
+  if (!Array.isArray(result.value) || inner.type === FIELD_TYPE.text || PERSON_TYPES.has(inner.type)) {
+    return fieldToCell(inner, result.value, people);
+  }
+  const cells = result.value.map((item) => fieldToCell(inner, item, people)).filter((cell) => cell !== '');
+  return cells.length === 1 ? cells[0] : cells.join('、');
+}
+
 /**
  * One field value as a ledger cell: dates (ms) → ISO date in Asia/Shanghai, people → names joined by 、 (their
  * open_ids go to `people`), percent numbers 0.6 → 60, selects → their option text, text segments → plain text.
+ * Numbers and dates sent as text are read as numbers.
  */
 export function fieldToCell(field: BitableField, value: unknown, people: Record<string, string>): Cell {
   if (value === null || value === undefined) return '';
-  if (DATE_TYPES.has(field.type) && typeof value === 'number') return todayIn(DEFAULT_TIMEZONE, new Date(value));
+  const number = numberOf(value);
+  if (DATE_TYPES.has(field.type) && number !== null) return todayIn(DEFAULT_TIMEZONE, new Date(number));
   if (PERSON_TYPES.has(field.type) && Array.isArray(value)) {
     const list = value as Person[];
-    for (const p of list) if (p.name && p.id) people[p.name] = p.id;
-    return list.map((p) => p.name ?? '').filter(Boolean).join('、');
+    for (const p of list) if (p?.name && p.id) people[p.name] = p.id;
+    return list.map((p) => p?.name || p?.en_name || p?.email || p?.id || '').filter(Boolean).join('、');
   }
-  if (field.type === FIELD_TYPE.number && typeof value === 'number') {
-    return isPercent(field) ? Math.round(value * 1000) / 10 : value;
+  if (field.type === FIELD_TYPE.number && number !== null) {
+    return isPercent(field) ? Math.round(number * 1000) / 10 : number;
   }
   if (field.type === FIELD_TYPE.multiSelect && Array.isArray(value)) return value.map(String).join('、');
   if ((field.type === FIELD_TYPE.lookup || field.type === FIELD_TYPE.formula) && typeof value === 'object' && 'value' in value) {
-    return flattenFeishuValue((value as { value: unknown }).value);
+    return computedToCell(field, value as { type?: unknown; value: unknown }, people);
   }
   return flattenFeishuValue(value);
 }

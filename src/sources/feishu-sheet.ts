@@ -38,7 +38,7 @@ interface SheetInfo {
 
 interface ValueRange {
   range?: string;
-  values?: unknown[][] | null;
+  values?: (unknown[] | null)[] | null;
 }
 
 interface BatchGetData {
@@ -90,7 +90,12 @@ export function feishuSheetSource(options: FeishuSheetOptions): LedgerSource {
       // ToString flattens links and mentions; no dateTimeRenderOption, so dates arrive as serial numbers.
       params: { ranges: sheets.map((s) => s.sheet_id).join(','), valueRenderOption: 'ToString' },
     });
-    const grids = (data.valueRanges ?? []).map((vr) => (vr.values ?? []).map((row) => (row ?? []).map(flattenFeishuValue)));
+    const ranges = data.valueRanges ?? [];
+    // Each answer names its sheet ("Q7PlXT!A1:K9"); position is the fallback. `values` is null or absent when empty.
+    const grids = sheets.map((sheet, i) => {
+      const vr = ranges.find((r) => r.range?.split('!')[0] === sheet.sheet_id) ?? ranges[i];
+      return (vr?.values ?? []).map((row) => (row ?? []).map(flattenFeishuValue));
+    });
     return { grids, revision: data.revision === undefined ? null : String(data.revision) };
   };
 

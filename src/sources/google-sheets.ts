@@ -68,7 +68,8 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
     );
     const props = (res.data.sheets ?? []).map((s) => s.properties ?? {}).sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
     const titles = props.map((p) => p.title ?? '');
-    const ledgerProps = options.gid === null ? props[0] : props.find((p) => p.sheetId === options.gid);
+    // JSON from protobuf may omit zero values: a missing sheetId or index is 0 (the first tab).
+    const ledgerProps = options.gid === null ? props[0] : props.find((p) => (p.sheetId ?? 0) === options.gid);
     if (!ledgerProps?.title) {
       throw new SourceError(`Google 表格 ${spreadsheetId} 中找不到 gid=${options.gid} 的工作表（现有：${titles.join('、')}）。`);
     }

@@ -19,7 +19,8 @@ export function plainTableFromGrid(grid: unknown[][], source: string): RawTable 
 /**
  * A RawTable from rows as an API returns them (grid[0] is sheet row 1; rows ragged, empty cells null or missing):
  * the header row is found below any title rows, and serial day numbers in the date columns (开始日期/截止日期/
- * 更新时间) become ISO dates with `fromSerial`, so an online sheet parses exactly like the CSV.
+ * 更新时间) become ISO dates with `fromSerial`, so an online sheet parses exactly like the CSV. Serials sent as text
+ * ("45366") are left to the ledger's date parser, which reads them too.
  */
 export function tableFromGrid(grid: unknown[][], source: string): RawTable {
   const table = tableFromRows(source, gridCells(grid), (text) => matchHeader(text) !== null);

@@ -55,3 +55,13 @@ describe('createAccountResolver', () => {
     expect(server.requestsTo(BATCH_PATH)).toHaveLength(2);
   });
 });
+
+describe('createAccountResolver request shape', () => {
+  it('sends only the non-empty list, and a mainland mobile written with +86 as the plain number Feishu answers with', async () => {
+    const { server, resolver } = await setup({ mobiles: { '13800000002': 'ou_zhao00001', '+85291234567': 'ou_hk000001' } });
+    const resolved = await resolver.resolve(['+86 138-0000-0002', '+852 9123 4567']);
+    expect([...resolved.values()]).toEqual(['ou_zhao00001', 'ou_hk000001']);
+    expect(server.requestsTo(BATCH_PATH)[0].body).toEqual({ mobiles: ['13800000002', '+85291234567'] });
+    expect(server.requestsTo(BATCH_PATH)[0].query).toEqual({ user_id_type: 'open_id' });
+  });
+});

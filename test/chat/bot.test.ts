@@ -100,6 +100,25 @@ describe('createBot', () => {
   });
 });
 
+describe('createBot post mentions', () => {
+  it('drops the bot from a post whether its at names an open_id or the placeholder key, keeping other names', async () => {
+    const { bot, questions } = harness();
+    const zhang = { key: '@_user_2', openId: 'ou_zhang000001', name: '张三' };
+    const ats = [
+      [{ tag: 'at', user_id: '@_user_1', user_name: '督办助手' }, { tag: 'at', user_id: '@_user_2' }],
+      [{ tag: 'at', user_id: BOT }, { tag: 'at', user_id: 'ou_zhang000001', user_name: '张三' }],
+    ];
+    for (const [i, [first, second]] of ats.entries()) {
+      const post = textMessageEvent({ messageId: `om_p${i}`, chatId: GROUP, text: '', mentions: [atBot, zhang] });
+      const message = (post.event as { message: Record<string, unknown> }).message;
+      message.message_type = 'post';
+      message.content = JSON.stringify({ title: '', content: [[first, { tag: 'text', text: ' ' }, second, { tag: 'text', text: ' 的任务' }], [{ tag: 'img', image_key: 'img_x' }]] });
+      await bot.handle(post);
+    }
+    expect(questions.map((q) => q.question)).toEqual(['张三 的任务', '张三 的任务']);
+  });
+});
+
 describe('compose', () => {
   it('runs steps in order and refuses a step that calls next twice', async () => {
     const seen: string[] = [];

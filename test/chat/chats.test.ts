@@ -22,3 +22,13 @@ describe('listChats and getBotInfo', () => {
     expect(await getBotInfo(client)).toEqual({ openId: 'ou_bot00000001', appName: '督办助手' });
   });
 });
+
+describe('listChats answer variants', () => {
+  it('reads an empty chat list answered with items null and no page_token', async () => {
+    const server = await startFeishuLoopback({ routes: createImRoutes({ chats: [], emptyItemsNull: true }).routes });
+    servers.push(server);
+    const client = createFeishuClient({ appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger });
+    expect(await listChats(client)).toEqual([]);
+    expect(server.requestsTo('/open-apis/im/v1/chats')).toHaveLength(1);
+  });
+});

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseLedger } from '../../src/ledger/parse-ledger.js';
 import { readLocalTable } from '../../src/ledger/read-local.js';
 import { matchHeader } from '../../src/ledger/headers.js';
@@ -149,5 +149,55 @@ describe('Bitable source', () => {
     const before = recordOf('1').fields['状态'];
     await expect(openSource(URL_, f.deps).updateTask('1', { note: 'x', status: '-1+1', date: DATE })).rejects.toThrow('无法识别');
     expect(recordOf('1').fields['状态']).toEqual(before);
+  });
+});
+
+describe('Bitable answer variants and field value shapes from the docs', () => {
+  afterEach(() => {
+    f.bitable.variant = {};
+  });
+
+  it('reads the same tasks with text as plain strings, page_token "" on the last page, and an empty search as items null or absent', async () => {
+    const local = parseLedger(await readLocalTable(EXAMPLE_TASKS), await readLocalTable(EXAMPLE_UNITS), { today: DATE });
+    f.bitable.variant = { textAsString: true, emptyPageToken: true, emptyItems: 'null' };
+    const source = openSource(URL_, { ...f.deps, units: 'tblUnits0001' });
+    const read = await source.read();
+    expect(digest(parseLedger(read.ledger, read.units, { today: DATE }))).toEqual(digest(local));
+    await expect(source.updateTask('404', { status: '已完成', date: DATE })).rejects.toThrow('找不到编号为“404”');
+    f.bitable.variant = { emptyItems: 'absent' };
+    await expect(source.updateTask('405', { status: '已完成', date: DATE })).rejects.toThrow('找不到编号为“405”');
+  });
+
+  it('reads formula and lookup results, people without a name, links, checkboxes and numbers or dates sent as text', async () => {
+    const due = shanghaiMs('2026-12-01');
+    f.bitable.addTable(APP, 'tblShapes', {
+      name: '形状',
+      fields: [
+        { field_name: '公式日期', type: 20 }, { field_name: '引用文本', type: 19 }, { field_name: '公式数字', type: 20 },
+        { field_name: '人员', type: 11 }, { field_name: '链接', type: 15 }, { field_name: '完成', type: 7 },
+        { field_name: '数字', type: 2 }, { field_name: '日期', type: 5 }, { field_name: '多选', type: 4 },
+      ],
+      records: [{
+        record_id: 'recShape1',
+        fields: {
+          公式日期: { type: 5, value: [due] },
+          引用文本: { type: 1, value: [{ type: 'text', text: '区交' }, { type: 'text', text: '通局' }] },
+          公式数字: { type: 2, value: [3, 4] },
+          人员: [{ id: 'ou_a', en_name: 'Li Lei' }, { id: 'ou_b', name: '韩梅梅', email: 'hmm@tn.gov.cn' }],
+          链接: { link: 'https://tn.gov.cn/x', text: '文件' },
+          完成: true,
+          数字: '2323.5',
+          日期: String(due),
+          多选: ['区交通局', '区财政局'],
+        },
+      }],
+    });
+    const tab = await openSource(`bitable:${APP}/tblLedger01`, f.deps).readTab!('形状');
+    expect(tab?.rows[0].cells).toEqual(['2026-12-01', '区交通局', '3、4', 'Li Lei、韩梅梅', '文件', true, 2323.5, '2026-12-01', '区交通局、区财政局']);
+  });
+
+  it('reads an answer whose data is null as no records instead of failing', async () => {
+    f.server.fault({ path: /tblLedger01\/records\/search$/, times: 1, respond: { body: { code: 0, msg: 'success', data: null } } });
+    expect((await openSource(URL_, f.deps).read()).ledger.rows).toEqual([]);
   });
 });

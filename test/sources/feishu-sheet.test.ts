@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { parseLedger } from '../../src/ledger/parse-ledger.js';
 import { readLocalTable } from '../../src/ledger/read-local.js';
 import { openSource } from '../../src/sources/open-source.js';
@@ -121,5 +121,37 @@ describe('Feishu Sheets source', () => {
     expect(apiRequests(f.server).filter((r) => r.path.endsWith('/get_node'))).toHaveLength(1);
     await expect(openSource('https://tongnan.feishu.cn/wiki/wikcnMinutes', f.deps).read()).rejects.toThrow('知识库页面“会议纪要”是 docx 文档，不是电子表格或多维表格');
     await expect(openSource('https://tongnan.feishu.cn/wiki/wikcnLedgerBase', f.deps).read()).rejects.toThrow(/缺少 table 参数/);
+  });
+});
+
+describe('Feishu Sheets answer variants the docs leave open', () => {
+  afterEach(() => {
+    f.sheets.variant = {};
+  });
+
+  it('reads the same tasks when trailing blanks are trimmed and ranges come back in another order', async () => {
+    const local = parseLedger(await readLocalTable(EXAMPLE_TASKS), await readLocalTable(EXAMPLE_UNITS), { today: DATE });
+    f.sheets.variant = { trimTrailing: true, reverseRanges: true };
+    const read = await openSource(URL_, f.deps).read();
+    expect(digest(parseLedger(read.ledger, read.units, { today: DATE }))).toEqual(digest(local));
+  });
+
+  it('reads serial dates and ids sent as text (a literal ToString) as the same dates and ids', async () => {
+    const local = parseLedger(await readLocalTable(EXAMPLE_TASKS), await readLocalTable(EXAMPLE_UNITS), { today: DATE });
+    f.sheets.variant = { numbersAsText: true };
+    const read = await openSource(URL_, f.deps).read();
+    const datesOf = (tasks: typeof local.tasks) => tasks.map((t) => [t.id, t.start, t.due, t.updated]);
+    expect(datesOf(parseLedger(read.ledger, read.units, { today: DATE }).tasks)).toEqual(datesOf(local.tasks));
+  });
+
+  it.each(['null', 'absent'] as const)('reads an empty tab whose values are %s', async (emptyValues) => {
+    f.sheets.addSpreadsheet(TOKEN, [
+      { sheet_id: 'Q7PlXT', title: '台账', rows: asSpreadsheetCells(csvGrid(EXAMPLE_TASKS)) },
+      { sheet_id: 'c4LnDr', title: '日历', rows: [] },
+    ]);
+    f.sheets.variant = { emptyValues, trimTrailing: true };
+    const source = openSource(URL_, f.deps);
+    expect((await source.readTab!('日历'))?.rows).toEqual([]);
+    expect((await source.read()).ledger.rows).toHaveLength(16);
   });
 });

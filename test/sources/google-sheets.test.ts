@@ -167,3 +167,22 @@ describe('Google Sheets source', () => {
       .rejects.toThrow('表格里没有名为“联络表”的单位名录表（现有：填写说明、Q1）');
   });
 });
+
+describe('Google Sheets answer variants', () => {
+  it('finds gid=0 when the answer leaves out zero values (sheetId and index of the first tab), and still finds other tabs by gid', async () => {
+    const sparse = await startGoogleLoopback('sparse-token', { omitZeroes: true });
+    try {
+      sparse.addSpreadsheet(ID, [
+        { title: '单位', sheetId: 0, rows: csvGrid(EXAMPLE_UNITS) },
+        { title: '台账 2022', sheetId: 91, rows: asSpreadsheetCells(csvGrid(EXAMPLE_TASKS)) },
+      ]);
+      const env = { GOOGLE_ACCESS_TOKEN: sparse.token, GOOGLE_SHEETS_ROOT_URL: sparse.url };
+      const read = await openSource(URL_, { env, logger: silentLogger }).read();
+      expect(read.ledger.source).toContain('单位');
+      const tasks = await openSource(`https://docs.google.com/spreadsheets/d/${ID}/edit#gid=91`, { env, logger: silentLogger }).read();
+      expect(tasks.ledger.rows).toHaveLength(16);
+    } finally {
+      await sparse.close();
+    }
+  });
+});

@@ -12,13 +12,23 @@ function parse(content: string): Record<string, unknown> | null {
   }
 }
 
+/** An @ in a post: dropped for the bot and @all, else the person's name; `user_id` is an open_id or a text placeholder (@_user_1). */
+function atText(segment: Segment, message: InboundMessage, botOpenId: string | undefined): string {
+  const id = segment.user_id ?? '';
+  if (id === 'all' || id === 'all_members' || id === '@_all') return '';
+  const mention = message.mentions.find((m) => m.key === id || m.openId === id);
+  if (isBot(mention?.openId ?? id, botOpenId)) return '';
+  return segment.user_name || mention?.name || '';
+}
+
 /** Post content: paragraphs of segments; received posts have no locale wrapper, but accept one anyway. */
-function postText(post: Record<string, unknown>, botOpenId: string | undefined): string {
+function postText(post: Record<string, unknown>, message: InboundMessage, botOpenId: string | undefined): string {
   const body = Array.isArray(post.content) ? post : (Object.values(post).find((v) => v && typeof v === 'object' && Array.isArray((v as { content?: unknown }).content)) as Record<string, unknown> | undefined);
   const paragraphs = Array.isArray(body?.content) ? (body.content as Segment[][]) : [];
   const lines = paragraphs.map((segments) =>
     (Array.isArray(segments) ? segments : [])
-      .map((s) => (s.tag === 'at' ? (s.user_id === botOpenId ? '' : (s.user_name ?? '')) : s.tag === 'text' || s.tag === 'a' ? (s.text ?? '') : ''))
+      // text, a, md, code_block … carry `text`; img and media carry none.
+      .map((s) => (s?.tag === 'at' ? atText(s, message, botOpenId) : typeof s?.text === 'string' ? s.text : ''))
       .join('')
       .trim(),
   );
@@ -41,7 +51,7 @@ export function questionText(message: InboundMessage, botOpenId: string | undefi
       return isBot(mention.openId, botOpenId) ? '' : mention.name;
     });
   } else if (message.messageType === 'post') {
-    text = postText(content, botOpenId);
+    text = postText(content, message, botOpenId);
   } else {
     return null;
   }

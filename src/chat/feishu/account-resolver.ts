@@ -8,7 +8,7 @@ export interface AccountResolver {
 }
 
 interface BatchGetIdData {
-  user_list?: { user_id?: string; email?: string; mobile?: string }[];
+  user_list?: { user_id?: string | null; email?: string | null; mobile?: string | null }[] | null;
 }
 
 const BATCH = 50;
@@ -16,8 +16,9 @@ const OPEN_ID = /^ou_[A-Za-z0-9]+$/;
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 const MOBILE = /^\+?[0-9][0-9 -]{5,}$/;
 
-/** Normalises a mobile as Feishu expects: digits, `+` with a country code outside mainland China. */
-const normaliseMobile = (mobile: string) => mobile.replace(/[\s-]/g, '');
+/** Normalises a mobile as Feishu expects: digits, `+` with a country code only outside mainland China (so the
+ * sheet's "+86 138…" and the answer's "138…" name the same person). */
+const normaliseMobile = (mobile: string) => mobile.replace(/[\s-]/g, '').replace(/^\+86(?=1\d{10}$)/, '');
 
 /** Creates a resolver whose answers (found or not) are cached for the resolver's lifetime. */
 export function createAccountResolver(api: FeishuApi, logger: Logger): AccountResolver {
@@ -31,7 +32,8 @@ export function createAccountResolver(api: FeishuApi, logger: Logger): AccountRe
         method: 'POST',
         url: '/open-apis/contact/v3/users/batch_get_id',
         params: { user_id_type: 'open_id' },
-        data: { emails: batchEmails, mobiles: batchMobiles },
+        // Both lists are optional: send only the ones with entries.
+        data: { ...(batchEmails.length ? { emails: batchEmails } : {}), ...(batchMobiles.length ? { mobiles: batchMobiles } : {}) },
       });
       for (const user of data?.user_list ?? []) {
         if (!user.user_id) continue;

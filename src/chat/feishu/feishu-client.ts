@@ -108,7 +108,8 @@ export function createFeishuClient(options: FeishuClientOptions): FeishuClient {
       const outcome = await send(request);
       if ('body' in outcome) {
         const { code: _code, msg: _msg, data, ...rest } = outcome.body;
-        return data !== undefined ? data : rest;
+        // A few APIs answer without `data` (bot/v3/info); an empty answer may come as `data: null`.
+        return data ?? rest;
       }
       const failure = outcome.failure;
       const kind = classify(failure);

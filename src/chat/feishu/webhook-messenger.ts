@@ -24,6 +24,8 @@ export interface WebhookMessengerOptions {
 }
 
 const MAX_BYTES = 20 * 1024;
+/** Upper bound of `"timestamp":"…","sign":"…",` in a signed body. */
+const SIGNATURE_BYTES = 80;
 const RETRYABLE = new Set([11232, 11233]);
 
 const HINTS: Record<number, string> = {
@@ -54,7 +56,8 @@ export class WebhookMessenger implements Messenger {
 
   /** Posts the card; never throws. A card over 20 KB is refused locally. */
   async send(message: OutgoingMessage): Promise<DeliveryResult> {
-    const size = Buffer.byteLength(JSON.stringify(message.card), 'utf8');
+    // The 20 KB limit is on the whole body, signature fields included.
+    const size = Buffer.byteLength(JSON.stringify({ msg_type: 'interactive', card: message.card }), 'utf8') + SIGNATURE_BYTES;
     if (size > MAX_BYTES) {
       return failed('card_too_large', `card for ${message.chat} is ${size} bytes; a group webhook accepts at most ${MAX_BYTES}`, `卡片超过群机器人 20 KB 上限（${Math.ceil(size / 1024)} KB），请减少任务条数，或改用应用机器人发送`);
     }

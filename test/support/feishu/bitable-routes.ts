@@ -24,8 +24,20 @@ export interface BitableTable {
   records: LoopbackRecord[];
 }
 
+/** Answers the docs allow besides the loopback's default (items always a list, page_token only with has_more). */
+export interface BitableVariant {
+  /** An empty page's `items`: null, or no key at all. */
+  emptyItems?: 'null' | 'absent';
+  /** `page_token: ""` on the last page instead of leaving it out. */
+  emptyPageToken?: boolean;
+  /** Text fields read back as plain strings instead of segment lists. */
+  textAsString?: boolean;
+}
+
 export interface BitableState {
   routes: FeishuRoute[];
+  /** Documented answer variants to exercise; none by default. */
+  variant: BitableVariant;
   addTable(appToken: string, tableId: string, table: BitableTable): void;
   table(appToken: string, tableId: string): BitableTable;
 }
@@ -40,18 +52,31 @@ function textOf(value: unknown): string {
   return String(value);
 }
 
-function render(field: LoopbackField | undefined, value: unknown): unknown {
+function render(field: LoopbackField | undefined, value: unknown, variant: BitableVariant): unknown {
   // Text is written as a string but read back as a list of segments.
-  if (field?.type === TEXT && typeof value === 'string') return [{ type: 'text', text: value }];
+  if (field?.type === TEXT && typeof value === 'string' && !variant.textAsString) return [{ type: 'text', text: value }];
   return value;
 }
 
-function page<T>(items: T[], query: URLSearchParams, max: number) {
+function page<T>(items: T[], query: URLSearchParams, max: number, variant: BitableVariant) {
   const size = Math.min(Number(query.get('page_size') ?? 20), max);
-  const start = Number(query.get('page_token') ?? 0);
+  const start = Number(query.get('page_token') || 0);
   const slice = items.slice(start, start + size);
   const hasMore = start + size < items.length;
-  return { items: slice, has_more: hasMore, total: items.length, ...(hasMore ? { page_token: String(start + size) } : {}) };
+  const token = hasMore ? { page_token: String(start + size) } : variant.emptyPageToken ? { page_token: '' } : {};
+  const list = slice.length > 0 || !variant.emptyItems ? { items: slice } : variant.emptyItems === 'null' ? { items: null } : {};
+  return { ...list, has_more: hasMore, total: items.length, ...token };
+}
+
+/** What the documented search request forbids: page_size over 500, a filter without conjunction or with non-list values. */
+function searchShapeError(query: URLSearchParams, body: any): string | null {
+  if (Number(query.get('page_size') ?? 20) > 500) return 'page_size must be at most 500';
+  if (body?.field_names !== undefined && !Array.isArray(body.field_names)) return 'field_names must be a list';
+  const filter = body?.filter;
+  if (filter === undefined) return null;
+  if (filter.conjunction !== 'and' && filter.conjunction !== 'or') return 'filter.conjunction must be "and" or "or"';
+  const ok = Array.isArray(filter.conditions) && filter.conditions.every((c: any) => typeof c?.field_name === 'string' && typeof c.operator === 'string' && (c.value === undefined || Array.isArray(c.value)));
+  return ok ? null : 'filter.conditions must be [{field_name, operator, value: [...]}]';
 }
 
 /** A value the typed field accepts, or null when Bitable would refuse it (1254060-range conversion errors). */
@@ -78,7 +103,8 @@ export function createBitableRoutes(): BitableState {
   const find = (params: Record<string, string>) => tables.get(`${params.app}/${params.table}`);
   const wrongToken: RouteResult = { body: { code: 1254040, msg: 'BaseTokenNotFound' } };
 
-  return {
+  const state: BitableState = {
+    variant: {},
     routes: [
       {
         method: 'GET',
@@ -87,7 +113,7 @@ export function createBitableRoutes(): BitableState {
           const items = [...tables.entries()]
             .filter(([key]) => key.startsWith(`${params.app}/`))
             .map(([key, t]) => ({ table_id: key.split('/')[1], name: t.name ?? key.split('/')[1], revision: 1 }));
-          return items.length ? ok(page(items, query, 100)) : wrongToken;
+          return items.length ? ok(page(items, query, 100, state.variant)) : wrongToken;
         },
       },
       {
@@ -95,7 +121,7 @@ export function createBitableRoutes(): BitableState {
         path: `${base}/fields`,
         handle: ({ params, query }) => {
           const table = find(params);
-          return table ? ok(page(table.fields.map((f, i) => ({ field_id: `fld${i}`, ...f })), query, 100)) : wrongToken;
+          return table ? ok(page(table.fields.map((f, i) => ({ field_id: `fld${i}`, ...f })), query, 100, state.variant)) : wrongToken;
         },
       },
       {
@@ -104,6 +130,8 @@ export function createBitableRoutes(): BitableState {
         handle: ({ params, query, body }) => {
           const table = find(params);
           if (!table) return wrongToken;
+          const shapeError = searchShapeError(query, body);
+          if (shapeError) return { body: { code: 1254001, msg: `WrongRequestBody: ${shapeError}` } };
           const conditions = (body?.filter?.conditions ?? []) as { field_name: string; operator: string; value: string[] }[];
           if (conditions.some((c) => c.operator !== 'is' || !table.fields.some((f) => f.field_name === c.field_name))) {
             return { body: { code: 1254018, msg: 'InvalidFilter' } };
@@ -113,9 +141,9 @@ export function createBitableRoutes(): BitableState {
           );
           const items = matching.map((r) => ({
             record_id: r.record_id,
-            fields: Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, render(table.fields.find((f) => f.field_name === k), v)])),
+            fields: Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, render(table.fields.find((f) => f.field_name === k), v, state.variant)])),
           }));
-          return ok(page(items, query, 500));
+          return ok(page(items, query, 500, state.variant));
         },
       },
       {
@@ -146,4 +174,5 @@ export function createBitableRoutes(): BitableState {
       return table;
     },
   };
+  return state;
 }

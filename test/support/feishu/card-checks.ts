@@ -1,4 +1,5 @@
 /** What real Feishu refuses in message content (notes §2.1, §3.6): used by the loopback's IM routes. */
+import { cardProblem } from './card-schema.js';
 import type { RouteResult } from './server.js';
 
 const CARD_MAX_BYTES = 30 * 1024;
@@ -39,6 +40,8 @@ export function checkContent(msgType: unknown, content: unknown): RouteResult | 
   if (msgType === 'interactive') {
     if (Buffer.byteLength(content, 'utf8') > CARD_MAX_BYTES) return invalid(230025, 'message content too long: card exceeds 30KB');
     if (countElements(parsed) > CARD_MAX_ELEMENTS) return invalid(230099, 'Failed to create card content, ext=ErrCode: 11310; ErrMsg: element exceeds the limit');
+    const problem = cardProblem(parsed);
+    if (problem) return invalid(230099, `Failed to create card content, ext=ErrCode: 200621; ErrMsg: ${problem}`);
   }
   const bad = malformedAt(content.replace(/\\"/g, '"'));
   if (bad) return invalid(230099, `Failed to create card content, ext=ErrCode: 100290; ErrMsg: ${bad}`);

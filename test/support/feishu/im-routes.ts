@@ -21,6 +21,8 @@ export interface ImOptions {
   /** Chats the bot is in, with names; sending elsewhere answers 230002. */
   chats: { chat_id: string; name: string }[];
   bot?: { open_id: string; app_name: string };
+  /** Answer an empty chat list with `items: null` (a variant the SDK typings allow). */
+  emptyItemsNull?: boolean;
 }
 
 export interface ImState {
@@ -114,8 +116,10 @@ export function createImRoutes(options: ImOptions): ImState {
         const size = Math.min(100, Number(ctx.query.get('page_size') ?? 20));
         const start = Number(ctx.query.get('page_token') ?? 0);
         const items = options.chats.slice(start, start + size).map((c) => ({ ...c, chat_status: 'normal' }));
-        const next = start + size < options.chats.length ? String(start + size) : '';
-        return { body: { code: 0, msg: 'success', data: { items, has_more: next !== '', page_token: next } } };
+        const hasMore = start + size < options.chats.length;
+        // page_token comes only with has_more (the documented contract).
+        const data = { items: items.length === 0 && options.emptyItemsNull ? null : items, has_more: hasMore, ...(hasMore ? { page_token: String(start + size) } : {}) };
+        return { body: { code: 0, msg: 'success', data } };
       },
     },
     { method: 'GET', path: '/open-apis/bot/v3/info', handle: () => ({ body: { code: 0, msg: 'ok', bot: { ...bot, activate_status: 2 } } }) },

@@ -1,7 +1,7 @@
 /**
  * Feishu Sheets routes of the loopback (shared/feishu-api-notes.md §5): v3 sheets/query, v2 values get,
- * values_batch_get and values_batch_update, with a revision per spreadsheet, null for empty cells, and a check
- * that writes to one spreadsheet never overlap (they must be serial).
+ * values_batch_get and values_batch_update, with a revision per spreadsheet, null for empty cells, a check that
+ * writes to one spreadsheet never overlap (they must be serial), and switchable answer variants the docs allow.
  */
 import { colIndex } from '../google/a1.js';
 import type { FeishuRoute, RouteResult } from './server.js';
@@ -14,6 +14,18 @@ export interface FeishuSheetTab {
   rows: FeishuSheetCell[][];
 }
 
+/** Answers the docs allow besides the loopback's default (every row as wide as the range, empty cells null). */
+export interface SheetsVariant {
+  /** Drop trailing empty cells and rows (the docs leave trimming open). */
+  trimTrailing?: boolean;
+  /** An empty range's `values`: [] by default, or null, or no key at all. */
+  emptyValues?: 'null' | 'absent';
+  /** Numbers (and serial dates) as text: a literal reading of valueRenderOption=ToString. */
+  numbersAsText?: boolean;
+  /** valueRanges in reverse order; each still names its sheet in `range`. */
+  reverseRanges?: boolean;
+}
+
 export interface SheetsState {
   routes: FeishuRoute[];
   addSpreadsheet(token: string, tabs: FeishuSheetTab[]): void;
@@ -22,6 +34,8 @@ export interface SheetsState {
   readonly overlappingWrites: number;
   /** How long a write takes to handle (to make overlaps observable). */
   writeDelayMs: number;
+  /** Documented answer variants to exercise; none by default. */
+  variant: SheetsVariant;
 }
 
 interface Book {
@@ -52,7 +66,14 @@ function parseRange(book: Book, text: string): Parsed | null {
   return { tab, c0: colIndex(m[1]), r0: m[2] ? Number(m[2]) - 1 : 0, c1: colIndex(m[3]), r1: m[4] ? Number(m[4]) - 1 : null };
 }
 
-function readRange(p: Parsed, revision: number, text: string) {
+interface LoopbackValueRange {
+  majorDimension: string;
+  range: string;
+  revision: number;
+  values?: FeishuSheetCell[][] | null;
+}
+
+function readRange(p: Parsed, revision: number, text: string, variant: SheetsVariant): LoopbackValueRange {
   const lastRow = p.r1 ?? p.tab.rows.length - 1;
   const width = p.c1 ?? Math.max(0, ...p.tab.rows.map((r) => r.length)) - 1;
   const values: FeishuSheetCell[][] = [];
@@ -60,11 +81,17 @@ function readRange(p: Parsed, revision: number, text: string) {
     const row: FeishuSheetCell[] = [];
     for (let c = p.c0; c <= width; c += 1) {
       const cell = p.tab.rows[r]?.[c];
-      row.push(cell === undefined || cell === '' ? null : cell);
+      row.push(cell === undefined || cell === '' ? null : variant.numbersAsText && typeof cell === 'number' ? String(cell) : cell);
     }
     values.push(row);
   }
-  return { majorDimension: 'ROWS', range: text, revision, values };
+  if (variant.trimTrailing) {
+    for (const row of values) while (row.length && row[row.length - 1] === null) row.pop();
+    while (values.length && values[values.length - 1].length === 0) values.pop();
+  }
+  const range = { majorDimension: 'ROWS', range: text, revision };
+  if (values.length > 0 || !variant.emptyValues) return { ...range, values };
+  return variant.emptyValues === 'null' ? { ...range, values: null } : range;
 }
 
 /** Creates the routes and the spreadsheets they serve. */
@@ -97,8 +124,9 @@ export function createSheetsRoutes(): SheetsState {
           const ranges = (query.get('ranges') ?? '').split(',');
           const parsed = ranges.map((r) => parseRange(book, r));
           if (parsed.some((p) => p === null)) return { status: 400, body: { code: 1310202, msg: 'Wrong Range' } };
-          const valueRanges = parsed.map((p, i) => readRange(p!, book.revision, ranges[i]));
-          const totalCells = valueRanges.reduce((n, vr) => n + vr.values.reduce((m, row) => m + row.length, 0), 0);
+          const valueRanges = parsed.map((p, i) => readRange(p!, book.revision, ranges[i], state.variant));
+          const totalCells = valueRanges.reduce((n, vr) => n + (vr.values ?? []).reduce((m, row) => m + row.length, 0), 0);
+          if (state.variant.reverseRanges) valueRanges.reverse();
           return ok({ revision: book.revision, spreadsheetToken: params.token, totalCells, valueRanges });
         },
       },
@@ -110,7 +138,7 @@ export function createSheetsRoutes(): SheetsState {
           if (!book) return notFound();
           const p = parseRange(book, params.range);
           if (!p) return { status: 400, body: { code: 1310202, msg: 'Wrong Range' } };
-          return ok({ revision: book.revision, spreadsheetToken: params.token, valueRange: readRange(p, book.revision, params.range) });
+          return ok({ revision: book.revision, spreadsheetToken: params.token, valueRange: readRange(p, book.revision, params.range, state.variant) });
         },
       },
       {
@@ -157,6 +185,7 @@ export function createSheetsRoutes(): SheetsState {
       return overlapping;
     },
     writeDelayMs: 0,
+    variant: {},
   };
   return state;
 }

@@ -1,5 +1,6 @@
 /** Group custom bot webhooks on the loopback: /open-apis/bot/v2/hook/:token, verifying the signature like Feishu (notes §8). */
 import { createHmac } from 'node:crypto';
+import { cardProblem } from './card-schema.js';
 import type { FeishuRoute } from './server.js';
 
 /** The documented algorithm, independent of duban's signer: base64(HmacSHA256(key = `${ts}\n${secret}`, "")). */
@@ -33,6 +34,8 @@ export function createWebhookRoutes(hooks: Record<string, string | null>): Webho
           if (!fresh || body.sign !== expectedSign(ts, secret)) return answer(19021, 'sign match fail or timestamp is not within one hour from current time');
         }
         if (body.msg_type !== 'interactive' || typeof body.card !== 'object') return answer(9499, 'Bad Request');
+        const problem = cardProblem(body.card);
+        if (problem) return answer(9499, `Bad Request: ${problem}`);
         const list = received.get(params.token) ?? [];
         list.push(body.card);
         received.set(params.token, list);

@@ -68,8 +68,19 @@ class HttpFailure extends Error {
   }
 }
 
+/** Answer variants the protobuf JSON mapping allows. */
+export interface GoogleLoopbackOptions {
+  /** Leave out zero-valued fields (the first tab's sheetId 0 and index 0), as proto3 JSON may. */
+  omitZeroes?: boolean;
+}
+
+/** Drops the keys whose value is 0 when `omit` is set. */
+function withoutZeroes<T extends Record<string, unknown>>(object: T, omit: boolean): Partial<T> {
+  return omit ? (Object.fromEntries(Object.entries(object).filter(([, v]) => v !== 0)) as Partial<T>) : object;
+}
+
 /** Starts the server on an ephemeral port. */
-export async function startGoogleLoopback(token = 'test-google-token'): Promise<GoogleLoopback> {
+export async function startGoogleLoopback(token = 'test-google-token', options: GoogleLoopbackOptions = {}): Promise<GoogleLoopback> {
   const books = new Map<string, GoogleTab[]>();
   const requests: GoogleRequest[] = [];
   const pending: GoogleFault[] = [];
@@ -135,7 +146,12 @@ export async function startGoogleLoopback(token = 'test-google-token'): Promise<
         spreadsheetId: id,
         properties: { title: id, locale: 'zh_CN', timeZone: 'Asia/Shanghai' },
         sheets: bookOf(id).map((t, index) => ({
-          properties: { sheetId: t.sheetId, title: t.title, index, sheetType: 'GRID', gridProperties: { rowCount: Math.max(1000, t.rows.length), columnCount: 26 } },
+          properties: {
+            ...withoutZeroes({ sheetId: t.sheetId, index }, options.omitZeroes ?? false),
+            title: t.title,
+            sheetType: 'GRID',
+            gridProperties: { rowCount: Math.max(1000, t.rows.length), columnCount: 26 },
+          },
         })),
       };
     }
@@ -146,8 +162,9 @@ export async function startGoogleLoopback(token = 'test-google-token'): Promise<
     if (method === 'POST' && values === 'values:batchUpdate') {
       const data = (body?.data ?? []) as { range: string; values: unknown[][] }[];
       const responses = data.map((d) => writeRange(id, d.range, d.values, body?.valueInputOption ?? null));
-      const total = responses.reduce((n, r) => n + r.updatedCells, 0);
-      return { spreadsheetId: id, totalUpdatedCells: total, totalUpdatedRows: responses.length, totalUpdatedSheets: 1, responses };
+      const sum = (key: 'updatedCells' | 'updatedRows' | 'updatedColumns') => responses.reduce((n, r) => n + r[key], 0);
+      const sheets = new Set(data.map((d) => resolve(id, d.range).tab.sheetId)).size;
+      return { spreadsheetId: id, totalUpdatedRows: sum('updatedRows'), totalUpdatedColumns: sum('updatedColumns'), totalUpdatedCells: sum('updatedCells'), totalUpdatedSheets: sheets, responses };
     }
     if (values === 'values' && rawRange) {
       const range = decodeURIComponent(rawRange);
