@@ -27,6 +27,8 @@ export interface DeliveryResult {
   ok: boolean;
   /** Feishu message_id when sent. */
   messageId: string | null;
+  /** The idempotency uuid sent with the message (app bot), so the store can show what Feishu de-duplicates on. */
+  uuid?: string;
   error: DeliveryError | null;
 }
 

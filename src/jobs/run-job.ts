@@ -4,7 +4,7 @@
  * recorded. A rerun sends only what is not recorded as sent, with the stored card and key, so the Feishu
  * wrapper derives the same uuid and Feishu de-duplicates a message whose send was cut off mid-flight.
  */
-import type { Messenger, OutgoingMessage } from '../chat/messenger.js';
+import type { DeliveryResult, Messenger, OutgoingMessage } from '../chat/messenger.js';
 import type { IsoDate } from '../domain/types.js';
 import { silentLogger } from '../log/logger.js';
 import type { Logger } from '../log/logger.js';
@@ -90,11 +90,11 @@ export async function runJob(options: RunJobOptions): Promise<RunOutcome> {
       interrupted = true;
       break;
     }
-    const result = await messenger
+    const result: DeliveryResult = await messenger
       .send({ chat: message.chat, card: message.card, key: message.key })
       .catch((error: Error) => ({ ok: false, messageId: null, error: { code: 'exception', message: error.message, hint: '' } }));
     const outcome = result.ok ? 'sent' : 'failed';
-    store.recordDelivery(job, date, message.chat, outcome, at(), result.messageId, result.error?.message ?? null);
+    store.recordDelivery(job, date, message.chat, { outcome, at: at(), messageId: result.messageId, uuid: result.uuid, error: result.error?.message ?? null });
     if (!result.ok) logger.warn('run.message_failed', { chat: message.chat, code: result.error?.code, error: result.error?.message });
   }
 

@@ -25,6 +25,8 @@ export interface MessageRecord {
   key: string;
   card: Card;
   messageId: string | null;
+  /** The idempotency uuid Feishu de-duplicates on (null for webhooks and before the first send). */
+  uuid: string | null;
   outcome: MessageOutcome;
   error: string | null;
   at: string;

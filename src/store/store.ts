@@ -21,7 +21,7 @@ export interface Store {
   restartRun(job: string, date: IsoDate, at: string): void;
   finishRun(job: string, date: IsoDate, status: Exclude<RunStatus, 'started'>, at: string, detail?: string | null): void;
   messages(job: string, date: IsoDate): MessageRecord[];
-  recordDelivery(job: string, date: IsoDate, chat: string, outcome: MessageOutcome, at: string, messageId?: string | null, error?: string | null): void;
+  recordDelivery(job: string, date: IsoDate, chat: string, delivery: Delivery): void;
   isReminded(taskId: string, unit: string, date: IsoDate): boolean;
   history(filter?: { task?: string; unit?: string }): ReminderRecord[];
   saveSnapshot(snapshot: LedgerSnapshot): void;
@@ -32,15 +32,24 @@ export interface Store {
   close(): void;
 }
 
+/** The outcome of sending one message of a run. */
+export interface Delivery {
+  outcome: MessageOutcome;
+  at: string;
+  messageId?: string | null;
+  uuid?: string | null;
+  error?: string | null;
+}
+
 interface RunRow { job: string; date: string; status: RunStatus; started_at: string; finished_at: string | null; detail: string | null }
-interface MessageRow { job: string; date: string; chat: string; key: string; card: string; message_id: string | null; outcome: MessageOutcome; error: string | null; at: string }
+interface MessageRow { job: string; date: string; chat: string; key: string; card: string; message_id: string | null; uuid: string | null; outcome: MessageOutcome; error: string | null; at: string }
 interface ReminderRow { task: string; unit: string; date: string; job: string; chat: string; mentions: string; kind: string; outcome: MessageOutcome; message_id: string | null; at: string }
 
 const toRun = (r: RunRow): RunRecord => ({ job: r.job, date: r.date, status: r.status, startedAt: r.started_at, finishedAt: r.finished_at, detail: r.detail });
 
 const toMessage = (r: MessageRow): MessageRecord => ({
   job: r.job, date: r.date, chat: r.chat, key: r.key, card: JSON.parse(r.card) as Card,
-  messageId: r.message_id, outcome: r.outcome, error: r.error, at: r.at,
+  messageId: r.message_id, uuid: r.uuid, outcome: r.outcome, error: r.error, at: r.at,
 });
 
 const toReminder = (r: ReminderRow): ReminderRecord => ({
@@ -65,7 +74,7 @@ export function createStore(db: Database.Database, path: string): Store {
       `INSERT OR IGNORE INTO messages (job, date, chat, key, card, outcome, at) VALUES (?, ?, ?, ?, ?, 'pending', ?)`,
     ),
     messages: db.prepare('SELECT * FROM messages WHERE job = ? AND date = ? ORDER BY rowid'),
-    delivery: db.prepare('UPDATE messages SET outcome = ?, at = ?, message_id = COALESCE(?, message_id), error = ? WHERE job = ? AND date = ? AND chat = ?'),
+    delivery: db.prepare('UPDATE messages SET outcome = ?, at = ?, message_id = COALESCE(?, message_id), uuid = COALESCE(?, uuid), error = ? WHERE job = ? AND date = ? AND chat = ?'),
     insertReminder: db.prepare(
       'INSERT OR IGNORE INTO reminder_log (task, unit, date, job, chat, mentions, kind) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -97,8 +106,8 @@ export function createStore(db: Database.Database, path: string): Store {
     restartRun: (job, date, at) => void q.insertRun.run(job, date, at),
     finishRun: (job, date, status, at, detail = null) => void q.finishRun.run({ job, date, status, at, detail }),
     messages: (job, date) => (q.messages.all(job, date) as MessageRow[]).map(toMessage),
-    recordDelivery: (job, date, chat, outcome, at, messageId = null, error = null) =>
-      void q.delivery.run(outcome, at, messageId, error, job, date, chat),
+    recordDelivery: (job, date, chat, d) =>
+      void q.delivery.run(d.outcome, d.at, d.messageId ?? null, d.uuid ?? null, d.error ?? null, job, date, chat),
     isReminded: (taskId, unit, date) => q.isReminded.get(taskId, unit, date) !== undefined,
     history: (filter = {}) =>
       (q.history.all({ task: filter.task ?? null, unit: filter.unit ?? null }) as ReminderRow[]).map(toReminder),

@@ -11,6 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createContactRoutes } from '../support/feishu/contact-routes.js';
 import { createImRoutes, type ImState } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
+import { openStore } from '../../src/store/open-store.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist', 'cli', 'main.js');
@@ -114,6 +115,13 @@ describe('remind --send killed mid-run', () => {
     expect(server.requestsTo(MESSAGES, 'POST').length).toBeGreaterThan(im.messages.length);
     const uuids = server.requestsTo(MESSAGES, 'POST').map((r) => r.body.uuid);
     expect(new Set(uuids).size).toBe(im.messages.length);
+    // The store keeps each message's uuid and Feishu message_id: the evidence of what was posted.
+    const store = openStore(join(dir, 'state'));
+    const stored = store.messages('remind', '2022-06-27');
+    store.close();
+    expect(stored.every((m) => m.outcome === 'sent')).toBe(true);
+    expect(new Set(stored.map((m) => m.uuid))).toEqual(new Set(uuids));
+    expect(stored.map((m) => m.messageId).sort()).toEqual(im.messages.map((m) => m.message_id).sort());
   }, 40_000);
 
   it('mentions liaisons by open_id, resolving emails and mobiles in one batched call', async () => {

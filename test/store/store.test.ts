@@ -61,12 +61,12 @@ describe('store', () => {
       ['oc_b', 'pending', 'remind|2026-03-02|oc_b'],
     ]);
     expect(stored[0].card).toEqual(card('A'));
-    store.recordDelivery('remind', '2026-03-02', 'oc_a', 'sent', AT, 'om_1');
-    store.recordDelivery('remind', '2026-03-02', 'oc_b', 'failed', AT, null, 'bot not in chat');
+    store.recordDelivery('remind', '2026-03-02', 'oc_a', { outcome: 'sent', at: AT, messageId: 'om_1', uuid: 'u-remind-oc_a' });
+    store.recordDelivery('remind', '2026-03-02', 'oc_b', { outcome: 'failed', at: AT, error: 'bot not in chat' });
     store.finishRun('remind', '2026-03-02', 'failed', AT, '1 of 2 not sent');
-    expect(store.messages('remind', '2026-03-02').map((m) => [m.outcome, m.messageId, m.error])).toEqual([
-      ['sent', 'om_1', null],
-      ['failed', null, 'bot not in chat'],
+    expect(store.messages('remind', '2026-03-02').map((m) => [m.outcome, m.messageId, m.uuid, m.error])).toEqual([
+      ['sent', 'om_1', 'u-remind-oc_a', null],
+      ['failed', null, null, 'bot not in chat'],
     ]);
     expect(store.getRun('remind', '2026-03-02')).toMatchObject({ status: 'failed', detail: '1 of 2 not sent', finishedAt: AT });
   });
@@ -89,7 +89,7 @@ describe('store', () => {
     store.planRun('remind', '2026-03-02', AT, [msg('oc_a', '2026-03-02')], [entry('6', '区交通局', 'oc_a'), entry('7', '区民政局', 'oc_a')]);
     store.planRun('escalate', '2026-03-02', AT, [msg('oc_a', '2026-03-02')], [entry('6', '区交通局', 'oc_a')]);
     store.planRun('remind', '2026-03-03', AT, [msg('oc_a', '2026-03-03')], [entry('6', '区交通局', 'oc_a')]);
-    store.recordDelivery('remind', '2026-03-02', 'oc_a', 'sent', AT, 'om_1');
+    store.recordDelivery('remind', '2026-03-02', 'oc_a', { outcome: 'sent', at: AT, messageId: 'om_1' });
     expect(store.isReminded('6', '区交通局', '2026-03-02')).toBe(true);
     expect(store.isReminded('6', '区交通局', '2026-03-04')).toBe(false);
     expect(store.history().map((r) => [r.date, r.taskId, r.job])).toEqual([

@@ -23,16 +23,17 @@ export class FeishuAppMessenger implements Messenger {
     const content = JSON.stringify(message.card);
     const tooBig = this.checkSize(content, message.chat);
     if (tooBig) return tooBig;
+    const uuid = messageUuid(message.key, content);
     try {
       const data = await this.api.call<SentMessage>({
         method: 'POST',
         url: '/open-apis/im/v1/messages',
         params: { receive_id_type: 'chat_id' },
-        data: { receive_id: message.chat, msg_type: 'interactive', content, uuid: messageUuid(message.key, content) },
+        data: { receive_id: message.chat, msg_type: 'interactive', content, uuid },
         bucket: `chat:${message.chat}`,
       });
       this.logger.info('card sent', { chat: message.chat, key: message.key, messageId: data?.message_id });
-      return delivered(data?.message_id ?? null);
+      return delivered(data?.message_id ?? null, uuid);
     } catch (error) {
       const result = failedFrom(error);
       this.logger.warn('card not sent', { chat: message.chat, key: message.key, code: result.error?.code, error: result.error?.message });

@@ -3,7 +3,7 @@ import type { DeliveryResult } from '../messenger.js';
 import { FeishuApiError } from './feishu-api.js';
 
 /** A successful delivery. */
-export const delivered = (messageId: string | null): DeliveryResult => ({ ok: true, messageId, error: null });
+export const delivered = (messageId: string | null, uuid?: string): DeliveryResult => ({ ok: true, messageId, error: null, ...(uuid ? { uuid } : {}) });
 
 /** A failed delivery with an English message and a Chinese hint. */
 export function failed(code: string | number, message: string, hint: string): DeliveryResult {
