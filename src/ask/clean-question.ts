@@ -6,12 +6,14 @@ const LEADING_MENTION = /^@(?:\S+\s+|(?:机器人|督办机器人|督办助手|�
 const POLITE_ZH = [
   '请问一下', '请问', '请帮我查一下', '请帮我查查', '请帮我看一下', '帮我查一下', '帮我查查', '帮我看一下', '帮我看看',
   '帮忙查一下', '帮我查', '帮我', '查一下', '查查', '查询', '查看', '看一下', '看看', '麻烦', '你好', '您好',
-  '我想知道', '我想问一下', '我想问', '想问一下', '告诉我', '列出', '请',
+  '我想知道', '我想问一下', '我想问', '想问一下', '告诉我', '列出', '看下', '瞅瞅', '请',
 ];
 const POLITE_EN = ['please', 'can you', 'could you', 'would you', 'hey', 'hi', 'hello', 'show me', 'tell me', 'give me', 'list', 'show'];
 // English courtesies must end at a word boundary: "hi" must not eat the start of "history".
 const POLITE_PREFIXES = new RegExp(`^(?:${POLITE_ZH.join('|')}|(?:${POLITE_EN.join('|')})\\b)[\\s,，:：]*`, 'i');
 const TRAILING = /[\s?？!！。.~～…,，]+$|(?<=\S)[呢吗嘛啊呀吧]+$/u;
+// Emoji and their joiners/modifiers are decoration in a question ("逾期任务有哪些？🙏").
+const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu;
 // Spaces beside Chinese are typing noise ("交通局 负责"), except next to Latin words: "does 区交通局 own".
 const SPACE_BESIDE_HAN = /(?<=\p{Script=Han})\s+(?![A-Za-z])|(?<![A-Za-z])\s+(?=\p{Script=Han})/gu;
 
@@ -31,6 +33,6 @@ function peel(text: string, pattern: RegExp): string {
 
 /** The question itself: no mentions, courtesies or end punctuation; no spaces beside Chinese characters. */
 export function cleanQuestion(text: string): string {
-  const bare = peel(peel(stripMentions(text), POLITE_PREFIXES), TRAILING);
+  const bare = peel(peel(stripMentions(text).replace(EMOJI, ' ').trim(), POLITE_PREFIXES), TRAILING);
   return bare.replace(/\s+/g, ' ').replace(SPACE_BESIDE_HAN, '');
 }

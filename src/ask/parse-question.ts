@@ -5,8 +5,9 @@ import type { QuestionPattern } from './question-pattern.js';
 import { cleanQuestion, stripMentions } from './clean-question.js';
 import { COMMAND_PATTERNS } from './patterns.js';
 import { UNIT_PATTERNS } from './unit-patterns.js';
+import { FILTER_PATTERNS } from './filter-patterns.js';
 
-const ALL_PATTERNS: readonly QuestionPattern[] = [...COMMAND_PATTERNS, ...UNIT_PATTERNS];
+const ALL_PATTERNS: readonly QuestionPattern[] = [...COMMAND_PATTERNS, ...FILTER_PATTERNS, ...UNIT_PATTERNS];
 
 /** The intent of a question; units named in it are resolved through `directory` (canonical name when found). */
 export function parseQuestion(text: string, directory: UnitDirectory): Intent {

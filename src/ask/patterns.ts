@@ -2,20 +2,37 @@
  * Command-like questions: help, updates, task ids, ranking, overall progress, overdue, due. Tried in order before
  * unit-patterns.ts; they run on the cleaned question (half width, no courtesies, no spaces beside Chinese).
  */
-import type { QuestionPattern } from './question-pattern.js';
+import type { QuestionContext, QuestionPattern } from './question-pattern.js';
 import { whole } from './question-pattern.js';
 import { COUNT, parseCount } from './numbers.js';
 import { unitFromPhrase } from './unit-phrase.js';
 import { STATUS_WORD, updateIntent } from './update-command.js';
-import { readDuePeriod } from './due-period.js';
+import { DUE_WORD, readDuePeriod } from './due-period.js';
+import type { Intent } from './intent.js';
 
 /** A task id: "6", "A-3", "2.1". */
 const ID = '([a-z]{0,4}-?\\d+(?:[.-]\\d+)*)';
 const TASK_TAIL = '(?:的)?(?:进展情况|完成情况|进展|进度|情况|详情|状态)?(?:怎么样了?|如何)?(?:\\s*(?:status|progress|details?))?';
 const OVERDUE = /逾期|超期|过期|延误|拖期|overdue|past due|\blate\b/i;
 const OVERDUE_ALL = new RegExp(OVERDUE.source, 'gi');
+// "逾期超过10天", "逾期10天以上", "overdue by more than 10 days": only tasks that many days late.
+const OVERDUE_DAYS = new RegExp(
+  `(?:超过|多于|大于|>)\\s*(${COUNT})\\s*(?:个)?(?:工作)?[天日]|(${COUNT})\\s*(?:个)?(?:工作)?[天日]以上|(?:by )?more than (\\d+) days?`,
+  'i',
+);
 
-/** Questions about the ledger as a whole, task ids and updates; unit and keyword questions follow in unit-patterns.ts. */
+/** The overdue intent: the unit the rest of the question names, and a minimum of days late when one is given. */
+function overdueIntent(cleaned: string, directory: QuestionContext['directory']): Intent {
+  const days = OVERDUE_DAYS.exec(cleaned);
+  const rest = (days ? cleaned.replace(OVERDUE_DAYS, ' ') : cleaned).replace(OVERDUE_ALL, ' ').trim();
+  const intent: Intent = { kind: 'overdue', unit: unitFromPhrase(rest, directory) };
+  const count = days ? parseCount(days[1] ?? days[2] ?? days[3]) : null;
+  // "超过10天" is 11 days or more; "10天以上" is 10 or more.
+  if (days && count !== null) intent.minDays = days[2] !== undefined ? count : count + 1;
+  return intent;
+}
+
+/** Questions about the ledger as a whole, task ids and updates; state/attention (filter-patterns.ts), then unit and keyword questions (unit-patterns.ts) follow. */
 export const COMMAND_PATTERNS: readonly QuestionPattern[] = [
   {
     name: 'help',
@@ -39,7 +56,12 @@ export const COMMAND_PATTERNS: readonly QuestionPattern[] = [
   },
   { name: 'task', pattern: whole(`(?:任务|事项|task)\\s*(?:#|编号|no\\.?|number)?\\s*${ID}号?${TASK_TAIL}`), build: (m) => ({ kind: 'task', id: m[1] }) },
   { name: 'task-hash', pattern: whole(`(?:#|编号)\\s*${ID}${TASK_TAIL}`), build: (m) => ({ kind: 'task', id: m[1] }) },
-  { name: 'task-bare', pattern: whole(`${ID}`), build: (m) => ({ kind: 'task', id: m[1] }) },
+  { name: 'task-bare', pattern: whole(`${ID}号?`), build: (m) => ({ kind: 'task', id: m[1] }) },
+  {
+    name: 'task-en',
+    pattern: whole(`(?:what(?:'s| is) (?:the )?)?(?:status|progress|details?|update) (?:of|on|for) (?:task|item|no\\.?)\\s*#?\\s*${ID}`),
+    build: (m) => ({ kind: 'task', id: m[1] }),
+  },
   { name: 'task-number', pattern: whole(`${ID}号(?:任务|事项)${TASK_TAIL}`), build: (m) => ({ kind: 'task', id: m[1] }) },
   {
     name: 'task-ordinal',
@@ -56,20 +78,23 @@ export const COMMAND_PATTERNS: readonly QuestionPattern[] = [
   },
   {
     name: 'progress',
-    pattern: whole('(?:总体|整体|全部|全局|总的|目前|当前|现在)?的?(?:进展|进度|完成情况|推进情况|情况)(?:如何|怎么样|怎样|咋样)?|(?:overall|total|general)\\s+(?:progress|status)|how (?:are we|is it|are things) (?:doing|going)|how\'s it going|progress|summary|status overview'),
+    pattern: whole('(?:总体|整体|全部|全局|总的|目前|当前|现在)?的?(?:进展|进度|完成情况|推进情况|情况)(?:如何|怎么样|怎样|咋样)?|(?:一共|总共|共|总计|合计)(?:有)?多少(?:项|个|条)?(?:任务|事项)?|(?:总体|整体)?完成率(?:是)?(?:多少|几)?|how many tasks(?: are there| in total| total)?|(?:overall|total|general)\\s+(?:progress|status)|how (?:are we|is it|are things) (?:doing|going)|how\'s it going|progress|summary|status overview'),
     build: () => ({ kind: 'progress' }),
   },
   {
     name: 'overdue',
     pattern: OVERDUE,
-    build: (_m, c) => ({ kind: 'overdue', unit: unitFromPhrase(c.cleaned.replace(OVERDUE_ALL, ' ').trim(), c.directory) }),
+    build: (_m, c) => overdueIntent(c.cleaned, c.directory),
   },
   {
     name: 'due',
-    pattern: /到期|截止|届满|要完成|未来|接下来|最近|\bdue\b|\bdeadlines?\b|\bexpir/i,
+    pattern: new RegExp(`${DUE_WORD.source}|未来|接下来|最近`, 'i'),
     build: (_m, c) => {
       const due = readDuePeriod(c.cleaned);
-      return due && { kind: 'due', period: due.period, days: due.days, unit: unitFromPhrase(due.rest, c.directory) };
+      if (!due) return null;
+      const intent: Intent = { kind: 'due', period: due.period, days: due.days, unit: unitFromPhrase(due.rest, c.directory) };
+      if (due.date) intent.date = due.date;
+      return intent;
     },
   },
 ];

@@ -9,7 +9,9 @@ import { isSelf, namesUnit, trimFillers, unitFromPhrase } from './unit-phrase.js
 
 const LEAD_ZH = '(?:负责|牵头|主办|承办|主责)';
 const ASSIST_ZH = '(?:协助|配合|协办|参与)';
-const WHICH_TASKS_ZH = '(?:了|的)?(?:哪些|什么|啥|多少)?(?:任务|工作|事项|事)?(?:有哪些|是什么)?';
+const WHICH_TASKS_ZH = '(?:了|的)?(?:哪些|什么|啥|多少)?(?:任务|工作|事项|活儿|事儿|事)?(?:有哪些|是什么)?';
+/** What people call tasks in chat: "任务", "工作", "事项", "交通局的活儿". */
+const TASK_NOUN = '(?:任务|工作|事项|活儿|事儿)';
 const TASKS_EN = '(?:tasks?|work|items?|jobs?)';
 /** Small talk that is not a keyword to search for. */
 const SMALL_TALK = new Set(['你好', '您好', '谢谢', '多谢', '好的', '好', '收到', '嗯', '哈哈', '在吗', '早', '早上好', 'ok', 'thanks', 'thank you']);
@@ -50,8 +52,8 @@ export const UNIT_PATTERNS: readonly QuestionPattern[] = [
   { name: 'keyword-about', pattern: whole('(?:关于|有关|涉及|包含|提到|提及)(.+?)(?:相关|有关)?的?(?:任务|工作|事项)?(?:有哪些)?'), build: (m) => keyword(m[1]) },
   { name: 'lead', pattern: whole(`(.+?)${LEAD_ZH}${WHICH_TASKS_ZH}`), build: (m, c) => unitTasks('lead', m[1], c) },
   { name: 'assist', pattern: whole(`(.+?)${ASSIST_ZH}${WHICH_TASKS_ZH}`), build: (m, c) => unitTasks('assist', m[1], c) },
-  { name: 'any-which', pattern: whole('(.+?)(?:有|的)?(?:哪些|什么|啥|多少)(?:任务|工作|事项)'), build: (m, c) => unitTasksIfUnit('any', m[1], c) },
-  { name: 'any-of', pattern: whole('(.+?)的?(?:任务|工作|事项)(?:有哪些|清单|列表|情况)?'), build: (m, c) => unitTasksIfUnit('any', m[1], c) },
+  { name: 'any-which', pattern: whole(`(.+?)(?:有|的)?(?:哪些|什么|啥|多少)(?:项|个|条)?${TASK_NOUN}`), build: (m, c) => unitTasksIfUnit('any', m[1], c) },
+  { name: 'any-of', pattern: whole(`(.+?)的?${TASK_NOUN}(?:有哪些|清单|列表|情况)?`), build: (m, c) => unitTasksIfUnit('any', m[1], c) },
   { name: 'any-progress', pattern: whole('(.+?)的?(?:完成情况|进展情况|进展|进度|情况)(?:如何|怎么样|怎样)?'), build: (m, c) => unitTasksIfUnit('any', m[1], c) },
   {
     name: 'lead-en',
@@ -66,7 +68,7 @@ export const UNIT_PATTERNS: readonly QuestionPattern[] = [
   { name: 'keyword-en', pattern: whole(`${TASKS_EN} (?:about|mentioning|regarding|concerning|related to|on) (.+)`), build: (m) => keyword(m[1]) },
   {
     name: 'any-en',
-    pattern: whole(`${TASKS_EN} (?:of|for) (.+)|(?:what|which) ${TASKS_EN} (?:does|do) (.+?) have|(.+?)(?:'s|s')? ${TASKS_EN}`),
+    pattern: whole(`${TASKS_EN} (?:of|for) (.+)|(?:what|which|how many) ${TASKS_EN} (?:does|do) (.+?) have|(.+?)(?:'s|s')? ${TASKS_EN}`),
     build: (m, c) => unitTasksIfUnit('any', m[1] ?? m[2] ?? m[3], c),
   },
   { name: 'bare', pattern: /^(.+)$/, build: (m, c) => bare(m[1], c) },

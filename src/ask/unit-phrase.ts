@@ -3,12 +3,13 @@ import type { UnitDirectory } from '../domain/unit-directory.js';
 
 const ZH_FILLERS = [
   '哪些任务由', '有没有', '哪些任务', '负责的', '牵头的', '目前', '现在', '当前', '还有', '所有', '全部', '一下', '哪些', '什么',
-  '多少个', '多少', '几个', '几项', '几条', '任务', '工作', '事项', '情况', '有', '的', '了', '都', '还', '由',
+  '多少个', '多少', '几个', '几项', '几条', '任务', '工作', '事项', '情况', '活儿', '有', '的', '了', '都', '还', '由', '啥',
 ].sort((a, b) => b.length - a.length);
 const ZH_FILLER_EDGES = new RegExp(`^(?:${ZH_FILLERS.join('|')})+|(?:${ZH_FILLERS.join('|')})+$`, 'g');
 const EN_FILLERS = new Set([
   'what', 'which', 'whats', "what's", 'is', 'are', 'the', 'all', 'tasks', 'task', 'for', 'of', 'any', 'there', 'does', 'do',
-  'have', 'has', 'by', 'at', 'in', 'with', 'on', 'currently', 'now', 'list', 'show', 'items', 'work',
+  'have', 'has', 'by', 'at', 'in', 'with', 'on', 'currently', 'now', 'list', 'show', 'items', 'work', 'how', 'many', 'anything',
+  'me', 'get',
 ]);
 const SELF = new Set(['我', '我们', '我单位', '我们单位', '本单位', '咱们', '咱们单位', '我部门', '我们部门', '本部门', 'my', 'my unit', 'our unit', 'our', 'me', 'us', 'mine', 'we', 'i']);
 /** Endings that make a phrase look like a unit's name even when the directory does not know it. */

@@ -15,8 +15,10 @@ export type DateExpression =
 const DASHED_DATE = /^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$/;
 const CHINESE_DATE = /^(\d{4})年(\d{1,2})月(\d{1,2})[日号]?$/;
 const MONTH_DAY = /^(\d{1,2})月(\d{1,2})[日号]$/;
+// "6.30", "6/30": month and day without a year, as offices type them in a deadline column.
+const MONTH_DAY_SHORT = /^(\d{1,2})[./](\d{1,2})$/;
 const MONTH = /^(?:(\d{4})(?:年|[-/.](?=\d)))?(\d{1,2})(月份?)?(底|末|上旬|中旬|下旬)?$/;
-const QUARTER = /^(?:(\d{4})年?)?第?([1-4])季度?(末|底)?$/;
+const QUARTER = /^(?:(\d{4})年?)?(?:第?([1-4])季度?|q([1-4]))(末|底)?$/;
 const YEAR_PART = /^(?:(\d{4})年?度?)?(年度?|全年|上半年|下半年|年底|年末|底|末)?$/;
 // A deadline word after the date ("前", "之前", "以内") makes a period into a point: its last day.
 const DEADLINE_SUFFIX = /(之前|以前|前完成|前|完成|为止|止|以内|内)$/;
@@ -30,7 +32,7 @@ export function parseDateExpression(text: string, year: number | null): DateExpr
   let m = DASHED_DATE.exec(stripped);
   if (m) return day(Number(m[1]), Number(m[3]), Number(m[4]));
   if ((m = CHINESE_DATE.exec(stripped))) return day(Number(m[1]), Number(m[2]), Number(m[3]));
-  if ((m = MONTH_DAY.exec(stripped))) return year === null ? NO_YEAR : day(year, Number(m[1]), Number(m[2]));
+  if ((m = MONTH_DAY.exec(stripped) ?? MONTH_DAY_SHORT.exec(stripped))) return year === null ? NO_YEAR : day(year, Number(m[1]), Number(m[2]));
   if ((m = MONTH.exec(stripped)) && (m[1] || m[3])) {
     const y = m[1] ? Number(m[1]) : year;
     if (y === null) return NO_YEAR;
@@ -39,8 +41,8 @@ export function parseDateExpression(text: string, year: number | null): DateExpr
   if ((m = QUARTER.exec(stripped))) {
     const y = m[1] ? Number(m[1]) : year;
     if (y === null) return NO_YEAR;
-    const endMonth = Number(m[2]) * 3;
-    return period(ymd(y, endMonth - 2, 1), ymd(y, endMonth, daysInMonth(y, endMonth)), deadline || m[3] !== undefined);
+    const endMonth = Number(m[2] ?? m[3]) * 3;
+    return period(ymd(y, endMonth - 2, 1), ymd(y, endMonth, daysInMonth(y, endMonth)), deadline || m[4] !== undefined);
   }
   if (stripped !== '' && (m = YEAR_PART.exec(stripped)) && (m[1] || m[2])) {
     const y = m[1] ? Number(m[1]) : year;

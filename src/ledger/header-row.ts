@@ -5,18 +5,29 @@ import { cellText, isBlankRow } from './text.js';
 const SEARCH_ROWS = 10;
 const MIN_KNOWN_HEADERS = 2;
 
-/**
- * Index of the header row: the first of the first 10 rows holding at least two known headers; failing that,
- * the first non-blank row (the check then reports the missing columns). -1 when every row is blank.
- */
-function findHeaderRow(rows: readonly Cell[][], isKnownHeader: (text: string) => boolean): number {
+/** Index of the first of the first 10 rows holding at least two known headers, or -1. */
+function knownHeaderRow(rows: readonly Cell[][], isKnownHeader: (text: string) => boolean): number {
   const limit = Math.min(rows.length, SEARCH_ROWS);
   for (let i = 0; i < limit; i++) {
     let known = 0;
     for (const cell of rows[i]) if (typeof cell === 'string' && isKnownHeader(cell)) known++;
     if (known >= MIN_KNOWN_HEADERS) return i;
   }
-  return rows.findIndex((row) => !isBlankRow(row));
+  return -1;
+}
+
+/** True when one of the first 10 rows is a header row (at least two known headers): how a ledger tab is told apart. */
+export function hasHeaderRow(rows: readonly Cell[][], isKnownHeader: (text: string) => boolean): boolean {
+  return knownHeaderRow(rows, isKnownHeader) !== -1;
+}
+
+/**
+ * Index of the header row: the first of the first 10 rows holding at least two known headers; failing that,
+ * the first non-blank row (the check then reports the missing columns). -1 when every row is blank.
+ */
+function findHeaderRow(rows: readonly Cell[][], isKnownHeader: (text: string) => boolean): number {
+  const known = knownHeaderRow(rows, isKnownHeader);
+  return known !== -1 ? known : rows.findIndex((row) => !isBlankRow(row));
 }
 
 /** A RawTable from a sheet's rows (index 0 = sheet row 1); trailing blank rows are dropped. */

@@ -21,14 +21,15 @@ export const CANONICAL_HEADERS: Record<LedgerField, string> = {
 export const HEADER_ALIASES: Record<LedgerField, string[]> = {
   id: ['序号', '任务编号', 'no', 'no.', 'id', '#'],
   category: ['任务类别', '板块', '分类', '类型', 'category'],
-  title: ['工作任务', '任务内容', '重点任务', '督办事项', '工作内容', '任务名称', '事项', 'task', 'title'],
-  lead: ['牵头单位', '主办单位', '承办单位', '责任部门', '牵头部门', '责任主体', 'lead', 'owner'],
-  assist: ['配合单位', '协办单位', '参与单位', '配合部门', '协助部门', 'assist', 'support'],
+  title: ['工作任务', '任务内容', '重点任务', '督办事项', '工作内容', '任务名称', '事项', '项目名称', '项目内容', '具体任务', '主要任务',
+    '工作事项', '任务事项', '目标任务', 'task', 'title'],
+  lead: ['牵头单位', '主办单位', '承办单位', '责任部门', '牵头部门', '责任主体', '主责单位', '牵头责任单位', 'lead', 'owner'],
+  assist: ['配合单位', '协办单位', '参与单位', '配合部门', '协助部门', '协同单位', '协作单位', 'assist', 'support'],
   start: ['开始时间', '起始时间', '启动时间', 'start'],
-  due: ['完成时限', '截止时间', '时间节点', '完成时间', '办结时限', '时限', 'due', 'deadline'],
-  status: ['完成情况', '办理状态', '进度状态', '任务状态', 'status'],
-  progress: ['完成进度', '百分比', '完成比例', '进度百分比', 'progress'],
-  note: ['推进情况', '工作动态', '落实情况', '进展', '工作进展', 'note', 'notes'],
+  due: ['完成时限', '截止时间', '时间节点', '完成时间', '办结时限', '时限', '完成期限', '时间要求', '计划完成时间', 'due', 'deadline'],
+  status: ['完成情况', '办理状态', '进度状态', '任务状态', '推进状态', '当前状态', 'status'],
+  progress: ['完成进度', '百分比', '完成比例', '进度百分比', '完成率', 'progress'],
+  note: ['推进情况', '工作动态', '落实情况', '进展', '工作进展', '工作推进情况', '目前进展', '推进落实情况', 'note', 'notes'],
   updated: ['最后更新', '更新日期', 'updated', 'last updated'],
 };
 
@@ -41,13 +42,14 @@ for (const [field, aliases] of Object.entries(HEADER_ALIASES) as [LedgerField, s
   for (const text of [CANONICAL_HEADERS[field], ...aliases]) LOOKUP.set(normalizeHeader(text), field);
 }
 
-/** The field a header names, or null for a column duban does not use. "牵头单位/责任单位" matches by its parts. */
+/** The field a header names, or null for a column duban does not use. "牵头单位/责任单位", "责任单位及责任人" match by their parts. */
 export function matchHeader(text: string): LedgerField | null {
   const key = normalizeHeader(text);
   if (key === '') return null;
   const direct = LOOKUP.get(key);
   if (direct) return direct;
-  for (const part of key.split(/[/、]/)) {
+  // "牵头单位/责任单位", "责任单位及责任人": the first part that names a field.
+  for (const part of key.split(/[/、]|及|和|与/)) {
     const field = LOOKUP.get(part);
     if (field) return field;
   }

@@ -10,7 +10,7 @@ import { problem } from './problems.js';
 import { resolveUnits } from './resolve-units.js';
 import { rowDates } from './row-dates.js';
 import { settleIds } from './task-ids.js';
-import { splitUnits } from './split-units.js';
+import { unitRoles } from './unit-roles.js';
 
 export interface ParseLedgerOptions {
   /** Year for dates written without one, when neither the task's start nor the ledger's other dates give one. */
@@ -37,7 +37,7 @@ export function parseLedger(table: RawTable, unitsTable: RawTable | null, opts: 
   const rows = ledgerRows(table, columns, found);
   fillDown(rows, columns, found);
   const dates = rowDates(rows, opts.referenceYear ?? null);
-  const ctx = { columns, today: opts.today ?? null, units: memoize(splitUnits) };
+  const ctx = { columns, today: opts.today ?? null, units: memoize(unitRoles) };
   const tasks = rows.map((r, i) => parseTaskRow(r, dates[i], ctx, found));
   if (tasks.length === 0) problems.push(problem(null, '', 'warning', 'no_tasks', '台账中没有任务行：请在表头下方逐行填写任务'));
   settleIds(tasks, columns, found);

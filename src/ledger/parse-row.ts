@@ -8,13 +8,14 @@ import { parseProgress } from './progress.js';
 import { nextRecurringDue } from './recurring.js';
 import type { RowDates } from './row-dates.js';
 import { parseStatus } from './status.js';
+import type { UnitRoles } from './unit-roles.js';
 
 /** What every row is parsed with: the columns, the date of the run, and memos shared by all rows. */
 export interface RowContext {
   columns: ColumnMap;
   today: IsoDate | null;
-  /** splitUnits, remembered per cell text (a ledger names the same units on many rows). */
-  units: (cell: string) => string[];
+  /** unitRoles, remembered per cell text (a ledger names the same units on many rows). */
+  units: (cell: string) => UnitRoles;
 }
 
 /** Builds the task of one row and reports what is wrong with its cells. */
@@ -27,7 +28,9 @@ export function parseTaskRow(r: LedgerRow, dates: RowDates, ctx: RowContext, pro
   };
   const title = r.cells.title === null ? '' : r.raw.title;
   if (title === '') report('title', 'error', 'missing_title', '这一行有内容但没有任务名称：请填写；如是上一任务的续行，请合并到上一行');
-  const lead = r.cells.lead === null ? [] : ctx.units(r.raw.lead);
+  // "区发改委牵头，区财政局配合" in the 责任单位 cell: the units marked 配合 assist.
+  const leadCell = r.cells.lead === null ? { lead: [], assist: [], strong: false } : ctx.units(r.raw.lead);
+  const lead = leadCell.lead;
   if (lead.length === 0) report('lead', 'error', 'missing_lead', '为空：请填写牵头/责任单位（多个单位用“、”分隔）');
 
   const due = dates.due;
@@ -57,11 +60,17 @@ export function parseTaskRow(r: LedgerRow, dates: RowDates, ctx: RowContext, pro
   }
   return {
     id: r.raw.id, row: r.row, category: r.raw.category, title, lead,
-    assist: r.cells.assist === null ? [] : ctx.units(r.raw.assist),
+    assist: assistUnits(leadCell, r.cells.assist === null ? null : ctx.units(r.raw.assist)),
     start: taskStart, due: recurring !== null && today !== null ? nextRecurringDue(recurring, today) : dueDate,
     ongoing: due.kind === 'ongoing', recurring, status: state, extended: status?.extended ?? false,
     progress: progress.value, note: r.raw.note, updated, raw: r.raw,
   };
+}
+
+// The 协助单位 cell's units (whatever role words they carry), after those the 责任单位 cell marks as assisting.
+function assistUnits(leadCell: UnitRoles, assistCell: UnitRoles | null): string[] {
+  const names = [...leadCell.assist, ...(assistCell ? [...assistCell.lead, ...assistCell.assist] : [])];
+  return [...new Set(names)].filter((name) => !leadCell.lead.includes(name));
 }
 
 // A start cell is a day: a window ("2022年1月") starts on its first day.

@@ -1,4 +1,4 @@
-/** Progress cells (进度): "60%", "0.6", 0.6, "60", "六成". */
+/** Progress cells (进度): "60%", "0.6", 0.6, "60", "六成", "约60%", "已完成80%", "—" (none). */
 import type { Cell } from '../domain/types.js';
 import { chineseNumber } from './chinese-numerals.js';
 import { foldWidth } from './text.js';
@@ -14,6 +14,9 @@ export interface ProgressParse {
 const PERCENT = /^([+-]?\d+(?:\.\d+)?)%$/;
 const NUMBER = /^[+-]?\d+(?:\.\d+)?$/;
 const TENTHS = /^([一二三四五六七八九十])成$/;
+// Words around the number in a typed cell: "已完成80%", "约60%", "80%左右", "完成进度60%".
+const HEDGES = /^(?:已完成|完成了?|已达|达到|进度|完成进度|约|大约|约为|近)+|(?:左右|以上|多|许|余)+$/g;
+const DASHES = new Set(['-', '—', '——', '/', '无']);
 const EMPTY: ProgressParse = { value: null, invalid: false };
 const UNREADABLE: ProgressParse = { value: null, invalid: true, reason: 'unreadable' };
 
@@ -24,8 +27,9 @@ const UNREADABLE: ProgressParse = { value: null, invalid: true, reason: 'unreada
 export function parseProgress(cell: Cell): ProgressParse {
   if (cell === null || typeof cell === 'boolean') return cell === null ? EMPTY : UNREADABLE;
   if (typeof cell === 'number') return inRange(cell >= 0 && cell <= 1 ? cell * 100 : cell);
-  const text = foldWidth(cell).replace(/\s+/g, '');
-  if (text === '') return EMPTY;
+  const typed = foldWidth(cell).replace(/\s+/g, '');
+  if (typed === '' || DASHES.has(typed)) return EMPTY;
+  const text = typed.replace(HEDGES, '');
   let m = PERCENT.exec(text);
   if (m) return inRange(Number(m[1]));
   if (NUMBER.test(text)) {

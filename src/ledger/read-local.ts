@@ -10,7 +10,7 @@ import { parseCsvText } from './csv.js';
 import { matchHeader } from './headers.js';
 import { emptyFile, readLocalFile } from './local-file.js';
 import { LedgerReadError } from './read-error.js';
-import { tableFromRows } from './header-row.js';
+import { hasHeaderRow, tableFromRows } from './header-row.js';
 import { readXlsx, type XlsxBook } from './xlsx.js';
 
 export { LedgerReadError } from './read-error.js';
@@ -25,7 +25,7 @@ const isUnitHeader = (text: string): boolean => UNIT_HEADERS.has(normalizeHeader
 // A tab of unknown content: its header is its first non-blank row.
 const noKnownHeader = (): boolean => false;
 
-/** Reads the ledger table of a CSV or XLSX file (`opts.sheet`, else the first sheet that is not a unit directory). */
+/** Reads the ledger table of a CSV or XLSX file (`opts.sheet`, else the first tab with a ledger header row). */
 export async function readLocalTable(path: string, opts: { sheet?: string } = {}): Promise<RawTable> {
   return (await readLocalWorkbook(path, opts)).ledger;
 }
@@ -39,6 +39,15 @@ export async function readLocalUnits(path: string, opts: { sheet?: string } = {}
   return sheetTable(path, book, sheet, isUnitHeader);
 }
 
+/**
+ * The tab holding the ledger when none is named: the first tab (not a unit directory) with a ledger header row,
+ * so a 填报说明 tab in front is skipped; else the first tab that is not a unit directory.
+ */
+function findLedgerSheet(book: XlsxBook): string | undefined {
+  const candidates = book.sheetNames.filter((name) => !UNITS_SHEETS.has(normalizeHeader(name)));
+  return candidates.find((name) => hasHeaderRow(book.sheetRows(name) ?? [], isLedgerHeader)) ?? candidates[0] ?? book.sheetNames[0];
+}
+
 /** Reads the ledger and, from an XLSX, its unit-directory tab (`opts.unitsSheet`, or a tab named like 单位通讯录). */
 export async function readLocalWorkbook(
   path: string,
@@ -47,7 +56,7 @@ export async function readLocalWorkbook(
   const file = await readLocalFile(path);
   if (file.format === 'text') return { ledger: csvTable(path, file.text, isLedgerHeader), units: null };
   const book = await loadBook(path, file.bytes);
-  const ledgerSheet = opts.sheet ?? book.sheetNames.find((name) => !UNITS_SHEETS.has(normalizeHeader(name))) ?? book.sheetNames[0];
+  const ledgerSheet = opts.sheet ?? findLedgerSheet(book);
   const unitsSheet = opts.unitsSheet ?? book.sheetNames.find((name) => name !== ledgerSheet && UNITS_SHEETS.has(normalizeHeader(name)));
   const ledger = sheetTable(path, book, ledgerSheet, isLedgerHeader);
   const units = unitsSheet === undefined ? null : sheetTable(path, book, unitsSheet, isUnitHeader);

@@ -15,10 +15,15 @@ const WORDS: Record<TaskState, string[]> = {
   in_progress: [
     '进行中', '推进中', '正在推进', '按序时推进', '序时推进', '按序时', '办理中', '正在办理', '实施中', '未完成',
     '滞后', '慢序时', '逾期', '已逾期', '超期', '已启动', '基本完成', '部分完成', '持续推进', '长期坚持',
+    '正常', '序时', '正常推进', '有序推进', '稳步推进', '加快推进', '积极推进', '全力推进', '快于序时', '慢于序时',
+    '超序时', '进度滞后', '严重滞后', '滞后推进', '常态化推进', '常态化开展', '绿灯', '黄灯', '红灯',
     'in progress', 'ongoing', 'started', 'doing',
   ],
-  done: ['已完成', '完成', '已办结', '办结', '已销号', '销号', '已结束', 'done', 'completed', 'complete', 'finished'],
-  paused: ['暂缓', '搁置', '暂停', '已暂停', '已搁置', 'paused', 'on hold', 'suspended'],
+  done: [
+    '已完成', '完成', '已办结', '办结', '已销号', '销号', '已结束', '已完成销号', '完成销号', '已办结销号', '已完结', '已落实',
+    '已验收', 'done', 'completed', 'complete', 'finished',
+  ],
+  paused: ['暂缓', '搁置', '暂停', '已暂停', '已搁置', '暂缓实施', '暂缓推进', '暂停实施', 'paused', 'on hold', 'suspended'],
 };
 const EXTENDED = ['已延期', '延期', '申请延期', '延期办理', 'extended'];
 
@@ -39,5 +44,25 @@ export function parseStatus(text: string): StatusParse | null {
   const word = foldWidth(text).toLowerCase().replace(DECORATION, '').trim().replace(/\s+/g, ' ');
   if (word === '') return NOT_STARTED;
   // "已完成，待验收" counts by its first clause.
-  return LOOKUP.get(word) ?? LOOKUP.get(word.split(FIRST_CLAUSE)[0].trim()) ?? null;
+  return LOOKUP.get(word) ?? LOOKUP.get(word.split(FIRST_CLAUSE)[0].trim()) ?? byPattern(word);
+}
+
+// Offices coin variants of the same few words: "稳妥推进", "已完成并销号", "暂缓至下半年".
+const PATTERNS: [RegExp, StatusParse][] = [
+  [/^(?:已|均已|全部)(?:完成|办结|销号|完结)/, { state: 'done', extended: false }],
+  [/^(?:暂缓|暂停|搁置)/, { state: 'paused', extended: false }],
+  [/^(?:未|尚未)(?:开始|启动|开展|实施)/, { state: 'not_started', extended: false }],
+  [/推进$|^(?:正在|正常|序时|滞后)/, { state: 'in_progress', extended: false }],
+];
+
+function byPattern(word: string): StatusParse | null {
+  return PATTERNS.find(([pattern]) => pattern.test(word))?.[1] ?? null;
+}
+
+// The office's own word that a task is behind schedule ("滞后", "慢于序时", "进度滞后", a 红灯/黄灯 it gave).
+const LAGGING = /滞后|慢序时|慢于序时|红灯|黄灯/;
+
+/** True when the status text says the work is behind schedule (the task is still in progress). */
+export function isLaggingStatus(text: string): boolean {
+  return LAGGING.test(text);
 }

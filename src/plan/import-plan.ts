@@ -5,8 +5,9 @@
 import type { PlanImport, PlanPhase, PlanTask } from './types.js';
 import { cleanText, firstSentenceEnd, headingMarker } from './headings.js';
 import { findClauses, unitLineContent, type FoundClause } from './clauses.js';
-import { parseUnitClauses, type UnitClause } from './unit-clause.js';
+import { parseUnitClauses, readFieldLine, type UnitClause } from './unit-clause.js';
 import { parsePhase } from './phases.js';
+import { deadlineInField, deadlineInText, planYear } from './deadline.js';
 
 interface Line {
   no: number;
@@ -18,6 +19,8 @@ interface TitleLine {
   title: string;
   no: number;
   category: string;
+  /** A "完成时限：…" line between the title and its unit lines. */
+  due?: string;
 }
 
 /** Reads every task, phase and problem in the plan text. */
@@ -30,6 +33,7 @@ export function importPlan(text: string): PlanImport {
   const phases: PlanPhase[] = [];
   const problems: string[] = [];
   const headings: string[] = [];
+  const year = planYear(text);
   const category = (): string => [...headings].reverse().find((h) => h) ?? '';
   let titleLine: TitleLine | null = null;
 
@@ -38,7 +42,7 @@ export function importPlan(text: string): PlanImport {
     headings[level - 1] = heading;
   };
 
-  const addTask = (title: string, no: number, cat: string, clause: UnitClause, merge: PlanTask | null): PlanTask | null => {
+  const addTask = (title: string, no: number, cat: string, clause: UnitClause, merge: PlanTask | null, dueText?: string): PlanTask | null => {
     if (clause.kind === 'external') {
       problems.push(`第${no}行：工作分工见外部文件，未生成任务（${cat ? `${cat}：` : ''}${short(title)}；${clause.ref}）`);
       return null;
@@ -53,7 +57,10 @@ export function importPlan(text: string): PlanImport {
       return null;
     }
     if (clause.lead.length === 0) problems.push(`第${no}行：任务“${short(title)}”只写了协助单位，没有写责任单位`);
-    const task = { category: cat, title, lead: clause.lead, assist: clause.assist, line: no };
+    const task: PlanTask = { category: cat, title, lead: clause.lead, assist: clause.assist, line: no };
+    // The sentence's own deadline first ("于2024年6月底前完成"), else the clause's or a 完成时限 line's.
+    const due = deadlineInText(title, year) ?? deadlineInField(clause.due ?? dueText, year);
+    if (due) task.due = due;
     tasks.push(task);
     return task;
   };
@@ -76,11 +83,27 @@ export function importPlan(text: string): PlanImport {
     const unitText = unitLineContent(line.text);
     if (unitText !== null) {
       const parts = [unitText];
-      while (i + 1 < lines.length && unitLineContent(lines[i + 1].text) !== null) parts.push(unitLineContent(lines[++i].text)!);
+      let dueText = titleLine?.due;
+      // The task's unit lines, and its other field lines among them ("完成时限：…", "牵头领导：…").
+      while (i + 1 < lines.length) {
+        const next = lines[i + 1].text;
+        const field = readFieldLine(next);
+        const units = field ? null : unitLineContent(next);
+        if (!field && units === null) break;
+        if (units !== null) parts.push(units);
+        else if (field?.due) dueText ??= field.due;
+        i++;
+      }
       // Each line was read on its own by unitLineContent, so together they read too.
       const clause = parseUnitClauses(parts)!;
-      addTask(titleLine?.title ?? '', titleLine?.no ?? line.no, titleLine?.category ?? category(), clause, null);
+      addTask(titleLine?.title ?? '', titleLine?.no ?? line.no, titleLine?.category ?? category(), clause, null, dueText);
       titleLine = null;
+      continue;
+    }
+    const field = readFieldLine(line.text);
+    if (field) {
+      // "牵头领导：张三" between a task and its unit lines: the task keeps waiting for its units.
+      if (titleLine && field.due) titleLine.due ??= field.due;
       continue;
     }
     const phase = parsePhase(line.text);
@@ -117,8 +140,9 @@ export function importPlan(text: string): PlanImport {
   return { tasks, phases, problems };
 }
 
+/** The next line with content, passing over field lines such as "牵头领导：张三". */
 function nextText(lines: Line[], i: number): string {
-  const next = lines.slice(i + 1).find((line) => line.text !== '');
+  const next = lines.slice(i + 1).find((line) => line.text !== '' && readFieldLine(line.text) === null);
   return next ? next.text : '';
 }
 

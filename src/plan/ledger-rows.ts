@@ -6,7 +6,7 @@ import type { PlanImport } from './types.js';
 // The status a freshly imported task starts with.
 const INITIAL_STATUS = '未开始';
 
-/** Header row, then one row per task: ids 1..N, units joined with 、, status 未开始, dates blank. */
+/** Header row, then one row per task: ids 1..N, units joined with 、, status 未开始, the deadline the task names (else blank). */
 export function planToLedgerRows(plan: PlanImport): string[][] {
   const header = LEDGER_FIELDS.map((field) => CANONICAL_HEADERS[field]);
   const rows = plan.tasks.map((task, i) => {
@@ -17,7 +17,7 @@ export function planToLedgerRows(plan: PlanImport): string[][] {
       lead: task.lead.join('、'),
       assist: task.assist.join('、'),
       start: '',
-      due: '',
+      due: task.due ?? '',
       status: INITIAL_STATUS,
       progress: '',
       note: '',

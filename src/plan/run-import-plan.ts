@@ -34,6 +34,8 @@ export function summarizePlan(plan: PlanImport): string {
     lines.push(`需要注意 ${plan.problems.length} 条：`);
     for (const problem of plan.problems) lines.push(`  ${problem}`);
   }
+  const withDue = plan.tasks.filter((t) => t.due).length;
+  if (withDue > 0) lines.push(`其中 ${withDue} 项任务的原文写明了完成时限（如“2024年6月底前完成”），已填入截止日期，请核对。`);
   if (plan.tasks.length > 0) lines.push('所有任务的状态为“未开始”，请补充开始日期、截止日期后再共享给各单位。');
   return lines.join('\n');
 }

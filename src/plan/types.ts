@@ -9,6 +9,8 @@ export interface PlanTask {
   assist: string[];
   /** 1-based line in the document where the task's text is. */
   line: number;
+  /** The deadline the task's sentence names ("于2024年6月底前完成"), when it names one. */
+  due?: IsoDate;
 }
 
 /** A phase of the plan ("宣传发动阶段（2020年11月——12月）") with its date window. */

@@ -1,6 +1,4 @@
 import type { Intent } from '../ask/intent.js';
-import type { IsoDate } from '../domain/types.js';
-import { addDays, monthEnd, weekday } from '../calendar/dates.js';
 import type { ClassifiedTask } from './classify.js';
 import type { Answer, AnswerContext, AnswerTask } from './answer-types.js';
 import { makeAnswer, toAnswerTask } from './answer-task.js';
@@ -9,15 +7,17 @@ import { indexLedger, ledgerViews } from './ledger-index.js';
 import { mostOverdueFirst } from './digest.js';
 import { indexTexts, searchTexts } from './search-texts.js';
 import { bySoonestDue } from './sort.js';
+import { dueWindow } from './due-window.js';
 
 /** The tasks a question is about: one unit's lead tasks, or the whole ledger. */
-interface Scope {
+export interface Scope {
   unit: string | null;
   /** `pick` applied to the scope's classified tasks; for the whole ledger computed once per ledger and day. */
   select<T>(pick: (views: readonly ClassifiedTask[]) => T): T;
 }
 
-function scope(unitName: string | null, intent: Intent['kind'], ctx: AnswerContext): Scope | Answer {
+/** The tasks of one unit (as lead) or of the whole ledger, or the answer saying the unit is unknown or ambiguous. */
+export function scope(unitName: string | null, intent: Intent['kind'], ctx: AnswerContext): Scope | Answer {
   const views = ledgerViews(ctx.ledger, ctx.today, ctx.calendar, ctx.options);
   if (unitName === null) return { unit: null, select: (pick) => views.derived(pick) };
   const resolved = resolveUnit(intent, unitName, ctx);
@@ -31,16 +31,20 @@ function overdueEntries(views: readonly ClassifiedTask[]): AnswerTask[] {
   return mostOverdueFirst(views).map((v) => toAnswerTask(v));
 }
 
-/** Overdue tasks, most days overdue first; for one unit when asked. */
-export function overdueAnswer(unitName: string | null, ctx: AnswerContext): Answer {
+/** Overdue tasks, most days overdue first; for one unit when asked; only those `minDays` or more late when given. */
+export function overdueAnswer(unitName: string | null, ctx: AnswerContext, minDays?: number): Answer {
   const s = scope(unitName, 'overdue', ctx);
   if ('intent' in s) return s;
-  const tasks = [...s.select(overdueEntries)]; // a copy: the whole ledger's list is shared by later answers
+  const all = s.select(overdueEntries);
+  // A copy either way: the whole ledger's list is shared by later answers.
+  const tasks = minDays === undefined ? [...all] : all.filter((t) => t.daysOverdue >= minDays);
   const who = s.unit ?? '';
+  const what = minDays === undefined ? '逾期任务' : `逾期 ${minDays} 天及以上的任务`;
   return makeAnswer('overdue', {
     units: s.unit ? [s.unit] : [],
-    title: tasks.length > 0 ? `${who}逾期任务（${tasks.length} 项）` : `${who}目前没有逾期任务`,
+    title: tasks.length > 0 ? `${who}${what}（${tasks.length} 项）` : `${who}目前没有${what}`,
     sections: [{ heading: '逾期', tasks }],
+    notice: minDays !== undefined && all.length > tasks.length ? `逾期任务共 ${all.length} 项。` : undefined,
   });
 }
 
@@ -54,32 +58,23 @@ function overdueCount(views: readonly ClassifiedTask[]): number {
   return views.filter((v) => v.overdue).length;
 }
 
-/**
- * Open tasks due between today and the period's end: 'week' = this Sunday, 'month' = the month's last day,
- * 'days' = today + N calendar days (the intent carries no working-day flag). Overdue tasks are only counted.
- */
+/** Open tasks due inside the question's window (today, tomorrow, this or next week or month, by a date), soonest first. */
 export function dueAnswer(intent: Extract<Intent, { kind: 'due' }>, ctx: AnswerContext): Answer {
   const s = scope(intent.unit, 'due', ctx);
   if ('intent' in s) return s;
-  const end = periodEnd(intent, ctx.today);
-  const label = intent.period === 'week' ? '本周' : intent.period === 'month' ? '本月' : `${intent.days ?? 0} 天内`;
-  const open = s.select(openBySoonestDue);
-  const after = open.findIndex((v) => v.due === null || v.due > end); // sorted by due date: those due by `end` come first
-  const tasks = (after < 0 ? open : open.slice(0, after)).map((v) => toAnswerTask(v));
+  const { from, to, label } = dueWindow(intent, ctx.today);
+  const inWindow = (v: ClassifiedTask): boolean => (to === null ? v.dueSoon : v.due !== null && v.due >= from && v.due <= to);
+  const tasks = s.select(openBySoonestDue).filter(inWindow).map((v) => toAnswerTask(v));
   const overdue = s.select(overdueCount);
   const who = s.unit ?? '';
+  const oneDay = intent.period === 'today' || intent.period === 'tomorrow';
+  const span = to === null ? `${ctx.options.dueSoonWorkdays} 个工作日内` : oneDay ? to : from === ctx.today ? `截至 ${to}` : `${from} 至 ${to}`;
   return makeAnswer('due', {
     units: s.unit ? [s.unit] : [],
-    title: tasks.length > 0 ? `${who}${label}到期的任务（截至 ${end}，${tasks.length} 项）` : `${who}${label}（截至 ${end}）没有到期的任务`,
+    title: tasks.length > 0 ? `${who}${label}到期的任务（${span}，${tasks.length} 项）` : `${who}${label}（${span}）没有到期的任务`,
     sections: [{ heading: '即将到期', tasks }],
     notice: overdue > 0 ? `另有 ${overdue} 项已逾期，可以问“${who}哪些任务逾期了”。` : undefined,
   });
-}
-
-function periodEnd(intent: Extract<Intent, { kind: 'due' }>, today: IsoDate): IsoDate {
-  if (intent.period === 'week') return addDays(today, (7 - weekday(today)) % 7);
-  if (intent.period === 'month') return monthEnd(today);
-  return addDays(today, Math.max(0, intent.days ?? 0));
 }
 
 /** Tasks whose title, category or note contains the keyword (case-insensitive). */

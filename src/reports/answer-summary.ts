@@ -35,13 +35,15 @@ export const HELP_EXAMPLES: readonly string[] = [
   '交通局负责哪些任务 / 交通局协助哪些任务',
   '我的任务',
   '哪些任务逾期了 / 交通局有哪些逾期任务',
-  '本周到期 / 本月到期 / 3天内到期',
+  '本周到期 / 明天到期 / 下周到期 / 6月底前到期 / 3天内到期',
+  '已完成的任务 / 交通局还有哪些没完成 / 暂缓的任务',
+  '哪些任务滞后 / 红灯任务 / 进度低于50%的',
   '任务 6（或 #6）',
   '双拥公园（按关键词查找任务）',
   '总体进展',
   '哪些单位逾期最多',
   '更新 6 进度 80% 备注 已完成主体施工',
-  'English works too: "which tasks does the transport bureau own", "overdue tasks", "due this week", "task 6"',
+  'English works too: "which tasks does the transport bureau own", "overdue tasks", "due tomorrow", "tasks behind schedule", "task 6"',
 ];
 
 /** The list of things one can ask. */

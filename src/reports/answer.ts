@@ -3,6 +3,7 @@ import type { Answer, AnswerContext } from './answer-types.js';
 import { keywordAnswer, dueAnswer, overdueAnswer } from './answer-lists.js';
 import { helpAnswer, progressAnswer, rankingAnswer, unknownAnswer, updateAnswer } from './answer-summary.js';
 import { taskAnswer } from './answer-task-detail.js';
+import { attentionAnswer, stateAnswer } from './answer-filters.js';
 import { myTasksAnswer, resolveUnit, unitTasksAnswer } from './answer-units.js';
 
 /** Answers a parsed question from the ledger (read-only: an update intent is only described, not written). */
@@ -15,9 +16,13 @@ export function answerQuestion(intent: Intent, ctx: AnswerContext): Answer {
     case 'my_tasks':
       return myTasksAnswer(intent.role, ctx);
     case 'overdue':
-      return overdueAnswer(intent.unit, ctx);
+      return overdueAnswer(intent.unit, ctx, intent.minDays);
     case 'due':
       return dueAnswer(intent, ctx);
+    case 'state':
+      return stateAnswer(intent, ctx);
+    case 'attention':
+      return attentionAnswer(intent, ctx);
     case 'task':
       return taskAnswer(intent.id, ctx);
     case 'keyword':

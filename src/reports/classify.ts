@@ -1,6 +1,7 @@
 import type { IsoDate, ReportOptions, Task, TaskView, TrafficLight, WorkCalendar } from '../domain/types.js';
 import { diffDays } from '../calendar/dates.js';
 import { nextRecurringDue } from '../ledger/recurring.js';
+import { isLaggingStatus } from '../ledger/status.js';
 import { memoCalendar } from './memo-calendar.js';
 
 /** A classified task with the due date the classification used (a recurring task's next occurrence). */
@@ -9,7 +10,8 @@ export type ClassifiedTask = TaskView & { due: IsoDate | null };
 /**
  * Classifies one task for `today`.
  * Decisions: done, paused and ongoing tasks are never overdue, due soon or behind (a paused task is shown
- * under 暂缓 but not chased: pausing is an office decision); `behind` needs progress, start and due;
+ * under 暂缓 but not chased: pausing is an office decision); `behind` needs progress, start and due, or a
+ * status word that says so ("滞后");
  * a recurring task without a due date ("每季度末") is due on its next occurrence on or after today.
  */
 export function classifyTask(
@@ -27,7 +29,8 @@ export function classifyTask(
   const dueSoon = workdaysLeft !== null && workdaysLeft <= options.dueSoonWorkdays;
   const expectedProgress = task.ongoing ? null : expectedShare(task.start, due, today);
   const gap = open && expectedProgress !== null && task.progress !== null ? expectedProgress - task.progress : 0;
-  const behind = gap > options.behindPoints;
+  // The office's own "滞后" counts as behind even when the start date or progress is missing.
+  const behind = gap > options.behindPoints || (open && isLaggingStatus(task.raw.status));
   return {
     task,
     due,

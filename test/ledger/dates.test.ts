@@ -126,3 +126,21 @@ describe('parseDateCell: invalid', () => {
     expect(parsed.kind === 'invalid' && parsed.reason).toContain(String(cell));
   });
 });
+
+describe('parseDateCell: short forms offices type', () => {
+  it.each([
+    ['6.30', point('2022-06-30')],
+    ['6/30', point('2022-06-30')],
+    ['6.30前', point('2022-06-30')],
+    ['Q3', span('2022-07-01', '2022-09-30')],
+    ['2023Q1', span('2023-01-01', '2023-03-31')],
+    ['q4末', point('2022-12-31')],
+    ['6.1-6.30', span('2022-06-01', '2022-06-30')],
+  ])('%s', (text, parsed) => {
+    expect(parseDateCell(text, Y2022)).toEqual(parsed);
+  });
+  it('asks for the year of "6.30" when none is known, and rejects month 13', () => {
+    expect(parseDateCell('6.30', NONE)).toMatchObject({ kind: 'invalid', needsYear: true });
+    expect(parseDateCell('13.5', Y2022)).toMatchObject({ kind: 'invalid', reason: expect.stringContaining('月份 13 不存在') });
+  });
+});

@@ -25,3 +25,15 @@ describe('matchHeader', () => {
     expect(matchHeader(text)).toBe(field);
   });
 });
+
+describe('matchHeader on headers from real ledgers', () => {
+  it.each([
+    ['责任单位及责任人', 'lead'], ['牵头单位和牵头领导', 'lead'], ['配合单位及联系人', 'assist'], ['项目名称', 'title'],
+    ['完成期限', 'due'], ['进展情况（截至6月20日）', 'note'], ['推进状态', 'status'], ['完成率', 'progress'],
+  ])('%s → %s', (header, field) => {
+    expect(matchHeader(header)).toBe(field);
+  });
+  it.each(['牵头领导', '责任领导', '分管领导', '责任人', '备注', '联系电话'])('%s is not a ledger column', (header) => {
+    expect(matchHeader(header)).toBeNull();
+  });
+});

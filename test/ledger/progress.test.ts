@@ -18,3 +18,17 @@ describe('parseProgress', () => {
     expect(parseProgress(cell)).toEqual({ value: null, invalid: true, reason: 'unreadable' });
   });
 });
+
+describe('parseProgress: cells as offices type them', () => {
+  it.each([
+    ['已完成80%', 80], ['约60%', 60], ['80%左右', 80], ['完成进度 45%', 45], ['60多', 60],
+  ])('%s → %d', (cell, value) => {
+    expect(parseProgress(cell)).toEqual({ value, invalid: false });
+  });
+  it.each(['—', '-', '/', '无'])('%s is no progress', (cell) => {
+    expect(parseProgress(cell)).toEqual({ value: null, invalid: false });
+  });
+  it('keeps a word without a number unreadable', () => {
+    expect(parseProgress('完成')).toMatchObject({ value: null, invalid: true, reason: 'unreadable' });
+  });
+});

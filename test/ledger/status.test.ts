@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseStatus } from '../../src/ledger/status.js';
+import { isLaggingStatus, parseStatus } from '../../src/ledger/status.js';
 
 describe('parseStatus', () => {
   it.each([
@@ -20,4 +20,25 @@ describe('parseStatus', () => {
   it.each(['差不多了', '？', 'maybe'])('%s is unknown', (word) => {
     expect(parseStatus(word)).toBeNull();
   });
+});
+
+describe('parseStatus: words offices write in real ledgers', () => {
+  it.each([
+    ['正常推进', 'in_progress'], ['有序推进', 'in_progress'], ['稳妥推进', 'in_progress'], ['序时推进', 'in_progress'],
+    ['滞后', 'in_progress'], ['进度滞后', 'in_progress'], ['正常', 'in_progress'],
+    ['已完成销号', 'done'], ['完成销号', 'done'], ['已完成并销号', 'done'], ['已办结销号', 'done'],
+    ['未启动', 'not_started'], ['尚未启动', 'not_started'], ['未开展', 'not_started'],
+    ['暂缓实施', 'paused'], ['暂缓至下半年', 'paused'], ['红灯', 'in_progress'], ['绿灯', 'in_progress'],
+  ])('%j → %s', (word, state) => {
+    expect(parseStatus(word)).toEqual({ state, extended: false });
+  });
+});
+
+describe('isLaggingStatus', () => {
+  it.each([['滞后', true], ['进度滞后', true], ['慢于序时', true], ['红灯', true], ['正常推进', false], ['已完成', false], ['', false]])(
+    '%s → %s',
+    (word, lagging) => {
+      expect(isLaggingStatus(word)).toBe(lagging);
+    },
+  );
 });

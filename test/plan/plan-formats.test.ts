@@ -86,3 +86,18 @@ describe('importPlan on other offices’ plan formats', () => {
     expect(plan.tasks).toEqual([{ category: '', title: '建立联络员制度', lead: ['区双拥办'], assist: units, line: 1 }]);
   });
 });
+
+describe('phase windows with parts of months', () => {
+  it('reads 上旬, 中旬 and 下旬 at either end, and a sentence after the phase', () => {
+    const text = [
+      '（一）动员部署阶段（2024年3月上旬）',
+      '（二）自查整改阶段（2024年3月中旬—6月）。各单位对照清单自查。',
+      '（三）验收阶段（2024年7月—8月中旬）',
+    ].join('\n');
+    expect(importPlan(text).phases.map((p) => [p.name, p.start, p.due])).toEqual([
+      ['动员部署阶段', '2024-03-01', '2024-03-10'],
+      ['自查整改阶段', '2024-03-11', '2024-06-30'],
+      ['验收阶段', '2024-07-01', '2024-08-20'],
+    ]);
+  });
+});
