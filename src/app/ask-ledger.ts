@@ -18,10 +18,3 @@ export function askLedger(question: string, ctx: AskContext, askerUnit: string |
   const intent = parseQuestion(question, ctx.directory);
   return answerQuestion(intent, { ...ctx, asker: { unit: askerUnit } });
 }
-
-/** The unit whose liaison (or leader) has this Feishu account, for "我的任务". */
-export function unitOfAccount(ledger: Ledger, account: string | null): string | null {
-  if (!account) return null;
-  const unit = ledger.units.find((u) => u.liaisonAccount === account || u.leaderAccount === account);
-  return unit?.name ?? null;
-}

@@ -11,11 +11,11 @@ import { diffSnapshots, snapshotLedger, type LedgerSnapshot } from '../reports/c
 import type { DigestChanges } from '../reports/digest-changes.js';
 import { buildDigest } from '../reports/digest.js';
 import { buildReminderPlan } from '../reports/reminders.js';
-import type { ReminderPlan, UnitReminder } from '../reports/reminder-types.js';
+import type { ReminderMessage, ReminderPlan, UnitReminder } from '../reports/reminder-types.js';
 import { renderDigestCard } from '../render/digest.js';
 import { renderProblemsCard } from '../render/problems.js';
 import { renderDocCard } from '../render/render-card.js';
-import { renderReminderCards } from '../render/reminders.js';
+import { reminderDoc } from '../render/reminder-doc.js';
 import type { ReminderEntry } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { ParsedLedger } from './read-ledger.js';
@@ -83,6 +83,22 @@ function withoutReminded(plan: ReminderPlan, context: RunContext | null): Remind
   return { ...plan, messages };
 }
 
+/**
+ * The plan's messages by the chat they go to, one per chat: a message without a work group goes to the office chat
+ * (and is left out when there is none), merged with any units whose own group is the office chat.
+ */
+function byDestination(messages: readonly ReminderMessage[], officeChat: string | null): ReminderMessage[] {
+  const byChat = new Map<string, ReminderMessage>();
+  for (const message of messages) {
+    const chat = message.chat ?? officeChat;
+    if (!chat) continue;
+    const same = byChat.get(chat);
+    if (same) byChat.set(chat, { ...same, route: message.route === 'none' ? 'none' : same.route, units: [...same.units, ...message.units] });
+    else byChat.set(chat, { ...message, chat });
+  }
+  return [...byChat.values()];
+}
+
 /** Today's reminders under the configured policy: one card per chat, liaisons @-mentioned, the office told of gaps. */
 export async function remindRun(inputs: RunInputs, context: RunContext | null): Promise<BuiltRun> {
   const { parsed, today, calendar, options, config } = inputs;
@@ -96,14 +112,25 @@ export async function remindRun(inputs: RunInputs, context: RunContext | null): 
   );
   const accounts = plan.messages.flatMap((m) => m.units.flatMap((s) => [s.liaison?.account, s.leader?.account])).filter((a): a is string => Boolean(a));
   const { ids, unresolved } = await inputs.delivery.resolveMentions(accounts);
+  const officeChat = config.chats.office ?? null;
+  const gaps = [
+    ...plan.unitsWithoutLiaison.map((unit) => `${unit}：单位通讯录中没有联络员账号，提醒无法 @ 到人`),
+    ...unresolved.map((account) => `联络员账号 ${account} 无法解析为飞书用户，已按姓名显示；请在单位通讯录中改为 open_id 或正确的邮箱/手机号`),
+  ];
+  const gapsTitle = `催办提醒 · 需办公室处理（${today}）`;
   const messages: OutgoingMessage[] = [];
   const reminders: ReminderEntry[] = [];
-  const fallback = config.chats.office ?? null;
-  for (const [i, rendered] of renderReminderCards(plan, { mentionIds: ids, sheetUrl: inputs.sheetUrl }).entries()) {
-    const chat = rendered.chat ?? fallback;
-    if (!chat) continue;
-    messages.push({ chat, card: rendered.card, key: `remind|${today}|${chat}` });
-    for (const section of plan.messages[i].units) {
+  let gapsSent = false;
+  for (const message of byDestination(plan.messages, officeChat)) {
+    const chat = message.chat!;
+    const doc = reminderDoc(message, today);
+    // The store keeps one message per chat and run: the office's list rides along when the office chat gets reminders.
+    if (chat === officeChat && gaps.length > 0) {
+      doc.blocks.push({ kind: 'divider' }, { kind: 'heading', text: gapsTitle, tone: 'orange' }, { kind: 'list', items: gaps.map((g) => [g]) });
+      gapsSent = true;
+    }
+    messages.push({ chat, card: renderDocCard(doc, { mentionIds: ids, sheetUrl: inputs.sheetUrl }), key: `remind|${today}|${chat}` });
+    for (const section of message.units) {
       const mentions = [section.liaison?.account, section.escalation.length > 0 ? section.leader?.account : undefined].filter((a): a is string => Boolean(a));
       const entry = (kind: ReminderEntry['kind']) => (v: { task: { id: string } }) => reminders.push({ taskId: v.task.id, unit: section.unit, chat, mentions, kind });
       section.escalation.forEach(entry('escalation'));
@@ -111,11 +138,7 @@ export async function remindRun(inputs: RunInputs, context: RunContext | null): 
       section.dueSoon.forEach(entry('due_soon'));
     }
   }
-  const gaps = [
-    ...plan.unitsWithoutLiaison.map((unit) => `${unit}：单位通讯录中没有联络员账号，提醒无法 @ 到人`),
-    ...unresolved.map((account) => `联络员账号 ${account} 无法解析为飞书用户，已按姓名显示；请在单位通讯录中改为 open_id 或正确的邮箱/手机号`),
-  ];
-  const notice = gaps.length > 0 ? officeMessage(config, `催办提醒 · 需办公室处理（${today}）`, gaps, `remind-office|${today}`) : null;
+  const notice = gaps.length > 0 && !gapsSent ? officeMessage(config, gapsTitle, gaps, `remind-office|${today}`) : null;
   if (notice) messages.push(notice);
   return { messages, reminders };
 }

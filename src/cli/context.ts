@@ -14,6 +14,7 @@ import { configOverrides, loadCalendar, withCalendarProblems } from '../app/cale
 import { readLedger } from '../app/read-ledger.js';
 import { createLogger, type Logger } from '../log/logger.js';
 import { resolveOptions } from '../reports/options.js';
+import { isTableFile } from '../sources/location.js';
 import { openSource } from '../sources/open-source.js';
 import type { LedgerSource } from '../sources/source.js';
 import { UsageError, type CliArgs } from './args.js';
@@ -67,7 +68,7 @@ export function ledgerLocation(args: CliArgs, io: CliIO, runtime: Runtime): { sh
   const isUrl = (location: string) => /^[a-z][a-z0-9+.-]*:/i.test(location) && !/^[a-z]:[\\/]/i.test(location);
   const local = (location: string) => (isUrl(location) ? location : resolve(io.cwd, location));
   // A units setting is either a file beside the ledger or the name of a tab (table) in the same spreadsheet.
-  const units = (value: string) => (/\.(csv|tsv|txt|xlsx)$/i.test(value) ? local(value) : value);
+  const units = (value: string) => (isTableFile(value) ? local(value) : value);
   const sheet = local(args.sheet ?? config.sheet);
   const unitsSetting = args.units ?? (args.sheet ? undefined : config.units);
   return { sheet, units: unitsSetting === undefined ? undefined : units(unitsSetting) };
@@ -90,7 +91,7 @@ export function reportDate(args: CliArgs, io: CliIO, runtime: Runtime, sheet: st
 export async function loadLedgerContext(args: CliArgs, io: CliIO, runtime: Runtime = loadRuntime(args, io)): Promise<LedgerContext> {
   const { sheet, units } = ledgerLocation(args, io, runtime);
   const { today, note } = reportDate(args, io, runtime, sheet);
-  const source = openSource(sheet, { units, logger: runtime.logger, env: io.env });
+  const source = openSource(sheet, { units, logger: runtime.logger, env: runtime.loaded.sourceEnv });
   const online = /^https?:\/\//.test(sheet);
   // An online ledger can take a few seconds (and retries on rate limits): say so on a terminal.
   if (online && io.stderr.isTTY) io.stderr.write(`正在读取台账 ${sheet} …\n`);

@@ -2,7 +2,7 @@
 /** The `duban` command. Each command is loaded on demand, so a local command never loads the Feishu or Google SDKs. */
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
-import { parseCommandLine, UsageError, type CliArgs, type CommandName } from './args.js';
+import { parseCommandLine, type CliArgs, type CommandName } from './args.js';
 import { describeFailure } from './failure.js';
 import { println, processIO, type CliIO } from './io.js';
 
@@ -33,7 +33,7 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
     const failure = describeFailure(error);
     println(io.stderr, failure.message);
     if (failure.detail && io.env.DUBAN_DEBUG) println(io.stderr, failure.detail);
-    return error instanceof UsageError ? 2 : failure.exitCode;
+    return failure.exitCode;
   }
 }
 

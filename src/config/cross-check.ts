@@ -9,7 +9,7 @@ export function cronClockTime(expr: string): string {
   return `${String(fields.hour[0]).padStart(2, '0')}:${String(fields.minute[0]).padStart(2, '0')}`;
 }
 
-/** Problems between keys: the send window, schedules outside it, thresholds, overrides, half-set credentials. */
+/** Problems between keys: the send window, schedules outside it, thresholds, overrides, half-set credentials, an open callback. */
 export function crossCheck(config: DubanConfig): ConfigIssue[] {
   const issues: ConfigIssue[] = [];
   const { start, end } = config.sendWindow;
@@ -25,7 +25,11 @@ export function crossCheck(config: DubanConfig): ConfigIssue[] {
   config.calendar.workdays.forEach((date, i) => {
     if (off.has(date)) issues.push({ path: `calendar.workdays[${i}]`, message: `${date} is also listed in calendar.daysOff` });
   });
-  const { appId, appSecret } = config.feishu;
+  const { appId, appSecret, events, http } = config.feishu;
+  // Without either, anyone who finds the callback URL could post events as a liaison and write to the ledger.
+  if (events === 'http' && !http.encryptKey && !http.verificationToken) {
+    issues.push({ path: 'feishu.http.encryptKey', message: 'expected feishu.http.encryptKey (FEISHU_ENCRYPT_KEY) or feishu.http.verificationToken (FEISHU_VERIFICATION_TOKEN) with events: http, so forged events are refused' });
+  }
   if (Boolean(appId) !== Boolean(appSecret)) {
     issues.push({ path: appId ? 'feishu.appSecret' : 'feishu.appId', message: 'expected both feishu.appId and feishu.appSecret, or neither' });
   }

@@ -1,6 +1,8 @@
 /** ${VAR} substitution and the environment variables that override the configuration file. */
+import { resolve } from 'node:path';
 import type { ConfigIssue } from './config-error.js';
 import { formatPath } from './config-error.js';
+import type { DubanConfig } from './schema.js';
 
 const VAR = /\$\{([A-Za-z_][A-Za-z0-9_]*)\}/g;
 
@@ -49,6 +51,24 @@ export function applyEnvOverrides(raw: Record<string, unknown>, env: NodeJS.Proc
       node = node[key] as Record<string, unknown>;
     }
     node[path[path.length - 1]] = value;
+  }
+  return out;
+}
+
+/**
+ * The environment the ledger sources read credentials from, with the configuration's own settings filled in: the
+ * Feishu app (feishu.appId / appSecret / domain, already env-overridden) and google.credentials as the key file when
+ * no GOOGLE_* variable is set. A relative google.credentials path is taken from `cwd`.
+ */
+export function sourceEnv(config: DubanConfig, env: NodeJS.ProcessEnv, cwd: string): NodeJS.ProcessEnv {
+  const out: NodeJS.ProcessEnv = { ...env };
+  const { appId, appSecret, domain } = config.feishu;
+  if (appId) out.FEISHU_APP_ID = appId;
+  if (appSecret) out.FEISHU_APP_SECRET = appSecret;
+  out.FEISHU_DOMAIN = domain;
+  const google = config.google.credentials;
+  if (google && !env.GOOGLE_ACCESS_TOKEN && !env.GOOGLE_SERVICE_ACCOUNT_JSON && !env.GOOGLE_APPLICATION_CREDENTIALS) {
+    out.GOOGLE_APPLICATION_CREDENTIALS = resolve(cwd, google);
   }
   return out;
 }

@@ -7,7 +7,7 @@ import { redact } from '../log/logger.js';
 import { ConfigError, formatPath } from './config-error.js';
 import type { ConfigIssue } from './config-error.js';
 import { crossCheck } from './cross-check.js';
-import { applyEnvOverrides, substituteEnv } from './env.js';
+import { applyEnvOverrides, sourceEnv, substituteEnv } from './env.js';
 import { packageRoot } from './package-root.js';
 import { configSchema } from './schema.js';
 import type { DubanConfig } from './schema.js';
@@ -20,6 +20,8 @@ export interface LoadedConfig {
   file: string | null;
   /** Absolute data directory (config dataDir or DUBAN_DATA_DIR, relative to cwd). */
   dataDir: string;
+  /** The environment for the ledger sources: the process's, with the config's Feishu and Google credentials filled in. */
+  sourceEnv: NodeJS.ProcessEnv;
 }
 
 export interface LoadConfigOptions {
@@ -55,7 +57,9 @@ function readRaw(file: string): Record<string, unknown> {
   try {
     parsed = parseYaml(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ConfigError([{ path: '', message: `not valid YAML: ${(error as Error).message}` }], file);
+    // Only the first line: the parser's excerpt of the file could show a secret written on the bad line.
+    const [where] = (error as Error).message.split('\n');
+    throw new ConfigError([{ path: '', message: `not valid YAML: ${where.replace(/:$/, '')}` }], file);
   }
   if (parsed === null || parsed === undefined) return {};
   if (typeof parsed !== 'object' || Array.isArray(parsed)) {
@@ -100,5 +104,5 @@ export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   registerSecrets(config);
   const credentials = Boolean(config.feishu.appId && config.feishu.appSecret) || Object.keys(config.feishu.webhooks).length > 0;
   const dataDir = isAbsolute(config.dataDir) ? config.dataDir : resolve(options.cwd, config.dataDir);
-  return { config, mode: credentials ? 'feishu' : 'local', file, dataDir };
+  return { config, mode: credentials ? 'feishu' : 'local', file, dataDir, sourceEnv: sourceEnv(config, options.env, options.cwd) };
 }

@@ -7,6 +7,7 @@ import cron from 'node-cron';
 import { addDays } from '../calendar/dates.js';
 import { lastWorkdayOfWeek } from '../calendar/chinese-calendar.js';
 import { addMinutes, zonedIso } from '../calendar/zoned-time.js';
+import { cronClockTime } from '../config/cross-check.js';
 import type { DubanConfig } from '../config/schema.js';
 import type { IsoDate, WorkCalendar } from '../domain/types.js';
 
@@ -59,7 +60,7 @@ export function planRuns(request: PlanRequest): { runs: PlannedRun[] } {
   const runs: PlannedRun[] = [];
   for (const job of JOB_NAMES) {
     const fields = cron.parse(config.schedule[job]);
-    const base = `${String(fields.hour[0]).padStart(2, '0')}:${String(fields.minute[0]).padStart(2, '0')}`;
+    const base = cronClockTime(config.schedule[job]);
     // A week either side, so a weekly summary moved into (or out of) the range is placed correctly.
     for (let scheduled = addDays(from, -6); scheduled < addDays(until, 6); scheduled = addDays(scheduled, 1)) {
       if (!cronMatchesDay(fields, scheduled)) continue;

@@ -110,7 +110,11 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
     if (options.sheetProblems && !stopping && inWindow && now.getTime() - lastProblemsCheck >= problemsMs) {
       lastProblemsCheck = now.getTime();
-      const outcome = await checkSheetProblems({ ...common, date, check: options.sheetProblems });
+      // An unreadable ledger must not fail the tick (nor the service's start): the jobs already recorded it; retry later.
+      const outcome = await checkSheetProblems({ ...common, date, check: options.sheetProblems }).catch((error: Error) => {
+        logger.warn('sheet_problems.check_failed', { error, hint: 'check the sheet setting and the ledger source credentials; retried on the next check' });
+        return null;
+      });
       if (outcome) outcomes.push(outcome);
     }
     return outcomes;

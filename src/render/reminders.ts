@@ -24,7 +24,8 @@ function docs(plan: ReminderPlan): { message: ReminderMessage | null; doc: Doc }
 function chatLabel(message: ReminderMessage | null, plan: ReminderPlan): string {
   if (!message) return `→ 办公室 ${plan.officeChat ?? '（未配置 chats.office）'}`;
   if (message.chat) return `→ ${message.route === 'default' ? '默认工作群' : '工作群'} ${message.chat}`;
-  return '→ 未配置工作群（chats.default）';
+  // As sent: a message without a work group goes to the office chat when there is one (app/runs.ts).
+  return plan.officeChat ? `→ 办公室 ${plan.officeChat}（未配置工作群 chats.default，请转达）` : '→ 未配置工作群（chats.default），不会发送';
 }
 
 /** Today's reminders for the terminal: each chat's message under a "→ chat" line, then the office note. */
@@ -53,10 +54,4 @@ export function renderReminderCards(plan: ReminderPlan, options: CardOptions = {
     units: message.units.map((s) => s.unit),
     card: renderDocCard(reminderDoc(message, plan.date), options),
   }));
-}
-
-/** The office's card listing units without a liaison account; null when every unit has one. */
-export function renderReminderNoticeCard(plan: ReminderPlan, options: CardOptions = {}): Card | null {
-  const notice = reminderNoticeDoc(plan);
-  return notice ? renderDocCard(notice, options) : null;
 }

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { sheets_v4 } from '@googleapis/sheets';
+import { redact } from '../log/logger.js';
 
 /** The client and the account the sheet must be shared with (null when only an access token is known). */
 export interface GoogleSheetsClient {
@@ -31,13 +32,14 @@ export async function createGoogleSheetsClient(env: NodeJS.ProcessEnv): Promise<
   let client: InstanceType<typeof auth.OAuth2>;
   let account: string | null = null;
   if (env.GOOGLE_ACCESS_TOKEN) {
+    redact(env.GOOGLE_ACCESS_TOKEN);
     client = new auth.OAuth2();
     client.setCredentials({ access_token: env.GOOGLE_ACCESS_TOKEN });
   } else {
     const key = await loadServiceAccount(env);
     account = key.client_email;
     // The JWT constructor is the non-deprecated form in google-auth-library 10 and 11 (notes §3.1).
-    client = new auth.JWT({ email: key.client_email, key: key.private_key.replace(/\\n/g, '\n'), scopes: SCOPES });
+    client = new auth.JWT({ email: key.client_email, key: key.private_key, scopes: SCOPES });
   }
   const rootUrl = env.GOOGLE_SHEETS_ROOT_URL || undefined;
   const api = sheets({
@@ -81,5 +83,8 @@ async function loadServiceAccount(env: NodeJS.ProcessEnv): Promise<ServiceAccoun
   if (typeof key.client_email !== 'string' || typeof key.private_key !== 'string') {
     throw new Error(`${origin} lacks client_email or private_key: is it a service-account key?`);
   }
-  return { client_email: key.client_email, private_key: key.private_key };
+  // A key pasted into a .env file has its newlines as the two characters "\n": repair them.
+  const privateKey = key.private_key.replace(/\\n/g, '\n');
+  redact(privateKey);
+  return { client_email: key.client_email, private_key: privateKey };
 }

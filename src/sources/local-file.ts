@@ -5,12 +5,13 @@
  * sheet of the XLSX, or for a CSV ledger the file `<name>.csv` beside it (a CSV has no tabs).
  */
 import { access, stat } from 'node:fs/promises';
-import { dirname, extname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { RawTable } from '../domain/types.js';
 import { readLocalFile } from '../ledger/local-file.js';
 import { readLocalTab, readLocalTable, readLocalWorkbook } from '../ledger/read-local.js';
 import type { Logger } from '../log/logger.js';
 import { createUpdater } from './apply-update.js';
+import { isTableFile } from './location.js';
 import { csvDocument, writeCsvPlan, type CsvDocument } from './csv-write-back.js';
 import type { LedgerRead, LedgerSource } from './source.js';
 import { writeXlsxPlan } from './xlsx-write-back.js';
@@ -23,8 +24,6 @@ export interface LocalFileOptions {
   sheet?: string;
   logger: Logger;
 }
-
-const FILE_EXTENSIONS = new Set(['.csv', '.tsv', '.txt', '.xlsx']);
 
 async function exists(path: string): Promise<boolean> {
   return access(path).then(
@@ -41,7 +40,7 @@ function tabOf(table: RawTable, path: string): string {
 /** Opens a local CSV/XLSX ledger. */
 export function localFileSource(options: LocalFileOptions): LedgerSource {
   const { path } = options;
-  const unitsIsFile = options.units !== undefined && FILE_EXTENSIONS.has(extname(options.units).toLowerCase());
+  const unitsIsFile = options.units !== undefined && isTableFile(options.units);
   const unitsTab = options.units !== undefined && !unitsIsFile ? options.units : undefined;
 
   const readUnits = async (bookUnits: RawTable | null): Promise<RawTable | null> => {

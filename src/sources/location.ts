@@ -68,3 +68,8 @@ function parseFeishu(url: URL): SourceLocation {
   }
   throw new LocationError(`无法识别的飞书链接：${url.href}。支持 /sheets/<token>?sheet=<工作表>、/base/<app_token>?table=<数据表> 和知识库中的表格 /wiki/<token>。`);
 }
+
+/** True when a units setting names a table file (CSV, TSV, TXT, XLSX) rather than a tab or table beside the ledger. */
+export function isTableFile(value: string): boolean {
+  return /\.(csv|tsv|txt|xlsx)$/i.test(value);
+}

@@ -11,7 +11,7 @@ import { createGoogleSheetsClient, type GoogleClientFactory } from './google-cli
 import { googleSheetSource } from './google-sheets.js';
 import { localFileSource } from './local-file.js';
 import { deferredSource, resolveWikiNode } from './feishu-wiki.js';
-import { parseLocation, type SourceLocation } from './location.js';
+import { isTableFile, parseLocation, type SourceLocation } from './location.js';
 import type { Sleep } from './retry.js';
 import type { LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';
@@ -29,8 +29,6 @@ export interface SourceDeps {
   sleep?: Sleep;
 }
 
-const UNITS_FILE = /\.(csv|tsv|txt|xlsx)$/i;
-
 type FeishuLocation = Extract<SourceLocation, { kind: 'feishu-sheet' | 'bitable' | 'feishu-wiki' }>;
 
 /** Opens the ledger at a local path or URL; throws a SourceError (LocationError) for a URL duban cannot use. */
@@ -38,7 +36,7 @@ export function openSource(location: string, deps: SourceDeps): LedgerSource {
   const where = parseLocation(location);
   if (where.kind === 'local') return localFileSource({ path: where.path, units: deps.units, logger: deps.logger });
 
-  const unitsFile = deps.units !== undefined && UNITS_FILE.test(deps.units) ? deps.units : null;
+  const unitsFile = deps.units !== undefined && isTableFile(deps.units) ? deps.units : null;
   const unitsName = deps.units !== undefined && !unitsFile ? deps.units : null;
   let source: LedgerSource;
   if (where.kind === 'google') {

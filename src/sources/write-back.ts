@@ -76,9 +76,12 @@ export function planWriteBack(table: RawTable, id: string, update: TaskUpdate): 
   const columns = columnIndex(table.headers);
   const idColumn = columns.get('id');
   if (idColumn === undefined) throw new WriteBackError(`台账（${table.source}）没有“编号”列，无法按编号找到任务。`);
-  const wanted = id.trim();
-  const hits = table.rows.map((r, i) => ({ r, i })).filter(({ r }) => cellText(r.cells[idColumn]).trim() === wanted);
-  if (hits.length === 0) throw new WriteBackError(`台账（${table.source}）中找不到编号为“${wanted}”的任务。`);
+  const rowsWithId = (wanted: string) => table.rows.map((r, i) => ({ r, i })).filter(({ r }) => cellText(r.cells[idColumn]).trim() === wanted);
+  let wanted = id.trim();
+  let hits = rowsWithId(wanted);
+  // Reports show ids as "#6"; typed back that way, it means the row whose id cell holds "6".
+  if (hits.length === 0 && /^[#＃]/.test(wanted)) hits = rowsWithId((wanted = wanted.replace(/^[#＃]\s*/, '')));
+  if (hits.length === 0) throw new WriteBackError(notFound(table, idColumn, wanted));
   if (hits.length > 1) {
     const rows = hits.map(({ r }) => r.row).join('、');
     throw new WriteBackError(`编号“${wanted}”在台账中出现了 ${hits.length} 次（第 ${rows} 行），请先把编号改成唯一再更新。`);
@@ -116,6 +119,16 @@ export function planWriteBack(table: RawTable, id: string, update: TaskUpdate): 
     if (next !== before) cells.push({ field, columnIndex: index, column: table.headers[index], before, after: next });
   }
   return { id: wanted, row: row.row, rowIndex, cells, warnings };
+}
+
+/** Why an id is not in the id column; for "R12", the stand-in id the reader gives a row without one, say to fill it in. */
+function notFound(table: RawTable, idColumn: number, id: string): string {
+  const standIn = /^R(\d+)$/i.exec(id);
+  const row = standIn ? table.rows.find((r) => r.row === Number(standIn[1])) : undefined;
+  if (row && !cellText(row.cells[idColumn]).trim()) {
+    return `第 ${row.row} 行的任务没有填写编号（“${id}”是临时编号），无法按编号写回；请先在台账“${table.headers[idColumn]}”列填写编号。`;
+  }
+  return `台账（${table.source}）中找不到编号为“${id}”的任务。`;
 }
 
 /** Ledger field → column index for the first header that matches it. */

@@ -2,6 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { ConfigError } from '../config/config-error.js';
 import { MIGRATIONS } from './migrations.js';
 import type { Migration } from './migrations.js';
 import { createStore } from './store.js';
@@ -33,9 +34,15 @@ export function openStore(dataDir: string): Store {
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, STORE_FILE);
   const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  return createStore(db, path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db);
+    return createStore(db, path);
+  } catch (error) {
+    db.close();
+    const message = `cannot use the state database ${path} (${(error as Error).message}); move the file aside, or set dataDir / DUBAN_DATA_DIR to another folder`;
+    throw new ConfigError([{ path: 'dataDir', message }], null);
+  }
 }

@@ -147,14 +147,6 @@ describe('FeishuAppMessenger across a run', () => {
     expect(results[3].error?.hint).toContain('本月飞书开放平台接口调用次数已用完');
     expect(server.requestsTo('/open-apis/im/v1/messages')).toHaveLength(1);
   });
-
-  it('updates a sent card in place', async () => {
-    const { im, messenger } = await setup();
-    const sent = await messenger.send({ chat: LEADERS, card: digestCard, key: 'digest|y' });
-    const refreshed: Card = { ...digestCard, body: { elements: [{ tag: 'markdown', content: '共 12 项，逾期 1 项' }] } };
-    expect((await messenger.updateCard(sent.messageId!, refreshed)).ok).toBe(true);
-    expect(JSON.parse(im.inChat(LEADERS)[0].content)).toEqual(refreshed);
-  });
 });
 
 describe('messageUuid', () => {

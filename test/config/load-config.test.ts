@@ -126,6 +126,14 @@ describe('loadConfig', () => {
     expect(error.issues[0].message).toContain('07:00, outside sendWindow 08:00–20:00');
   });
 
+  it('refuses an HTTP event callback that would accept unsigned, unverified events', () => {
+    const open = writeConfig(tempDir(), 'sheet: tasks.csv\nfeishu: { events: http }');
+    const error = configError(() => loadConfig({ path: open, env: {}, cwd: tempDir() }));
+    expect(error.issues.map((i) => i.path)).toEqual(['feishu.http.encryptKey']);
+    expect(error.issues[0].message).toContain('FEISHU_VERIFICATION_TOKEN');
+    expect(loadConfig({ path: open, env: { FEISHU_VERIFICATION_TOKEN: 'v-token-123' }, cwd: tempDir() }).config.feishu.events).toBe('http');
+  });
+
   it('names a missing ${VAR} without printing any secret', () => {
     const file = writeConfig(
       tempDir(),

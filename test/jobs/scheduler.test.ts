@@ -146,6 +146,14 @@ describe('scheduler', () => {
     expect(server.posted.filter((m) => m.chat === 'oc_office').map((m) => m.key)).toEqual(['problems|aaaa', 'problems|bbbb']);
   });
 
+  it('keeps ticking (and starts) when the ledger cannot be read for the sheet-problems check', async () => {
+    const check = vi.fn(async () => Promise.reject(new Error('Google 表格暂时无法访问')));
+    const { scheduler } = setup(shanghai('2026-03-03', '09:40'), { sheetProblems: check });
+    await expect(scheduler.start()).resolves.toBeUndefined();
+    await scheduler.stop();
+    expect(check).toHaveBeenCalledTimes(1);
+  });
+
   it('retries a failed run after a pause inside the window, and leaves it failed after the window', async () => {
     const server = fakeChatServer();
     let refusing = true;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { renderDigestCard } from '../../src/render/digest.js';
-import { renderReminderCards, renderReminderNoticeCard } from '../../src/render/reminders.js';
+import { renderReminderCards } from '../../src/render/reminders.js';
+import { reminderNoticeDoc } from '../../src/render/reminder-doc.js';
+import { renderDocCard } from '../../src/render/render-card.js';
 import { renderAnswerCard } from '../../src/render/answer.js';
 import { renderProblemsCard } from '../../src/render/problems.js';
 import { cardBytes, countElements } from '../../src/render/fit-card.js';
@@ -74,9 +76,9 @@ describe('reminder cards', () => {
   });
 
   it('gives the office a card of units without a liaison', () => {
-    const card = renderReminderNoticeCard(samplePlan());
-    expect(card && markdownText(card)).toContain('- 区林业局');
-    expect(renderReminderNoticeCard({ ...samplePlan(), unitsWithoutLiaison: [] })).toBeNull();
+    const notice = reminderNoticeDoc(samplePlan());
+    expect(notice && markdownText(renderDocCard(notice))).toContain('- 区林业局');
+    expect(reminderNoticeDoc({ ...samplePlan(), unitsWithoutLiaison: [] })).toBeNull();
   });
 });
 

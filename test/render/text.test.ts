@@ -43,6 +43,13 @@ describe('terminal text', () => {
     expect(text).toMatch(/→ 办公室 oc_office[\s\S]*区林业局/);
   });
 
+  it('labels the message of units without any work group with where it is sent: the office chat, or nowhere', () => {
+    const plan = samplePlan();
+    const orphan = { ...plan.messages[0], chat: null, route: 'none' as const };
+    expect(renderReminderText({ ...plan, messages: [orphan] })).toContain('→ 办公室 oc_office（未配置工作群 chats.default，请转达）');
+    expect(renderReminderText({ ...plan, officeChat: null, messages: [orphan] })).toContain('→ 未配置工作群（chats.default），不会发送');
+  });
+
   it('says when there is nothing to remind, and on non-working days', () => {
     const plan = samplePlan();
     expect(renderReminderText({ ...plan, messages: [] })).toBe('2026-03-04 没有需要提醒的任务。\n');

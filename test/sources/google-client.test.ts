@@ -2,7 +2,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
+import { createLogger } from '../../src/log/logger.js';
 import { createGoogleSheetsClient } from '../../src/sources/google-client.js';
 
 const pem = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
@@ -27,6 +29,19 @@ describe('createGoogleSheetsClient', () => {
     const path = join(mkdtempSync(join(tmpdir(), 'duban-google-')), 'key.json');
     writeFileSync(path, JSON.stringify({ client_email: email, private_key: pem }));
     expect((await createGoogleSheetsClient({ GOOGLE_APPLICATION_CREDENTIALS: path })).account).toBe(email);
+  });
+
+  it('masks the access token and the private key in every log line', async () => {
+    const token = 'ya29.a0-loopback-access-token-value';
+    const ownPem = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    await createGoogleSheetsClient({ GOOGLE_ACCESS_TOKEN: token });
+    await createGoogleSheetsClient({ GOOGLE_SERVICE_ACCOUNT_JSON: JSON.stringify({ client_email: email, private_key: ownPem.replace(/\n/g, '\\n') }) });
+    let line = '';
+    const stream = new Writable({ write: (chunk, _enc, done) => done(void (line += String(chunk))) });
+    createLogger({ stream, pretty: false }).error('google read failed', { error: new Error(`401 for ${token}`), detail: ownPem });
+    expect(line).toContain('google read failed');
+    expect(line).not.toContain(token);
+    expect(line).not.toContain(ownPem.split('\n')[1]);
   });
 
   it('names the settings when credentials are missing or malformed', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LocationError, parseLocation } from '../../src/sources/location.js';
+import { isTableFile, LocationError, parseLocation } from '../../src/sources/location.js';
 
 describe('parseLocation', () => {
   it('picks the backend from the form of the location', () => {
@@ -19,5 +19,12 @@ describe('parseLocation', () => {
     expect(() => parseLocation('https://example.com/ledger.csv')).toThrow(LocationError);
     expect(() => parseLocation('https://tongnan.feishu.cn/docx/doxcnAbc')).toThrow(/无法识别的飞书链接/);
     expect(() => parseLocation('bitable:bascnAbc')).toThrow(/简写格式不对/);
+  });
+});
+
+describe('isTableFile', () => {
+  it('tells a units file from the name of a tab or Bitable table', () => {
+    expect(['units.csv', 'dir/单位.XLSX', 'u.tsv', 'u.txt'].map(isTableFile)).toEqual([true, true, true, true]);
+    expect(['单位', 'tblAbc123', 'units.csv.bak'].map(isTableFile)).toEqual([false, false, false]);
   });
 });

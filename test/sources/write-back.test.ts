@@ -62,6 +62,18 @@ describe('planWriteBack', () => {
     expect(() => planWriteBack(noNote, '1', { note: 'x', date: DATE })).toThrow('台账没有“进展情况”列');
   });
 
+  it('takes "#2" as reports show ids, and keeps an id cell that really holds "#" text', () => {
+    expect(planWriteBack(LEDGER, '＃2', { status: '已完成', date: DATE })).toMatchObject({ id: '2', row: 3 });
+    const hashIds = table(LEDGER.headers, [['#7', '任务七', '区交通局', '进行中', '', '', '']]);
+    expect(planWriteBack(hashIds, '#7', { status: '已完成', date: DATE })).toMatchObject({ id: '#7', row: 2 });
+  });
+
+  it('tells to fill in the id of a row that had none, instead of "not found", for its stand-in id R<row>', () => {
+    const noId = table(LEDGER.headers, [...LEDGER.rows.map((r) => r.cells as string[]), ['', '任务三', '区水利局', '进行中', '', '', '']]);
+    expect(() => planWriteBack(noId, 'R4', { status: '已完成', date: DATE })).toThrow('第 4 行的任务没有填写编号（“R4”是临时编号），无法按编号写回；请先在台账“序号”列填写编号');
+    expect(() => planWriteBack(noId, 'R3', { status: '已完成', date: DATE })).toThrow('找不到编号为“R3”的任务');
+  });
+
   it('warns instead of inventing a 更新时间 column', () => {
     const plan = planWriteBack(table(['编号', '任务', '状态'], [['1', 't', '进行中']]), '1', { status: '已完成', date: DATE });
     expect(plan.cells).toHaveLength(1);

@@ -1,8 +1,9 @@
-import { existsSync, mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/config/config-error.js';
 import { MIGRATIONS } from '../../src/store/migrations.js';
 import { migrate, openStore } from '../../src/store/open-store.js';
 import { STORE_FILE } from '../../src/store/store-file.js';
@@ -23,6 +24,22 @@ const card = (text: string) => ({ schema: '2.0', body: { elements: [{ tag: 'mark
 const AT = '2026-03-02T01:03:00.000Z';
 
 describe('openStore', () => {
+  it('closes the file and names dataDir when the file is not a usable database', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-store-bad-'));
+    const path = join(dir, STORE_FILE);
+    writeFileSync(path, 'not a database, just text '.repeat(200));
+    const openFiles = () => readdirSync('/proc/self/fd').filter((fd) => {
+      try {
+        return readlinkSync(`/proc/self/fd/${fd}`) === path;
+      } catch {
+        return false;
+      }
+    }).length;
+    expect(() => openStore(dir)).toThrow(ConfigError);
+    expect(() => openStore(dir)).toThrow(/dataDir/);
+    expect(openFiles()).toBe(0);
+  });
+
   it('creates the data directory and a WAL-mode database at the latest migration', () => {
     const { store, dir } = freshStore();
     expect(store.path).toBe(join(dir, STORE_FILE));

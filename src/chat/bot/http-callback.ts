@@ -72,11 +72,11 @@ export function createHttpCallback(options: HttpCallbackOptions): (req: http.Inc
 
   const decrypt = (body: Json): Json => {
     if (typeof body.encrypt !== 'string') return body;
-    if (!cipher) throw new Refusal(400, 'encrypted event but no encryptKey configured (feishu.encryptKey)');
+    if (!cipher) throw new Refusal(400, 'encrypted event but no encrypt key configured (feishu.http.encryptKey / FEISHU_ENCRYPT_KEY)');
     try {
       return parseJson(cipher.decrypt(body.encrypt));
     } catch {
-      throw new Refusal(400, 'event could not be decrypted: check feishu.encryptKey');
+      throw new Refusal(400, 'event could not be decrypted: check feishu.http.encryptKey / FEISHU_ENCRYPT_KEY');
     }
   };
 

@@ -60,21 +60,6 @@ export class FeishuAppMessenger implements Messenger {
     }
   }
 
-  /** Replaces the content of a card sent earlier (a digest refreshed in place; the card needs `config.update_multi: true`). */
-  async updateCard(messageId: string, card: Card): Promise<DeliveryResult> {
-    const content = JSON.stringify(card);
-    const tooBig = this.checkSize(content, messageId);
-    if (tooBig) return tooBig;
-    try {
-      await this.api.call({ method: 'PATCH', url: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}`, data: { content }, bucket: `message:${messageId}` });
-      return delivered(messageId);
-    } catch (error) {
-      const result = failedFrom(error);
-      this.logger.warn('card not updated', { messageId, code: result.error?.code, error: result.error?.message });
-      return result;
-    }
-  }
-
   private checkSize(content: string, target: string): DeliveryResult | null {
     const bytes = Buffer.byteLength(content, 'utf8');
     if (bytes <= CARD_MAX_BYTES) return null;

@@ -16,7 +16,7 @@ const MAX_DAYS = 366;
 async function planCalendar(args: CliArgs, io: CliIO, runtime: Runtime): Promise<{ calendar: Runtime['calendar']; problems: Problem[] }> {
   if (!runtime.loaded.config.calendar.tab) return { calendar: runtime.calendar, problems: [] };
   const { sheet, units } = ledgerLocation(args, io, runtime);
-  const source = openSource(sheet, { units, logger: runtime.logger, env: io.env });
+  const source = openSource(sheet, { units, logger: runtime.logger, env: runtime.loaded.sourceEnv });
   return loadCalendar(runtime.loaded.config, source, runtime.logger);
 }
 

@@ -18,7 +18,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   if (runtime.loaded.mode === 'feishu') {
     const { startService } = await import('../../app/service.js');
     const { sheet, units } = ledgerLocation(args, io, runtime);
-    await startService({ ...runtime, sheet, units, env: io.env });
+    await startService({ ...runtime, sheet, units, env: runtime.loaded.sourceEnv });
     // The service runs until SIGTERM; its shutdown handler exits the process.
     return new Promise<number>(() => {});
   }

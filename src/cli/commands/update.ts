@@ -13,7 +13,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   }
   const runtime = loadRuntime(args, io);
   const { sheet, units } = ledgerLocation(args, io, runtime);
-  const source = openSource(sheet, { units, logger: runtime.logger, env: io.env });
+  const source = openSource(sheet, { units, logger: runtime.logger, env: runtime.loaded.sourceEnv });
   const outcome = await source.updateTask(id, {
     status: args.status,
     progress: args.progress,
