@@ -18,12 +18,26 @@ export function splitUnits(cell: string): string[] {
     if (ch !== undefined && OPEN.has(ch)) depth++;
     else if (ch !== undefined && CLOSE.has(ch)) depth = Math.max(0, depth - 1);
     else if (ch === undefined || (depth === 0 && SEPARATORS.has(ch))) {
-      const name = tidyUnitName(cell.slice(start, i));
+      const name = tidyOnce(cell.slice(start, i));
       if (name !== '' && !names.includes(name)) names.push(name);
       start = i + 1;
     }
   }
   return names;
+}
+
+// Ledgers name the same few hundred units on thousands of rows: each spelling is tidied once.
+const tidied = new Map<string, string>();
+const TIDIED_LIMIT = 10_000;
+
+function tidyOnce(text: string): string {
+  let name = tidied.get(text);
+  if (name === undefined) {
+    if (tidied.size >= TIDIED_LIMIT) tidied.clear();
+    name = tidyUnitName(text);
+    tidied.set(text, name);
+  }
+  return name;
 }
 
 /** One unit name: half-width letters, full-width Chinese parentheses, no stray spaces, no trailing "等". */

@@ -23,12 +23,15 @@ export const ROLE_WORDS: readonly [string, UnitRole][] = [
   // "（各镇街负责，区应急管理局指导）": the guiding department takes part without leading.
   ['指导', 'assist'],
 ];
+// Most cells are plain lists: one test of all role words lets them skip the role analysis.
+const ANY_ROLE_WORD = new RegExp(ROLE_WORDS.map(([w]) => w).join('|'));
 const MARKED = new RegExp(`[（(](${ROLE_WORDS.map(([w]) => w).join('|')})(?:单位)?[）)]$`);
 const UNIT_SEPARATORS = new Set(['、', '/', '／']);
 const GROUP_SEPARATORS = new Set(['，', ',', '；', ';', '\n', '\r']);
 
 /** The lead and assisting units of a 责任单位 cell; a unit marked 配合/协助 (or any unit beside a 牵头 unit) assists. */
 export function unitRoles(cell: string): UnitRoles {
+  if (!ANY_ROLE_WORD.test(cell)) return { lead: splitUnits(cell), assist: [], strong: false };
   const named: [UnitRole | null, string][] = [];
   for (const group of groups(cell)) {
     const last = group.length - 1;
