@@ -13,7 +13,7 @@ const OFF_WORDS = new Set(['休息', '放假', '休', '休假', '不上班', 'of
 const ON_WORDS = new Set(['上班', '补班', '工作', '工作日', '调休上班', 'on', 'workday']);
 
 function problem(table: RawTable, row: number | null, column: string, code: string, message: string): Problem {
-  return { row, column, severity: 'error', code, message: `${table.source}：${message}` };
+  return { row, column, severity: 'error', code, message: row === null ? message : `第 ${row} 行“${column}”：${message}`, sheet: table.source };
 }
 
 /** Reads the overrides tab; rows that cannot be read become problems for the office. */

@@ -39,7 +39,7 @@ export function parseUnitDirectory(table: RawTable): { units: Unit[]; problems: 
   const header = (column: Column): string => table.headers[index[column]] ?? '';
   const read = (row: RawRow, column: Column): string => (index[column] < 0 ? '' : cellText(row.cells[index[column]]));
   const report = (row: number, column: Column, severity: Problem['severity'], code: string, message: string): void => {
-    problems.push({ row, column: header(column), severity, code, message });
+    problems.push({ row, column: header(column), severity, code, message, sheet: table.source });
   };
 
   const units: Unit[] = [];

@@ -58,8 +58,10 @@ export interface Problem {
   severity: Severity;
   /** Stable machine code, e.g. "missing_column", "bad_date", "duplicate_id". */
   code: string;
-  /** Chinese message that says what is wrong and how to fix it. */
+  /** Chinese message that says what is wrong and how to fix it; a row problem's message starts with its place. */
   message: string;
+  /** The table the row is in when it is not the ledger itself: the unit directory or the calendar tab. */
+  sheet?: string;
 }
 
 /** A task, parsed. `raw` keeps the original text of every field beside the parsed value. */

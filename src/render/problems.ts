@@ -24,6 +24,6 @@ export function renderProblemsCard(problems: readonly Problem[], source = '', op
 export function problemsToJson(problems: readonly Problem[]): { ok: boolean; problems: Record<string, unknown>[] } {
   return {
     ok: !problems.some((p) => p.severity === 'error'),
-    problems: problems.map((p) => ({ row: p.row, column: p.column, severity: p.severity, message: p.message, code: p.code })),
+    problems: problems.map((p) => ({ row: p.row, column: p.column, severity: p.severity, message: p.message, code: p.code, ...(p.sheet ? { sheet: p.sheet } : {}) })),
   };
 }

@@ -41,9 +41,11 @@ describe('the calendar tab of the ledger (calendar.tab)', () => {
     const cwd = await office([...GOOD_ROWS, ['2026-12-19', '值班', ''], ['下周三', '休息', '']]);
     const run = await runDuban(['validate', '--format', 'json'], { cwd });
     expect(run.code).toBe(1);
-    const calendarProblems = run.json<{ problems: { row: number; code: string; severity: string; message: string }[] }>().problems.filter((p) => p.code.startsWith('calendar_'));
+    const calendarProblems = run.json<{ problems: { row: number; code: string; severity: string; message: string; sheet?: string }[] }>().problems.filter((p) => p.code.startsWith('calendar_'));
     expect(calendarProblems.map((p) => [p.row, p.code, p.severity])).toEqual([[4, 'calendar_bad_kind', 'error'], [5, 'calendar_bad_date', 'error']]);
-    expect(calendarProblems[0].message).toContain('调休');
+    // The row is a row of the 调休 tab, not of the ledger: the problem says which table.
+    expect(calendarProblems[0].sheet).toContain('调休');
+    expect(calendarProblems[0].message).toContain('第 4 行');
     expect(calendarProblems[0].message).toContain('值班');
     const plan = await digestDates(cwd);
     expect(plan.dates).toContain(EXTRA_WORKDAY);

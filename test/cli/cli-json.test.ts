@@ -102,6 +102,18 @@ describe('duban validate', () => {
     for (const p of problems) expect(p.message).toMatch(/[\u4e00-\u9fff]/);
   });
 
+  it('names the unit directory when a problem is in its rows, not the ledger\'s', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-validate-'));
+    writeFileSync(join(dir, 'tasks.csv'), '编号,任务,责任单位,截止日期,状态\n1,修缮双拥公园,区城管局,2022-06-30,进行中\n');
+    writeFileSync(join(dir, 'units.csv'), '单位,联络员,联络员账号,工作群\n区城管局,张三,not-an-account,oc_1\n');
+    const run = await runDuban(['validate', '--json', '--sheet', join(dir, 'tasks.csv')]);
+    const account = run.json().problems.find((p: { code: string }) => p.code === 'bad_account');
+    expect(account).toMatchObject({ row: 2, column: '联络员账号', severity: 'warning' });
+    expect(account.sheet).toContain('units.csv');
+    const text = await runDuban(['validate', '--sheet', join(dir, 'tasks.csv')]);
+    expect(text.stdout).toMatch(/〔[^〕]*units\.csv〕第 2 行/);
+  });
+
   it('a missing file is a clear error, not a crash', async () => {
     const run = await runDuban(['validate', '--sheet', '/nonexistent/tasks.csv']);
     expect(run.code).toBe(3);

@@ -6,6 +6,7 @@ import type { Problem } from '../../domain/types.js';
 import { planRuns } from '../../jobs/plan-runs.js';
 import { renderPlanText } from '../../jobs/plan-text.js';
 import { openSource } from '../../sources/open-source.js';
+import { problemText } from '../../render/problems-doc.js';
 import { UsageError, type CliArgs } from '../args.js';
 import { ledgerLocation, loadRuntime, type Runtime } from '../context.js';
 import { println, type CliIO } from '../io.js';
@@ -20,7 +21,6 @@ async function planCalendar(args: CliArgs, io: CliIO, runtime: Runtime): Promise
   return loadCalendar(runtime.loaded.config, source, runtime.logger);
 }
 
-const problemNotice = (p: Problem): string => (p.row === null ? p.message : `${p.message}（第 ${p.row} 行）`);
 
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const runtime = loadRuntime(args, io);
@@ -31,7 +31,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const from = args.from ?? todayIn(config.timezone, io.now());
   const { calendar, problems } = await planCalendar(args, io, runtime);
   const plan = planRuns({ from, days, config, calendar });
-  const notices = [...calendar.unknownYears(from, addDays(from, days - 1)).map(unknownYearNotice), ...problems.map(problemNotice)];
+  const notices = [...calendar.unknownYears(from, addDays(from, days - 1)).map(unknownYearNotice), ...problems.map(problemText)];
   if (args.format === 'json') {
     println(io.stdout, JSON.stringify({ from, days, timezone: config.timezone, runs: plan.runs, notices }, null, 2));
   } else {
