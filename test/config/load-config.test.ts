@@ -10,7 +10,7 @@ import { createLogger } from '../../src/log/logger.js';
 
 const EXAMPLE = join(packageRoot(), 'config', 'duban.example.yaml');
 const EXAMPLE_ENV = {
-  FEISHU_APP_ID: 'cli_example',
+  FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718',
   FEISHU_APP_SECRET: 'example-app-secret-value',
   FEISHU_ENCRYPT_KEY: 'example-encrypt-key',
   FEISHU_VERIFICATION_TOKEN: 'example-verification-token',
@@ -122,7 +122,7 @@ describe('loadConfig', () => {
       ].join('\n'),
     );
     const error = configError(() => loadConfig({ path: file, env: {}, cwd: tempDir() }));
-    expect(error.issues.map((i) => i.path)).toEqual(['schedule.digest', 'lights.redBehindPoints', 'calendar.workdays[0]', 'feishu.appSecret']);
+    expect(error.issues.map((i) => i.path)).toEqual(['schedule.digest', 'lights.redBehindPoints', 'calendar.workdays[0]', 'feishu.appId', 'feishu.appSecret']);
     expect(error.issues[0].message).toContain('07:00, outside sendWindow 08:00–20:00');
   });
 
@@ -139,7 +139,7 @@ describe('loadConfig', () => {
       tempDir(),
       ['sheet: tasks.csv', 'feishu:', '  appId: ${FEISHU_APP_ID}', '  appSecret: ${DUBAN_TEST_SECRET}', '  http: { encryptKey: "${MY_KEY}" }', 'dueSoonWorkdays: many'].join('\n'),
     );
-    const env = { FEISHU_APP_ID: 'cli_present', MY_KEY: 'present-encrypt-key-value' };
+    const env = { FEISHU_APP_ID: 'cli_a1b2c3d4e5f60719', MY_KEY: 'present-encrypt-key-value' };
     const error = configError(() => loadConfig({ path: file, env, cwd: tempDir() }));
     expect(error.issues).toContainEqual({
       path: 'feishu.appSecret',
@@ -156,7 +156,7 @@ describe('loadConfig', () => {
     const loaded = loadConfig({
       path: file,
       cwd,
-      env: { FEISHU_APP_ID: 'cli_env', FEISHU_APP_SECRET: 'env-secret-value', FEISHU_DOMAIN: 'http://127.0.0.1:9999', DUBAN_DATA_DIR: '/var/lib/duban', DUBAN_SHEET: 'https://docs.google.com/spreadsheets/d/abc' },
+      env: { FEISHU_APP_ID: 'cli_a1b2c3d4e5f6071a', FEISHU_APP_SECRET: 'env-secret-value', FEISHU_DOMAIN: 'http://127.0.0.1:9999', DUBAN_DATA_DIR: '/var/lib/duban', DUBAN_SHEET: 'https://docs.google.com/spreadsheets/d/abc' },
     });
     expect(loaded.mode).toBe('feishu');
     expect(loaded.config.feishu.domain).toBe('http://127.0.0.1:9999');

@@ -29,9 +29,9 @@ describe('credentials from the configuration file', () => {
   });
 
   it('gives the Feishu sources the app set in the file, not only the FEISHU_* variables', () => {
-    const cwd = configIn({ sheet: 'tasks.csv', feishu: { appId: 'cli_from_file', appSecret: 'secret-from-file', domain: 'lark' } });
+    const cwd = configIn({ sheet: 'tasks.csv', feishu: { appId: 'cli_0123456789abcdef', appSecret: 'secret-from-file', domain: 'lark' } });
     const { sourceEnv } = loadConfig({ path: 'duban.yaml', env: {}, cwd });
-    expect(sourceEnv).toMatchObject({ FEISHU_APP_ID: 'cli_from_file', FEISHU_APP_SECRET: 'secret-from-file', FEISHU_DOMAIN: 'lark' });
+    expect(sourceEnv).toMatchObject({ FEISHU_APP_ID: 'cli_0123456789abcdef', FEISHU_APP_SECRET: 'secret-from-file', FEISHU_DOMAIN: 'lark' });
   });
 });
 
