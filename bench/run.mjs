@@ -3,6 +3,7 @@
  * numbers mean the same on a fast or a slow machine:
  *   (a) read + check + digest + reminder plan of a 10,000-task, 300-unit ledger  vs  (b) csv-parse alone on the file
  *   1,000 mixed questions against the parsed ledger                               vs  one parse of the ledger
+ *   heap kept by the parsed ledger                                                vs  heap kept by csv-parse's rows
  *   `duban digest` start-up on the bundled example                                 vs  `node -e 0`
  */
 import { execFileSync } from 'node:child_process';
@@ -100,6 +101,20 @@ const askAll = () => {
 };
 const questionsTime = median(askAll, 5);
 
+// Memory: heap retained by what the service keeps (the parsed ledger, raw text beside every value; the sheet table
+// is dropped after parsing) vs heap retained by csv-parse's rows of the same file.
+async function retained(build) {
+  globalThis.gc?.();
+  const before = process.memoryUsage().heapUsed;
+  const kept = await build();
+  globalThis.gc?.();
+  const after = process.memoryUsage().heapUsed;
+  void kept.length;
+  return after - before;
+}
+const csvBytes = await retained(async () => csvParse(readFileSync(tasksPath), { bom: true, relax_column_count: true }));
+const ledgerBytes = await retained(async () => parseLedger((await readLocalWorkbook(tasksPath, {})).ledger, null, { today }).tasks);
+
 // Start-up: `duban digest` on the bundled example vs `node -e 0`.
 const node = process.execPath;
 const timeCommand = (args) => median(() => execFileSync(node, args, { cwd: dir, stdio: 'ignore', env: { ...process.env, FEISHU_APP_ID: '', FEISHU_APP_SECRET: '' } }), 5);
@@ -125,6 +140,9 @@ const rows = [
   ['one parse of the ledger (read + check)', fmt(onceParse)],
   ['1,000 mixed questions', fmt(questionsTime)],
   ['ratio questions/parse (goal < 1)', ratio(questionsTime, onceParse)],
+  ['heap kept by csv-parse rows', `${(csvBytes / 1048576).toFixed(1)} MB`],
+  ['heap kept by the parsed ledger (tasks)', `${(ledgerBytes / 1048576).toFixed(1)} MB`],
+  ['ratio memory ledger/csv rows', ratio(ledgerBytes, csvBytes)],
   ['node -e 0', fmt(nodeStart)],
   ['duban digest (bundled example)', fmt(digestStart)],
   ['ratio start-up digest/node', ratio(digestStart, nodeStart)],
