@@ -4,7 +4,7 @@ import type { ChangeItem } from '../reports/digest-changes.js';
 import { toAnswerTask } from '../reports/answer-task.js';
 import { bold, toned, type Block, type Doc } from './doc.js';
 import { problemCountLine } from './problems-doc.js';
-import { taskLine } from './task-line.js';
+import { shortTitle, taskLine } from './task-line.js';
 
 const CHANGE_HEADINGS: Record<ChangeItem['kind'], string> = {
   done: '新完成',
@@ -40,13 +40,15 @@ export function digestDoc(d: Digest): Doc {
     if (views.length > 0) blocks.push({ kind: 'heading', text: `${heading}（${views.length}）`, tone }, { kind: 'list', items: lines(views) });
   };
   section('建议督办', 'red', d.escalate);
-  section('逾期', 'red', d.overdue);
+  // Leaders read each task once: the overdue list leaves out those already under 建议督办.
+  const escalated = new Set(d.escalate.map((v) => v.task));
+  section(d.escalate.length > 0 ? '其他逾期' : '逾期', 'red', d.overdue.filter((v) => !escalated.has(v.task)));
   section('即将到期', 'orange', d.dueSoon);
   section('进度滞后', undefined, d.behind);
   if (d.changes && d.changes.items.length > 0) {
     blocks.push(
       { kind: 'heading', text: `较 ${d.changes.since} 的变化` },
-      { kind: 'list', items: d.changes.items.map((c) => [bold(`#${c.id}`), ' ', c.title, ` · ${CHANGE_HEADINGS[c.kind]}：${c.detail}`]) },
+      { kind: 'list', items: d.changes.items.map((c) => [bold(`#${c.id}`), ' ', shortTitle(c.title), ` · ${CHANGE_HEADINGS[c.kind]}：${c.detail}`]) },
     );
   }
   if (d.units.length > 0) {

@@ -5,6 +5,11 @@ import { truncateDisplay } from './width.js';
 /** Work-plan titles can run to a paragraph: lists show the start ("任务 6" shows it whole). */
 const TITLE_COLUMNS = 72;
 
+/** A task title as lists show it: the start of a long one, ending with "…". */
+export function shortTitle(title: string): string {
+  return truncateDisplay(title, TITLE_COLUMNS);
+}
+
 /** Which optional parts a task line shows. */
 export interface TaskLineParts {
   lead?: boolean;
@@ -21,7 +26,7 @@ export function timingInline(t: AnswerTask): Inline {
 
 /** One task as a list item: "#6 标题 · 区交通局 · 截止 2026-03-31 · 逾期 5 天". */
 export function taskLine(t: AnswerTask, parts: TaskLineParts = {}): Inline[] {
-  const line: Inline[] = [bold(`#${t.id}`), ' ', truncateDisplay(t.title, TITLE_COLUMNS)];
+  const line: Inline[] = [bold(`#${t.id}`), ' ', shortTitle(t.title)];
   if (parts.lead && t.lead.length > 0) line.push(' · ', t.lead.join('、'));
   if (t.due || t.dueText) line.push(' · 截止 ', t.due ?? t.dueText);
   line.push(' · ', timingInline(t));

@@ -136,7 +136,9 @@ describe('card limits', () => {
     const overdueList = elements(card).find((e) => e.element_id === 'list2') as El;
     const lines = (overdueList.content as string).split('\n');
     const more = Number(/^…还有 (\d+) 项$/.exec(lines[lines.length - 1])?.[1]);
-    expect(lines.length - 1 + more).toBe(sampleDigest(bigLedger(2_000, 60)).overdue.length);
+    const digest = sampleDigest(bigLedger(2_000, 60));
+    // The overdue list leaves out the tasks already listed under 建议督办.
+    expect(lines.length - 1 + more).toBe(digest.overdue.length - digest.escalate.length);
   });
 
   it('cuts table rows when a card has too many elements, noting how many were left off', () => {

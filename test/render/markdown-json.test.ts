@@ -10,7 +10,9 @@ describe('markdown', () => {
   it('renders the digest with headings, lists and a GFM table', () => {
     const md = renderDigestMarkdown(sampleDigest());
     expect(md.startsWith('## 督办日报 · 2026-03-04\n')).toBe(true);
-    expect(md).toContain('### 逾期（3）');
+    // Three overdue, one of them escalated: listed once under 建议督办, the other two under 其他逾期.
+    expect(md).toContain('### 建议督办（1）');
+    expect(md).toContain('### 其他逾期（2）');
     expect(md).toContain('| 单位 | 牵头 | 已完成 | 进行中 | 逾期 |\n| --- | ---: | ---: | ---: | ---: |\n| 区交通局 | 4 | 1 | 3 | 2 |');
     expect(md).not.toMatch(/\n{3,}/);
   });
