@@ -6,7 +6,8 @@ interface GaxiosLike {
   status?: number;
   code?: string | number;
   message?: string;
-  response?: { status?: number; headers?: { get?(name: string): string | null }; data?: { error?: { status?: string } } };
+  // The Sheets API answers {"error": {status, …}}; the OAuth token endpoint answers {"error": "invalid_grant", …}.
+  response?: { status?: number; headers?: { get?(name: string): string | null }; data?: { error?: { status?: string } | string } };
 }
 
 function statusOf(error: unknown): number | undefined {
@@ -31,7 +32,8 @@ export function classifyGoogleError(error: unknown): RetryVerdict {
 export function explainGoogleError(error: unknown, spreadsheetId: string, account: string | null): SourceError {
   if (error instanceof SourceError) return error;
   const status = statusOf(error);
-  const canonical = (error as GaxiosLike).response?.data?.error?.status;
+  const body = (error as GaxiosLike).response?.data?.error;
+  const canonical = typeof body === 'object' ? body.status : undefined;
   const detail = (error as GaxiosLike).message ?? String(error);
   const who = account ?? 'GOOGLE_ACCESS_TOKEN 对应的账号';
   const cause = { cause: error };
@@ -40,7 +42,11 @@ export function explainGoogleError(error: unknown, spreadsheetId: string, accoun
   }
   if (status === 403) return new SourceError(`没有权限访问 Google 表格 ${spreadsheetId}：请把表格共享给 ${who}（编辑者）。`, cause);
   if (status === 404) return new SourceError(`找不到 Google 表格 ${spreadsheetId}：请检查链接中的表格编号。`, cause);
-  if (status === 401) return new SourceError(`Google 凭据无效或已过期，请检查 GOOGLE_APPLICATION_CREDENTIALS / GOOGLE_SERVICE_ACCOUNT_JSON / GOOGLE_ACCESS_TOKEN。（${detail}）`, cause);
+  // A service-account key that was deleted or rotated, a disabled account or a clock far off: the token endpoint
+  // refuses the signed JWT with HTTP 400 "invalid_grant" (RFC 6749 §5.2) before any Sheets request is made.
+  if (status === 401 || (status === 400 && typeof body === 'string')) {
+    return new SourceError(`Google 凭据无效或已过期，请检查 GOOGLE_APPLICATION_CREDENTIALS / GOOGLE_SERVICE_ACCOUNT_JSON / GOOGLE_ACCESS_TOKEN。（${detail}）`, cause);
+  }
   if (status === 400 && canonical === 'FAILED_PRECONDITION') {
     return new SourceError(`Google 表格 ${spreadsheetId} 是上传的 Excel 文件，请先“文件 → 保存为 Google 表格”，再使用新链接。`, cause);
   }

@@ -1,8 +1,9 @@
 /**
  * A ledger in a Google Sheet. Steady state is ONE values.batchGet per read (ledger + units tab); the tab list
  * (spreadsheets.get) is fetched once per source and again only when a tab was renamed. Writes use RAW, only the
- * planned cells, in one values.batchUpdate, after re-reading the ledger to find the row by id. Another tab by name
- * (readTab) is one values.get of the quoted name; a tab that does not exist answers 400 "Unable to parse range".
+ * planned cells (a number or serial-date cell gets a number again), in one values.batchUpdate, after re-reading the
+ * ledger to find the row by id. Another tab by name (readTab) is one values.get of the quoted name; a tab that does
+ * not exist answers 400 "Unable to parse range".
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Cell, RawTable } from '../domain/types.js';
@@ -10,6 +11,7 @@ import type { Logger } from '../log/logger.js';
 import { cellAddress, quoteTab } from './a1.js';
 import type { GoogleClientFactory, GoogleSheetsClient } from './google-client.js';
 import { classifyGoogleError, explainGoogleError } from './google-errors.js';
+import { googleWriteValue } from './google-values.js';
 import { plainTableFromGrid, tableFromGrid } from './grid.js';
 import { withRetry, type Sleep } from './retry.js';
 import { createUpdater } from './apply-update.js';
@@ -99,6 +101,8 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
   };
 
   const label = (tab: string) => `${options.location}（工作表 ${tab}）`;
+  // The ledger grid as last re-read for a write, so a write can keep a number cell a number.
+  let writeGrid: Cell[][] = [];
 
   return {
     location: options.location,
@@ -126,11 +130,16 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
       logger: options.logger,
       async readLedger() {
         const { tabs: t, grids } = await readTabs(false);
-        return tableFromGrid(grids[0] ?? [], label(t.ledger));
+        writeGrid = grids[0] ?? [];
+        return tableFromGrid(writeGrid, label(t.ledger));
       },
       async writeCells(plan) {
         const tab = quoteTab(tabs!.ledger);
-        const data = plan.cells.map((c) => ({ range: cellAddress(tab, c.columnIndex, plan.row), values: [[c.after]] }));
+        const current = writeGrid[plan.row - 1] ?? [];
+        const data = plan.cells.map((c) => ({
+          range: cellAddress(tab, c.columnIndex, plan.row),
+          values: [[googleWriteValue(current[c.columnIndex], c)]],
+        }));
         // RAW: stored exactly as given, never parsed as a formula or a date (notes §5.1).
         await call('google write', (api) => api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }));
       },

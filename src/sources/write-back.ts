@@ -2,7 +2,7 @@
  * The write-back core shared by every backend (pure): given the ledger as re-read at write time, find the task's
  * row by id and compute the cells to write. Backends only translate the plan into their own cell addresses.
  */
-import type { LedgerField, RawTable } from '../domain/types.js';
+import type { Cell, LedgerField, RawTable } from '../domain/types.js';
 import { CANONICAL_HEADERS, matchHeader } from '../ledger/headers.js';
 import { parseProgress } from '../ledger/progress.js';
 import { parseStatus } from '../ledger/status.js';
@@ -114,9 +114,10 @@ export function planWriteBack(table: RawTable, id: string, update: TaskUpdate): 
   const cells: PlannedCell[] = [];
   for (const { field, after } of targets) {
     const index = columns.get(field)!;
-    const before = cellText(row.cells[index]);
-    const next = after(before);
-    if (next !== before) cells.push({ field, columnIndex: index, column: table.headers[index], before, after: next });
+    const current = cellText(row.cells[index]);
+    const next = after(current);
+    if (next === current) continue;
+    cells.push({ field, columnIndex: index, column: table.headers[index], before: shownBefore(field, row.cells[index]), after: next });
   }
   return { id: wanted, row: row.row, rowIndex, cells, warnings };
 }
@@ -129,6 +130,16 @@ function notFound(table: RawTable, idColumn: number, id: string): string {
     return `第 ${row.row} 行的任务没有填写编号（“${id}”是临时编号），无法按编号写回；请先在台账“${table.headers[idColumn]}”列填写编号。`;
   }
   return `台账（${table.source}）中找不到编号为“${id}”的任务。`;
+}
+
+/**
+ * A cell's text as the user sees it in the sheet: a progress number read from an online sheet (0.85 under a
+ * percent format) shows as "85%", so the change reads "85% → 90%" rather than "0.85 → 90%".
+ */
+function shownBefore(field: LedgerField, cell: Cell | undefined): string {
+  if (field !== 'progress' || typeof cell !== 'number') return cellText(cell);
+  const parsed = parseProgress(cell);
+  return parsed.value === null ? cellText(cell) : `${parsed.value}%`;
 }
 
 /** Ledger field → column index for the first header that matches it. */

@@ -1,4 +1,6 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { toSerial } from '../../src/calendar/dates.js';
 import { parseLedger } from '../../src/ledger/parse-ledger.js';
 import { readLocalTable } from '../../src/ledger/read-local.js';
 import { silentLogger } from '../../src/log/logger.js';
@@ -7,6 +9,11 @@ import { openSource, type SourceDeps } from '../../src/sources/open-source.js';
 import { SourceError } from '../../src/sources/source-error.js';
 import { faults, startGoogleLoopback, type GoogleLoopback } from '../support/google/server.js';
 import { asSpreadsheetCells, csvGrid, digest, EXAMPLE_TASKS, EXAMPLE_UNITS } from './example.js';
+
+/** The part of google-auth-library's JWT client the token test reaches into. */
+interface TokenTransport {
+  transporter: { interceptors: { request: { add(i: { resolved(config: { url?: unknown }): Promise<{ url?: unknown }> }): void } } };
+}
 
 const ID = '1AbC-duban_example';
 const URL_ = `https://docs.google.com/spreadsheets/d/${ID}/edit#gid=0`;
@@ -82,14 +89,27 @@ describe('Google Sheets source', () => {
     const row = rowOf(3);
     expect(outcome.row).toBe(tab.rows.indexOf(row) + 1);
     expect(row[7]).toBe('进行中');
-    expect(row[8]).toBe('90%');
+    // A percent cell (1 = 100%) and a serial date stay numbers, so the sheet's formats and sorting keep working.
+    expect(row[8]).toBe(0.9);
     expect(row[9]).toBe(`永久性双拥宣传栏已在双拥公园北门广场建成并投入使用\n[${DATE} 张三] 宣传栏已维护`);
-    expect(row[10]).toBe(DATE);
+    expect(row[10]).toBe(toSerial(DATE));
+    expect(outcome.changes.find((c) => c.column === '进度')).toMatchObject({ before: '100%', after: '90%' });
     const write = server.requests.find((r) => r.method === 'POST')!;
     expect(write.body.valueInputOption).toBe('RAW');
     expect(write.body.data.map((d: { range: string }) => d.range)).toEqual(
       ['H', 'I', 'J', 'K'].map((c) => `'台账 2022'!${c}${outcome.row}`),
     );
+  });
+
+  it('writes text over text cells and a whole percent over a whole-percent number cell', async () => {
+    rowOf(6)[8] = '85%';
+    rowOf(6)[10] = '2022-06-24';
+    rowOf(7)[8] = 85;
+    const source = openSource(URL_, deps);
+    await source.updateTask('6', { progress: '90', date: DATE });
+    await source.updateTask('7', { progress: '90%', date: DATE });
+    expect([rowOf(6)[8], rowOf(6)[10]]).toEqual(['90%', DATE]);
+    expect([rowOf(7)[8], rowOf(7)[10]]).toEqual([90, toSerial(DATE)]);
   });
 
   it('keeps a concurrent human edit of another cell and appends to the note as it is at write time', async () => {
@@ -151,6 +171,23 @@ describe('Google Sheets source', () => {
     await expect(denied).rejects.toThrow(`请把表格共享给 ${account}`);
     await expect(denied).rejects.toBeInstanceOf(SourceError);
     await expect(openSource('https://docs.google.com/spreadsheets/d/no-such-sheet/edit', deps).read()).rejects.toThrow('找不到 Google 表格 no-such-sheet');
+    expect(sleeps).toHaveLength(0);
+  });
+
+  it('explains a service-account key the token endpoint refuses (HTTP 400 invalid_grant) as bad credentials', async () => {
+    const pem = generateKeyPairSync('rsa', { modulusLength: 1024 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+    const key = JSON.stringify({ client_email: 'duban-bot@duban-project.iam.gserviceaccount.com', private_key: pem });
+    const client = await createGoogleSheetsClient({ GOOGLE_SERVICE_ACCOUNT_JSON: key, GOOGLE_SHEETS_ROOT_URL: server.url });
+    // gtoken posts to the fixed https://oauth2.googleapis.com/token; only here is that one request sent to the loopback,
+    // so the error arrives exactly as the real JWT client shapes it.
+    const jwt = client.sheets.context._options.auth as unknown as TokenTransport;
+    const toLoopback = (url: unknown) => (String(url).startsWith('https://oauth2.googleapis.com/') ? new URL('token', server.url) : url);
+    jwt.transporter.interceptors.request.add({ resolved: async (config) => ({ ...config, url: toLoopback(config.url) }) });
+    const refused = { error: 'invalid_grant', error_description: 'Invalid JWT Signature.' };
+    server.fault({ method: 'POST', path: /\/token$/, times: 1, respond: { status: 400, body: refused } });
+    const read = openSource(URL_, { ...deps, google: async () => client }).read();
+    await expect(read).rejects.toThrow(/Google 凭据无效或已过期.*invalid_grant: Invalid JWT Signature/);
+    expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /token']);
     expect(sleeps).toHaveLength(0);
   });
 

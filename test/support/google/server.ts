@@ -184,7 +184,8 @@ export async function startGoogleLoopback(token = 'test-google-token', options: 
     const [rawPath, rawQuery = ''] = (req.url ?? '/').split('?');
     const method = req.method ?? 'GET';
     const query = new URLSearchParams(rawQuery);
-    const body = raw ? JSON.parse(raw) : undefined;
+    // The OAuth token endpoint gets a form body (grant_type=…&assertion=…), the Sheets API JSON.
+    const body = raw && /json/i.test(req.headers['content-type'] ?? '') ? JSON.parse(raw) : raw || undefined;
     const record: GoogleRequest = { method, path: rawPath, query, body, status: 0 };
     requests.push(record);
     const send = (status: number, payload: unknown, headers: Record<string, string> = {}) => {
