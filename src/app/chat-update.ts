@@ -45,7 +45,7 @@ export async function applyChatUpdate(
       .map((c) => (matchHeader(c.column) === 'note' ? `${c.column}追加“${intent.note}”` : `${c.column}：${c.after}`))
       .join('；');
     const warnings = (outcome.warnings ?? []).map((w) => `（${w}）`).join('');
-    return { ok: true, text: `已更新任务 ${task.id}「${task.title}」（台账第 ${outcome.row} 行）：${changes || '内容与台账一致，未作改动'}${warnings}` };
+    return { ok: true, text: `已更新任务 ${task.id}「${task.title}」（${outcome.place ?? `台账第 ${outcome.row} 行`}）：${changes || '内容与台账一致，未作改动'}${warnings}` };
   } catch (error) {
     return { ok: false, text: `任务 ${task.id} 未能写回台账：${(error as Error).message}` };
   }

@@ -14,7 +14,7 @@ export interface ParsedLedger {
 /** Reads and parses the ledger as of `today` (recurring deadlines get their next occurrence from it). */
 export async function readLedger(source: LedgerSource, today: IsoDate): Promise<ParsedLedger> {
   const read = await source.read();
-  const ledger = parseLedger(read.ledger, read.units, { today, referenceYear: Number(today.slice(0, 4)) });
+  const ledger = parseLedger(read.ledger, read.units, { today, referenceYear: Number(today.slice(0, 4)), people: read.people });
   return { ledger, directory: createDirectory(ledger.units, []), revision: read.revision };
 }
 

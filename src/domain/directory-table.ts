@@ -20,8 +20,12 @@ function cellText(cell: Cell | undefined): string {
   return cell === null || cell === undefined ? '' : String(cell).trim();
 }
 
-/** Units from the directory table, and every problem found, each naming its row and column. */
-export function parseUnitDirectory(table: RawTable): { units: Unit[]; problems: Problem[] } {
+/**
+ * Units from the directory table, and every problem found, each naming its row and column. `people` (person
+ * name → open_id, from Bitable person fields) gives the account of a liaison or leader kept as a person field:
+ * an account cell holding that person, or empty beside the person's name.
+ */
+export function parseUnitDirectory(table: RawTable, people: Record<string, string> = {}): { units: Unit[]; problems: Problem[] } {
   const index = Object.fromEntries(
     (Object.keys(COLUMNS) as Column[]).map((column) => [column, findColumn(table.headers, COLUMNS[column])]),
   ) as Record<Column, number>;
@@ -57,14 +61,16 @@ export function parseUnitDirectory(table: RawTable): { units: Unit[]; problems: 
       continue;
     }
     unitRow.set(looseName(name), row.row);
+    const liaison = read(row, 'liaison');
+    const leader = read(row, 'leader');
     const unit: Unit = {
       name,
       aliases: splitUnits(read(row, 'aliases')).filter((alias) => looseName(alias) !== looseName(name)),
-      liaison: read(row, 'liaison') || null,
-      liaisonAccount: read(row, 'liaisonAccount') || null,
+      liaison: liaison || null,
+      liaisonAccount: accountOf(read(row, 'liaisonAccount'), liaison, people),
       chat: read(row, 'chat') || null,
-      leader: read(row, 'leader') || null,
-      leaderAccount: read(row, 'leaderAccount') || null,
+      leader: leader || null,
+      leaderAccount: accountOf(read(row, 'leaderAccount'), leader, people),
       inDirectory: true,
     };
     checkContacts(unit, row.row, report);
@@ -72,6 +78,12 @@ export function parseUnitDirectory(table: RawTable): { units: Unit[]; problems: 
   }
   checkAliases(units, unitRow, (row, message) => report(row, 'aliases', 'warning', 'alias_conflict', message));
   return { units, problems };
+}
+
+/** The account cell, a person field's open_id when the cell holds that person or is empty beside their name. */
+function accountOf(cell: string, person: string, people: Record<string, string>): string | null {
+  if (cell !== '') return Object.hasOwn(people, cell) ? people[cell] : cell;
+  return person !== '' && Object.hasOwn(people, person) ? people[person] : null;
 }
 
 type Report = (row: number, column: Column, severity: Problem['severity'], code: string, message: string) => void;

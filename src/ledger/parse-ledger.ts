@@ -17,6 +17,8 @@ export interface ParseLedgerOptions {
   referenceYear?: number;
   /** With a date, a recurring deadline ("每季度末") gets its next occurrence on or after it as `due`. */
   today?: IsoDate;
+  /** Person names → Feishu open_ids (Bitable person fields), for directory account cells left empty. */
+  people?: Record<string, string>;
 }
 
 /** Maps headers, parses every row into a Task, resolves units through the directory and collects problems. */
@@ -26,7 +28,7 @@ export function parseLedger(table: RawTable, unitsTable: RawTable | null, opts: 
   problems.push(...columnProblems);
   const directoryUnits: Unit[] = [];
   if (unitsTable) {
-    const directory = parseUnitDirectory(unitsTable);
+    const directory = parseUnitDirectory(unitsTable, opts.people);
     directoryUnits.push(...directory.units);
     problems.push(...directory.problems);
   }

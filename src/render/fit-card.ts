@@ -1,15 +1,18 @@
 import type { Card } from '../chat/messenger.js';
 
-/** Feishu card limits: 30 KB of JSON and 200 components per JSON 2.0 card (feishu-api-notes §3.6). */
+/** Feishu card limits: a 30 KB request body and 200 components per JSON 2.0 card (feishu-api-notes §2.1, §3.6). */
 export interface CardLimits {
-  /** Serialised UTF-8 bytes; default 30,000 (under 30 KB with room for the message envelope). Webhook bodies: use ~19,000. */
+  /**
+   * UTF-8 bytes of the card as it travels in a request body (see cardBytes); default 29,700, so that the im/v1 body
+   * with receive_id, msg_type and uuid stays within 30,000 bytes (the strict reading of 30 KB). Webhooks: ~19,000.
+   */
   maxBytes?: number;
   /** Components, counting nested ones and every table row; default 200. */
   maxElements?: number;
 }
 
 /** The limits used when none are given. */
-export const DEFAULT_CARD_LIMITS: Required<CardLimits> = { maxBytes: 30_000, maxElements: 200 };
+export const DEFAULT_CARD_LIMITS: Required<CardLimits> = { maxBytes: 29_700, maxElements: 200 };
 
 /** Markdown elements whose element_id starts with this are lists, one item per line, that may be shortened. */
 export const LIST_ID_PREFIX = 'list';
@@ -23,9 +26,12 @@ interface Cuttable {
   keep: number;
 }
 
-/** Serialised size of a card in UTF-8 bytes. */
+/**
+ * Size of a card in a request body, in UTF-8 bytes: im/v1 sends it as the JSON string `content`, so it is measured
+ * escaped (every quote and newline costs a byte more; a table-heavy card grows by several percent).
+ */
 export function cardBytes(card: Card): number {
-  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+  return Buffer.byteLength(JSON.stringify(JSON.stringify(card)), 'utf8');
 }
 
 /** Components in a card body: every object with a `tag`, nested ones included, plus one per table row. */

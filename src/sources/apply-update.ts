@@ -12,6 +12,8 @@ export interface UpdateSteps {
   readLedger(id: string): Promise<RawTable>;
   /** Writes the plan's cells (only called when there is something to write). */
   writeCells(plan: WritePlan): Promise<void>;
+  /** Names where the task was found when row numbers mean nothing (Bitable); row numbers are shown otherwise. */
+  place?(plan: WritePlan): string;
 }
 
 /**
@@ -26,6 +28,6 @@ export function createUpdater(steps: UpdateSteps): (id: string, update: TaskUpda
       if (plan.cells.length > 0) await steps.writeCells(plan);
       steps.logger.info('ledger task updated', { source: steps.location, id: plan.id, row: plan.row, cells: plan.cells.length });
       const changes = plan.cells.map(({ column, before, after }) => ({ column, before, after }));
-      return { id: plan.id, row: plan.row, changes, warnings: plan.warnings };
+      return { id: plan.id, row: plan.row, place: steps.place?.(plan), changes, warnings: plan.warnings };
     });
 }

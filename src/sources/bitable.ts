@@ -157,6 +157,8 @@ export function bitableSource(options: BitableOptions): LedgerSource {
         matched = await search(options.tableId, filter);
         return toTable(list, matched, `${options.location}（数据表 ${options.tableId}）`, {});
       },
+      // Only the id's records were read, so the row number would always be 2: name the record instead.
+      place: (plan) => `多维表格记录 ${matched[plan.rowIndex].record_id}`,
       async writeCells(plan) {
         const list = await fields(options.tableId);
         const values: Record<string, unknown> = {};

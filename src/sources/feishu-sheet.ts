@@ -1,7 +1,8 @@
 /**
  * A ledger in a Feishu spreadsheet (电子表格). Sheet ids come from the v3 sheets/query (once per source); values
  * from ONE v2 values_batch_get for the ledger and units tabs, dates as serial numbers. Writes go through the
- * "sheet:<token>" bucket, which the Feishu client runs one at a time (writes to one document must be serial).
+ * "sheet:<token>" bucket, which the Feishu client runs one at a time (writes to one document must be serial). A cell
+ * holding a number (a percent fraction, a serial date) gets a number again: a string would make it text.
  * Another tab by name (readTab) is found in the same cached sheets/query and read with one values_batch_get.
  */
 import type { FeishuApi } from '../chat/feishu/feishu-api.js';
@@ -10,6 +11,7 @@ import type { Logger } from '../log/logger.js';
 import { cellAddress } from './a1.js';
 import { explainFeishuError } from './feishu-errors.js';
 import { flattenFeishuValue } from './feishu-values.js';
+import { typedWriteValue } from './typed-write-value.js';
 import { plainTableFromGrid, tableFromGrid } from './grid.js';
 import { createUpdater } from './apply-update.js';
 import type { LedgerRead, LedgerSource } from './source.js';
@@ -100,6 +102,8 @@ export function feishuSheetSource(options: FeishuSheetOptions): LedgerSource {
   };
 
   const label = (sheet: SheetInfo) => `${options.location}（工作表 ${sheet.title}）`;
+  // The ledger grid as last re-read for a write, so a write can keep a number cell a number.
+  let writeGrid: Cell[][] = [];
 
   return {
     location: options.location,
@@ -132,13 +136,16 @@ export function feishuSheetSource(options: FeishuSheetOptions): LedgerSource {
       async readLedger() {
         tabs ??= await loadTabs();
         const { grids } = await batchGet([tabs.ledger]);
-        return tableFromGrid(grids[0] ?? [], label(tabs.ledger));
+        writeGrid = grids[0] ?? [];
+        return tableFromGrid(writeGrid, label(tabs.ledger));
       },
       async writeCells(plan) {
         const sheetId = tabs!.ledger.sheet_id;
+        const current = writeGrid[plan.row - 1] ?? [];
+        // Values are stored as sent (docs: a date is a serial number in a date-formatted cell), so keep numbers numeric.
         const valueRanges = plan.cells.map((c) => {
           const cell = cellAddress(sheetId, c.columnIndex, plan.row);
-          return { range: `${cell}:${cell.split('!')[1]}`, values: [[c.after]] };
+          return { range: `${cell}:${cell.split('!')[1]}`, values: [[typedWriteValue(current[c.columnIndex], c)]] };
         });
         await call({ method: 'POST', url: `${base}/v2/spreadsheets/${token}/values_batch_update`, data: { valueRanges }, bucket: `sheet:${token}` });
       },

@@ -11,7 +11,7 @@ import type { Logger } from '../log/logger.js';
 import { cellAddress, quoteTab } from './a1.js';
 import type { GoogleClientFactory, GoogleSheetsClient } from './google-client.js';
 import { classifyGoogleError, explainGoogleError } from './google-errors.js';
-import { googleWriteValue } from './google-values.js';
+import { typedWriteValue } from './typed-write-value.js';
 import { plainTableFromGrid, tableFromGrid } from './grid.js';
 import { withRetry, type Sleep } from './retry.js';
 import { createUpdater } from './apply-update.js';
@@ -138,7 +138,7 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
         const current = writeGrid[plan.row - 1] ?? [];
         const data = plan.cells.map((c) => ({
           range: cellAddress(tab, c.columnIndex, plan.row),
-          values: [[googleWriteValue(current[c.columnIndex], c)]],
+          values: [[typedWriteValue(current[c.columnIndex], c)]],
         }));
         // RAW: stored exactly as given, never parsed as a formula or a date (notes §5.1).
         await call('google write', (api) => api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }));

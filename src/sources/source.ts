@@ -35,6 +35,8 @@ export interface CellChange {
 export interface WriteOutcome {
   id: string;
   row: number;
+  /** Where the task was found, for backends without row numbers (a Bitable record); replaces “第 N 行” in messages. */
+  place?: string;
   changes: CellChange[];
   /** Chinese notes for the user, e.g. the ledger has no 更新时间 column so no date was recorded. */
   warnings?: string[];

@@ -4,6 +4,9 @@ import { createFeishuClient } from '../../src/chat/feishu/feishu-client.js';
 import { messageUuid } from '../../src/chat/feishu/idempotency.js';
 import type { Card, OutgoingMessage } from '../../src/chat/messenger.js';
 import { silentLogger } from '../../src/log/logger.js';
+import { renderDigestCard } from '../../src/render/digest.js';
+import { makeLedger, makeTask } from '../support/make-task.js';
+import { sampleDigest } from '../render/render-helpers.js';
 import { quotaExhausted, rateLimited } from '../support/feishu/faults.js';
 import { virtualClock } from '../support/feishu/harness.js';
 import { createImRoutes } from '../support/feishu/im-routes.js';
@@ -113,7 +116,24 @@ describe('FeishuAppMessenger', () => {
     const huge: Card = { schema: '2.0', body: { elements: [{ tag: 'markdown', content: '任'.repeat(11_000) }] } };
     const tooBig = await messenger.send({ chat: TRANSPORT, card: huge, key: 'remind|huge' });
     expect(tooBig.error?.code).toBe('card_too_large');
+    // Under 30 KB as JSON, over it once escaped into the request body's `content` string.
+    const quoted: Card = { schema: '2.0', body: { elements: Array.from({ length: 800 }, () => ({ tag: 'markdown', content: '任务' })) } };
+    expect(Buffer.byteLength(JSON.stringify(quoted))).toBeLessThan(30 * 1024);
+    expect((await messenger.send({ chat: TRANSPORT, card: quoted, key: 'remind|quoted' })).error?.code).toBe('card_too_large');
     expect(server.requestsTo('/open-apis/im/v1/messages')).toHaveLength(1);
+  });
+
+  it('delivers a digest of 2,000 tasks cut to fit a 30 KB request body (the card escaped in content)', async () => {
+    const { server, im, messenger } = await setup();
+    const tasks = Array.from({ length: 2_000 }, (_, i) =>
+      makeTask({ id: String(i + 1), title: `第${i + 1}项重点任务：推进“双拥”示范创建并按季度报送进展`, lead: [`第${(i % 400) + 1}责任单位`], due: '2026-02-01' }),
+    );
+    const card = renderDigestCard(sampleDigest(makeLedger(tasks)));
+    const result = await messenger.send({ chat: LEADERS, card, key: 'digest|big' });
+    expect(result.error).toBeNull();
+    expect(im.inChat(LEADERS)).toHaveLength(1);
+    const [request] = server.requestsTo('/open-apis/im/v1/messages');
+    expect(Buffer.byteLength(JSON.stringify(request.body))).toBeLessThanOrEqual(30_000);
   });
 
   it('replies to a message with a card, once per key', async () => {

@@ -149,6 +149,17 @@ describe('card limits', () => {
     expect(elements(card)[index + 1]).toEqual({ tag: 'markdown', content: `…还有 ${400 - rows} 项` });
   });
 
+  it('keeps the whole im/v1 request body under 30 KB: the card travels JSON-escaped in content, beside the envelope', () => {
+    // Feishu limits the request body of a card message to 30 KB; 30,000 bytes is the strict reading.
+    const requestBytes = (card: Card) =>
+      Buffer.byteLength(JSON.stringify({ receive_id: `oc_${'a'.repeat(32)}`, msg_type: 'interactive', content: JSON.stringify(card), uuid: 'u'.repeat(50) }), 'utf8');
+    for (const [tasks, units] of [[2_000, 60], [400, 400], [3_000, 3_000]]) {
+      const card = renderDigestCard(sampleDigest(bigLedger(tasks, units)));
+      expect(requestBytes(card)).toBeLessThanOrEqual(30_000);
+      expect(requestBytes(card)).toBeGreaterThan(25_000); // still filled, not cut far below the limit
+    }
+  });
+
   it('honours a smaller limit for group webhooks', () => {
     const card = renderDigestCard(sampleDigest(bigLedger(2_000, 60)), { limits: { maxBytes: 19_000 } });
     expect(cardBytes(card)).toBeLessThanOrEqual(19_000);

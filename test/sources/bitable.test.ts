@@ -1,4 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { applyChatUpdate } from '../../src/app/chat-update.js';
+import { readLedger } from '../../src/app/read-ledger.js';
 import { parseLedger } from '../../src/ledger/parse-ledger.js';
 import { readLocalTable } from '../../src/ledger/read-local.js';
 import { matchHeader } from '../../src/ledger/headers.js';
@@ -127,11 +129,23 @@ describe('Bitable source', () => {
     expect(String(rec.fields['进展情况'])).toMatch(new RegExp(`\\n\\[${DATE} 王五\\] 已办结$`));
     expect(rec.fields['任务']).toBe('人工修改的任务');
     expect(outcome.changes.map((c) => c.column)).toEqual(['状态', '进度', '进展情况', '更新时间']);
+    // Only the id's record was read, so its "row" is always 2: messages name the record instead.
+    expect(outcome.place).toBe(`多维表格记录 ${rec.record_id}`);
     const search = apiRequests(f.server).filter((r) => r.path.endsWith('/records/search')).pop()!;
     expect(search.body.filter.conditions).toEqual([{ field_name: '编号', operator: 'is', value: ['5'] }]);
     const put = apiRequests(f.server).find((r) => r.method === 'PUT')!;
     expect(put.path).toContain(rec.record_id);
     expect(Object.keys(put.body.fields)).toEqual(['状态', '进度', '进展情况', '更新时间']);
+  });
+
+  it('tells a liaison updating in chat which record was written, not a row number that Bitable does not have', async () => {
+    const source = openSource(URL_, { ...f.deps, units: 'tblUnits0001' });
+    const { ledger } = await readLedger(source, DATE);
+    const intent = { kind: 'update', id: '6', status: null, progress: '90%', note: '已审定' } as const;
+    const result = await applyChatUpdate(intent, ledger, source, { unit: '区退役军人事务局', name: '黄志强' }, DATE);
+    expect(result.ok).toBe(true);
+    expect(result.text).toContain(`（多维表格记录 ${recordOf('6').record_id}）`);
+    expect(result.text).not.toContain('第 2 行');
   });
 
   it('retries a write conflict (1254291, HTTP 200) and refuses missing or duplicate ids', async () => {
@@ -194,6 +208,24 @@ describe('Bitable answer variants and field value shapes from the docs', () => {
     });
     const tab = await openSource(`bitable:${APP}/tblLedger01`, f.deps).readTab!('形状');
     expect(tab?.rows[0].cells).toEqual(['2026-12-01', '区交通局', '3、4', 'Li Lei、韩梅梅', '文件', true, 2323.5, '2026-12-01', '区交通局、区财政局']);
+  });
+
+  it('takes liaison and leader open_ids from person fields of the units table (no account text column)', async () => {
+    // A directory kept the Bitable way: 联络员 a person field, 领导账号 a person field, no 联络员账号 column.
+    const person = (id: string, name: string) => [{ id, name, en_name: name, email: '', avatar_url: 'https://x/a.png' }];
+    f.bitable.addTable(APP, 'tblUnits0001', {
+      name: '单位',
+      fields: [{ field_name: '单位', type: 1 }, { field_name: '联络员', type: 11 }, { field_name: '分管领导', type: 1 }, { field_name: '领导账号', type: 11 }],
+      records: [
+        { record_id: 'recU0', fields: { 单位: '区交通局', 联络员: person('ou_liaison0000000000000000000000a1', '王晓东'), 分管领导: '李建国', 领导账号: person('ou_leader00000000000000000000000b2', '李建国') } },
+        { record_id: 'recU1', fields: { 单位: '区林业局' } },
+      ],
+    });
+    const { ledger } = await readLedger(openSource(URL_, f.deps), DATE);
+    const unit = (name: string) => ledger.units.find((u) => u.name === name);
+    expect(unit('区交通局')).toMatchObject({ liaison: '王晓东', liaisonAccount: 'ou_liaison0000000000000000000000a1', leaderAccount: 'ou_leader00000000000000000000000b2' });
+    expect(unit('区林业局')).toMatchObject({ liaison: null, liaisonAccount: null });
+    expect(ledger.problems.filter((p) => p.code === 'bad_account')).toEqual([]);
   });
 
   it('reads an answer whose data is null as no records instead of failing', async () => {

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { toSerial } from '../../src/calendar/dates.js';
 import { parseLedger } from '../../src/ledger/parse-ledger.js';
 import { readLocalTable } from '../../src/ledger/read-local.js';
 import { openSource } from '../../src/sources/open-source.js';
@@ -69,7 +70,8 @@ describe('Feishu Sheets source', () => {
     const row = rowOf(7);
     expect(outcome.row).toBe(tab.rows.indexOf(row) + 1);
     expect(row[2]).toBe('人工修改');
-    expect([row[7], row[8], row[10]]).toEqual(['已完成', '100%', DATE]);
+    // The percent and date cells held numbers, so they get numbers again (a string would turn them into text).
+    expect([row[7], row[8], row[10]]).toEqual(['已完成', 1, toSerial(DATE)]);
     expect(String(row[9])).toMatch(new RegExp(`\\n\\[${DATE} 李四\\] \\+已办结$`));
     // Every other cell is unchanged.
     tab.rows.forEach((r, i) => r.forEach((cell, j) => (r === row && [7, 8, 9, 10].includes(j)) || expect(cell).toEqual(before[i][j])));
@@ -77,6 +79,16 @@ describe('Feishu Sheets source', () => {
     const ranges = write.body.valueRanges.map((v: { range: string }) => v.range);
     expect(ranges).toHaveLength(outcome.changes.length);
     for (const range of ranges) expect(range).toMatch(new RegExp(`^Q7PlXT!(?<col>[HIJK])${outcome.row}:\\k<col>${outcome.row}$`));
+  });
+
+  it('writes text where the cell held text: a progress typed as "85%" stays text, an empty date cell gets the ISO date', async () => {
+    const source = openSource(URL_, f.deps);
+    rowOf(3)[8] = '85%';
+    rowOf(3)[10] = null;
+    await source.updateTask('3', { progress: '90%', date: DATE });
+    expect([rowOf(3)[8], rowOf(3)[10]]).toEqual(['90%', DATE]);
+    const write = apiRequests(f.server).find((r) => r.method === 'POST')!;
+    expect(write.body.valueRanges.map((v: { values: unknown[][] }) => v.values[0][0])).toEqual(['90%', DATE]);
   });
 
   it('refuses formula input as a status, writing nothing', async () => {

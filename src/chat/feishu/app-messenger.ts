@@ -5,6 +5,7 @@ import type { FeishuApi } from './feishu-api.js';
 import { delivered, failed, failedFrom } from './delivery.js';
 import { messageUuid } from './idempotency.js';
 
+// Feishu limits the request body of a card message (the card JSON-escaped in `content`, plus the envelope).
 const CARD_MAX_BYTES = 30 * 1024;
 
 interface SentMessage {
@@ -21,15 +22,16 @@ export class FeishuAppMessenger implements Messenger {
   /** Posts the card to `message.chat`; never throws: failures come back with a Chinese hint naming the chat. */
   async send(message: OutgoingMessage): Promise<DeliveryResult> {
     const content = JSON.stringify(message.card);
-    const tooBig = this.checkSize(content, message.chat);
-    if (tooBig) return tooBig;
     const uuid = messageUuid(message.key, content);
+    const body = { receive_id: message.chat, msg_type: 'interactive', content, uuid };
+    const tooBig = this.checkSize(body, message.chat);
+    if (tooBig) return tooBig;
     try {
       const data = await this.api.call<SentMessage>({
         method: 'POST',
         url: '/open-apis/im/v1/messages',
         params: { receive_id_type: 'chat_id' },
-        data: { receive_id: message.chat, msg_type: 'interactive', content, uuid },
+        data: body,
         bucket: `chat:${message.chat}`,
       });
       this.logger.info('card sent', { chat: message.chat, key: message.key, messageId: data?.message_id });
@@ -44,13 +46,14 @@ export class FeishuAppMessenger implements Messenger {
   /** Replies to a message with a card (answers to questions); `key` makes a repeated reply post once. */
   async replyCard(messageId: string, card: Card, key: string): Promise<DeliveryResult> {
     const content = JSON.stringify(card);
-    const tooBig = this.checkSize(content, messageId);
+    const body = { msg_type: 'interactive', content, uuid: messageUuid(key, content) };
+    const tooBig = this.checkSize(body, messageId);
     if (tooBig) return tooBig;
     try {
       const data = await this.api.call<SentMessage>({
         method: 'POST',
         url: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reply`,
-        data: { msg_type: 'interactive', content, uuid: messageUuid(key, content) },
+        data: body,
       });
       return delivered(data?.message_id ?? null);
     } catch (error) {
@@ -60,8 +63,8 @@ export class FeishuAppMessenger implements Messenger {
     }
   }
 
-  private checkSize(content: string, target: string): DeliveryResult | null {
-    const bytes = Buffer.byteLength(content, 'utf8');
+  private checkSize(body: object, target: string): DeliveryResult | null {
+    const bytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
     if (bytes <= CARD_MAX_BYTES) return null;
     return failed('card_too_large', `card for ${target} is ${bytes} bytes; Feishu accepts at most ${CARD_MAX_BYTES}`, `卡片超过飞书 30 KB 上限（${Math.ceil(bytes / 1024)} KB），请减少任务条数或拆分发送`);
   }

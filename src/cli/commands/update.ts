@@ -26,7 +26,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   } else {
     const lines = outcome.changes.map((c) => `  ${c.column}：${c.before || '（空）'} → ${c.after}`);
     const warnings = (outcome.warnings ?? []).map((w) => `提示：${w}`);
-    println(io.stdout, [`已更新任务 ${outcome.id}（第 ${outcome.row} 行）：`, ...lines, ...warnings].join('\n'));
+    println(io.stdout, [`已更新任务 ${outcome.id}（${outcome.place ?? `第 ${outcome.row} 行`}）：`, ...lines, ...warnings].join('\n'));
   }
   return 0;
 }

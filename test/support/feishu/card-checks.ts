@@ -28,8 +28,11 @@ export function malformedAt(text: string): string | null {
   return null;
 }
 
-/** Checks the `content` of a create/reply/patch; null when Feishu would accept it. */
-export function checkContent(msgType: unknown, content: unknown): RouteResult | null {
+/**
+ * Checks the `content` of a create/reply/patch; null when Feishu would accept it. The 30 KB limit is on the
+ * request body (`rawBody`, where the card is a JSON-escaped string), per the create-message docs.
+ */
+export function checkContent(msgType: unknown, content: unknown, rawBody: string): RouteResult | null {
   if (typeof content !== 'string') return invalid(230001, 'invalid message content: content must be a JSON string');
   let parsed: unknown;
   try {
@@ -38,7 +41,7 @@ export function checkContent(msgType: unknown, content: unknown): RouteResult | 
     return invalid(230001, 'invalid message content: not valid JSON');
   }
   if (msgType === 'interactive') {
-    if (Buffer.byteLength(content, 'utf8') > CARD_MAX_BYTES) return invalid(230025, 'message content too long: card exceeds 30KB');
+    if (Buffer.byteLength(rawBody, 'utf8') > CARD_MAX_BYTES) return invalid(230025, 'message content too long: request body exceeds 30KB');
     if (countElements(parsed) > CARD_MAX_ELEMENTS) return invalid(230099, 'Failed to create card content, ext=ErrCode: 11310; ErrMsg: element exceeds the limit');
     const problem = cardProblem(parsed);
     if (problem) return invalid(230099, `Failed to create card content, ext=ErrCode: 200621; ErrMsg: ${problem}`);

@@ -54,7 +54,7 @@ export function createImRoutes(options: ImOptions): ImState {
     if (typeof uuid === 'string' && uuid.length > 50) return { status: 400, body: { code: 230001, msg: 'invalid uuid: longer than 50' } };
     const previous = typeof uuid === 'string' ? byUuid.get(uuid) : undefined;
     if (previous && Date.now() - previous.at < UUID_TTL_MS) return ok(previous.message);
-    const refused = checkContent(msgType, content);
+    const refused = checkContent(msgType, content, ctx.rawBody);
     if (refused) return refused;
     counter += 1;
     const now = String(Date.now());
@@ -102,7 +102,7 @@ export function createImRoutes(options: ImOptions): ImState {
       handle: (ctx) => {
         const message = messages.find((m) => m.message_id === ctx.params.message_id);
         if (!message) return { status: 400, body: { code: 230001, msg: 'message not found' } };
-        const refused = checkContent(message.msg_type, ctx.body?.content);
+        const refused = checkContent(message.msg_type, ctx.body?.content, ctx.rawBody);
         if (refused) return refused;
         message.content = ctx.body.content;
         message.update_time = String(Date.now());
