@@ -159,3 +159,21 @@ describe('usage', () => {
     expect(flag.stderr).toContain('--bogus');
   });
 });
+
+describe('duban update', () => {
+  it('writes one task of a local ledger, dated by --today, and refuses an unknown status word', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-update-'));
+    const sheet = join(dir, 'tasks.csv');
+    writeFileSync(sheet, '\uFEFF编号,任务,责任单位,截止日期,状态,进度,进展情况,更新时间\n1,修缮双拥公园,区城管局,2022-06-30,进行中,40%,已完成设计,2022-06-01\n2,走访慰问,区民政局,2022-07-31,未开始,,,\n');
+    const run = await runDuban(['update', '1', '--progress', '80', '--note', '主体完工', '--by', '张三', '--today', '2022-06-20', '--sheet', sheet, '--json']);
+    expect(run.code).toBe(0);
+    expect(run.json()).toMatchObject({ id: '1', row: 2 });
+    const text = readFileSync(sheet, 'utf8');
+    expect(text).toContain('1,修缮双拥公园,区城管局,2022-06-30,进行中,80%,"已完成设计\n[2022-06-20 张三] 主体完工",2022-06-20');
+    expect(text).toContain('2,走访慰问,区民政局,2022-07-31,未开始,,,');
+    const refused = await runDuban(['update', '2', '--status', '差不多了', '--sheet', sheet]);
+    expect(refused.code).toBe(3);
+    expect(refused.stderr).toContain('无法识别');
+    expect(readFileSync(sheet, 'utf8')).toBe(text);
+  });
+});

@@ -1,5 +1,5 @@
 /** `duban update ID [--status S] [--progress P] [--note TEXT] [--by NAME]`: write a progress update back to the ledger. */
-import { todayIn } from '../../calendar/dates.js';
+import { isIsoDate, todayIn } from '../../calendar/dates.js';
 import { openSource } from '../../sources/open-source.js';
 import { UsageError, type CliArgs } from '../args.js';
 import { ledgerLocation, loadRuntime } from '../context.js';
@@ -11,6 +11,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   if (args.status === undefined && args.progress === undefined && args.note === undefined) {
     throw new UsageError('请至少给出 --status、--progress 或 --note 之一。');
   }
+  if (args.today !== undefined && !isIsoDate(args.today)) throw new UsageError(`--today 需要 YYYY-MM-DD 格式的日期，收到 "${args.today}"。`);
   const runtime = loadRuntime(args, io);
   const { sheet, units } = ledgerLocation(args, io, runtime);
   const source = openSource(sheet, { units, logger: runtime.logger, env: runtime.loaded.sourceEnv });
@@ -19,7 +20,8 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     progress: args.progress,
     note: args.note,
     by: args.by,
-    date: todayIn(runtime.loaded.config.timezone, io.now()),
+    // --today records an update made on another day (a report handed in late); default: today.
+    date: args.today ?? todayIn(runtime.loaded.config.timezone, io.now()),
   });
   if (args.format === 'json') {
     println(io.stdout, JSON.stringify(outcome, null, 2));
