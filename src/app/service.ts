@@ -2,29 +2,23 @@
  * `duban serve` with Feishu configured: the scheduler (digest, reminders, weekly summary, sheet problems), the chat
  * bot on the long connection or an HTTP callback, the health endpoint, and a graceful stop on SIGTERM.
  */
-import http from 'node:http';
 import { todayIn } from '../calendar/dates.js';
 import type { ChineseWorkCalendar } from '../calendar/chinese-calendar.js';
-import { parseQuestion } from '../ask/parse-question.js';
-import type { Card } from '../chat/messenger.js';
-import { ConfigError } from '../config/config-error.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { ReportOptions } from '../domain/types.js';
 import { systemClock, type Clock } from '../jobs/clock.js';
 import { createScheduler } from '../jobs/scheduler.js';
 import { problemsFingerprint } from '../jobs/sheet-problems.js';
 import type { Logger } from '../log/logger.js';
-import { healthStatus, startHealthServer, type ConnectionState, type HealthServer } from '../ops/health.js';
+import { healthStatus, startHealthServer } from '../ops/health.js';
 import { installShutdown } from '../ops/shutdown.js';
-import { renderAnswerCard } from '../render/answer.js';
-import { renderDocCard } from '../render/render-card.js';
-import { answerQuestion } from '../reports/answer.js';
 import { openSource } from '../sources/open-source.js';
 import { openStore } from '../store/open-store.js';
 import { loadCalendar, withCalendarProblems } from './calendar-overrides.js';
-import { applyChatUpdate } from './chat-update.js';
 import { createDelivery } from './delivery.js';
-import { cachedLedger, type ParsedLedger } from './read-ledger.js';
+import { cachedLedger } from './read-ledger.js';
+import { createChatAnswer } from './chat-answer.js';
+import { portInUse, startTransports } from './chat-transports.js';
 import { digestRun, officeMessage, problemsRun, remindRun, type RunInputs } from './runs.js';
 
 export interface ServiceOptions {
@@ -99,36 +93,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
       },
     });
 
-    // "我的任务" and chat updates need the asker's unit: map the directory's accounts to open_ids once per ledger.
-    const askers = new WeakMap<ParsedLedger, Promise<Map<string, { unit: string; name: string | null }>>>();
-    const askerIndex = (parsed: ParsedLedger) => {
-      let index = askers.get(parsed);
-      if (!index) {
-        index = (async () => {
-          const people = parsed.ledger.units.flatMap((u) => [
-            ...(u.liaisonAccount ? [{ account: u.liaisonAccount, unit: u.name, name: u.liaison }] : []),
-            ...(u.leaderAccount ? [{ account: u.leaderAccount, unit: u.name, name: u.leader }] : []),
-          ]);
-          const { ids } = await delivery.resolveMentions(people.map((p) => p.account));
-          return new Map(people.filter((p) => ids.has(p.account)).map((p) => [ids.get(p.account)!, { unit: p.unit, name: p.name }]));
-        })();
-        askers.set(parsed, index);
-      }
-      return index;
-    };
-
-    const answer = async (question: string, asker: { openId: string | null }): Promise<Card> => {
-      const date = today();
-      const parsed = await ledgerFor(date);
-      const who = asker.openId ? ((await askerIndex(parsed)).get(asker.openId) ?? null) : null;
-      const intent = parseQuestion(question, parsed.directory);
-      if (intent.kind === 'update') {
-        const result = await applyChatUpdate(intent, parsed.ledger, source, { unit: who?.unit ?? null, name: who?.name ?? null }, date);
-        return renderDocCard({ title: result.ok ? '进展已写回台账' : '未能更新', severity: result.ok ? 'green' : 'orange', summary: result.text, blocks: [{ kind: 'paragraph', parts: [result.text] }] });
-      }
-      const reply = answerQuestion(intent, { ledger: parsed.ledger, directory: parsed.directory, today: date, calendar, options, asker: { unit: who?.unit ?? null } });
-      return renderAnswerCard(reply, { sheetUrl });
-    };
+    const answer = createChatAnswer({ ledgerFor, source, delivery, calendar, options, today, sheetUrl });
 
     const started = await startTransports({ config, logger, delivery, answer, file: loaded.file });
     opened.push(() => started.close());
@@ -162,81 +127,4 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     }
     return { stop, callbackPort: started.port };
   }
-}
-
-/** A server that could not listen: a configuration problem naming the setting, so serve exits 3 with what to change. */
-function portInUse(setting: string, port: number, error: Error, file: string | null): ConfigError {
-  return new ConfigError([{ path: setting, message: `cannot listen on port ${port} (${error.message}); choose a free port or stop the program using it` }], file);
-}
-
-interface Transports {
-  connection(): ConnectionState;
-  close(): Promise<void>;
-  port: number | null;
-}
-
-/** The chat side: the long connection (default) or the HTTP callback; none when only webhooks are configured. */
-async function startTransports(args: {
-  config: LoadedConfig['config'];
-  logger: Logger;
-  delivery: Awaited<ReturnType<typeof createDelivery>>;
-  answer: (question: string, asker: { openId: string | null }) => Promise<Card>;
-  file: string | null;
-}): Promise<Transports> {
-  const { config, logger, delivery } = args;
-  const { client } = delivery;
-  const { appId, appSecret, domain } = config.feishu;
-  if (!client || !appId || !appSecret) {
-    logger.warn('chat.disabled', { reason: 'no Feishu app configured (FEISHU_APP_ID / FEISHU_APP_SECRET); only group webhooks send' });
-    return { connection: () => 'not_used', close: async () => {}, port: null };
-  }
-  const [{ createBot }, { getBotInfo }, { FeishuAppMessenger }] = await Promise.all([
-    import('../chat/bot/bot.js'),
-    import('../chat/feishu/chats.js'),
-    import('../chat/feishu/app-messenger.js'),
-  ]);
-  const botOpenId = await getBotInfo(client).then(
-    (info) => info.openId,
-    (error: Error) => {
-      logger.warn('bot.info_failed', { error: error.message, hint: 'check the app has the bot capability enabled (应用能力 → 机器人)' });
-      return undefined;
-    },
-  );
-  const replier = new FeishuAppMessenger(client, logger);
-  const bot = createBot({
-    botOpenId,
-    answer: args.answer,
-    allowChats: config.chats.allow,
-    replier: (messageId, card, key) => replier.replyCard(messageId, card, key),
-    logger,
-  });
-  if (config.feishu.events === 'http') {
-    const { createHttpCallback } = await import('../chat/bot/http-callback.js');
-    const { encryptKey, verificationToken, port, path } = config.feishu.http;
-    const callback = createHttpCallback({ encryptKey, verificationToken, handle: bot.handle, logger });
-    const server = http.createServer((req, res) => {
-      if ((req.url ?? '').split('?')[0] === path && req.method === 'POST') callback(req, res);
-      else res.writeHead(404).end();
-    });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', (error) => reject(portInUse('feishu.http.port', port, error, args.file)));
-      server.listen(port, resolve);
-    });
-    const address = server.address();
-    return {
-      connection: () => 'connected',
-      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-      port: typeof address === 'object' && address ? address.port : port,
-    };
-  }
-  const { startLongConnection } = await import('../chat/bot/long-connection.js');
-  const connection = startLongConnection({ appId, appSecret, domain, logger, handle: bot.handle });
-  return {
-    connection: () => {
-      const state = connection.status().state;
-      return state === 'connected' ? 'connected' : state === 'connecting' || state === 'reconnecting' ? 'connecting' : state === 'idle' ? 'connecting' : 'disconnected';
-    },
-    close: async () => connection.close(),
-    port: null,
-  };
 }

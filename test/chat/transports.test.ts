@@ -12,7 +12,7 @@ import { silentLogger } from '../../src/log/logger.js';
 import { deliverEvent, textMessageEvent } from '../support/feishu/events.js';
 import { capturedLogger } from '../support/feishu/harness.js';
 import { createImRoutes } from '../support/feishu/im-routes.js';
-import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
+import { startFeishuLoopback } from '../support/feishu/server.js';
 import { attachLongConnection } from '../support/feishu/ws.js';
 
 const BOT = 'ou_bot00000001';
