@@ -12,7 +12,7 @@ import type { IsoDate, Ledger, ReportOptions } from '../domain/types.js';
 import type { UnitDirectory } from '../domain/unit-directory.js';
 import { configOverrides, loadCalendar, withCalendarProblems } from '../app/calendar-overrides.js';
 import { readLedger } from '../app/read-ledger.js';
-import { createLogger, type Logger } from '../log/logger.js';
+import { createLogger, type Logger, type LogLevel } from '../log/logger.js';
 import { resolveOptions } from '../reports/options.js';
 import { isTableFile } from '../sources/location.js';
 import { openSource } from '../sources/open-source.js';
@@ -44,7 +44,9 @@ export interface LedgerContext extends Runtime {
 export function loadRuntime(args: CliArgs, io: CliIO): Runtime {
   const loaded = loadConfig({ path: args.config, env: io.env, cwd: io.cwd });
   const { config } = loaded;
-  const logger = createLogger({ stream: io.stderr, level: (io.env.DUBAN_LOG_LEVEL as 'info' | undefined) ?? 'warn' });
+  // The service's log is its record (one line per event); one-shot commands show only warnings and errors.
+  const defaultLevel: LogLevel = args.command === 'serve' && loaded.mode === 'feishu' ? 'info' : 'warn';
+  const logger = createLogger({ stream: io.stderr, level: (io.env.DUBAN_LOG_LEVEL as LogLevel | undefined) ?? defaultLevel });
   const calendar = createWorkCalendar({ overrides: configOverrides(config) });
   const options = resolveOptions({
     dueSoonWorkdays: config.dueSoonWorkdays,

@@ -3,6 +3,7 @@ import { ConfigError } from '../config/config-error.js';
 import { LedgerReadError } from '../ledger/read-error.js';
 import { SourceError } from '../sources/source-error.js';
 import { FeishuApiError } from '../chat/feishu/feishu-api.js';
+import { PlanFileError } from '../plan/read-plan-file.js';
 import { UsageError } from './args.js';
 
 export interface Failure {
@@ -15,6 +16,7 @@ export interface Failure {
 /** Exit codes: 1 ledger errors (validate), 2 usage, 3 configuration or source, 4 Feishu, 70 internal. */
 export function describeFailure(error: unknown): Failure {
   if (error instanceof UsageError) return { message: error.message, detail: null, exitCode: 2 };
+  if (error instanceof PlanFileError) return { message: error.message, detail: error.stack ?? null, exitCode: 2 };
   if (error instanceof ConfigError) {
     const lines = error.issues.map((i) => `  ${i.path || '(文件)'}：${i.message}`);
     return { message: `${error.summary}\n${lines.join('\n')}`, detail: null, exitCode: 3 };

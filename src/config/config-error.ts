@@ -22,7 +22,7 @@ export class ConfigError extends Error {
     this.issues = issues;
     this.file = file;
     const keys = issues.map((i) => i.path || '(文件)').join('、');
-    this.summary = `配置文件${file ? ` ${file} ` : ''}有 ${issues.length} 处问题（${keys}），请按提示修改后重新启动。`;
+    this.summary = `配置文件${file ? ` ${file} ` : ''}有 ${issues.length} 处问题（${keys}），请按提示修改后重新运行。`;
   }
 }
 

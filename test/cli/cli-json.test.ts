@@ -149,6 +149,14 @@ describe('duban import-plan', () => {
     expect(csv).toContain('区司法局、区国资委、区卫健委');
     expect(run.stdout).toContain('16');
   });
+
+  it('a missing plan file is a usage mistake (exit 2) named in Chinese, not an internal error', async () => {
+    const run = await runDuban(['import-plan', '方案.txt', '--out', 'tasks.csv']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('找不到工作方案文件');
+    expect(run.stderr).toContain('方案.txt');
+    expect(run.stderr).not.toContain('内部错误');
+  });
 });
 
 describe('usage', () => {
@@ -175,5 +183,13 @@ describe('duban update', () => {
     expect(refused.code).toBe(3);
     expect(refused.stderr).toContain('无法识别');
     expect(readFileSync(sheet, 'utf8')).toBe(text);
+  });
+
+  it('shows a note cell of several lines indented under its column', async () => {
+    const sheet = join(mkdtempSync(join(tmpdir(), 'duban-update-')), 'tasks.csv');
+    writeFileSync(sheet, '\uFEFF编号,任务,责任单位,截止日期,状态,进度,进展情况,更新时间\n1,修缮双拥公园,区城管局,2022-06-30,进行中,40%,"已完成设计\n[2022-06-20 张三] 主体完工",2022-06-20\n');
+    const run = await runDuban(['update', '1', '--note', '验收完成', '--by', '李四', '--today', '2022-06-21', '--sheet', sheet]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('  进展情况：已完成设计\n    [2022-06-20 张三] 主体完工 → 已完成设计\n    [2022-06-20 张三] 主体完工\n    [2022-06-21 李四] 验收完成\n');
   });
 });

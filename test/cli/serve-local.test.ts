@@ -8,6 +8,8 @@ describe('duban serve in local mode', () => {
     expect(run.stdout).toContain('本地模式');
     expect(run.stdout).toContain('督办日报');
     expect(run.stdout).toContain('督办提醒');
+    // Each section starts after a blank line, so the digest's last table does not run into the reminders.
+    expect(run.stdout).toMatch(/\n\n【今日简报 → 领导群】\n[\s\S]*\S\n\n【今日提醒 → 工作群】\n/);
     expect(run.stdout).toContain('> 交通局负责哪些任务');
     expect(run.stdout).toContain('区交通局');
     expect(run.stdout).toContain('> which units have the most overdue tasks');

@@ -9,14 +9,12 @@ import { packageRoot } from '../../src/config/package-root.js';
 import { createLogger } from '../../src/log/logger.js';
 
 const EXAMPLE = join(packageRoot(), 'config', 'duban.example.yaml');
+// Copied as is, the example needs only the app's credentials: its http and webhooks sections are commented out.
 const EXAMPLE_ENV = {
   FEISHU_APP_ID: 'cli_a1b2c3d4e5f60718',
   FEISHU_APP_SECRET: 'example-app-secret-value',
-  FEISHU_ENCRYPT_KEY: 'example-encrypt-key',
-  FEISHU_VERIFICATION_TOKEN: 'example-verification-token',
-  DUBAN_WEBHOOK_URL: 'https://open.feishu.cn/open-apis/bot/v2/hook/example-hook-token',
-  DUBAN_WEBHOOK_SECRET: 'example-webhook-secret',
 };
+const WEBHOOK_URL = 'https://open.feishu.cn/open-apis/bot/v2/hook/example-hook-token';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'duban-config-'));
@@ -165,11 +163,18 @@ describe('loadConfig', () => {
     expect(loadConfig({ path: file, cwd, env: {} }).dataDir).toBe(join(cwd, 'state'));
   });
 
+  it('names every unset variable the example refers to, and nothing beyond the app credentials', () => {
+    const error = configError(() => loadConfig({ path: EXAMPLE, env: {}, cwd: tempDir() }));
+    expect(error.issues.map((i) => i.path)).toEqual(['feishu.appId', 'feishu.appSecret']);
+    expect(error.issues.map((i) => i.message).join('\n')).toContain('FEISHU_APP_SECRET');
+  });
+
   it('registers the secrets so that no log line shows them', () => {
-    loadConfig({ path: EXAMPLE, env: EXAMPLE_ENV, cwd: tempDir() });
+    const file = writeConfig(tempDir(), 'sheet: tasks.csv\nfeishu:\n  appId: ${FEISHU_APP_ID}\n  appSecret: ${FEISHU_APP_SECRET}\n  webhooks:\n    oc_example_group:\n      url: ${DUBAN_WEBHOOK_URL}\n');
+    loadConfig({ path: file, env: { ...EXAMPLE_ENV, DUBAN_WEBHOOK_URL: WEBHOOK_URL }, cwd: tempDir() });
     let written = '';
     const stream = new Writable({ write: (chunk, _enc, done) => ((written += String(chunk)), done()) });
-    createLogger({ stream, pretty: false }).info('startup', { note: `using ${EXAMPLE_ENV.FEISHU_APP_SECRET} and ${EXAMPLE_ENV.DUBAN_WEBHOOK_URL}` });
+    createLogger({ stream, pretty: false }).info('startup', { note: `using ${EXAMPLE_ENV.FEISHU_APP_SECRET} and ${WEBHOOK_URL}` });
     expect(written).toContain('using *** and ***');
     expect(written).not.toContain(EXAMPLE_ENV.FEISHU_APP_SECRET);
   });

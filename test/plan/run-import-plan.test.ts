@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { runImportPlan } from '../../src/plan/run-import-plan.js';
-import { readPlanFile } from '../../src/plan/read-plan-file.js';
+import { PlanFileError, readPlanFile } from '../../src/plan/read-plan-file.js';
 import { parseCsvText } from '../../src/ledger/csv.js';
 
 const PLAN = '一、重点任务\n（一）宣传发动阶段（2022年1月——3月）\n1. 设置宣传栏，营造氛围。（牵头单位：区城管局；配合单位：区交通局、双江镇）\n2. 开展走访慰问。（工作分工见《慰问方案》）';
@@ -48,5 +48,13 @@ describe('readPlanFile', () => {
 
   it('refuses a Word file with a message saying how to convert it', async () => {
     await expect(readPlanFile(join(dir, '方案.docx'))).rejects.toThrow(/另存为纯文本/);
+    await expect(readPlanFile(join(dir, '方案.docx'))).rejects.toBeInstanceOf(PlanFileError);
+  });
+
+  it('names a missing file or a folder instead of failing with a raw system error', async () => {
+    const missing = join(dir, '方案.txt');
+    await expect(readPlanFile(missing)).rejects.toThrow(`找不到工作方案文件 ${missing}，请检查路径。`);
+    await expect(readPlanFile(dir)).rejects.toThrow(/无法读取工作方案文件 .*EISDIR/);
+    await expect(readPlanFile(dir)).rejects.toBeInstanceOf(PlanFileError);
   });
 });

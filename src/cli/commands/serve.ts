@@ -28,7 +28,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   note(io, 'text', ctx.dateNote);
   for (const notice of ctx.notices) note(io, 'text', notice);
   println(io.stdout, `\n【今日简报 → 领导群】\n${renderDigestText(buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options), { color })}`);
-  println(io.stdout, `【今日提醒 → 工作群】\n${renderReminderText(reminderPlanFor(ctx), { color })}`);
+  println(io.stdout, `\n【今日提醒 → 工作群】\n${renderReminderText(reminderPlanFor(ctx), { color })}`);
   await converse(io, ctx);
   return 0;
 }

@@ -26,7 +26,9 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   if (args.format === 'json') {
     println(io.stdout, JSON.stringify(outcome, null, 2));
   } else {
-    const lines = outcome.changes.map((c) => `  ${c.column}：${c.before || '（空）'} → ${c.after}`);
+    // A cell can hold several lines (the note is appended as a new line): indent them under their column.
+    const cell = (text: string) => text.replace(/\n/g, '\n    ');
+    const lines = outcome.changes.map((c) => `  ${c.column}：${cell(c.before) || '（空）'} → ${cell(c.after)}`);
     const warnings = (outcome.warnings ?? []).map((w) => `提示：${w}`);
     println(io.stdout, [`已更新任务 ${outcome.id}（${outcome.place ?? `第 ${outcome.row} 行`}）：`, ...lines, ...warnings].join('\n'));
   }
