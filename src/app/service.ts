@@ -12,7 +12,7 @@ import { problemsFingerprint } from '../jobs/sheet-problems.js';
 import type { Logger } from '../log/logger.js';
 import { healthStatus, startHealthServer } from '../ops/health.js';
 import { installShutdown } from '../ops/shutdown.js';
-import { openSource } from '../sources/open-source.js';
+import { openLedger } from './bundled-example.js';
 import { openStore } from '../store/open-store.js';
 import { loadCalendar, withCalendarProblems } from './calendar-overrides.js';
 import { createDelivery } from './delivery.js';
@@ -57,7 +57,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   }
 
   async function startParts(): Promise<Service> {
-    const source = openSource(opts.sheet, {
+    const source = openLedger(opts.sheet, {
       units: opts.units,
       logger,
       env: opts.env,

@@ -2,12 +2,10 @@
  * Everything a ledger command needs, loaded once: configuration, the ledger read through its source, the unit
  * directory, the work calendar, report options and the date to report for.
  */
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { isIsoDate, todayIn } from '../calendar/dates.js';
 import { createWorkCalendar, unknownYearNotice, type ChineseWorkCalendar } from '../calendar/chinese-calendar.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
-import { packageRoot } from '../config/package-root.js';
 import type { IsoDate, Ledger, ReportOptions } from '../domain/types.js';
 import type { UnitDirectory } from '../domain/unit-directory.js';
 import { configOverrides, loadCalendar, withCalendarProblems } from '../app/calendar-overrides.js';
@@ -15,7 +13,7 @@ import { readLedger } from '../app/read-ledger.js';
 import { createLogger, type Logger, type LogLevel } from '../log/logger.js';
 import { resolveOptions } from '../reports/options.js';
 import { isTableFile } from '../sources/location.js';
-import { openSource } from '../sources/open-source.js';
+import { bundledExample, isBundledExample, openLedger } from '../app/bundled-example.js';
 import type { LedgerSource } from '../sources/source.js';
 import { UsageError, type CliArgs } from './args.js';
 import type { CliIO } from './io.js';
@@ -57,13 +55,6 @@ export function loadRuntime(args: CliArgs, io: CliIO): Runtime {
   return { loaded, logger, calendar, options };
 }
 
-/** The bundled example ledger, and the date its demo is meant for. */
-export function bundledExample(): { tasks: string; units: string; today: IsoDate } {
-  const dir = join(packageRoot(), 'sheets-templates', 'example');
-  const meta = JSON.parse(readFileSync(join(dir, 'example.json'), 'utf8')) as { today: IsoDate };
-  return { tasks: join(dir, 'tasks.csv'), units: join(dir, 'units.csv'), today: meta.today };
-}
-
 /** The ledger location and unit directory a command uses: --sheet/--units win over the configuration. */
 export function ledgerLocation(args: CliArgs, io: CliIO, runtime: Runtime): { sheet: string; units: string | undefined } {
   const { config } = runtime.loaded;
@@ -82,8 +73,8 @@ export function reportDate(args: CliArgs, io: CliIO, runtime: Runtime, sheet: st
     if (!isIsoDate(args.today)) throw new UsageError(`--today 需要 YYYY-MM-DD 格式的日期，例如 2022-06-27，收到 "${args.today}"。`);
     return { today: args.today, note: null };
   }
-  const example = bundledExample();
-  if (resolve(sheet) === resolve(example.tasks)) {
+  if (isBundledExample(sheet)) {
+    const example = bundledExample();
     return { today: example.today, note: `示例台账：按 ${example.today} 计算（示例方案的实施期内；用 --today YYYY-MM-DD 指定其他日期）` };
   }
   return { today: todayIn(runtime.loaded.config.timezone, io.now()), note: null };
@@ -93,7 +84,7 @@ export function reportDate(args: CliArgs, io: CliIO, runtime: Runtime, sheet: st
 export async function loadLedgerContext(args: CliArgs, io: CliIO, runtime: Runtime = loadRuntime(args, io)): Promise<LedgerContext> {
   const { sheet, units } = ledgerLocation(args, io, runtime);
   const { today, note } = reportDate(args, io, runtime, sheet);
-  const source = openSource(sheet, { units, logger: runtime.logger, env: runtime.loaded.sourceEnv });
+  const source = openLedger(sheet, { units, logger: runtime.logger, env: runtime.loaded.sourceEnv });
   const online = /^https?:\/\//.test(sheet);
   // An online ledger can take a few seconds (and retries on rate limits): say so on a terminal.
   if (online && io.stderr.isTTY) io.stderr.write(`正在读取台账 ${sheet} …\n`);

@@ -193,3 +193,15 @@ describe('duban update', () => {
     expect(run.stdout).toContain('  进展情况：已完成设计\n    [2022-06-20 张三] 主体完工 → 已完成设计\n    [2022-06-20 张三] 主体完工\n    [2022-06-21 李四] 验收完成\n');
   });
 });
+
+describe('the bundled example', () => {
+  it('is never written back: update on the demo explains how to use your own ledger', async () => {
+    const example = new URL('../../sheets-templates/example/tasks.csv', import.meta.url);
+    const before = readFileSync(example, 'utf8');
+    const run = await runDuban(['update', '1', '--progress', '90%', '--note', '演示']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain('自带的示例台账');
+    expect(run.stderr).toContain('--sheet');
+    expect(readFileSync(example, 'utf8')).toBe(before);
+  });
+});

@@ -1,6 +1,6 @@
 /** `duban update ID [--status S] [--progress P] [--note TEXT] [--by NAME]`: write a progress update back to the ledger. */
 import { isIsoDate, todayIn } from '../../calendar/dates.js';
-import { openSource } from '../../sources/open-source.js';
+import { openLedger } from '../../app/bundled-example.js';
 import { UsageError, type CliArgs } from '../args.js';
 import { ledgerLocation, loadRuntime } from '../context.js';
 import { println, type CliIO } from '../io.js';
@@ -14,7 +14,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   if (args.today !== undefined && !isIsoDate(args.today)) throw new UsageError(`--today 需要 YYYY-MM-DD 格式的日期，收到 "${args.today}"。`);
   const runtime = loadRuntime(args, io);
   const { sheet, units } = ledgerLocation(args, io, runtime);
-  const source = openSource(sheet, { units, logger: runtime.logger, env: runtime.loaded.sourceEnv });
+  const source = openLedger(sheet, { units, logger: runtime.logger, env: runtime.loaded.sourceEnv });
   const outcome = await source.updateTask(id, {
     status: args.status,
     progress: args.progress,
