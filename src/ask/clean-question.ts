@@ -1,6 +1,7 @@
 /** Reducing a chat message to the question in it: no @mentions, no "请问/帮我查一下", no trailing "？" or "吗". */
 
-const MENTIONS = /<at\b[^>]*>.*?<\/at>|@_user_\d+|@_all/gi;
+// No "<" inside a tag or a name, so an unclosed "<at" costs one scan to the next "<", not one to the end.
+const MENTIONS = /<at\b[^<>]*>[^<]*<\/at>|@_user_\d+|@_all/gi;
 /** "@督办助手 交通局…" or "@机器人交通局…": a leading mention of the bot. */
 const LEADING_MENTION = /^@(?:\S+\s+|(?:机器人|督办机器人|督办助手|督办|duban|bot)(?=\S))/i;
 const POLITE_ZH = [
@@ -11,7 +12,8 @@ const POLITE_ZH = [
 const POLITE_EN = ['please', 'can you', 'could you', 'would you', 'hey', 'hi', 'hello', 'show me', 'tell me', 'give me', 'list', 'show'];
 // English courtesies must end at a word boundary: "hi" must not eat the start of "history".
 const POLITE_PREFIXES = new RegExp(`^(?:${POLITE_ZH.join('|')}|(?:${POLITE_EN.join('|')})\\b)[\\s,，:：]*`, 'i');
-const TRAILING = /[\s?？!！。.~～…,，]+$|(?<=\S)[呢吗嘛啊呀吧]+$/u;
+// Each run is tried only from its first character (the lookbehinds): "，，，…x" must not cost quadratic time.
+const TRAILING = /(?<![\s?？!！。.~～…,，])[\s?？!！。.~～…,，]+$|(?<=[^\s呢吗嘛啊呀吧])[呢吗嘛啊呀吧]+$/u;
 // Emoji and their joiners/modifiers are decoration in a question ("逾期任务有哪些？🙏").
 const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu;
 // Spaces beside Chinese are typing noise ("交通局 负责"), except next to Latin words: "does 区交通局 own".

@@ -2,8 +2,11 @@
 
 const DIGITS: Record<string, number> = { 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
-/** Regex source for a count: digits, or Chinese numerals up to 九十九. */
-export const COUNT = '\\d+|[零一二两三四五六七八九十]+';
+/**
+ * Regex source for a count: digits, or Chinese numerals up to 九十九. A count starts where its run of digits or
+ * numerals starts (the lookbehinds), so a long run with no match costs one scan, not one per position.
+ */
+export const COUNT = '(?<!\\d)\\d+|(?<![零一二两三四五六七八九十])[零一二两三四五六七八九十]+';
 
 /** The number a count denotes, or null when it is not one ("十五" → 15, "二十" → 20). */
 export function parseCount(text: string): number | null {

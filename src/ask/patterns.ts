@@ -73,7 +73,9 @@ export const COMMAND_PATTERNS: readonly QuestionPattern[] = [
   },
   {
     name: 'ranking',
-    pattern: /(?:单位|部门).*(?:逾期|超期).*(?:最多|排名|排行)|(?:逾期|超期).*(?:排名|排行|榜|最多的(?:单位|部门))|\bunits?\b.*\bmost overdue\b|\boverdue (?:ranking|leaderboard|by unit)\b|^ranking$|^排名$/i,
+    // Each ".*" starts after the first keyword only ("^(?:(?!逾期).)*逾期"): from every "逾期" of a long run it is quadratic.
+    pattern:
+      /^(?:(?!单位|部门).)*(?:单位|部门)(?:(?!逾期|超期).)*(?:逾期|超期).*(?:最多|排名|排行)|^(?:(?!逾期|超期).)*(?:逾期|超期).*(?:排名|排行|榜|最多的(?:单位|部门))|^(?:(?!\bunits?\b).)*\bunits?\b.*\bmost overdue\b|\boverdue (?:ranking|leaderboard|by unit)\b|^ranking$|^排名$/i,
     build: () => ({ kind: 'ranking' }),
   },
   {

@@ -19,12 +19,15 @@ const SUFFIX_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
   [/建设委$/u, '建委'],
 ];
 
-/** Width-, case- and punctuation-insensitive form of a name ("Transport Bureau" → "transportbureau"). */
+/**
+ * Width-, case- and punctuation-insensitive form of a name ("Transport Bureau" → "transportbureau"). Invisible
+ * format characters (zero-width space and joiner, direction marks) pasted in from chat or web pages are dropped too.
+ */
 export function looseName(name: string): string {
   return name
     .normalize('NFKC')
     .toLowerCase()
-    .replace(/[\s\p{P}\p{S}]/gu, '');
+    .replace(/[\s\p{P}\p{S}\p{Cf}]/gu, '');
 }
 
 /** What remains of a loose name after removing its place prefix; the name itself when that would leave < 2 characters. */

@@ -30,6 +30,14 @@ export function encodeText(text: string, encoding: TextEncodingName): Buffer {
   }
 }
 
+/** The characters of `text` that `encoding` cannot hold (GBK has no emoji and few rare characters), each once; '' when all fit. */
+export function unencodableChars(text: string, encoding: TextEncodingName): string {
+  if (encoding !== 'gbk' || iconv.decode(iconv.encode(text, 'gbk'), 'gbk') === text) return '';
+  const lost = new Set<string>();
+  for (const char of text) if (iconv.decode(iconv.encode(char, 'gbk'), 'gbk') !== char) lost.add(char);
+  return [...lost].join('');
+}
+
 function startsWith(buf: Buffer, prefix: Buffer): boolean {
   return buf.length >= prefix.length && buf.subarray(0, prefix.length).equals(prefix);
 }

@@ -23,14 +23,19 @@ export async function readLocalFile(path: string): Promise<LocalFile> {
       `${path} is a legacy .xls (OLE) workbook; save it as .xlsx or CSV and point "sheet" at that file`);
   }
   const { text, encoding } = decodeText(bytes);
-  const sample = text.slice(0, SAMPLE_CHARS);
-  const strange = sample.match(NOT_TEXT)?.length ?? 0;
-  if (strange > Math.max(2, sample.length / 100)) {
+  if (looksBinary(text)) {
     throw new LedgerReadError('binary', path, `文件 ${path} 不是 CSV 或 XLSX 表格（内容无法识别），请确认文件是否选对`,
       `${path} is neither CSV text nor an XLSX workbook (binary content); check the "sheet" setting`);
   }
   if (text.trim() === '') throw emptyFile(path);
   return { format: 'text', text, encoding };
+}
+
+/** True when decoded text is not text: more than 1% control characters or undecodable bytes in its first 64K characters. */
+export function looksBinary(text: string): boolean {
+  const sample = text.slice(0, SAMPLE_CHARS);
+  const strange = sample.match(NOT_TEXT)?.length ?? 0;
+  return strange > Math.max(2, sample.length / 100);
 }
 
 /** The error for a file with no content. */

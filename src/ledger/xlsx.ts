@@ -5,7 +5,7 @@ import type { Cell } from '../domain/types.js';
 
 export interface XlsxBook {
   sheetNames: string[];
-  /** The sheet's rows from row 1 (index 0 is sheet row 1), or null when there is no such sheet. */
+  /** The sheet's rows from row 1 (index 0 is sheet row 1), each as long as its last cell; null when there is no such sheet. */
   sheetRows(name: string): Cell[][] | null;
 }
 
@@ -25,13 +25,13 @@ export async function readXlsx(buf: Buffer): Promise<XlsxBook> {
   };
 }
 
+// Each row only as wide as its own last cell: a stray value at XFD50000 must not make a 50000 × 16384 grid.
 function rowsOf(sheet: ExcelJS.Worksheet, mergeType: ExcelJS.ValueType): Cell[][] {
-  const width = sheet.columnCount;
   const rows: Cell[][] = [];
   for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.getRow(r);
+    const row = sheet.findRow(r);
     const cells: Cell[] = [];
-    for (let c = 1; c <= width; c++) cells.push(plainCell(row.getCell(c), mergeType));
+    if (row) for (let c = 1; c <= row.cellCount; c++) cells.push(plainCell(row.getCell(c), mergeType));
     rows.push(cells);
   }
   return rows;

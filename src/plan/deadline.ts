@@ -32,3 +32,10 @@ export function deadlineInField(text: string | undefined, year: number | null): 
   const parsed = parseDateCell(text, { referenceYear: year });
   return parsed.kind === 'date' ? parsed.due : null;
 }
+
+/** Why a time field names no deadline ("「2022-02-29」不是有效日期：…"), or null when it names one or is empty, ongoing or recurring. */
+export function deadlineFieldProblem(text: string | undefined, year: number | null): string | null {
+  if (!text) return null;
+  const parsed = parseDateCell(text, { referenceYear: year });
+  return parsed.kind === 'invalid' ? parsed.reason : null;
+}

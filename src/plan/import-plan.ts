@@ -7,7 +7,7 @@ import { cleanText, firstSentenceEnd, headingMarker } from './headings.js';
 import { findClauses, unitLineContent, type FoundClause } from './clauses.js';
 import { parseUnitClauses, readFieldLine, type UnitClause } from './unit-clause.js';
 import { parsePhase } from './phases.js';
-import { deadlineInField, deadlineInText, planYear } from './deadline.js';
+import { deadlineFieldProblem, deadlineInField, deadlineInText, planYear } from './deadline.js';
 
 interface Line {
   no: number;
@@ -59,8 +59,11 @@ export function importPlan(text: string): PlanImport {
     if (clause.lead.length === 0) problems.push(`第${no}行：任务“${short(title)}”只写了协助单位，没有写责任单位`);
     const task: PlanTask = { category: cat, title, lead: clause.lead, assist: clause.assist, line: no };
     // The sentence's own deadline first ("于2024年6月底前完成"), else the clause's or a 完成时限 line's.
-    const due = deadlineInText(title, year) ?? deadlineInField(clause.due ?? dueText, year);
+    const dueField = clause.due ?? dueText;
+    const due = deadlineInText(title, year) ?? deadlineInField(dueField, year);
     if (due) task.due = due;
+    const dueProblem = due ? null : deadlineFieldProblem(dueField, year);
+    if (dueProblem) problems.push(`第${no}行：任务“${short(title)}”的完成时限无法识别（${dueProblem}），截止日期留空，请在台账中填写`);
     tasks.push(task);
     return task;
   };
@@ -142,8 +145,9 @@ export function importPlan(text: string): PlanImport {
 
 /** The next line with content, passing over field lines such as "牵头领导：张三". */
 function nextText(lines: Line[], i: number): string {
-  const next = lines.slice(i + 1).find((line) => line.text !== '' && readFieldLine(line.text) === null);
-  return next ? next.text : '';
+  // A loop, not lines.slice(i + 1): copying the rest of the plan for every line is quadratic in a long plan.
+  for (let j = i + 1; j < lines.length; j++) if (lines[j].text !== '' && readFieldLine(lines[j].text) === null) return lines[j].text;
+  return '';
 }
 
 function short(text: string): string {

@@ -2,11 +2,11 @@
 import type { RawTable } from '../domain/types.js';
 import { parseCsvText } from '../ledger/csv.js';
 import { formatCsvCell } from '../ledger/csv-format.js';
-import { encodeText, type TextEncodingName } from '../ledger/encoding.js';
+import { encodeText, unencodableChars, type TextEncodingName } from '../ledger/encoding.js';
 import { tableFromRows } from '../ledger/header-row.js';
 import { matchHeader } from '../ledger/headers.js';
 import { writeFileAtomic } from './atomic-write.js';
-import type { WritePlan } from './write-back.js';
+import { WriteBackError, type WritePlan } from './write-back.js';
 
 /** A CSV file as read for a write-back: its grid (grid[0] is line/record 1) and how to write it back the same way. */
 export interface CsvDocument {
@@ -52,7 +52,15 @@ export function applyPlanToCsv(doc: CsvDocument, plan: WritePlan): string {
   return doc.finalEol ? body + doc.eol : body;
 }
 
-/** Writes the updated CSV back atomically in the file's own encoding. */
+/** Writes the updated CSV back atomically in the file's own encoding; refuses, unwritten, text that encoding cannot hold. */
 export async function writeCsvPlan(doc: CsvDocument, plan: WritePlan): Promise<void> {
+  for (const cell of plan.cells) {
+    const lost = unencodableChars(cell.after, doc.encoding);
+    if (lost) {
+      throw new WriteBackError(
+        `“${cell.column}”中的「${lost}」无法保存到 GBK 编码的 CSV 文件（${doc.path}），台账未改动；请去掉这些字符，或在 Excel/WPS 中把台账另存为 UTF-8 CSV 或 XLSX。`,
+      );
+    }
+  }
   await writeFileAtomic(doc.path, encodeText(applyPlanToCsv(doc, plan), doc.encoding));
 }

@@ -117,10 +117,18 @@ export function planWriteBack(table: RawTable, id: string, update: TaskUpdate): 
     const current = cellText(row.cells[index]);
     const next = after(current);
     if (next === current) continue;
+    if (next.length > MAX_CELL_CHARS) {
+      throw new WriteBackError(
+        `写入后“${table.headers[index]}”将有 ${next.length} 个字符，超过表格单元格的上限 ${MAX_CELL_CHARS} 个（Excel 的限制），台账未改动；请精简内容，详细材料可放附件或链接。`,
+      );
+    }
     cells.push({ field, columnIndex: index, column: table.headers[index], before: shownBefore(field, row.cells[index]), after: next });
   }
   return { id: wanted, row: row.row, rowIndex, cells, warnings };
 }
+
+// Excel holds at most 32,767 characters in a cell and "repairs" (truncates) a file with a longer one.
+const MAX_CELL_CHARS = 32_767;
 
 /** Why an id is not in the id column; for "R12", the stand-in id the reader gives a row without one, say to fill it in. */
 function notFound(table: RawTable, idColumn: number, id: string): string {

@@ -119,6 +119,32 @@ describe('createBot post mentions', () => {
   });
 });
 
+describe('createBot on forged events', () => {
+  it('reads a post whose fields have the wrong types as the text it can, without an error', async () => {
+    const { bot, questions, log } = harness();
+    const post = textMessageEvent({ messageId: 'om_f1', chatId: 'oc_p2p0001', chatType: 'p2p', text: '' });
+    const message = (post.event as { message: Record<string, unknown> }).message;
+    message.message_type = 'post';
+    // {"toString": "x"} cannot be turned into text at all: joining it throws.
+    const at = { tag: 'at', user_id: { open_id: 1 }, user_name: { toString: 'x' } };
+    message.content = JSON.stringify({ content: [[at, { tag: 'text', text: 5 }, null, { tag: 'text', text: '逾期任务' }], 'x', null] });
+    await bot.handle(post);
+    expect(questions.map((q) => q.question)).toEqual(['逾期任务']);
+    expect(log()).not.toContain('failed');
+  });
+
+  it('never rejects, even when reading the event itself throws', async () => {
+    const { bot, questions, log } = harness();
+    const hostile = new Proxy({}, { has: () => { throw new Error('hostile getter'); }, get: () => { throw new Error('hostile getter'); } });
+    await expect(bot.handle(hostile)).resolves.toBeUndefined();
+    for (const junk of [null, 'x', 42, [], { message: 'x' }, { header: 1, event: null }, { message: { message_id: 'om_j', chat_id: 'oc_j', mentions: 'x', content: '{' } }]) {
+      await expect(bot.handle(junk)).resolves.toBeUndefined();
+    }
+    expect(questions).toEqual([]);
+    expect(log()).toContain('hostile getter');
+  });
+});
+
 describe('compose', () => {
   it('runs steps in order and refuses a step that calls next twice', async () => {
     const seen: string[] = [];

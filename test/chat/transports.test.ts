@@ -1,5 +1,5 @@
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createBot } from '../../src/chat/bot/bot.js';
 import { createHttpCallback } from '../../src/chat/bot/http-callback.js';
@@ -133,6 +133,23 @@ describe('HTTP callback', () => {
     const response = await deliverEvent(url, { challenge: 'ajls384kdjx98XX', token: 'loopback-verification-token', type: 'url_verification' }, { encryptKey: ENCRYPT_KEY });
     expect(response.status).toBe(200);
     expect(JSON.parse(response.body)).toEqual({ challenge: 'ajls384kdjx98XX' });
+  });
+
+  it('refuses a body over 1 MB, and logs a client that hangs up mid-body as a refusal, not an internal error', async () => {
+    const { logger, text } = capturedLogger();
+    const url = await callback(async () => undefined, logger);
+    expect((await fetch(url, { method: 'POST', body: 'x'.repeat(2 * 1024 * 1024) })).status).toBe(413);
+    const { port } = new URL(url);
+    await new Promise<void>((resolve) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.write('POST /feishu/events HTTP/1.1\r\nHost: x\r\nContent-Length: 1000\r\n\r\n{"a":');
+        setTimeout(() => socket.destroy(), 50);
+      });
+      socket.on('close', () => resolve());
+    });
+    await until(() => (text().includes('request aborted') ? true : undefined));
+    expect(text()).not.toContain('callback failed');
+    expect((await fetch(url, { method: 'POST', body: 'not json' })).status).toBe(400);
   });
 
   it('answers 400 to garbage and stays up when the handler throws', async () => {

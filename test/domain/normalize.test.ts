@@ -41,6 +41,10 @@ describe('unit keys', () => {
     expect(unitKey('区委')).toBe('区委');
   });
 
+  it('ignore invisible characters pasted in with a name (zero-width, direction marks, BOM)', () => {
+    for (const name of ['区\u200b交通\u200d局', '\u202e区交通局\u202c', '\ufeff交通局\u200e']) expect(unitKey(name)).toBe('交通局');
+  });
+
   it('compare width- and case-insensitively', () => {
     expect(looseName('Transport  Bureau')).toBe(looseName('ｔｒａｎｓｐｏｒｔ bureau'));
   });

@@ -46,7 +46,8 @@ describe('readLocalTable (XLSX)', () => {
       // Merged B3:B5: the value in the first row, blanks below (as in a CSV export); the formula keeps its result
       // or, without one, its text.
       { row: 4, cells: [2, null, '慰问驻区部队', '区民政局', '2022-09-30', '=B9*2'] },
-      { row: 5, cells: [3, null, '双拥宣传', '#REF!', '2022年12月底前', null] },
+      // Each row ends at its own last cell, as a CSV row does.
+      { row: 5, cells: [3, null, '双拥宣传', '#REF!', '2022年12月底前'] },
     ]);
   });
 
@@ -84,6 +85,18 @@ describe('readLocalTable (XLSX)', () => {
     await expect(readLocalTable(path, { sheet: '2023' })).rejects.toMatchObject({
       name: 'LedgerReadError', problem: 'no_sheet', message: expect.stringContaining('现有工作表：台账'),
     });
+  });
+
+  it('reads a sheet with a stray far cell without building a full grid', async () => {
+    const path = await saveWorkbook('stray.xlsx', (wb) => {
+      const ws = ledgerSheet(wb, '台账');
+      ws.getCell('XFD2').value = '备注';
+      ws.getCell('A50000').value = 4;
+    });
+    const table = await readLocalTable(path);
+    expect(table.headers).toHaveLength(16384);
+    expect(table.rows.at(-1)).toEqual({ row: 50000, cells: [4] });
+    expect(table.rows[3].cells).toEqual([]);
   });
 
   it('reports an empty workbook as empty', async () => {

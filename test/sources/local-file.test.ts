@@ -72,6 +72,18 @@ describe('local CSV source', () => {
     expect(decoded.text).toBe(text.replace('进行中,50%,已走访 30 户,2026-11-01', `已完成,100%,已走访 30 户,${DATE}`));
   });
 
+  it('refuses, leaving the file untouched, a note a GBK file cannot hold instead of writing "?"', async () => {
+    const path = join(dir, 'gbk-emoji.csv');
+    const text = '编号,任务,责任单位,进度,进展情况\n1,修缮烈士陵园,区民政局,10%,旧进展\n';
+    writeFileSync(path, iconv.encode(text, 'gbk'));
+    const before = readFileSync(path);
+    const update = openSource(path, deps).updateTask('1', { progress: '50%', note: '已完工😀，见𠮷字', date: DATE });
+    await expect(update).rejects.toThrow('“进展情况”中的「😀𠮷」无法保存到 GBK 编码的 CSV 文件');
+    expect(readFileSync(path).equals(before)).toBe(true);
+    await openSource(path, deps).updateTask('1', { note: '已完工「一期」—验收', date: DATE });
+    expect(decodeText(readFileSync(path)).text).toContain('已完工「一期」—验收');
+  });
+
   it('refuses an update for a column the ledger lacks, and warns about a missing 更新时间', async () => {
     const path = join(dir, 'short.csv');
     writeFileSync(path, '编号,任务,责任单位,状态\n1,任务一,区民政局,未开始\n');

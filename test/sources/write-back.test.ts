@@ -62,6 +62,11 @@ describe('planWriteBack', () => {
     expect(() => planWriteBack(noNote, '1', { note: 'x', date: DATE })).toThrow('台账没有“进展情况”列');
   });
 
+  it('refuses a note that would grow the cell past the 32,767 characters Excel holds, naming the column', () => {
+    expect(() => planWriteBack(LEDGER, '1', { note: 'x'.repeat(40_000), date: DATE })).toThrow(/写入后“.+”将有 \d+ 个字符，超过表格单元格的上限 32767 个/);
+    expect(planWriteBack(LEDGER, '1', { note: 'x'.repeat(30_000), date: DATE }).cells.map((c) => c.field)).toContain('note');
+  });
+
   it('takes "#2" as reports show ids, and keeps an id cell that really holds "#" text', () => {
     expect(planWriteBack(LEDGER, '＃2', { status: '已完成', date: DATE })).toMatchObject({ id: '2', row: 3 });
     const hashIds = table(LEDGER.headers, [['#7', '任务七', '区交通局', '进行中', '', '', '']]);

@@ -81,12 +81,14 @@ export function createBot(options: BotOptions): Bot {
 
   return {
     async handle(event) {
-      const message = readInbound(event);
-      if (!message) return logger.debug('event without a message ignored');
+      let message: InboundMessage | null = null;
       try {
+        // Reading is inside the try too: the event is untrusted input and handle must never reject.
+        message = readInbound(event);
+        if (!message) return logger.debug('event without a message ignored');
         await chain({ message, text: '' });
       } catch (error) {
-        logger.error('answering a message failed', { chat: message.chatId, messageId: message.messageId, error });
+        logger.error('answering a message failed', { chat: message?.chatId, messageId: message?.messageId, error });
       }
     },
   };

@@ -45,7 +45,8 @@ function readBody(req: http.IncomingMessage): Promise<string> {
       else chunks.push(chunk);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
+    // A client that hangs up mid-body is the client's problem, not an internal error.
+    req.on('error', () => reject(new Refusal(400, 'request aborted before the body was complete')));
   });
 }
 

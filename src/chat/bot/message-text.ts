@@ -1,7 +1,9 @@
 /** The question text of a message: text and post contents, with the bot's @-mention removed and others named. */
 import type { InboundMessage } from './inbound.js';
 
-type Segment = { tag?: string; text?: string; user_id?: string; user_name?: string };
+// Untrusted JSON: any field may hold any type ("user_name": {"toString": 1} cannot even be joined as text).
+type Segment = { tag?: unknown; text?: unknown; user_id?: unknown; user_name?: unknown };
+const asString = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 function parse(content: string): Record<string, unknown> | null {
   try {
@@ -14,11 +16,11 @@ function parse(content: string): Record<string, unknown> | null {
 
 /** An @ in a post: dropped for the bot and @all, else the person's name; `user_id` is an open_id or a text placeholder (@_user_1). */
 function atText(segment: Segment, message: InboundMessage, botOpenId: string | undefined): string {
-  const id = segment.user_id ?? '';
+  const id = asString(segment.user_id);
   if (id === 'all' || id === 'all_members' || id === '@_all') return '';
   const mention = message.mentions.find((m) => m.key === id || m.openId === id);
   if (isBot(mention?.openId ?? id, botOpenId)) return '';
-  return segment.user_name || mention?.name || '';
+  return asString(segment.user_name) || mention?.name || '';
 }
 
 /** Post content: paragraphs of segments; received posts have no locale wrapper, but accept one anyway. */
@@ -28,7 +30,7 @@ function postText(post: Record<string, unknown>, message: InboundMessage, botOpe
   const lines = paragraphs.map((segments) =>
     (Array.isArray(segments) ? segments : [])
       // text, a, md, code_block … carry `text`; img and media carry none.
-      .map((s) => (s?.tag === 'at' ? atText(s, message, botOpenId) : typeof s?.text === 'string' ? s.text : ''))
+      .map((s) => (s?.tag === 'at' ? atText(s, message, botOpenId) : asString(s?.text)))
       .join('')
       .trim(),
   );
