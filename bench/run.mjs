@@ -42,7 +42,7 @@ function median(fn, runs = 7) {
   return times[Math.floor(times.length / 2)];
 }
 
-async function medianAsync(fn, runs = 7) {
+async function medianAsync(fn, runs = 15) {
   await fn();
   const times = [];
   for (let i = 0; i < runs; i++) {
