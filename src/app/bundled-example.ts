@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { packageRoot } from '../config/package-root.js';
 import type { IsoDate } from '../domain/types.js';
+import { isLocalLocation } from '../sources/location.js';
 import { openSource, type SourceDeps } from '../sources/open-source.js';
 import type { LedgerSource } from '../sources/source.js';
 import { SourceError } from '../sources/source-error.js';
@@ -19,7 +20,7 @@ export function bundledExample(): { tasks: string; units: string; today: IsoDate
 
 /** True when the location is the bundled example ledger. */
 export function isBundledExample(sheet: string): boolean {
-  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(sheet) && resolve(sheet) === resolve(bundledExample().tasks);
+  return isLocalLocation(sheet) && resolve(sheet) === resolve(bundledExample().tasks);
 }
 
 /** Opens the ledger at `sheet`; the bundled example comes back read-only. */

@@ -13,6 +13,7 @@ import type { Logger } from '../log/logger.js';
 import { healthStatus, startHealthServer } from '../ops/health.js';
 import { installShutdown } from '../ops/shutdown.js';
 import { openLedger } from './bundled-example.js';
+import { webLink } from '../sources/location.js';
 import { openStore } from '../store/open-store.js';
 import { loadCalendar, withCalendarProblems } from './calendar-overrides.js';
 import { createDelivery } from './delivery.js';
@@ -68,7 +69,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     const { calendar, problems: calendarProblems } = config.calendar.tab
       ? await loadCalendar(config, source, logger)
       : { calendar: opts.calendar, problems: [] };
-    const sheetUrl = /^https?:\/\//.test(opts.sheet) ? opts.sheet : null;
+    const sheetUrl = webLink(opts.sheet);
     const today = () => todayIn(config.timezone, clock.now());
     const inputs = async (date: string): Promise<RunInputs> => ({ parsed: await ledgerFor(date), today: date, calendar, options, config, store, delivery, sheetUrl });
 

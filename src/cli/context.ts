@@ -12,7 +12,7 @@ import { configOverrides, loadCalendar, withCalendarProblems } from '../app/cale
 import { readLedger } from '../app/read-ledger.js';
 import { createLogger, type Logger, type LogLevel } from '../log/logger.js';
 import { resolveOptions } from '../reports/options.js';
-import { isTableFile } from '../sources/location.js';
+import { isLocalLocation, isTableFile, webLink } from '../sources/location.js';
 import { bundledExample, isBundledExample, openLedger } from '../app/bundled-example.js';
 import type { LedgerSource } from '../sources/source.js';
 import { UsageError, type CliArgs } from './args.js';
@@ -58,8 +58,7 @@ export function loadRuntime(args: CliArgs, io: CliIO): Runtime {
 /** The ledger location and unit directory a command uses: --sheet/--units win over the configuration. */
 export function ledgerLocation(args: CliArgs, io: CliIO, runtime: Runtime): { sheet: string; units: string | undefined } {
   const { config } = runtime.loaded;
-  const isUrl = (location: string) => /^[a-z][a-z0-9+.-]*:/i.test(location) && !/^[a-z]:[\\/]/i.test(location);
-  const local = (location: string) => (isUrl(location) ? location : resolve(io.cwd, location));
+  const local = (location: string) => (isLocalLocation(location) ? resolve(io.cwd, location) : location);
   // A units setting is either a file beside the ledger or the name of a tab (table) in the same spreadsheet.
   const units = (value: string) => (isTableFile(value) ? local(value) : value);
   const sheet = local(args.sheet ?? config.sheet);
@@ -85,15 +84,14 @@ export async function loadLedgerContext(args: CliArgs, io: CliIO, runtime: Runti
   const { sheet, units } = ledgerLocation(args, io, runtime);
   const { today, note } = reportDate(args, io, runtime, sheet);
   const source = openLedger(sheet, { units, logger: runtime.logger, env: runtime.loaded.sourceEnv });
-  const online = /^https?:\/\//.test(sheet);
+  const sheetUrl = webLink(sheet);
   // An online ledger can take a few seconds (and retries on rate limits): say so on a terminal.
-  if (online && io.stderr.isTTY) io.stderr.write(`正在读取台账 ${sheet} …\n`);
+  if (sheetUrl && io.stderr.isTTY) io.stderr.write(`正在读取台账 ${sheet} …\n`);
   const { ledger, directory } = await readLedger(source, today);
   // With calendar.tab the calendar also takes the ledger's own tab of local days off / extra working days.
   const tab = runtime.loaded.config.calendar.tab ? await loadCalendar(runtime.loaded.config, source, runtime.logger) : null;
   const calendar = tab?.calendar ?? runtime.calendar;
   const notices = calendar.unknownYears(today, today).map(unknownYearNotice);
-  const sheetUrl = online ? sheet : null;
   const checked = withCalendarProblems(ledger, tab?.problems ?? []);
   return { ...runtime, calendar, source, ledger: checked, directory, today, dateNote: note, notices, sheetUrl };
 }

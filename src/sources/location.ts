@@ -20,12 +20,26 @@ export class LocationError extends SourceError {
 const GOOGLE_PATH = /^\/spreadsheets\/d\/([A-Za-z0-9_-]+)/;
 const FEISHU_HOST = /(^|\.)(feishu\.cn|larksuite\.com|larkoffice\.com)$/;
 
+const WEB_LINK = /^https?:\/\//i;
+const SHORTHAND = /^(feishu-sheet|bitable):/;
+
+/** True for a path on this machine: not a web link and not a feishu-sheet:/bitable: shorthand. */
+export function isLocalLocation(location: string): boolean {
+  const text = location.trim();
+  return !WEB_LINK.test(text) && !SHORTHAND.test(text);
+}
+
+/** The location when it is a web link a card can point to; null for paths and shorthands. */
+export function webLink(location: string): string | null {
+  return WEB_LINK.test(location.trim()) ? location.trim() : null;
+}
+
 /** Parses a location string; throws LocationError for URLs duban cannot read. */
 export function parseLocation(location: string): SourceLocation {
   const text = location.trim();
   const shorthand = parseShorthand(text);
   if (shorthand) return shorthand;
-  if (!/^https?:\/\//i.test(text)) return { kind: 'local', path: text };
+  if (!WEB_LINK.test(text)) return { kind: 'local', path: text };
 
   const url = new URL(text);
   if (url.hostname === 'docs.google.com') return parseGoogle(url);
@@ -38,7 +52,7 @@ function parseShorthand(text: string): SourceLocation | null {
   if (sheet) return { kind: 'feishu-sheet', token: sheet[1], sheet: sheet[2] ?? null };
   const base = /^bitable:([A-Za-z0-9]+)\/(tbl[A-Za-z0-9]+)$/.exec(text);
   if (base) return { kind: 'bitable', appToken: base[1], tableId: base[2] };
-  if (/^(feishu-sheet|bitable):/.test(text)) {
+  if (SHORTHAND.test(text)) {
     throw new LocationError(`简写格式不对：${text}。应为 feishu-sheet:<表格token>/<工作表> 或 bitable:<app_token>/<table_id>。`);
   }
   return null;

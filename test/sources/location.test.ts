@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTableFile, LocationError, parseLocation } from '../../src/sources/location.js';
+import { isLocalLocation, isTableFile, LocationError, parseLocation, webLink } from '../../src/sources/location.js';
 
 describe('parseLocation', () => {
   it('picks the backend from the form of the location', () => {
@@ -26,5 +26,17 @@ describe('isTableFile', () => {
   it('tells a units file from the name of a tab or Bitable table', () => {
     expect(['units.csv', 'dir/单位.XLSX', 'u.tsv', 'u.txt'].map(isTableFile)).toEqual([true, true, true, true]);
     expect(['单位', 'tblAbc123', 'units.csv.bak'].map(isTableFile)).toEqual([false, false, false]);
+  });
+});
+
+describe('local paths and web links', () => {
+  it('tells a path on this machine from a link or a shorthand, and gives cards the link', () => {
+    expect(isLocalLocation('sheets-templates/example/tasks.csv')).toBe(true);
+    expect(isLocalLocation('C:\\台账\\tasks.xlsx')).toBe(true);
+    expect(isLocalLocation(' https://docs.google.com/spreadsheets/d/abc/edit')).toBe(false);
+    expect(isLocalLocation('bitable:bascnAbc/tblXyz')).toBe(false);
+    expect(webLink('https://x.feishu.cn/sheets/shtAbc')).toBe('https://x.feishu.cn/sheets/shtAbc');
+    expect(webLink('feishu-sheet:shtAbc/台账')).toBeNull();
+    expect(webLink('/srv/ledger.csv')).toBeNull();
   });
 });
