@@ -1,5 +1,4 @@
 /** A question in, an answer out: the one path shared by `duban ask`, the terminal chat and the Feishu bot. */
-import { parseQuestion } from '../ask/parse-question.js';
 import type { IsoDate, Ledger, ReportOptions, WorkCalendar } from '../domain/types.js';
 import type { UnitDirectory } from '../domain/unit-directory.js';
 import { answerQuestion } from '../reports/answer.js';
@@ -13,8 +12,7 @@ export interface AskContext {
   options: ReportOptions;
 }
 
-/** Answers a question (Chinese or English) about the ledger; `askerUnit` serves "我的任务". */
+/** Answers a question (Chinese or English) about the ledger; `askerUnit` serves "我们单位", "my tasks". */
 export function askLedger(question: string, ctx: AskContext, askerUnit: string | null = null): Answer {
-  const intent = parseQuestion(question, ctx.directory);
-  return answerQuestion(intent, { ...ctx, asker: { unit: askerUnit } });
+  return answerQuestion(question, { ...ctx, asker: { unit: askerUnit } });
 }

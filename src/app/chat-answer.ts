@@ -2,7 +2,7 @@
  * The bot's answer to a chat message: the same answers as `duban ask`, "我的任务" for the asker's own unit (found by
  * open_id through the unit directory), and a liaison's progress update written back to the ledger.
  */
-import { parseQuestion } from '../ask/parse-question.js';
+import { readUpdateCommand } from '../ask/commands.js';
 import type { Card } from '../chat/messenger.js';
 import type { IsoDate, ReportOptions, WorkCalendar } from '../domain/types.js';
 import { renderAnswerCard } from '../render/answer.js';
@@ -50,12 +50,12 @@ export function createChatAnswer(deps: ChatAnswerDeps): (question: string, asker
     const date = deps.today();
     const parsed = await ledgerFor(date);
     const who = asker.openId ? ((await askerIndex(parsed)).get(asker.openId) ?? null) : null;
-    const intent = parseQuestion(question, parsed.directory);
-    if (intent.kind === 'update') {
-      const result = await applyChatUpdate(intent, parsed.ledger, source, { unit: who?.unit ?? null, name: who?.name ?? null }, date);
+    const command = readUpdateCommand(question);
+    if (command) {
+      const result = await applyChatUpdate(command, parsed.ledger, source, { unit: who?.unit ?? null, name: who?.name ?? null }, date);
       return renderDocCard({ title: result.ok ? '进展已写回台账' : '未能更新', severity: result.ok ? 'green' : 'orange', summary: result.text, blocks: [{ kind: 'paragraph', parts: [result.text] }] });
     }
-    const reply = answerQuestion(intent, { ledger: parsed.ledger, directory: parsed.directory, today: date, calendar, options, asker: { unit: who?.unit ?? null } });
+    const reply = answerQuestion(question, { ledger: parsed.ledger, directory: parsed.directory, today: date, calendar, options, asker: { unit: who?.unit ?? null } });
     return renderAnswerCard(reply, { sheetUrl });
   };
 }

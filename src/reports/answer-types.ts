@@ -1,6 +1,5 @@
 import type { IsoDate, Ledger, ReportOptions, TaskState, TrafficLight, WorkCalendar } from '../domain/types.js';
 import type { UnitDirectory } from '../domain/unit-directory.js';
-import type { IntentKind } from '../ask/intent.js';
 
 /** Everything an answer is computed from. `asker.unit` is the canonical unit of the person asking, when known. */
 export interface AnswerContext {
@@ -40,9 +39,30 @@ export interface AnswerSection {
   tasks: AnswerTask[];
 }
 
+/** Tasks counted per lead unit (a grouping question: 按单位统计, 哪个单位最多). */
+export interface AnswerGroup {
+  unit: string;
+  count: number;
+  taskIds: string[];
+}
+
 /** The answer to one question (view model; src/render turns it into text, markdown or a card). */
 export interface Answer {
-  intent: IntentKind;
+  /** What was asked: list, count, rate, group, who, detail, overview, help, update, unknown. */
+  intent: string;
+  /** False when nothing in the question was understood (then `lines` hold a short help). */
+  understood: boolean;
+  /** How many tasks the question selects. */
+  count: number;
+  /** Completion rate of the selected tasks, percent with one decimal, when asked. */
+  rate?: number;
+  groups?: AnswerGroup[];
+  /** Names offered for an ambiguous unit. */
+  candidates?: string[];
+  /** Words not understood. */
+  ignored?: string[];
+  /** Unit-like names that match no unit. */
+  notFound?: string[];
   /** Canonical names of the units the answer is about. */
   units: string[];
   /** Every task in the sections, in order (a task may appear once per role). */

@@ -11,6 +11,7 @@ export const STATE_LABELS: Readonly<Record<TaskState, string>> = {
 /** The Chinese name of each traffic light. */
 export const LIGHT_LABELS: Readonly<Record<TrafficLight, string>> = {
   green: '绿灯',
+  blue: '蓝灯',
   yellow: '黄灯',
   red: '红灯',
 };

@@ -6,6 +6,7 @@ export const DEFAULT_REPORT_OPTIONS: ReportOptions = Object.freeze({
   behindPoints: 10,
   redBehindPoints: 30,
   escalateAfterWorkdays: 5,
+  redOverdueWorkdays: 5,
 });
 
 /** Fills the missing (or undefined) thresholds with the defaults. */

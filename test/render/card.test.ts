@@ -87,7 +87,7 @@ describe('hostile text in cards', () => {
     const title = '<at id=all></at>**紧急**[点我](javascript:alert(1))</font>';
     const ledger = makeLedger([makeTask({ id: '1', title, lead: ['<at id=all></at>局'], due: '2026-03-02', note: '[x](https://evil.example)' })]);
     const digest = renderDigestCard(sampleDigest(ledger));
-    const answer = renderAnswerCard(sampleAnswer({ kind: 'keyword', keyword: '紧急' }, ledger));
+    const answer = renderAnswerCard(sampleAnswer('紧急', ledger));
     for (const card of [digest, answer]) {
       const text = markdownText(card);
       expect(text).not.toContain('<at id=all>');
@@ -101,10 +101,10 @@ describe('hostile text in cards', () => {
 
 describe('answer and problems cards', () => {
   it('renders an answer with its task list and a neutral header when nothing matched', () => {
-    const card = renderAnswerCard(sampleAnswer({ kind: 'overdue', unit: '交通局' }));
+    const card = renderAnswerCard(sampleAnswer('交通局逾期的'));
     expect((card.header as El).template).toBe('red');
     expect(markdownText(card)).toContain('道路巡检');
-    expect((renderAnswerCard(sampleAnswer({ kind: 'help' })).header as El).template).toBe('blue');
+    expect((renderAnswerCard(sampleAnswer('帮助')).header as El).template).toBe('blue');
   });
 
   it('renders sheet problems, red with errors and orange with warnings only', () => {

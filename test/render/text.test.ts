@@ -57,11 +57,11 @@ describe('terminal text', () => {
   });
 
   it('renders answers with sections and notices', () => {
-    const any = renderAnswerText(sampleAnswer({ kind: 'unit_tasks', unit: '双江镇', role: 'any' }));
+    const any = renderAnswerText(sampleAnswer('双江镇的任务'));
     expect(any).toContain('【牵头负责（3）】');
     expect(any).toContain('#1 道路巡检 · 区交通局 · 截止 2026-02-20 · 逾期 12 天');
-    const unknown = renderAnswerText(sampleAnswer({ kind: 'unit_tasks', unit: '交通部', role: 'lead' }));
-    expect(unknown).toBe(`没有找到单位 交通部\n${'='.repeat(19)}\n您是不是要找：区交通局\n`);
+    const unknown = renderAnswerText(sampleAnswer('交通运输部负责的'));
+    expect(unknown).toBe(`没有找到单位 交通运输部\n${'='.repeat(23)}\n您是不是要找：区交通局\n`);
   });
 
   it('renders sheet problems naming row and column', () => {

@@ -1,9 +1,6 @@
-/** Reducing a chat message to the question in it: no @mentions, no "请问/帮我查一下", no trailing "？" or "吗". */
+/** A chat message reduced for command matching: no @mentions, no "请问/帮我查一下", no trailing "？" or "吗". */
+import { EMOJI, stripMentions } from './normalize.js';
 
-// No "<" inside a tag or a name, so an unclosed "<at" costs one scan to the next "<", not one to the end.
-const MENTIONS = /<at\b[^<>]*>[^<]*<\/at>|@_user_\d+|@_all/gi;
-/** "@督办助手 交通局…" or "@机器人交通局…": a leading mention of the bot. */
-const LEADING_MENTION = /^@(?:\S+\s+|(?:机器人|督办机器人|督办助手|督办|duban|bot)(?=\S))/i;
 const POLITE_ZH = [
   '请问一下', '请问', '请帮我查一下', '请帮我查查', '请帮我看一下', '帮我查一下', '帮我查查', '帮我看一下', '帮我看看',
   '帮忙查一下', '帮我查', '帮我', '查一下', '查查', '查询', '查看', '看一下', '看看', '麻烦', '你好', '您好',
@@ -14,15 +11,8 @@ const POLITE_EN = ['please', 'can you', 'could you', 'would you', 'hey', 'hi', '
 const POLITE_PREFIXES = new RegExp(`^(?:${POLITE_ZH.join('|')}|(?:${POLITE_EN.join('|')})\\b)[\\s,，:：]*`, 'i');
 // Each run is tried only from its first character (the lookbehinds): "，，，…x" must not cost quadratic time.
 const TRAILING = /(?<![\s?？!！。.~～…,，])[\s?？!！。.~～…,，]+$|(?<=[^\s呢吗嘛啊呀吧])[呢吗嘛啊呀吧]+$/u;
-// Emoji and their joiners/modifiers are decoration in a question ("逾期任务有哪些？🙏").
-const EMOJI = /[\p{Extended_Pictographic}\u{FE0F}\u{200D}\u{1F3FB}-\u{1F3FF}]/gu;
 // Spaces beside Chinese are typing noise ("交通局 负责"), except next to Latin words: "does 区交通局 own".
 const SPACE_BESIDE_HAN = /(?<=\p{Script=Han})\s+(?![A-Za-z])|(?<![A-Za-z])\s+(?=\p{Script=Han})/gu;
-
-/** The message without mentions of anyone, NFKC-normalised (full width → half width), trimmed. */
-export function stripMentions(text: string): string {
-  return text.replace(MENTIONS, ' ').normalize('NFKC').trim().replace(LEADING_MENTION, '').trim();
-}
 
 /** Remove one layer after another until nothing changes: "请问，帮我查一下交通局的任务吗？" → "交通局的任务". */
 function peel(text: string, pattern: RegExp): string {
@@ -33,8 +23,9 @@ function peel(text: string, pattern: RegExp): string {
   return current;
 }
 
-/** The question itself: no mentions, courtesies or end punctuation; no spaces beside Chinese characters. */
-export function cleanQuestion(text: string): string {
-  const bare = peel(peel(stripMentions(text).replace(EMOJI, ' ').trim(), POLITE_PREFIXES), TRAILING);
-  return bare.replace(/\s+/g, ' ').replace(SPACE_BESIDE_HAN, '');
+/** The command text (no mentions, courtesies or end punctuation; no spaces beside Chinese) and the message as typed. */
+export function cleanForCommand(message: string): { cleaned: string; original: string } {
+  const original = stripMentions(message);
+  const bare = peel(peel(original.replace(EMOJI, ' ').trim(), POLITE_PREFIXES), TRAILING);
+  return { cleaned: bare.replace(/\s+/g, ' ').replace(SPACE_BESIDE_HAN, ''), original };
 }
