@@ -120,6 +120,7 @@ function sameOptions(a: ReportOptions, b: ReportOptions): boolean {
     a.dueSoonWorkdays === b.dueSoonWorkdays &&
     a.behindPoints === b.behindPoints &&
     a.redBehindPoints === b.redBehindPoints &&
-    a.escalateAfterWorkdays === b.escalateAfterWorkdays
+    a.escalateAfterWorkdays === b.escalateAfterWorkdays &&
+    a.redOverdueWorkdays === b.redOverdueWorkdays
   );
 }
