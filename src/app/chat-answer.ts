@@ -3,7 +3,7 @@
  * open_id through the unit directory), and a liaison's progress update written back to the ledger.
  */
 import { parseQuestion } from '../ask/parse-question.js';
-import type { Card } from '../chat/messenger.js';
+import type { Card } from '../render/card.js';
 import type { IsoDate, ReportOptions, WorkCalendar } from '../domain/types.js';
 import { renderAnswerCard } from '../render/answer.js';
 import { renderDocCard } from '../render/render-card.js';

@@ -3,7 +3,7 @@
  * `handle(event)`; nothing when only group webhooks are configured.
  */
 import http from 'node:http';
-import type { Card } from '../chat/messenger.js';
+import type { Card } from '../render/card.js';
 import { ConfigError } from '../config/config-error.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { Logger } from '../log/logger.js';
@@ -38,8 +38,8 @@ export async function startTransports(args: {
   }
   const [{ createBot }, { getBotInfo }, { FeishuAppMessenger }] = await Promise.all([
     import('../chat/bot/bot.js'),
-    import('../chat/feishu/chats.js'),
-    import('../chat/feishu/app-messenger.js'),
+    import('../feishu/chats.js'),
+    import('../feishu/app-messenger.js'),
   ]);
   const botOpenId = await getBotInfo(client).then(
     (info) => info.openId,

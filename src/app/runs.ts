@@ -3,7 +3,7 @@
  * summary, the sheet-problems report and office notices. Builders return messages; runJob delivers them once.
  */
 import { addDays } from '../calendar/dates.js';
-import type { OutgoingMessage } from '../chat/messenger.js';
+import type { OutgoingMessage } from '../delivery/messenger.js';
 import type { DubanConfig } from '../config/schema.js';
 import type { IsoDate, Ledger, ReportOptions, WorkCalendar } from '../domain/types.js';
 import type { BuiltRun, RunContext } from '../jobs/run-job.js';

@@ -1,5 +1,5 @@
 /** `digest --send` / `remind --send`: deliver today's run through Feishu exactly once, and say what happened. */
-import type { DeliveryResult, Messenger } from '../chat/messenger.js';
+import type { DeliveryResult, Messenger } from '../delivery/messenger.js';
 import { createDelivery } from '../app/delivery.js';
 import { digestRun, problemsRun, remindRun, type RunInputs } from '../app/runs.js';
 import { systemClock } from '../jobs/clock.js';

@@ -4,7 +4,7 @@
  * recorded. A rerun sends only what is not recorded as sent, with the stored card and key, so the Feishu
  * wrapper derives the same uuid and Feishu de-duplicates a message whose send was cut off mid-flight.
  */
-import type { DeliveryResult, Messenger, OutgoingMessage } from '../chat/messenger.js';
+import type { DeliveryResult, Messenger, OutgoingMessage } from '../delivery/messenger.js';
 import type { IsoDate } from '../domain/types.js';
 import { silentLogger } from '../log/logger.js';
 import type { Logger } from '../log/logger.js';

@@ -10,7 +10,7 @@ import { addDays, diffDays } from '../calendar/dates.js';
 import { unknownYearNotice } from '../calendar/chinese-calendar.js';
 import type { ChineseWorkCalendar } from '../calendar/chinese-calendar.js';
 import { wallClock } from '../calendar/zoned-time.js';
-import type { Messenger, OutgoingMessage } from '../chat/messenger.js';
+import type { Messenger, OutgoingMessage } from '../delivery/messenger.js';
 import type { IsoDate } from '../domain/types.js';
 import { silentLogger } from '../log/logger.js';
 import type { Logger } from '../log/logger.js';

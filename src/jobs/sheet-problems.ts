@@ -1,6 +1,6 @@
 /** The office's sheet-problems report: sent when the set of problems changes, once per change. */
 import { createHash } from 'node:crypto';
-import type { Messenger } from '../chat/messenger.js';
+import type { Messenger } from '../delivery/messenger.js';
 import type { IsoDate, Problem } from '../domain/types.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/store.js';

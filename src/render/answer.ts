@@ -1,4 +1,4 @@
-import type { Card } from '../chat/messenger.js';
+import type { Card } from './card.js';
 import type { Answer } from '../reports/answer-types.js';
 import { answerDoc } from './answer-doc.js';
 import { renderDocCard, type CardOptions } from './render-card.js';

@@ -1,4 +1,4 @@
-import type { Card } from '../chat/messenger.js';
+import type { Card } from './card.js';
 import type { Digest } from '../reports/digest.js';
 import { digestDoc } from './digest-doc.js';
 import { renderDocCard, type CardOptions } from './render-card.js';

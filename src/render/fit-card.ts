@@ -1,4 +1,4 @@
-import type { Card } from '../chat/messenger.js';
+import type { Card } from './card.js';
 
 /** Feishu card limits: a 30 KB request body and 200 components per JSON 2.0 card (feishu-api-notes §2.1, §3.6). */
 export interface CardLimits {

@@ -1,4 +1,4 @@
-import type { Card } from '../chat/messenger.js';
+import type { Card } from './card.js';
 import type { Problem } from '../domain/types.js';
 import { problemsDoc } from './problems-doc.js';
 import { renderDocCard, type CardOptions } from './render-card.js';

@@ -1,4 +1,4 @@
-import type { Card } from '../chat/messenger.js';
+import type { Card } from './card.js';
 import type { ReminderMessage, ReminderPlan } from '../reports/reminder-types.js';
 import type { Doc } from './doc.js';
 import { reminderDoc, reminderNoticeDoc } from './reminder-doc.js';

@@ -1,4 +1,4 @@
-import type { Card } from '../chat/messenger.js';
+import type { Card } from './card.js';
 import type { Block, Doc, Inline, TableColumn } from './doc.js';
 import { escapeCardMarkdown, guardCardLineStart, isSafeUrl } from './escape.js';
 import { fitCard, LIST_ID_PREFIX, type CardLimits } from './fit-card.js';

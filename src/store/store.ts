@@ -1,6 +1,7 @@
 /** The typed API over the SQLite tables: runs, messages, snapshots, the reminder log and notices. */
 import type Database from 'better-sqlite3';
-import type { Card, OutgoingMessage } from '../chat/messenger.js';
+import type { OutgoingMessage } from '../delivery/messenger.js';
+import type { Card } from '../render/card.js';
 import type { IsoDate } from '../domain/types.js';
 import type { LedgerSnapshot } from '../reports/changes.js';
 import type { ReminderKind } from '../reports/reminder-types.js';

@@ -3,7 +3,7 @@
  * again (Feishu de-duplicates by the uuid the wrapper derives from the key). It can refuse chats and can
  * "kill the process" in the middle of a send: the message reaches the chat, the reply never comes back.
  */
-import type { DeliveryResult, Messenger, OutgoingMessage } from '../../src/chat/messenger.js';
+import type { DeliveryResult, Messenger, OutgoingMessage } from '../../src/delivery/messenger.js';
 
 export interface FakeChatServer {
   /** Every message that appeared in a chat, in order. */

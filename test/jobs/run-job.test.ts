@@ -2,7 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { OutgoingMessage } from '../../src/chat/messenger.js';
+import type { OutgoingMessage } from '../../src/delivery/messenger.js';
 import { fixedClock } from '../../src/jobs/clock.js';
 import { runJob } from '../../src/jobs/run-job.js';
 import type { BuiltRun } from '../../src/jobs/run-job.js';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWorkCalendar, unknownYearNotice } from '../../src/calendar/chinese-calendar.js';
 import { zonedInstant } from '../../src/calendar/zoned-time.js';
-import type { Messenger } from '../../src/chat/messenger.js';
+import type { Messenger } from '../../src/delivery/messenger.js';
 import { configSchema } from '../../src/config/schema.js';
 import { fixedClock } from '../../src/jobs/clock.js';
 import { jitterMinutes } from '../../src/jobs/plan-runs.js';

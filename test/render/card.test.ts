@@ -7,7 +7,7 @@ import { renderAnswerCard } from '../../src/render/answer.js';
 import { renderProblemsCard } from '../../src/render/problems.js';
 import { cardBytes, countElements } from '../../src/render/fit-card.js';
 import { addDays } from '../../src/calendar/dates.js';
-import type { Card } from '../../src/chat/messenger.js';
+import type { Card } from '../../src/render/card.js';
 import { makeLedger, makeProblem, makeTask } from '../support/make-task.js';
 import { sampleAnswer, sampleDigest, samplePlan } from './render-helpers.js';
 

@@ -6,7 +6,7 @@
 import type http from 'node:http';
 import * as lark from '@larksuiteoapi/node-sdk';
 import { redact, type Logger } from '../../log/logger.js';
-import { sdkLogger } from '../feishu/sdk-logger.js';
+import { sdkLogger } from '../../feishu/sdk-logger.js';
 import { inBackground } from './background.js';
 import { signatureProblem } from './event-signature.js';
 

@@ -4,8 +4,8 @@
  */
 import * as lark from '@larksuiteoapi/node-sdk';
 import { redact, type Logger } from '../../log/logger.js';
-import { feishuBaseUrl } from '../feishu/domain.js';
-import { sdkLogger } from '../feishu/sdk-logger.js';
+import { feishuBaseUrl } from '../../feishu/domain.js';
+import { sdkLogger } from '../../feishu/sdk-logger.js';
 import { inBackground } from './background.js';
 
 export interface LongConnectionOptions {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { getBotInfo, listChats } from '../../src/chat/feishu/chats.js';
-import { createFeishuClient } from '../../src/chat/feishu/feishu-client.js';
+import { getBotInfo, listChats } from '../../src/feishu/chats.js';
+import { createFeishuClient } from '../../src/feishu/feishu-client.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createImRoutes } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';

@@ -2,9 +2,9 @@
  * A send-only alternative to the app bot: a group's custom bot webhook with its signing secret (notes §8). Limits are
  * 5/s, 100/min and 20 KB per message; these calls do not count toward the monthly API quota.
  */
-import { redact, type Logger } from '../../log/logger.js';
-import type { DeliveryResult, Messenger, OutgoingMessage } from '../messenger.js';
-import { delivered, failed } from './delivery.js';
+import { redact, type Logger } from '../log/logger.js';
+import type { DeliveryResult, Messenger, OutgoingMessage } from '../delivery/messenger.js';
+import { delivered, failed } from '../delivery/results.js';
 import { NETWORK_HINT } from './error-codes.js';
 import { createTokenBucket, type Clock } from './rate-limiter.js';
 import { backoffMs, realSleep } from './retry.js';

@@ -1,7 +1,7 @@
 /**
  * The one door to the Feishu Open API. Every outgoing call (IM, contact, sheets, bitable) passes through an
  * implementation of this interface, where the timeout, retries with backoff, token eviction, quota stop, rate
- * limiting and log redaction live (src/chat/feishu/feishu-client.ts).
+ * limiting and log redaction live (feishu-client.ts).
  */
 export interface FeishuRequest {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAccountResolver } from '../../src/chat/feishu/account-resolver.js';
-import { createFeishuClient } from '../../src/chat/feishu/feishu-client.js';
+import { createAccountResolver } from '../../src/feishu/account-resolver.js';
+import { createFeishuClient } from '../../src/feishu/feishu-client.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createContactRoutes } from '../support/feishu/contact-routes.js';
 import { virtualClock } from '../support/feishu/harness.js';

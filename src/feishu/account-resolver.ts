@@ -1,5 +1,5 @@
 /** Liaison accounts (open_id, email or mobile) → open_ids, in batched contact/v3 batch_get_id calls, cached. */
-import type { Logger } from '../../log/logger.js';
+import type { Logger } from '../log/logger.js';
 import type { FeishuApi } from './feishu-api.js';
 
 export interface AccountResolver {

@@ -3,7 +3,7 @@
  * eviction on 99991663, a stop on the monthly quota, business-error checks and scrubbed logs (notes §1, §7).
  */
 import * as lark from '@larksuiteoapi/node-sdk';
-import { redact, type Logger } from '../../log/logger.js';
+import { redact, type Logger } from '../log/logger.js';
 import { FeishuApiError, type FeishuApi, type FeishuRequest } from './feishu-api.js';
 import { classify, failureFromError, type CallFailure } from './call-failure.js';
 import { feishuBaseUrl } from './domain.js';

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFeishuClient, type FeishuClient } from '../../src/chat/feishu/feishu-client.js';
-import { FeishuApiError } from '../../src/chat/feishu/feishu-api.js';
+import { createFeishuClient, type FeishuClient } from '../../src/feishu/feishu-client.js';
+import { FeishuApiError } from '../../src/feishu/feishu-api.js';
 import { silentLogger, type Logger } from '../../src/log/logger.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
 import { chatRateLimited, quotaExhausted, rateLimited, serverError } from '../support/feishu/faults.js';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { WebhookMessenger } from '../../src/chat/feishu/webhook-messenger.js';
-import { webhookSign } from '../../src/chat/feishu/webhook-sign.js';
-import type { Card } from '../../src/chat/messenger.js';
+import { WebhookMessenger } from '../../src/feishu/webhook-messenger.js';
+import { webhookSign } from '../../src/feishu/webhook-sign.js';
+import type { Card } from '../../src/render/card.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { capturedLogger, virtualClock } from '../support/feishu/harness.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';

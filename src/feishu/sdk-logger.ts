@@ -2,7 +2,7 @@
  * The SDK logs raw AxiosErrors (request headers with `Authorization: Bearer t-…`, the token request body with the
  * app secret). This adapter hands it our logger instead, keeping only messages, never request objects.
  */
-import type { Logger } from '../../log/logger.js';
+import type { Logger } from '../log/logger.js';
 
 type SdkLevel = 'error' | 'warn' | 'info' | 'debug' | 'trace';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { feishuBaseUrl } from '../../src/chat/feishu/domain.js';
-import { routeByChat } from '../../src/chat/feishu/routing-messenger.js';
-import type { Messenger, OutgoingMessage } from '../../src/chat/messenger.js';
+import { feishuBaseUrl } from '../../src/feishu/domain.js';
+import { routeByChat } from '../../src/delivery/route-by-chat.js';
+import type { Messenger, OutgoingMessage } from '../../src/delivery/messenger.js';
 
 const recorder = (name: string, log: string[]): Messenger => ({
   send: async (m: OutgoingMessage) => {

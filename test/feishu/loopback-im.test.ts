@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createFeishuClient, type FeishuClient } from '../../src/chat/feishu/feishu-client.js';
-import type { FeishuApiError } from '../../src/chat/feishu/feishu-api.js';
+import { createFeishuClient, type FeishuClient } from '../../src/feishu/feishu-client.js';
+import type { FeishuApiError } from '../../src/feishu/feishu-api.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createImRoutes } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';

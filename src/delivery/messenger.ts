@@ -1,7 +1,5 @@
-/** The delivery seam: reports become cards, cards go out through a Messenger (Feishu app bot, group webhook, or the terminal). */
-
-/** A Feishu card JSON 2.0 object (see src/render/card*.ts). */
-export type Card = Record<string, unknown>;
+/** The delivery seam: what every sender (Feishu app bot, group webhook, the terminal) implements. */
+import type { Card } from '../render/card.js';
 
 export interface OutgoingMessage {
   /** Feishu chat_id (oc_…). */

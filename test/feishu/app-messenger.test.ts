@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { FeishuAppMessenger } from '../../src/chat/feishu/app-messenger.js';
-import { createFeishuClient } from '../../src/chat/feishu/feishu-client.js';
-import { messageUuid } from '../../src/chat/feishu/idempotency.js';
-import type { Card, OutgoingMessage } from '../../src/chat/messenger.js';
+import { FeishuAppMessenger } from '../../src/feishu/app-messenger.js';
+import { createFeishuClient } from '../../src/feishu/feishu-client.js';
+import { messageUuid } from '../../src/feishu/idempotency.js';
+import type { OutgoingMessage } from '../../src/delivery/messenger.js';
+import type { Card } from '../../src/render/card.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { renderDigestCard } from '../../src/render/digest.js';
 import { makeLedger, makeTask } from '../support/make-task.js';

@@ -1,8 +1,10 @@
 /** Sends cards as the app bot (im/v1/messages), one idempotent message per chat; replies to questions. */
-import type { Logger } from '../../log/logger.js';
-import type { Card, DeliveryResult, Messenger, OutgoingMessage } from '../messenger.js';
+import type { Logger } from '../log/logger.js';
+import type { DeliveryResult, Messenger, OutgoingMessage } from '../delivery/messenger.js';
+import type { Card } from '../render/card.js';
 import type { FeishuApi } from './feishu-api.js';
-import { delivered, failed, failedFrom } from './delivery.js';
+import { delivered, failed } from '../delivery/results.js';
+import { failedFrom } from './failed-from.js';
 import { messageUuid } from './idempotency.js';
 
 // Feishu limits the request body of a card message (the card JSON-escaped in `content`, plus the envelope).
