@@ -19,7 +19,7 @@ import { loadCalendar, withCalendarProblems } from './calendar-overrides.js';
 import { createDelivery } from './delivery.js';
 import { cachedLedger } from './read-ledger.js';
 import { createChatAnswer } from './chat-answer.js';
-import { portInUse, startTransports } from './chat-transports.js';
+import { portInUse, startChat } from './chat-transports.js';
 import { digestRun, officeMessage, problemsRun, remindRun, type RunInputs } from './runs.js';
 
 export interface ServiceOptions {
@@ -96,12 +96,13 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
 
     const answer = createChatAnswer({ ledgerFor, source, delivery, calendar, options, today, sheetUrl });
 
-    const started = await startTransports({ config, logger, delivery, answer, file: loaded.file });
-    opened.push(() => started.close());
+    const chat = await startChat({ config, logger, delivery, answer, file: loaded.file });
+    const receiver = chat.receiver;
+    if (receiver) opened.push(() => receiver.stop());
     const healthPort = config.health.port;
     const health = healthPort === undefined
       ? null
-      : await startHealthServer({ port: healthPort, status: () => healthStatus({ mode: loaded.mode, connection: started.connection(), runs: store.lastRuns(), time: clock.now().toISOString() }) })
+      : await startHealthServer({ port: healthPort, status: () => healthStatus({ mode: loaded.mode, connection: receiver?.state() ?? 'not_used', runs: store.lastRuns(), time: clock.now().toISOString() }) })
         .catch((error: Error) => Promise.reject(portInUse('health.port', healthPort, error, loaded.file)));
     if (health) opened.push(() => health.close());
     for (const [key, purpose] of [['leaders', 'the daily digest and weekly summary'], ['office', 'sheet problems and operator notices'], ['default', 'reminders of units without a work group']] as const) {
@@ -120,12 +121,12 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
         stopScheduler: () => scheduler.stop(),
         flush: async () => {},
         closeTransports: async () => {
-          await started.close();
+          await receiver?.stop();
           await health?.close();
         },
         closeStore: () => store.close(),
       });
     }
-    return { stop, callbackPort: started.port };
+    return { stop, callbackPort: chat.port };
   }
 }

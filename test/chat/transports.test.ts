@@ -1,9 +1,8 @@
-import http from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/chat/bot/bot.js';
-import { createHttpCallback } from '../../src/chat/bot/http-callback.js';
-import { startLongConnection, type LongConnection } from '../../src/chat/bot/long-connection.js';
+import { createBot } from '../../src/chat/bot.js';
+import { createHttpReceiver } from '../../src/chat/receivers/http-receiver.js';
+import { createLongConnectionReceiver, type LongConnectionOptions } from '../../src/chat/receivers/long-connection.js';
 import { FeishuAppMessenger } from '../../src/feishu/app-messenger.js';
 import { getBotInfo } from '../../src/feishu/chats.js';
 import { createFeishuClient } from '../../src/feishu/feishu-client.js';
@@ -56,16 +55,24 @@ const question = (messageId: string, text: string) =>
 const replyText = (server: { repliesTo(id: string): { content: string }[] }, id: string) =>
   server.repliesTo(id).map((m) => JSON.parse(m.content).body.elements[0].content as string);
 
+/** A started long-connection receiver, stopped after the test. */
+async function longConnection(options: LongConnectionOptions) {
+  const receiver = createLongConnectionReceiver(options);
+  await receiver.start();
+  cleanups.push(() => receiver.stop());
+  return receiver;
+}
+
 describe('long connection', () => {
   it('answers a question pushed over the long connection, also after the socket drops', async () => {
     const { im, server, bot } = await feishu();
     const endpoint = attachLongConnection(server);
-    const connection: LongConnection = startLongConnection({ appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger, handle: bot.handle, pingTimeoutSeconds: 30 });
-    cleanups.push(() => connection.close());
+    const connection = await longConnection({ appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger, handle: bot.handle, pingTimeoutSeconds: 30 });
     expect(await endpoint.push(question('om_ws000001', '交通局负责哪些任务'))).toBe(200);
     await until(() => (im.repliesTo('om_ws000001').length ? true : undefined));
     expect(replyText(im, 'om_ws000001')).toEqual(['问：交通局负责哪些任务']);
     expect(connection.status().state).toBe('connected');
+    expect(connection.state()).toBe('connected');
 
     endpoint.dropAll();
     await until(() => (connection.status().state === 'connected' && endpoint.connections === 2 && endpoint.clients === 1 ? true : undefined));
@@ -76,8 +83,7 @@ describe('long connection', () => {
   it('reconnects when the socket goes silent, thanks to the ping timeout', async () => {
     const { server, bot } = await feishu();
     const endpoint = attachLongConnection(server, 1);
-    const connection = startLongConnection({ appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger, handle: bot.handle, pingTimeoutSeconds: 1 });
-    cleanups.push(() => connection.close());
+    await longConnection({ appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger, handle: bot.handle, pingTimeoutSeconds: 1 });
     await endpoint.waitForClient();
     endpoint.mute();
     await until(() => (endpoint.connections >= 2 ? true : undefined), 15000);
@@ -88,21 +94,42 @@ describe('long connection', () => {
     const { server, bot } = await feishu();
     attachLongConnection(server);
     const { logger, text } = capturedLogger();
-    const connection = startLongConnection({ appId: server.appId, appSecret: 'wrong-secret-0000', domain: server.url, logger, handle: bot.handle });
-    cleanups.push(() => connection.close());
+    const connection = await longConnection({ appId: server.appId, appSecret: 'wrong-secret-0000', domain: server.url, logger, handle: bot.handle });
     await until(() => (connection.status().state === 'failed' ? true : undefined));
+    expect(connection.state()).toBe('disconnected');
     expect(text()).toContain('FEISHU_APP_SECRET');
     expect(text()).not.toContain('wrong-secret-0000');
   });
 });
 
-describe('HTTP callback', () => {
+describe('HTTP callback receiver', () => {
   async function callback(handle: (event: unknown) => Promise<void>, logger = silentLogger) {
-    const server = http.createServer(createHttpCallback({ encryptKey: ENCRYPT_KEY, verificationToken: 'loopback-verification-token', handle, logger }));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/feishu/events`;
+    const receiver = createHttpReceiver({ encryptKey: ENCRYPT_KEY, verificationToken: 'loopback-verification-token', handle, logger, port: 0, host: '127.0.0.1', path: '/feishu/events' });
+    await receiver.start();
+    cleanups.push(() => receiver.stop());
+    return `http://127.0.0.1:${receiver.port()}/feishu/events`;
   }
+
+  it('listens on its own port, answers 404 beside its path, and releases the port on stop', async () => {
+    const receiver = createHttpReceiver({ handle: async () => undefined, logger: silentLogger, port: 0, host: '127.0.0.1', path: '/feishu/events' });
+    expect([receiver.port(), receiver.state()]).toEqual([null, 'disconnected']);
+    await receiver.start();
+    const port = receiver.port();
+    expect(receiver.state()).toBe('connected');
+    expect((await fetch(`http://127.0.0.1:${port}/elsewhere`, { method: 'POST', body: '{}' })).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${port}/feishu/events`)).status).toBe(404);
+    await receiver.stop();
+    expect(receiver.state()).toBe('disconnected');
+    await expect(fetch(`http://127.0.0.1:${port}/feishu/events`, { method: 'POST', body: '{}' })).rejects.toThrow();
+  });
+
+  it('rejects start when its port is taken', async () => {
+    const first = createHttpReceiver({ handle: async () => undefined, logger: silentLogger, port: 0, host: '127.0.0.1', path: '/e' });
+    await first.start();
+    cleanups.push(() => first.stop());
+    const second = createHttpReceiver({ handle: async () => undefined, logger: silentLogger, port: first.port()!, host: '127.0.0.1', path: '/e' });
+    await expect(second.start()).rejects.toThrow('EADDRINUSE');
+  });
 
   it('answers an encrypted, signed question in a reply', async () => {
     const { im, bot } = await feishu();

@@ -1,12 +1,13 @@
 /**
- * The default transport: Feishu's long connection (WSClient), no public URL needed. The ping watchdog is on so a
- * half-open socket (after sleep or NAT loss) reconnects instead of going silent (notes §4.3, §9.1).
+ * The default receiver: Feishu's long connection (WSClient), no public URL needed. The ping watchdog is on so a
+ * half-open socket (after sleep or NAT loss) reconnects instead of going silent.
  */
 import * as lark from '@larksuiteoapi/node-sdk';
 import { redact, type Logger } from '../../log/logger.js';
 import { feishuBaseUrl } from '../../feishu/domain.js';
 import { sdkLogger } from '../../feishu/sdk-logger.js';
 import { inBackground } from './background.js';
+import type { Receiver, ReceiverState } from './receiver.js';
 
 export interface LongConnectionOptions {
   appId: string;
@@ -20,13 +21,19 @@ export interface LongConnectionOptions {
   pingTimeoutSeconds?: number;
 }
 
-export interface LongConnection {
-  close(): void;
+export interface LongConnectionReceiver extends Receiver {
+  /** The SDK's own view of the socket (connecting, connected, reconnecting, failed …). */
   status(): lark.WSConnectionStatus;
 }
 
-/** Opens the long connection; events are acknowledged at once and answered in the background (Feishu wants an ack within 3 s). */
-export function startLongConnection(options: LongConnectionOptions): LongConnection {
+/** The SDK's connection states, as /healthz reports them. */
+function receiverState(state: lark.WSConnectionStatus['state']): ReceiverState {
+  if (state === 'connected') return 'connected';
+  return state === 'connecting' || state === 'reconnecting' || state === 'idle' ? 'connecting' : 'disconnected';
+}
+
+/** Creates the receiver; start() opens the connection. Events are acknowledged at once and answered in the background (Feishu wants an ack within 3 s). */
+export function createLongConnectionReceiver(options: LongConnectionOptions): LongConnectionReceiver {
   const { logger } = options;
   redact(options.appSecret);
   const dispatcher = new lark.EventDispatcher({ logger: sdkLogger(logger), loggerLevel: lark.LoggerLevel.warn }).register({
@@ -46,9 +53,11 @@ export function startLongConnection(options: LongConnectionOptions): LongConnect
     onError: (error: Error) =>
       logger.error('feishu long connection failed for good; check FEISHU_APP_ID / FEISHU_APP_SECRET and that 长连接 is chosen under 事件与回调', { error }),
   });
-  void ws.start({ eventDispatcher: dispatcher });
   return {
-    close: () => ws.close({ force: true }),
+    // The SDK connects (and reconnects) in the background: start does not wait for the first connection.
+    start: async () => void ws.start({ eventDispatcher: dispatcher }),
+    stop: async () => ws.close({ force: true }),
+    state: () => receiverState(ws.getConnectionStatus().state),
     status: () => ws.getConnectionStatus(),
   };
 }

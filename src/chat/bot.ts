@@ -2,8 +2,8 @@
  * The chat bot's single entry point: `handle(event)` for every transport (long connection, HTTP callback, tests).
  * A small chain: ignore-self → de-duplicate → allow-list → require-mention in groups → extract text → answer → reply.
  */
-import type { Logger } from '../../log/logger.js';
-import type { Card } from '../../render/card.js';
+import type { Logger } from '../log/logger.js';
+import type { Card } from '../render/card.js';
 import { readInbound, type InboundMessage } from './inbound.js';
 import { isBot, questionText } from './message-text.js';
 import { compose, type Middleware } from './middleware.js';
