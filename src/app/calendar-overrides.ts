@@ -4,7 +4,7 @@
  * failed read become problems for the ledger check; the calendar then uses what could be read.
  */
 import { createWorkCalendar, type CalendarOverrides, type ChineseWorkCalendar } from '../calendar/chinese-calendar.js';
-import { overridesFromTable } from '../calendar/overrides-table.js';
+import { overridesFromTable } from '../ledger/calendar-table.js';
 import type { DubanConfig } from '../config/schema.js';
 import type { Ledger, Problem } from '../domain/types.js';
 import type { Logger } from '../log/logger.js';

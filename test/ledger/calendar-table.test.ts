@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../src/calendar/chinese-calendar.js';
-import { overridesFromTable } from '../../src/calendar/overrides-table.js';
+import { overridesFromTable } from '../../src/ledger/calendar-table.js';
 import type { RawTable } from '../../src/domain/types.js';
 
 const table = (headers: string[], rows: (string | number | null)[][]): RawTable => ({

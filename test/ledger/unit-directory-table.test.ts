@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseUnitDirectory } from '../../src/domain/directory.js';
+import { parseUnitDirectory } from '../../src/ledger/unit-directory-table.js';
 import type { Cell, RawTable } from '../../src/domain/types.js';
 
 function table(headers: string[], rows: Cell[][]): RawTable {
@@ -124,6 +124,12 @@ describe('parseUnitDirectory', () => {
   it('reads numeric cells (a mobile stored as a number) as text', () => {
     const { units, problems } = parseUnitDirectory(table(['单位', '手机'], [['区科技局', 13800138000]]));
     expect(units[0].liaisonAccount).toBe('13800138000');
+    expect(problems).toEqual([]);
+  });
+
+  it('reads a boolean cell as the ledger does ("TRUE"/"FALSE"), and a row of FALSE checkboxes is not blank', () => {
+    const { units, problems } = parseUnitDirectory(table(['单位', '别名'], [['区科技局', true], [false, null]]));
+    expect(units.map((u) => [u.name, u.aliases])).toEqual([['区科技局', ['TRUE']], ['FALSE', []]]);
     expect(problems).toEqual([]);
   });
 });

@@ -1,9 +1,10 @@
 /** Reading the unit directory tab (| 单位 | 别名 | 联络员 | 联络员账号 | 工作群 | 分管领导 | 领导账号 |) into units and problems. */
-import type { Cell, Problem, RawRow, RawTable, Unit } from './types.js';
+import type { Problem, RawRow, RawTable, Unit } from '../domain/types.js';
 import { findColumn } from './header-text.js';
-import { splitUnits } from '../ledger/split-units.js';
-import { looksLikeAccount, looksLikeChatId } from './contact.js';
-import { looseName } from './normalize-unit.js';
+import { splitUnits } from './split-units.js';
+import { cellText, isBlankRow } from './text.js';
+import { looksLikeAccount, looksLikeChatId } from '../domain/contact.js';
+import { looseName } from '../domain/normalize-unit.js';
 
 const COLUMNS = {
   name: ['单位', '单位名称', '部门', '部门名称', '责任单位', 'unit', 'unit name', 'name'],
@@ -15,10 +16,6 @@ const COLUMNS = {
   leaderAccount: ['领导账号', '分管领导账号', '领导飞书账号', 'leader account'],
 } as const;
 type Column = keyof typeof COLUMNS;
-
-function cellText(cell: Cell | undefined): string {
-  return cell === null || cell === undefined ? '' : String(cell).trim();
-}
 
 /**
  * Units from the directory table, and every problem found, each naming its row and column. `people` (person
@@ -49,7 +46,7 @@ export function parseUnitDirectory(table: RawTable, people: Record<string, strin
   const units: Unit[] = [];
   const unitRow = new Map<string, number>();
   for (const row of table.rows) {
-    if (row.cells.every((cell) => cellText(cell) === '')) continue;
+    if (isBlankRow(row.cells)) continue;
     const name = read(row, 'name');
     if (name === '') {
       report(row.row, 'name', 'error', 'empty_unit', `第 ${row.row} 行“${header('name')}”为空，请填写单位名称。`);

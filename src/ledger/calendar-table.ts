@@ -2,10 +2,11 @@
  * Local calendar adjustments kept in a tab of the ledger (config `calendar.tab`): one row per day, a date column
  * (日期) and a kind column (类型: 休息 / 上班). Unreadable rows are reported, never silently dropped.
  */
-import { findColumn } from '../domain/header-text.js';
+import { findColumn } from './header-text.js';
 import type { Problem, RawTable } from '../domain/types.js';
-import { parseDateCell } from '../ledger/dates.js';
-import type { CalendarOverrides } from './chinese-calendar.js';
+import { parseDateCell } from './dates.js';
+import { cellText } from './text.js';
+import type { CalendarOverrides } from '../calendar/chinese-calendar.js';
 
 const DATE_HEADERS = ['日期', '时间', 'date'];
 const KIND_HEADERS = ['类型', '调整', '安排', 'kind', 'type'];
@@ -30,17 +31,17 @@ export function overridesFromTable(table: RawTable): { overrides: CalendarOverri
   const kindHeader = table.headers[kindCol];
   for (const { row, cells } of table.rows) {
     const dateCell = cells[dateCol] ?? null;
-    const kindText = String(cells[kindCol] ?? '').normalize('NFKC').trim().toLowerCase().replace(/\s+/g, '');
-    if ((dateCell === null || String(dateCell).trim() === '') && kindText === '') continue;
+    const kindText = cellText(cells[kindCol]).normalize('NFKC').toLowerCase().replace(/\s+/g, '');
+    if (cellText(dateCell) === '' && kindText === '') continue;
     const parsed = parseDateCell(dateCell, { referenceYear: null });
     if (parsed.kind !== 'date' || parsed.start !== null) {
-      const reason = parsed.kind === 'invalid' ? parsed.reason : `「${String(dateCell ?? '')}」不是某一天`;
+      const reason = parsed.kind === 'invalid' ? parsed.reason : `「${cellText(dateCell)}」不是某一天`;
       problems.push(problem(table, row, dateHeader, 'calendar_bad_date', `${reason}；请写成 2026-06-01 这样的日期`));
       continue;
     }
     if (OFF_WORDS.has(kindText)) overrides.daysOff.push(parsed.due);
     else if (ON_WORDS.has(kindText)) overrides.workdays.push(parsed.due);
-    else problems.push(problem(table, row, kindHeader, 'calendar_bad_kind', `类型「${String(cells[kindCol] ?? '')}」无法识别，请填“休息”或“上班”`));
+    else problems.push(problem(table, row, kindHeader, 'calendar_bad_kind', `类型「${cellText(cells[kindCol])}」无法识别，请填“休息”或“上班”`));
   }
   return { overrides, problems };
 }
