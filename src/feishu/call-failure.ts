@@ -1,5 +1,4 @@
 /** What went wrong with one Feishu call, read from whatever the SDK threw or returned. */
-import { rateLimitReset } from './retry.js';
 import { CREDENTIAL_CODES, QUOTA_CODE, RETRYABLE_CODES, TOKEN_CODES } from './error-codes.js';
 
 export interface CallFailure {
@@ -48,4 +47,12 @@ export function classify(failure: CallFailure): FailureKind {
   if (CREDENTIAL_CODES.has(failure.code)) return 'fatal';
   if (RETRYABLE_CODES.has(failure.code) || failure.status === 429 || failure.status >= 500 || failure.status === 0) return 'retry';
   return 'fatal';
+}
+
+/** Reads `x-ogw-ratelimit-reset` (seconds) from response headers of any shape. */
+export function rateLimitReset(headers: unknown): number | undefined {
+  if (!headers || typeof headers !== 'object') return undefined;
+  const raw = (headers as Record<string, unknown>)['x-ogw-ratelimit-reset'];
+  const value = Number(Array.isArray(raw) ? raw[0] : raw);
+  return raw === undefined || Number.isNaN(value) ? undefined : value;
 }

@@ -11,7 +11,7 @@ import { hintFor, NETWORK_HINT } from './error-codes.js';
 import { createHttpInstance, type HttpInstance } from './http-instance.js';
 import { createKeyedQueue } from './keyed-queue.js';
 import { createKeyedBuckets, createTokenBucket, type Clock } from './rate-limiter.js';
-import { backoffMs, realSleep } from './retry.js';
+import { backoffMs, realSleep } from '../retry/backoff.js';
 import { sdkLogger } from './sdk-logger.js';
 
 export interface FeishuClientOptions {
@@ -126,7 +126,7 @@ export function createFeishuClient(options: FeishuClientOptions): FeishuClient {
         continue;
       }
       if (kind === 'retry' && retry < maxRetries) {
-        const wait = backoffMs(retry, random, failure.resetSeconds);
+        const wait = backoffMs(retry + 1, random, failure.resetSeconds === undefined ? undefined : failure.resetSeconds * 1000);
         logger.warn('feishu call failed; retrying', { ...fields, waitMs: wait, msg: failure.msg });
         retry += 1;
         await sleep(wait);

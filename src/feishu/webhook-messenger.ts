@@ -7,7 +7,7 @@ import type { DeliveryResult, Messenger, OutgoingMessage } from '../delivery/mes
 import { delivered, failed } from '../delivery/results.js';
 import { NETWORK_HINT } from './error-codes.js';
 import { createTokenBucket, type Clock } from './rate-limiter.js';
-import { backoffMs, realSleep } from './retry.js';
+import { backoffMs, realSleep } from '../retry/backoff.js';
 import { webhookSign } from './webhook-sign.js';
 
 export interface WebhookMessengerOptions {
@@ -70,7 +70,7 @@ export class WebhookMessenger implements Messenger {
         if (result.error) this.options.logger.warn('webhook card not sent', { chat: message.chat, code: result.error.code, error: result.error.message });
         return result;
       }
-      await this.sleep(backoffMs(retry, this.options.random ?? Math.random));
+      await this.sleep(backoffMs(retry + 1, this.options.random));
     }
   }
 

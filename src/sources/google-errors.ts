@@ -1,5 +1,5 @@
 /** Google API failures: which ones to retry, and the Chinese message for the ones that are the user's to fix. */
-import type { RetryVerdict } from './retry.js';
+import type { RetryVerdict } from '../retry/with-retry.js';
 import { SourceError } from './source-error.js';
 
 interface GaxiosLike {

@@ -13,7 +13,8 @@ import type { GoogleClientFactory, GoogleSheetsClient } from './google-client.js
 import { classifyGoogleError, explainGoogleError } from './google-errors.js';
 import { typedWriteValue } from './typed-write-value.js';
 import { plainTableFromGrid, tableFromGrid } from './grid.js';
-import { withRetry, type Sleep } from './retry.js';
+import type { Sleep } from '../retry/backoff.js';
+import { withRetry } from '../retry/with-retry.js';
 import { createUpdater } from './apply-update.js';
 import type { LedgerRead, LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';

@@ -12,7 +12,7 @@ import { googleSheetSource } from './google-sheets.js';
 import { localFileSource } from './local-file.js';
 import { deferredSource, resolveWikiNode } from './feishu-wiki.js';
 import { isTableFile, parseLocation, type SourceLocation } from './location.js';
-import type { Sleep } from './retry.js';
+import type { Sleep } from '../retry/backoff.js';
 import type { LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';
 

@@ -1,14 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { backoffMs, withRetry, type RetryVerdict } from '../../src/sources/retry.js';
+import { backoffMs } from '../../src/retry/backoff.js';
+import { withRetry, type RetryVerdict } from '../../src/retry/with-retry.js';
 
 const retryable = (): RetryVerdict => ({ retry: true, reason: 'test' });
 
-describe('withRetry', () => {
-  it('backs off exponentially with jitter, capped at 32 s', () => {
+describe('backoffMs (the one formula for Feishu, webhooks and sheet sources)', () => {
+  it('backs off exponentially with up to 1 s of jitter, capped at 32 s', () => {
     expect([1, 2, 3, 4, 5, 6, 7].map((n) => backoffMs(n, () => 0))).toEqual([1000, 2000, 4000, 8000, 16000, 32000, 32000]);
     expect(backoffMs(1, () => 0.999)).toBe(1999);
   });
 
+  it("waits the server's hint instead, still capped, and ignores a hint that is no duration", () => {
+    expect(backoffMs(4, () => 0.5, 3000)).toBe(3000);
+    expect(backoffMs(1, () => 0, 120_000)).toBe(32_000);
+    expect([Number.NaN, -1].map((hint) => backoffMs(2, () => 0, hint))).toEqual([2000, 2000]);
+  });
+});
+
+describe('withRetry', () => {
   it('retries until success, using the server hint when given', async () => {
     const sleeps: number[] = [];
     let calls = 0;

@@ -1,14 +1,10 @@
 /**
- * Our own retry for source calls (the Google client's built-in retry is turned off: 3 quick retries are useless
- * against a per-minute quota). Exponential backoff with jitter, a server hint (Retry-After) wins, and the whole
+ * Retrying a call that failed for a passing reason (the sheet sources use it; the Google client's built-in retry is
+ * turned off: 3 quick retries are useless against a per-minute quota). Waits follow backoff.ts, and the whole
  * wait is capped at about a minute, after which the quota has refilled or the failure is real.
  */
 import type { Logger } from '../log/logger.js';
-
-export type Sleep = (ms: number) => Promise<void>;
-
-/** Waits for real (production); tests inject a fake that records the delays. */
-export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+import { backoffMs, realSleep, type Sleep } from './backoff.js';
 
 /** How to treat one failure: give up, or retry (after the server's hint when it gave one). */
 export type RetryVerdict = { retry: false } | { retry: true; reason: string; hintMs?: number };
@@ -27,14 +23,6 @@ export interface RetryOptions {
   random?: () => number;
 }
 
-const BASE_DELAY_MS = 1_000;
-const MAX_DELAY_MS = 32_000;
-
-/** The wait before retry number `attempt` (1-based): 2^(attempt-1) s plus up to 1 s of jitter, capped at 32 s. */
-export function backoffMs(attempt: number, random: () => number = Math.random): number {
-  return Math.min(BASE_DELAY_MS * 2 ** (attempt - 1) + Math.floor(random() * 1000), MAX_DELAY_MS);
-}
-
 /** Runs `op`, retrying what `classify` calls retryable until the attempts or the time budget run out. */
 export async function withRetry<T>(op: () => Promise<T>, options: RetryOptions): Promise<T> {
   const sleep = options.sleep ?? realSleep;
@@ -48,7 +36,7 @@ export async function withRetry<T>(op: () => Promise<T>, options: RetryOptions):
       const verdict = options.classify(error);
       if (!verdict.retry || attempt >= maxAttempts) throw error;
       // The last wait is shortened to end exactly at the budget: a per-minute quota has refilled by then.
-      const delay = Math.min(verdict.hintMs ?? backoffMs(attempt, options.random), budget - waited);
+      const delay = Math.min(backoffMs(attempt, options.random, verdict.hintMs), budget - waited);
       if (delay <= 0) throw error;
       options.logger?.warn('source call failed, retrying', { call: options.label, reason: verdict.reason, attempt, delayMs: delay });
       waited += delay;
