@@ -21,7 +21,7 @@ export interface BuiltRun {
 export interface RunContext {
   job: string;
   date: IsoDate;
-  /** True when the task was already reminded to this unit today (by any job): leave it out. */
+  /** True when the task was already reminded to this unit today (by any job): the reminder plan leaves it out. */
   isReminded(taskId: string, unit: string): boolean;
 }
 
@@ -47,16 +47,6 @@ export interface RunOutcome {
   pending: number;
 }
 
-/** Drops reminders already logged today, and messages that only carried such reminders. */
-function withoutRepeats(built: BuiltRun, context: RunContext): BuiltRun {
-  const all = built.reminders ?? [];
-  const fresh = all.filter((r) => !context.isReminded(r.taskId, r.unit));
-  const chatsWithReminders = new Set(all.map((r) => r.chat));
-  const chatsWithFresh = new Set(fresh.map((r) => r.chat));
-  const messages = built.messages.filter((m) => !chatsWithReminders.has(m.chat) || chatsWithFresh.has(m.chat));
-  return { messages, reminders: fresh };
-}
-
 /** Runs (or resumes) the job for the date; a run already done or skipped is left alone. */
 export async function runJob(options: RunJobOptions): Promise<RunOutcome> {
   const { store, messenger, clock, job, date } = options;
@@ -70,7 +60,7 @@ export async function runJob(options: RunJobOptions): Promise<RunOutcome> {
     const context: RunContext = { job, date, isReminded: (taskId, unit) => store.isReminded(taskId, unit, date) };
     let built: BuiltRun;
     try {
-      built = withoutRepeats(await options.build(context), context);
+      built = await options.build(context);
     } catch (error) {
       logger.error('run.build_failed', { error });
       store.finishRun(job, date, 'failed', at(), `could not build the messages: ${(error as Error).message}`);

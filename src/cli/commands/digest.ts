@@ -25,7 +25,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   note(io, args.format, ctx.dateNote);
   for (const notice of ctx.notices) note(io, args.format, notice);
   // Sending needs the store and the Feishu client: loaded only with --send.
-  if (args.send) return (await import('../send.js')).sendDigest(args, io, ctx);
+  if (args.send) return (await import('../send.js')).sendDigest(io, ctx);
   const digest = buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options, await changesFromStore(ctx));
   emit(io, args.format, {
     text: () => renderDigestText(digest, { color: useColor(io) }),

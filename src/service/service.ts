@@ -3,7 +3,6 @@
  * bot on the long connection or an HTTP callback, the health endpoint, and a graceful stop on SIGTERM.
  */
 import { todayIn } from '../calendar/dates.js';
-import type { ChineseWorkCalendar } from '../calendar/chinese-calendar.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { ReportOptions } from '../domain/types.js';
 import { systemClock, type Clock } from '../jobs/clock.js';
@@ -12,20 +11,19 @@ import { problemsFingerprint } from '../jobs/sheet-problems.js';
 import type { Logger } from '../log/logger.js';
 import { healthStatus, startHealthServer } from '../ops/health.js';
 import { installShutdown } from '../ops/shutdown.js';
-import { openLedger } from './bundled-example.js';
+import { openLedger } from '../app/bundled-example.js';
 import { webLink } from '../sources/location.js';
 import { openStore } from '../store/open-store.js';
-import { loadCalendar, withCalendarProblems } from './calendar-overrides.js';
-import { createDelivery } from './delivery.js';
-import { cachedLedger } from './read-ledger.js';
+import { loadCalendar, withCalendarProblems } from '../app/calendar-overrides.js';
+import { createDelivery } from '../app/delivery.js';
+import { cachedLedger } from '../app/read-ledger.js';
 import { createChatAnswer } from './chat-answer.js';
-import { portInUse, startChat } from './chat-transports.js';
-import { digestRun, officeMessage, problemsRun, remindRun, type RunInputs } from './runs.js';
+import { portInUse, startChat } from './chat.js';
+import { digestRun, officeMessage, problemsRun, remindRun, type RunInputs } from '../app/runs.js';
 
 export interface ServiceOptions {
   loaded: LoadedConfig;
   logger: Logger;
-  calendar: ChineseWorkCalendar;
   options: ReportOptions;
   sheet: string;
   units: string | undefined;
@@ -66,9 +64,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     });
     const ledgerFor = cachedLedger(source);
     // calendar.tab is read once at start; a change to that tab takes effect on the next restart.
-    const { calendar, problems: calendarProblems } = config.calendar.tab
-      ? await loadCalendar(config, source, logger)
-      : { calendar: opts.calendar, problems: [] };
+    const { calendar, problems: calendarProblems } = await loadCalendar(config, source, logger);
     const sheetUrl = webLink(opts.sheet);
     const today = () => todayIn(config.timezone, clock.now());
     const inputs = async (date: string): Promise<RunInputs> => ({ parsed: await ledgerFor(date), today: date, calendar, options, config, store, delivery, sheetUrl });

@@ -7,15 +7,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startService } from '../../src/app/service.js';
-import { createWorkCalendar } from '../../src/calendar/chinese-calendar.js';
+import { startService } from '../../src/service/service.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { fixedClock } from '../../src/jobs/clock.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { resolveOptions } from '../../src/reports/options.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
 import { createWebhookRoutes, type WebhookState } from '../support/feishu/webhook-routes.js';
-import { DAY_OFF, EXTRA_WORKDAY, GOOD_ROWS, writeOfficeLedger } from './office-ledger.js';
+import { DAY_OFF, EXTRA_WORKDAY, GOOD_ROWS, writeOfficeLedger } from '../app/office-ledger.js';
 
 const LEADERS = 'oc_leaders000000000000000000000001';
 const OFFICE = 'oc_office0000000000000000000000001';
@@ -38,7 +37,7 @@ async function serveOn(date: string, calendarRows: unknown[][]): Promise<{ leade
   writeFileSync(join(dir, 'duban.yaml'), JSON.stringify(config));
   const loaded = loadConfig({ path: 'duban.yaml', env: {}, cwd: dir });
   const service = await startService({
-    loaded, logger: silentLogger, calendar: createWorkCalendar(), options: resolveOptions(), sheet, units: undefined, env: {},
+    loaded, logger: silentLogger, options: resolveOptions(), sheet, units: undefined, env: {},
     clock: fixedClock(`${date}T02:10:00Z`), handleSignals: false,
   });
   await service.stop();

@@ -8,8 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startService } from '../../src/app/service.js';
-import { createWorkCalendar } from '../../src/calendar/chinese-calendar.js';
+import { startService } from '../../src/service/service.js';
 import { ConfigError } from '../../src/config/config-error.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { fixedClock } from '../../src/jobs/clock.js';
@@ -39,7 +38,7 @@ describe('startService', () => {
     writeFileSync(join(dir, 'duban.yaml'), JSON.stringify(config));
     const loaded = loadConfig({ path: 'duban.yaml', env: {}, cwd: dir });
     const start = startService({
-      loaded, logger: silentLogger, calendar: createWorkCalendar(), options: resolveOptions(), sheet, units: undefined, env: {},
+      loaded, logger: silentLogger, options: resolveOptions(), sheet, units: undefined, env: {},
       clock: fixedClock('2026-03-01T02:00:00Z'), handleSignals: false,
     });
     const error = await start.then(() => null, (e: unknown) => e);

@@ -1,17 +1,14 @@
 /**
- * The bot's answer to a chat message: the same answers as `duban ask`, "我的任务" for the asker's own unit (found by
- * open_id through the unit directory), and a liaison's progress update written back to the ledger.
+ * The bot's answer to a chat message: who is asking (their unit, found by open_id through the unit directory),
+ * then the one ask path (app/ask-ledger.ts) with write-back allowed, rendered as a reply card.
  */
-import { parseQuestion } from '../ask/parse-question.js';
-import type { Card } from '../render/card.js';
+import { askLedger, type Asker } from '../app/ask-ledger.js';
+import type { Delivery } from '../app/delivery.js';
+import type { ParsedLedger } from '../app/read-ledger.js';
 import type { IsoDate, ReportOptions, WorkCalendar } from '../domain/types.js';
 import { renderAnswerCard } from '../render/answer.js';
-import { renderDocCard } from '../render/render-card.js';
-import { answerQuestion } from '../reports/answer.js';
+import type { Card } from '../render/card.js';
 import type { LedgerSource } from '../sources/source.js';
-import { applyChatUpdate } from './chat-update.js';
-import type { Delivery } from './delivery.js';
-import type { ParsedLedger } from './read-ledger.js';
 
 export interface ChatAnswerDeps {
   ledgerFor: (today: IsoDate) => Promise<ParsedLedger>;
@@ -22,8 +19,6 @@ export interface ChatAnswerDeps {
   today: () => IsoDate;
   sheetUrl: string | null;
 }
-
-type Asker = { unit: string; name: string | null };
 
 /** Creates the answer function the bot calls for each question. */
 export function createChatAnswer(deps: ChatAnswerDeps): (question: string, asker: { openId: string | null }) => Promise<Card> {
@@ -46,16 +41,11 @@ export function createChatAnswer(deps: ChatAnswerDeps): (question: string, asker
     return index;
   };
 
-  return async (question, asker) => {
-    const date = deps.today();
-    const parsed = await ledgerFor(date);
-    const who = asker.openId ? ((await askerIndex(parsed)).get(asker.openId) ?? null) : null;
-    const intent = parseQuestion(question, parsed.directory);
-    if (intent.kind === 'update') {
-      const result = await applyChatUpdate(intent, parsed.ledger, source, { unit: who?.unit ?? null, name: who?.name ?? null }, date);
-      return renderDocCard({ title: result.ok ? '进展已写回台账' : '未能更新', severity: result.ok ? 'green' : 'orange', summary: result.text, blocks: [{ kind: 'paragraph', parts: [result.text] }] });
-    }
-    const reply = answerQuestion(intent, { ledger: parsed.ledger, directory: parsed.directory, today: date, calendar, options, asker: { unit: who?.unit ?? null } });
-    return renderAnswerCard(reply, { sheetUrl });
+  return async (question, { openId }) => {
+    const today = deps.today();
+    const parsed = await ledgerFor(today);
+    const asker = (openId ? (await askerIndex(parsed)).get(openId) : undefined) ?? { unit: null, name: null };
+    const answer = await askLedger(question, { ledger: parsed.ledger, directory: parsed.directory, today, calendar, options }, { asker, writeBack: source });
+    return renderAnswerCard(answer, { sheetUrl });
   };
 }

@@ -7,7 +7,7 @@ import { ConfigError } from '../config/config-error.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { Logger } from '../log/logger.js';
 import type { Card } from '../render/card.js';
-import type { Delivery } from './delivery.js';
+import type { Delivery } from '../app/delivery.js';
 
 /** A server that could not listen: a configuration problem naming the setting, so serve exits 3 with what to change. */
 export function portInUse(setting: string, port: number, error: Error, file: string | null): ConfigError {
