@@ -1,6 +1,6 @@
 /**
- * The service's scheduler. node-cron ticks every minute in the configured timezone; each tick asks the plan
- * (plan-runs.ts) which runs of today are due and runs those not yet done. The same tick is the catch-up on
+ * The service's scheduler. node-cron ticks every minute in the configured timezone; each tick asks the schedule
+ * (schedule.ts) which runs of today are due and runs those not yet done. The same tick is the catch-up on
  * start: a run missed while the service was down runs now when still inside the send window, else it is
  * recorded as skipped with the reason.
  */
@@ -17,15 +17,15 @@ import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/store.js';
 import { systemClock } from './clock.js';
 import type { Clock } from './clock.js';
-import { planRuns } from './plan-runs.js';
-import type { JobName, PlanConfig, PlannedRun } from './plan-runs.js';
+import { scheduleRuns } from './schedule.js';
+import type { JobName, ScheduleConfig, ScheduledRun } from './schedule.js';
 import { runJob } from './run-job.js';
 import type { BuiltRun, RunContext, RunOutcome } from './run-job.js';
 import { checkSheetProblems } from './sheet-problems.js';
 import type { SheetProblemsCheck } from './sheet-problems.js';
 
 export interface SchedulerOptions {
-  config: PlanConfig;
+  config: ScheduleConfig;
   calendar: ChineseWorkCalendar;
   store: Store;
   messenger: Messenger;
@@ -79,8 +79,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
   }
 
-  /** Whether a planned run should start now; a missed run outside the window is recorded as skipped. */
-  function due(run: PlannedRun, time: string, now: Date): boolean {
+  /** Whether a scheduled run should start now; a missed run outside the window is recorded as skipped. */
+  function due(run: ScheduledRun, time: string, now: Date): boolean {
     if (run.time > time) return false;
     const existing = store.getRun(run.job, run.date);
     if (existing?.status === 'done' || existing?.status === 'skipped') return false;
@@ -104,7 +104,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const inWindow = time >= config.sendWindow.start && time < config.sendWindow.end && calendar.isWorkday(date);
     if (inWindow && !stopping) await noticeUnknownYears(date);
     const outcomes: RunOutcome[] = [];
-    for (const run of planRuns({ from: date, days: 1, config, calendar }).runs) {
+    for (const run of scheduleRuns({ from: date, days: 1, config, calendar }).runs) {
       if (stopping || !due(run, time, now)) continue;
       outcomes.push(await runJob({ ...common, job: run.job, date, build: options.jobs[run.job] }));
     }
@@ -125,7 +125,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const latest = store.lastRuns().reduce<IsoDate | null>((max, r) => (max === null || r.date > max ? r.date : max), null);
     if (latest === null) return;
     const from = latest > addDays(today, -MISSED_LOOKBACK_DAYS) ? latest : addDays(today, -MISSED_LOOKBACK_DAYS);
-    for (const run of planRuns({ from, days: diffDays(from, today), config, calendar }).runs) {
+    for (const run of scheduleRuns({ from, days: diffDays(from, today), config, calendar }).runs) {
       const existing = store.getRun(run.job, run.date);
       if (existing && existing.status !== 'started') continue;
       const reason = existing

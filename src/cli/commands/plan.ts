@@ -1,9 +1,9 @@
-/** `duban plan`: the scheduled runs ahead, on working days, so the office sees before a holiday what goes out when. */
+/** `duban plan`: the schedule, i.e. the runs ahead, on working days, so the office sees before a holiday what goes out when. */
 import { loadCalendar } from '../../app/calendar-overrides.js';
 import { addDays, isIsoDate, todayIn } from '../../calendar/dates.js';
 import { unknownYearNotice } from '../../calendar/chinese-calendar.js';
-import { planRuns } from '../../jobs/plan-runs.js';
-import { renderPlanText } from '../../jobs/plan-text.js';
+import { scheduleRuns } from '../../jobs/schedule.js';
+import { renderScheduleText } from '../../jobs/schedule-text.js';
 import { openSource } from '../../sources/open-source.js';
 import type { LedgerSource } from '../../sources/source.js';
 import { problemText } from '../../render/problems-doc.js';
@@ -29,12 +29,12 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const from = args.from ?? todayIn(config.timezone, io.now());
   // The calendar tab's problems are shown as notices.
   const { calendar, problems } = await loadCalendar(config, calendarSource(args, io, runtime), runtime.logger);
-  const plan = planRuns({ from, days, config, calendar });
+  const schedule = scheduleRuns({ from, days, config, calendar });
   const notices = [...calendar.unknownYears(from, addDays(from, days - 1)).map(unknownYearNotice), ...problems.map(problemText)];
   if (args.format === 'json') {
-    println(io.stdout, JSON.stringify({ from, days, timezone: config.timezone, runs: plan.runs, notices }, null, 2));
+    println(io.stdout, JSON.stringify({ from, days, timezone: config.timezone, runs: schedule.runs, notices }, null, 2));
   } else {
-    println(io.stdout, renderPlanText(plan, notices));
+    println(io.stdout, renderScheduleText(schedule, notices));
   }
   return 0;
 }

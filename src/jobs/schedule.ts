@@ -1,6 +1,6 @@
 /**
  * The runs ahead: which job runs on which working day and at what local time. Pure: the configuration, a
- * calendar and a date range in, the plan out. The scheduler and `duban plan` both use it.
+ * calendar and a date range in, the schedule out. The scheduler and `duban plan` both use it.
  */
 import { createHash } from 'node:crypto';
 import cron from 'node-cron';
@@ -14,7 +14,7 @@ import type { IsoDate, WorkCalendar } from '../domain/types.js';
 export const JOB_NAMES = ['digest', 'remind', 'weekly'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
-export interface PlannedRun {
+export interface ScheduledRun {
   job: JobName;
   /** ISO 8601 with the timezone's offset, e.g. "2026-02-14T09:03:00+08:00". */
   at: string;
@@ -25,12 +25,12 @@ export interface PlannedRun {
   movedFrom?: IsoDate;
 }
 
-export type PlanConfig = Pick<DubanConfig, 'timezone' | 'schedule' | 'sendWindow'>;
+export type ScheduleConfig = Pick<DubanConfig, 'timezone' | 'schedule' | 'sendWindow'>;
 
-export interface PlanRequest {
+export interface ScheduleRequest {
   from: IsoDate;
   days: number;
-  config: PlanConfig;
+  config: ScheduleConfig;
   calendar: WorkCalendar;
 }
 
@@ -54,10 +54,10 @@ function runDay(job: JobName, scheduled: IsoDate, calendar: WorkCalendar): IsoDa
 }
 
 /** The runs in [from, from + days), in time order, on working days and inside the send window. */
-export function planRuns(request: PlanRequest): { runs: PlannedRun[] } {
+export function scheduleRuns(request: ScheduleRequest): { runs: ScheduledRun[] } {
   const { from, days, config, calendar } = request;
   const until = addDays(from, days);
-  const runs: PlannedRun[] = [];
+  const runs: ScheduledRun[] = [];
   for (const job of JOB_NAMES) {
     const fields = cron.parse(config.schedule[job]);
     const base = cronClockTime(config.schedule[job]);
@@ -68,7 +68,7 @@ export function planRuns(request: PlanRequest): { runs: PlannedRun[] } {
       if (date === null || date < from || date >= until) continue;
       const time = addMinutes(base, jitterMinutes(job, date));
       if (time < config.sendWindow.start || time >= config.sendWindow.end) continue;
-      const run: PlannedRun = { job, at: zonedIso(date, time, config.timezone), date, time };
+      const run: ScheduledRun = { job, at: zonedIso(date, time, config.timezone), date, time };
       if (date !== scheduled) run.movedFrom = scheduled;
       runs.push(run);
     }
@@ -77,7 +77,7 @@ export function planRuns(request: PlanRequest): { runs: PlannedRun[] } {
 }
 
 /** One run per (job, date): a moved weekly summary may land on a day that already has one. */
-function dedupe(runs: PlannedRun[]): PlannedRun[] {
+function dedupe(runs: ScheduledRun[]): ScheduledRun[] {
   const seen = new Set<string>();
   return runs.filter((run) => {
     const key = `${run.job}|${run.date}`;

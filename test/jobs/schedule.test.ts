@@ -2,16 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { createWorkCalendar } from '../../src/calendar/chinese-calendar.js';
 import { wallClock } from '../../src/calendar/zoned-time.js';
 import { configSchema } from '../../src/config/schema.js';
-import { jitterMinutes, planRuns } from '../../src/jobs/plan-runs.js';
-import { renderPlanText } from '../../src/jobs/plan-text.js';
+import { jitterMinutes, scheduleRuns } from '../../src/jobs/schedule.js';
+import { renderScheduleText } from '../../src/jobs/schedule-text.js';
 
 const config = configSchema.parse({ sheet: 'tasks.csv' });
 const calendar = createWorkCalendar();
 const datesOf = (runs: { job: string; date: string }[], job: string) => runs.filter((r) => r.job === job).map((r) => r.date);
 
-describe('planRuns', () => {
+describe('scheduleRuns', () => {
   it('runs on the 2026 Spring Festival make-up Saturdays and not during the holiday', () => {
-    const { runs } = planRuns({ from: '2026-02-12', days: 18, config, calendar });
+    const { runs } = scheduleRuns({ from: '2026-02-12', days: 18, config, calendar });
     // 2/15–2/23 off; Saturdays 2/14 and 2/28 are make-up working days; Sunday 3/1 is off.
     const workdays = ['2026-02-12', '2026-02-13', '2026-02-14', '2026-02-24', '2026-02-25', '2026-02-26', '2026-02-27', '2026-02-28'];
     expect(datesOf(runs, 'digest')).toEqual(workdays);
@@ -21,7 +21,7 @@ describe('planRuns', () => {
   });
 
   it('gives right local times with the +08:00 offset, jittered away from :00 and :30', () => {
-    const { runs } = planRuns({ from: '2026-02-12', days: 18, config, calendar });
+    const { runs } = scheduleRuns({ from: '2026-02-12', days: 18, config, calendar });
     for (const run of runs) {
       expect(run.at).toBe(`${run.date}T${run.time}:00+08:00`);
       expect(wallClock(new Date(run.at), 'Asia/Shanghai')).toEqual({ date: run.date, time: run.time });
@@ -39,11 +39,11 @@ describe('planRuns', () => {
     for (let day = 1; day <= 28; day += 1) minutes.add(jitterMinutes('digest', `2026-03-${String(day).padStart(2, '0')}`));
     expect([...minutes].every((m) => m >= 1 && m <= 4)).toBe(true);
     expect(minutes.size).toBeGreaterThan(1);
-    expect(planRuns({ from: '2026-03-01', days: 14, config, calendar })).toEqual(planRuns({ from: '2026-03-01', days: 14, config, calendar }));
+    expect(scheduleRuns({ from: '2026-03-01', days: 14, config, calendar })).toEqual(scheduleRuns({ from: '2026-03-01', days: 14, config, calendar }));
   });
 
   it('moves the weekly summary off a holiday Friday to the last working day of that week', () => {
-    const { runs } = planRuns({ from: '2026-09-28', days: 14, config, calendar });
+    const { runs } = scheduleRuns({ from: '2026-09-28', days: 14, config, calendar });
     const weekly = runs.filter((r) => r.job === 'weekly');
     expect(weekly.map((r) => [r.date, r.movedFrom])).toEqual([
       ['2026-09-30', '2026-10-02'],
@@ -51,25 +51,25 @@ describe('planRuns', () => {
     ]);
     expect(datesOf(runs, 'digest')).toContain('2026-10-10'); // make-up Saturday
     // Planning from the moved day alone still finds it.
-    expect(datesOf(planRuns({ from: '2026-09-30', days: 1, config, calendar }).runs, 'weekly')).toEqual(['2026-09-30']);
-    expect(renderPlanText(planRuns({ from: '2026-09-30', days: 1, config, calendar }))).toContain('每周汇总（由 2026-10-02 调整）');
+    expect(datesOf(scheduleRuns({ from: '2026-09-30', days: 1, config, calendar }).runs, 'weekly')).toEqual(['2026-09-30']);
+    expect(renderScheduleText(scheduleRuns({ from: '2026-09-30', days: 1, config, calendar }))).toContain('每周汇总（由 2026-10-02 调整）');
   });
 
   it('leaves out runs outside the send window and honours the configured timezone', () => {
     const late = configSchema.parse({ sheet: 'x', sendWindow: { start: '08:00', end: '09:02' } });
-    const { runs } = planRuns({ from: '2026-03-02', days: 5, config: late, calendar });
+    const { runs } = scheduleRuns({ from: '2026-03-02', days: 5, config: late, calendar });
     expect(runs.every((r) => r.job === 'digest' && r.time < '09:02')).toBe(true);
     const utc = configSchema.parse({ sheet: 'x', timezone: 'UTC' });
-    expect(planRuns({ from: '2026-03-02', days: 1, config: utc, calendar }).runs[0].at).toMatch(/^2026-03-02T09:0\d:00\+00:00$/);
+    expect(scheduleRuns({ from: '2026-03-02', days: 1, config: utc, calendar }).runs[0].at).toMatch(/^2026-03-02T09:0\d:00\+00:00$/);
   });
 
-  it('renders the plan as Chinese text with notices first', () => {
-    const plan = planRuns({ from: '2026-02-13', days: 2, config, calendar });
-    const text = renderPlanText(plan, ['2027年放假安排尚未发布，暂按周末计算']);
+  it('renders the schedule as Chinese text with notices first', () => {
+    const schedule = scheduleRuns({ from: '2026-02-13', days: 2, config, calendar });
+    const text = renderScheduleText(schedule, ['2027年放假安排尚未发布，暂按周末计算']);
     const lines = text.split('\n');
     expect(lines[0]).toBe('提示：2027年放假安排尚未发布，暂按周末计算');
     expect(lines[1]).toMatch(/^2026-02-13 周五 {2}09:0\d 每日简报 {2}09:3\d 催办提醒 {2}16:0\d 每周汇总$/);
     expect(lines[2]).toMatch(/^2026-02-14 周六 {2}09:0\d 每日简报 {2}09:3\d 催办提醒$/);
-    expect(renderPlanText(planRuns({ from: '2026-02-16', days: 5, config, calendar }))).toMatch(/没有安排发送/);
+    expect(renderScheduleText(scheduleRuns({ from: '2026-02-16', days: 5, config, calendar }))).toMatch(/没有安排发送/);
   });
 });
