@@ -44,27 +44,27 @@ export function officeMessage(config: DubanConfig, title: string, lines: string[
  * The ledger's snapshot for today and what changed since the previous digest (daily) or about a week ago (weekly);
  * null changes when there is no earlier snapshot.
  */
-export function changesSince(
+export async function changesSince(
   store: Pick<Store, 'snapshots'>,
   ledger: Ledger,
   today: IsoDate,
   calendar: WorkCalendar,
   staleAfterWorkdays: number,
   kind: 'digest' | 'weekly',
-): { current: LedgerSnapshot; changes: DigestChanges | null } {
+): Promise<{ current: LedgerSnapshot; changes: DigestChanges | null }> {
   const current = snapshotLedger(ledger, today);
-  const history = store.snapshots({ before: today, limit: 30 }).filter((s) => s.date < today);
+  const history = (await store.snapshots({ before: today, limit: 30 })).filter((s) => s.date < today);
   const previous = kind === 'weekly' ? (history.find((s) => s.date <= addDays(today, -7)) ?? history.at(-1)) : history[0];
   return { current, changes: previous ? diffSnapshots(previous, current, { calendar, staleAfterWorkdays, history }) : null };
 }
 
 /** The daily digest (or the weekly summary) for the leaders' chat, with the changes since the previous snapshot. */
-export function digestRun(inputs: RunInputs, kind: 'digest' | 'weekly'): BuiltRun {
+export async function digestRun(inputs: RunInputs, kind: 'digest' | 'weekly'): Promise<BuiltRun> {
   const { parsed, today, calendar, options, config, store } = inputs;
   const chat = config.chats.leaders;
-  const { current, changes } = changesSince(store, parsed.ledger, today, calendar, config.staleAfterWorkdays, kind);
+  const { current, changes } = await changesSince(store, parsed.ledger, today, calendar, config.staleAfterWorkdays, kind);
   const digest = buildDigest(parsed.ledger, today, calendar, options, changes);
-  if (kind === 'digest') store.saveSnapshot(current);
+  if (kind === 'digest') await store.saveSnapshot(current);
   if (!chat) return { messages: [] };
   const card = renderDigestCard(digest, { sheetUrl: inputs.sheetUrl, title: kind === 'weekly' ? `督办周报 · ${today}` : undefined });
   return { messages: [{ chat, card, key: `${kind}|${today}|${chat}` }] };
@@ -73,7 +73,7 @@ export function digestRun(inputs: RunInputs, kind: 'digest' | 'weekly'): BuiltRu
 /** Today's reminders under the configured policy: one card per chat, liaisons @-mentioned, the office told of gaps. */
 export async function remindRun(inputs: RunInputs, context: RunContext | null): Promise<BuiltRun> {
   const { parsed, today, calendar, options, config } = inputs;
-  const plan = planReminders({ ledger: parsed.ledger, directory: parsed.directory, today, calendar, options, config }, context?.isReminded);
+  const plan = planReminders({ ledger: parsed.ledger, directory: parsed.directory, today, calendar, options, config }, await context?.alreadyReminded());
   const cards = (await reminderCards(plan, inputs.delivery, inputs.sheetUrl)).filter((c): c is ReminderCard & { chat: string } => c.chat !== null);
   const reminders: ReminderEntry[] = reminderItems(plan).flatMap(({ unit, chat, kind, taskIds, mentions }) =>
     chat === null ? [] : taskIds.map((taskId) => ({ taskId, unit, chat, mentions, kind })),

@@ -32,7 +32,7 @@ function recording(messenger: Messenger, results: { chat: string; result: Delive
 async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string; label: string; build: Build }[]): Promise<number> {
   const { config } = ctx.loaded;
   const delivery = await createDelivery(config, ctx.logger);
-  const store = openStore(ctx.loaded.dataDir);
+  const store = await openStore(ctx.loaded.dataDir);
   const inputs: RunInputs = {
     parsed: { ledger: ctx.ledger, directory: ctx.directory, revision: null },
     today: ctx.today, calendar: ctx.calendar, options: ctx.options, config, store, delivery, sheetUrl: ctx.sheetUrl,
@@ -42,7 +42,7 @@ async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string; label
     for (const { job, label, build } of jobs) {
       const results: { chat: string; result: DeliveryResult }[] = [];
       const messenger = recording(delivery.messenger, results);
-      const already = store.getRun(job, ctx.today)?.status === 'done';
+      const already = (await store.getRun(job, ctx.today))?.status === 'done';
       const outcome = await runJob({ store, messenger, clock: systemClock, logger: ctx.logger, job, date: ctx.today, build: (context) => build(inputs, context) });
       if (results.length === 0) {
         println(io.stdout, already ? `${ctx.today} 的${label}已经发送过，不再重复发送。` : `${label}：没有需要发送的消息。`);
@@ -54,7 +54,7 @@ async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string; label
       if (outcome.failed > 0) code = 4;
     }
   } finally {
-    store.close();
+    await store.close();
   }
   return code;
 }

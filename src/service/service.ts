@@ -45,7 +45,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   const { config } = loaded;
   const clock = opts.clock ?? systemClock;
   const delivery = await createDelivery(config, logger);
-  const store = openStore(loaded.dataDir);
+  const store = await openStore(loaded.dataDir);
   // What is open so far, closed in reverse when starting fails part-way (a port in use, an unreadable calendar tab).
   const opened: (() => Promise<void> | void)[] = [() => store.close()];
   try {
@@ -98,7 +98,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     const healthPort = config.health.port;
     const health = healthPort === undefined
       ? null
-      : await startHealthServer({ port: healthPort, status: () => healthStatus({ mode: loaded.mode, connection: receiver?.state() ?? 'not_used', runs: store.lastRuns(), time: clock.now().toISOString() }) })
+      : await startHealthServer({ port: healthPort, status: async () => healthStatus({ mode: loaded.mode, connection: receiver?.state() ?? 'not_used', runs: await store.lastRuns(), time: clock.now().toISOString() }) })
         .catch((error: Error) => Promise.reject(portInUse('health.port', healthPort, error, loaded.file)));
     if (health) opened.push(() => health.close());
     for (const [key, purpose] of [['leaders', 'the daily digest and weekly summary'], ['office', 'sheet problems and operator notices'], ['default', 'reminders of units without a work group']] as const) {

@@ -12,11 +12,11 @@ import { emit, note, useColor } from '../output.js';
 async function changesFromStore(ctx: LedgerContext) {
   if (!storeExists(ctx.loaded.dataDir)) return null;
   const [{ openStore }, { changesSince }] = await Promise.all([import('../../store/open-store.js'), import('../../app/runs.js')]);
-  const store = openStore(ctx.loaded.dataDir);
+  const store = await openStore(ctx.loaded.dataDir);
   try {
-    return changesSince(store, ctx.ledger, ctx.today, ctx.calendar, ctx.loaded.config.staleAfterWorkdays, 'digest').changes;
+    return (await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, ctx.loaded.config.staleAfterWorkdays, 'digest')).changes;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
