@@ -179,6 +179,7 @@ describe('scheduler', () => {
     await scheduler.tick();
     expect((await store.getRun('digest', '2026-03-04'))?.status).toBe('failed');
     expect(server.posted.map((m) => m.key)).toEqual(['digest|2026-03-03|oc_leaders', 'remind|2026-03-03|oc_leaders']);
+    expect(server.duplicates()).toEqual([]);
   });
 
   it('stop() waits for the message in flight and leaves the rest for the next start', async () => {
@@ -197,7 +198,7 @@ describe('scheduler', () => {
     release();
     await stopped;
     await ticking;
-    expect(server.posted.map((m) => m.chat)).toEqual(['oc_a']);
+    expect(server.received.map((m) => m.chat)).toEqual(['oc_a']);
     expect((await store.messages('digest', '2026-03-03')).map((m) => m.outcome)).toEqual(['sent', 'pending']);
     expect((await store.getRun('digest', '2026-03-03'))?.status).toBe('started');
   });
