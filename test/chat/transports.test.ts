@@ -9,7 +9,7 @@ import { createFeishuClient } from '../../src/feishu/feishu-client.js';
 import type { Card } from '../../src/render/card.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { deliverEvent, textMessageEvent } from '../support/feishu/events.js';
-import { capturedLogger } from '../support/feishu/harness.js';
+import { capturedLogger, expectNoUnexpectedCalls } from '../support/feishu/harness.js';
 import { createImRoutes } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback } from '../support/feishu/server.js';
 import { attachLongConnection } from '../support/feishu/ws.js';
@@ -27,6 +27,8 @@ async function feishu() {
   const im = createImRoutes({ chats: [{ chat_id: GROUP, name: '交通局工作群' }], bot: { open_id: BOT, app_name: '督办助手' } });
   const server = await startFeishuLoopback({ routes: im.routes });
   cleanups.push(() => server.close());
+  // Runs before the close (cleanups run in reverse): the bot and the SDK called nothing Feishu would refuse.
+  cleanups.push(() => expectNoUnexpectedCalls(server));
   const client = createFeishuClient({ appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger });
   const messenger = new FeishuAppMessenger(client, silentLogger);
   const { openId } = await getBotInfo(client);
@@ -68,7 +70,7 @@ describe('long connection', () => {
     const { im, server, bot } = await feishu();
     const endpoint = attachLongConnection(server);
     const connection = await longConnection({ appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger, handle: bot.handle, pingTimeoutSeconds: 30 });
-    expect(await endpoint.push(question('om_ws000001', '交通局负责哪些任务'))).toBe(200);
+    expect(await endpoint.push(im.userMessage(question('om_ws000001', '交通局负责哪些任务')))).toBe(200);
     await until(() => (im.repliesTo('om_ws000001').length ? true : undefined));
     expect(replyText(im, 'om_ws000001')).toEqual(['问：交通局负责哪些任务']);
     expect(connection.status().state).toBe('connected');
@@ -76,7 +78,7 @@ describe('long connection', () => {
 
     endpoint.dropAll();
     await until(() => (connection.status().state === 'connected' && endpoint.connections === 2 && endpoint.clients === 1 ? true : undefined));
-    expect(await endpoint.push(question('om_ws000002', '哪些任务逾期了'))).toBe(200);
+    expect(await endpoint.push(im.userMessage(question('om_ws000002', '哪些任务逾期了')))).toBe(200);
     await until(() => (im.repliesTo('om_ws000002').length ? true : undefined));
     expect(replyText(im, 'om_ws000002')).toEqual(['问：哪些任务逾期了']);
   });
@@ -134,7 +136,7 @@ describe('HTTP callback receiver', () => {
   it('answers an encrypted, signed question in a reply', async () => {
     const { im, bot } = await feishu();
     const url = await callback(bot.handle);
-    const response = await deliverEvent(url, question('om_http0001', '本周到期'), { encryptKey: ENCRYPT_KEY });
+    const response = await deliverEvent(url, im.userMessage(question('om_http0001', '本周到期')), { encryptKey: ENCRYPT_KEY });
     expect(response.status).toBe(200);
     await until(() => (im.repliesTo('om_http0001').length ? true : undefined));
     expect(replyText(im, 'om_http0001')).toEqual(['问：本周到期']);

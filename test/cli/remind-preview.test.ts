@@ -12,6 +12,7 @@ import { createContactRoutes } from '../support/feishu/contact-routes.js';
 import { createImRoutes, type ImState } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
 import { runDuban } from '../support/run-cli.js';
+import { expectNoUnexpectedCalls } from '../support/feishu/harness.js';
 
 const example = join(fileURLToPath(new URL('../..', import.meta.url)), 'sheets-templates', 'example');
 const OFFICE = 'oc_000000000000000000000000000office';
@@ -25,7 +26,10 @@ beforeEach(async () => {
   im = createImRoutes({ chats: [OFFICE, ...UNIT_CHATS].map((chat_id) => ({ chat_id, name: chat_id })) });
   server = await startFeishuLoopback({ routes: [...im.routes, ...createContactRoutes({ mobiles: { '13800230101': 'ou_zhaogang0000000000000000000001' } })] });
 });
-afterEach(() => server.close());
+afterEach(async () => {
+  await server.close();
+  expectNoUnexpectedCalls(server);
+});
 
 /** A folder with a config whose units without a work group fall back to the office chat (no chats.default). */
 function office(): { cwd: string; env: NodeJS.ProcessEnv } {

@@ -12,6 +12,7 @@ import { createContactRoutes } from '../support/feishu/contact-routes.js';
 import { createImRoutes, type ImState } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
 import { openStore } from '../../src/store/open-store.js';
+import { expectNoUnexpectedCalls } from '../support/feishu/harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist', 'cli', 'main.js');
@@ -83,6 +84,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await server.close();
+  expectNoUnexpectedCalls(server);
 });
 
 describe('remind --send killed mid-run', () => {

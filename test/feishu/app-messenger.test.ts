@@ -9,7 +9,7 @@ import { renderDigestCard } from '../../src/render/digest.js';
 import { makeLedger, makeTask } from '../support/make-task.js';
 import { sampleDigest } from '../render/render-helpers.js';
 import { quotaExhausted, rateLimited } from '../support/feishu/faults.js';
-import { virtualClock } from '../support/feishu/harness.js';
+import { expectNoUnexpectedCalls, virtualClock } from '../support/feishu/harness.js';
 import { createImRoutes } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
 
@@ -20,7 +20,9 @@ const NOT_MEMBER = 'oc_notjoined0001';
 const servers: FeishuLoopback[] = [];
 
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
+  const done = servers.splice(0);
+  await Promise.all(done.map((s) => s.close()));
+  for (const server of done) expectNoUnexpectedCalls(server);
 });
 
 async function setup() {

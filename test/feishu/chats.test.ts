@@ -4,10 +4,13 @@ import { createFeishuClient } from '../../src/feishu/feishu-client.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createImRoutes } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
+import { expectNoUnexpectedCalls } from '../support/feishu/harness.js';
 
 const servers: FeishuLoopback[] = [];
 afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()));
+  const done = servers.splice(0);
+  await Promise.all(done.map((s) => s.close()));
+  for (const server of done) expectNoUnexpectedCalls(server);
 });
 
 describe('listChats and getBotInfo', () => {

@@ -15,6 +15,7 @@ import { resolveOptions } from '../../src/reports/options.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
 import { createWebhookRoutes, type WebhookState } from '../support/feishu/webhook-routes.js';
 import { DAY_OFF, EXTRA_WORKDAY, GOOD_ROWS, writeOfficeLedger } from '../app/office-ledger.js';
+import { expectNoUnexpectedCalls } from '../support/feishu/harness.js';
 
 const LEADERS = 'oc_leaders000000000000000000000001';
 const OFFICE = 'oc_office0000000000000000000000001';
@@ -25,7 +26,10 @@ beforeAll(async () => {
   hooks = createWebhookRoutes({ leaders: null, office: null });
   server = await startFeishuLoopback({ routes: hooks.routes });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  expectNoUnexpectedCalls(server);
+});
 
 /** Starts the service at 10:10 Shanghai time on `date` with a fresh state directory, lets it catch up, stops it. */
 async function serveOn(date: string, calendarRows: unknown[][]): Promise<{ leaders: string[]; office: string[] }> {
