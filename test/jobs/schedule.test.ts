@@ -37,8 +37,7 @@ describe('scheduleRuns', () => {
   it('keeps the jitter between 1 and 4 minutes and the same on every call', () => {
     const minutes = new Set<number>();
     for (let day = 1; day <= 28; day += 1) minutes.add(jitterMinutes('digest', `2026-03-${String(day).padStart(2, '0')}`));
-    expect([...minutes].every((m) => m >= 1 && m <= 4)).toBe(true);
-    expect(minutes.size).toBeGreaterThan(1);
+    expect([...minutes].sort()).toEqual([1, 2, 3, 4]);
     expect(scheduleRuns({ from: '2026-03-01', days: 14, config, calendar })).toEqual(scheduleRuns({ from: '2026-03-01', days: 14, config, calendar }));
   });
 

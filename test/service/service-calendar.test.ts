@@ -52,8 +52,11 @@ async function serveOn(date: string, calendarRows: unknown[][]): Promise<{ leade
 describe('duban serve with calendar.tab', () => {
   it('runs the digest on the extra working Saturday and reports the tab problems to the office', async () => {
     const sent = await serveOn(EXTRA_WORKDAY, [...GOOD_ROWS, ['2026-12-19', '值班', '']]);
-    expect(sent.leaders.length).toBeGreaterThan(0);
-    expect(sent.office.some((card) => card.includes('值班'))).toBe(true);
+    const titles = (cards: string[]) => cards.map((card) => JSON.parse(card).header.title.content);
+    expect(titles(sent.leaders)).toEqual([`督办日报 · ${EXTRA_WORKDAY}`]);
+    // A notice (the coming year has no published holiday schedule yet), the reminders of units without a group, the sheet check.
+    expect(titles(sent.office)).toEqual(['督办机器人提示', `督办提醒 · ${EXTRA_WORKDAY}`, '督办台账体检']);
+    expect(sent.office[2]).toContain('值班');
   });
 
   it('sends nothing on the local day off', async () => {
