@@ -1,4 +1,4 @@
-/** The parts of an `im.message.receive_v1` event the bot uses, read defensively from untrusted input (notes §4.4). */
+/** The parts of an `im.message.receive_v1` event the bot uses, read defensively from untrusted input. */
 
 export interface Mention {
   /** Placeholder in the text content, e.g. "@_user_1". */

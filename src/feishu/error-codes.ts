@@ -1,4 +1,4 @@
-/** Feishu error codes duban reacts to, and what the office should do about each (shared/feishu-api-notes.md §2.1, §7.2, §8). */
+/** Feishu error codes duban reacts to (IM, token, quota and credential codes), and what the office should do about each. */
 
 /** Throttling and transient codes: retry with backoff. */
 export const RETRYABLE_CODES = new Set([99991400, 230020, 11232, 11233, 1254290, 1254291, 1254607, 1255040]);

@@ -1,5 +1,5 @@
 /**
- * A send-only alternative to the app bot: a group's custom bot webhook with its signing secret (notes §8). Limits are
+ * A send-only alternative to the app bot: a group's custom bot webhook with its signing secret. Limits are
  * 5/s, 100/min and 20 KB per message; these calls do not count toward the monthly API quota.
  */
 import { redact, type Logger } from '../log/logger.js';

@@ -1,4 +1,4 @@
-/** The ledger template's headers and the aliases offices write instead (DESIGN.md, "Ledger template"). */
+/** The ledger template's headers and the aliases offices write instead (docs/contracts.md, "Ledger template"). */
 import type { LedgerField } from '../domain/types.js';
 import { normalizeHeader } from './header-text.js';
 

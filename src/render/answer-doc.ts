@@ -1,3 +1,4 @@
+/** An answer to a question as a document, for every renderer. */
 import type { Answer } from '../reports/answer-types.js';
 import type { Block, Doc } from './doc.js';
 import { taskLine } from './task-line.js';

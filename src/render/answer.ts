@@ -1,3 +1,4 @@
+/** An answer in every format: terminal text, markdown, a Feishu card, the ask JSON. */
 import type { Card } from './card.js';
 import type { Answer } from '../reports/answer-types.js';
 import { answerDoc } from './answer-doc.js';
@@ -20,7 +21,7 @@ export function renderAnswerCard(answer: Answer, options: CardOptions = {}): Car
   return renderDocCard(answerDoc(answer), options);
 }
 
-/** The answer as the documented JSON shape (DESIGN.md "ask"); `text` is the plain-text rendering. */
+/** The answer as the documented JSON shape (docs/contracts.md, "ask"); `text` is the plain-text rendering. */
 export function answerToJson(answer: Answer): Record<string, unknown> {
   return {
     intent: answer.intent,

@@ -1,3 +1,4 @@
+/** The daily digest in every format: terminal text, markdown, a Feishu card. */
 import type { Card } from './card.js';
 import type { Digest } from '../reports/digest.js';
 import { digestDoc } from './digest-doc.js';

@@ -1,3 +1,4 @@
+/** The sheet check (表格体检) in every format, and the validate JSON. */
 import type { Card } from './card.js';
 import type { Problem } from '../domain/types.js';
 import { problemsDoc } from './problems-doc.js';
@@ -20,7 +21,7 @@ export function renderProblemsCard(problems: readonly Problem[], source = '', op
   return renderDocCard(problemsDoc(problems, source), options);
 }
 
-/** The validate JSON shape (DESIGN.md): ok is false when any problem is an error. */
+/** The validate JSON shape (docs/contracts.md): ok is false when any problem is an error. */
 export function problemsToJson(problems: readonly Problem[]): { ok: boolean; problems: Record<string, unknown>[] } {
   return {
     ok: !problems.some((p) => p.severity === 'error'),

@@ -1,3 +1,4 @@
+/** The Feishu card renderer of a document: card JSON 2.0, cut to the platform's limits. */
 import type { Card } from './card.js';
 import type { Block, Doc, Inline, TableColumn } from './doc.js';
 import { escapeCardMarkdown, guardCardLineStart, isSafeUrl } from './escape.js';

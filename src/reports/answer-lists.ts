@@ -1,3 +1,4 @@
+/** Answers that list tasks: overdue, due in a period, matching a keyword. */
 import type { Intent } from '../ask/intent.js';
 import type { ClassifiedTask } from './classify.js';
 import type { Answer, AnswerContext, AnswerTask } from './answer-types.js';

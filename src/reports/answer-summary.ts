@@ -1,3 +1,4 @@
+/** Answers about the whole ledger: overall progress, the ranking, help, not understood, an update described. */
 import type { Intent } from '../ask/intent.js';
 import type { Answer, AnswerContext } from './answer-types.js';
 import { makeAnswer } from './answer-task.js';

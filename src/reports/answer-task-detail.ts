@@ -1,3 +1,4 @@
+/** The answer about one task ("任务 6"): its details, or near ids when it is unknown. */
 import type { Task } from '../domain/types.js';
 import type { Answer, AnswerContext } from './answer-types.js';
 import { makeAnswer, toAnswerTask } from './answer-task.js';

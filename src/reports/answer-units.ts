@@ -1,3 +1,4 @@
+/** Answers about one unit: resolving the name asked for, its tasks, "我的任务". */
 import type { IntentKind, Role } from '../ask/intent.js';
 import type { Task } from '../domain/types.js';
 import type { Answer, AnswerContext, AnswerSection } from './answer-types.js';

@@ -1,3 +1,4 @@
+/** Answering a parsed question from the ledger: dispatches to the answer for each kind of question. */
 import type { Intent } from '../ask/intent.js';
 import type { Answer, AnswerContext } from './answer-types.js';
 import { keywordAnswer, dueAnswer, overdueAnswer } from './answer-lists.js';

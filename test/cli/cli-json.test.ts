@@ -7,7 +7,7 @@ import { runDuban } from '../support/run-cli.js';
 const EXAMPLE_DATE = JSON.parse(readFileSync(new URL('../../sheets-templates/example/example.json', import.meta.url), 'utf8')).today as string;
 
 describe('duban digest --json', () => {
-  it('follows the DESIGN.md shape on the bundled example and says which date it used', async () => {
+  it('follows the documented shape (docs/contracts.md) on the bundled example and says which date it used', async () => {
     const run = await runDuban(['digest', '--json']);
     expect(run.code).toBe(0);
     const digest = run.json();

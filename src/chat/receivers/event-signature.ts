@@ -1,7 +1,7 @@
 /** Checks on an HTTP event delivery: Feishu's signature over the raw body, and a timestamp window against replays. */
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-/** sha256_hex(timestamp + nonce + encryptKey + rawBody), as Feishu computes it (notes §4.1–4.2). */
+/** sha256_hex(timestamp + nonce + encryptKey + rawBody), as Feishu computes it over the exact body it posts. */
 export function eventSignature(timestamp: string, nonce: string, encryptKey: string, rawBody: string): string {
   return createHash('sha256').update(timestamp + nonce + encryptKey + rawBody).digest('hex');
 }

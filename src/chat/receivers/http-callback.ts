@@ -1,7 +1,7 @@
 /**
  * The HTTP callback transport (Feishu posts events to a public URL). Signature and timestamp are checked on the raw
  * body before anything is dispatched, url_verification is answered, and no failure escapes to crash the process
- * (the SDK's adaptDefault has no try/catch: notes §4.2).
+ * (the SDK's own adaptDefault has no try/catch around the dispatch).
  */
 import type http from 'node:http';
 import * as lark from '@larksuiteoapi/node-sdk';
