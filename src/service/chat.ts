@@ -3,16 +3,11 @@
  * both feeding its one `handle(event)`; nothing when only group webhooks are configured.
  */
 import type { Receiver } from '../chat/receivers/receiver.js';
-import { ConfigError } from '../config/config-error.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { Logger } from '../log/logger.js';
 import type { Card } from '../render/card.js';
 import type { Delivery } from '../app/delivery.js';
-
-/** A server that could not listen: a configuration problem naming the setting, so serve exits 3 with what to change. */
-export function portInUse(setting: string, port: number, error: Error, file: string | null): ConfigError {
-  return new ConfigError([{ path: setting, message: `cannot listen on port ${port} (${error.message}); choose a free port or stop the program using it` }], file);
-}
+import { portInUse } from './port-in-use.js';
 
 /** The started receiver, or null when there is no Feishu app to receive events for. */
 export interface ChatReceiver {

@@ -18,7 +18,8 @@ import { loadCalendar, withCalendarProblems } from '../app/calendar-overrides.js
 import { createDelivery } from '../app/delivery.js';
 import { cachedLedger } from '../app/read-ledger.js';
 import { createChatAnswer } from './chat-answer.js';
-import { portInUse, startChat } from './chat.js';
+import { startChat } from './chat.js';
+import { portInUse } from './port-in-use.js';
 import { digestRun, officeMessage, problemsRun, remindRun, type RunInputs } from '../app/runs.js';
 
 export interface ServiceOptions {
@@ -101,7 +102,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
       : await startHealthServer({ port: healthPort, status: async () => healthStatus({ mode: loaded.mode, connection: receiver?.state() ?? 'not_used', runs: await store.lastRuns(), time: clock.now().toISOString() }) })
         .catch((error: Error) => Promise.reject(portInUse('health.port', healthPort, error, loaded.file)));
     if (health) opened.push(() => health.close());
-    for (const [key, purpose] of [['leaders', 'the daily digest and weekly summary'], ['office', 'sheet problems and operator notices'], ['default', 'reminders of units without a work group']] as const) {
+    for (const [key, purpose] of [['leaders', 'the daily digest and weekly summary'], ['office', 'sheet problems and operator notices'], ['default', 'reminders of units without a work group (until then they go to chats.office)']] as const) {
       if (!config.chats[key]) logger.warn('config.chat_missing', { setting: `chats.${key}`, purpose, hint: 'set it to a chat_id from `duban chats`; until then these messages are not sent' });
     }
     await scheduler.start();

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { feishuBaseUrl } from '../../src/feishu/domain.js';
 import { routeByChat } from '../../src/delivery/route-by-chat.js';
 import type { Messenger, OutgoingMessage } from '../../src/delivery/messenger.js';
 
@@ -17,14 +16,5 @@ describe('routeByChat', () => {
     await messenger.send({ chat: 'oc_hooked0001', card: {}, key: 'a' });
     await messenger.send({ chat: 'oc_other00001', card: {}, key: 'b' });
     expect(log).toEqual(['webhook:oc_hooked0001', 'app:oc_other00001']);
-  });
-});
-
-describe('feishuBaseUrl', () => {
-  it('maps feishu and lark, keeps a base URL without its trailing slash, and names the setting on nonsense', () => {
-    expect(feishuBaseUrl('feishu')).toBe('https://open.feishu.cn');
-    expect(feishuBaseUrl('Lark')).toBe('https://open.larksuite.com');
-    expect(feishuBaseUrl('http://127.0.0.1:4100/')).toBe('http://127.0.0.1:4100');
-    expect(() => feishuBaseUrl('open.feishu')).toThrow('FEISHU_DOMAIN');
   });
 });
