@@ -10,7 +10,7 @@ import type { BuiltRun, RunContext } from '../jobs/run-job.js';
 import { diffSnapshots, snapshotLedger, type LedgerSnapshot } from '../reports/changes.js';
 import type { DigestChanges } from '../reports/digest-changes.js';
 import { buildDigest } from '../reports/digest.js';
-import { reminderItems } from '../reports/reminders-json.js';
+import { reminderItems } from '../reports/reminder-items.js';
 import type { ReminderCard } from '../render/reminders.js';
 import { renderDigestCard } from '../render/digest.js';
 import { renderProblemsCard } from '../render/problems.js';

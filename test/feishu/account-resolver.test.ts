@@ -3,15 +3,11 @@ import { createAccountResolver } from '../../src/feishu/account-resolver.js';
 import { createFeishuClient } from '../../src/feishu/feishu-client.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createContactRoutes } from '../support/feishu/contact-routes.js';
-import { expectNoUnexpectedCalls, virtualClock } from '../support/feishu/harness.js';
+import { closeLoopbacks, virtualClock } from '../support/feishu/harness.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
 
 const servers: FeishuLoopback[] = [];
-afterEach(async () => {
-  const done = servers.splice(0);
-  await Promise.all(done.map((s) => s.close()));
-  for (const server of done) expectNoUnexpectedCalls(server);
-});
+afterEach(() => closeLoopbacks(servers));
 
 async function setup(directory: Parameters<typeof createContactRoutes>[0]) {
   const server = await startFeishuLoopback({ routes: createContactRoutes(directory) });

@@ -9,7 +9,7 @@ import { renderDigestCard } from '../../src/render/digest.js';
 import { makeLedger, makeTask } from '../support/make-task.js';
 import { sampleDigest } from '../render/render-helpers.js';
 import { quotaExhausted, rateLimited } from '../support/feishu/faults.js';
-import { expectNoUnexpectedCalls, virtualClock } from '../support/feishu/harness.js';
+import { closeLoopbacks, virtualClock } from '../support/feishu/harness.js';
 import { createImRoutes } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
 
@@ -19,11 +19,7 @@ const HEALTH = 'oc_health000001';
 const NOT_MEMBER = 'oc_notjoined0001';
 const servers: FeishuLoopback[] = [];
 
-afterEach(async () => {
-  const done = servers.splice(0);
-  await Promise.all(done.map((s) => s.close()));
-  for (const server of done) expectNoUnexpectedCalls(server);
-});
+afterEach(() => closeLoopbacks(servers));
 
 async function setup() {
   const im = createImRoutes({

@@ -4,14 +4,10 @@ import { createFeishuClient } from '../../src/feishu/feishu-client.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { createImRoutes } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
-import { expectNoUnexpectedCalls } from '../support/feishu/harness.js';
+import { closeLoopbacks } from '../support/feishu/harness.js';
 
 const servers: FeishuLoopback[] = [];
-afterEach(async () => {
-  const done = servers.splice(0);
-  await Promise.all(done.map((s) => s.close()));
-  for (const server of done) expectNoUnexpectedCalls(server);
-});
+afterEach(() => closeLoopbacks(servers));
 
 describe('listChats and getBotInfo', () => {
   it('lists every chat across pages and reads the bot identity', async () => {

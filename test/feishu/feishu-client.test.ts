@@ -5,7 +5,7 @@ import { silentLogger, type Logger } from '../../src/log/logger.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
 import { chatRateLimited, quotaExhausted, rateLimited, serverError } from '../support/feishu/faults.js';
 import { createImRoutes } from '../support/feishu/im-routes.js';
-import { capturedLogger, expectNoUnexpectedCalls, virtualClock } from '../support/feishu/harness.js';
+import { capturedLogger, closeLoopbacks, virtualClock } from '../support/feishu/harness.js';
 
 const CHAT = 'oc_group0001';
 const servers: FeishuLoopback[] = [];
@@ -28,11 +28,7 @@ const send = (client: FeishuClient, text = 'hi', uuid?: string) =>
     bucket: `chat:${CHAT}`,
   });
 
-afterEach(async () => {
-  const done = servers.splice(0);
-  await Promise.all(done.map((s) => s.close()));
-  for (const server of done) expectNoUnexpectedCalls(server);
-});
+afterEach(() => closeLoopbacks(servers));
 
 describe('createFeishuClient', () => {
   it('resolves to data and checks business codes returned with HTTP 200', async () => {

@@ -3,16 +3,12 @@ import { WebhookMessenger } from '../../src/feishu/webhook-messenger.js';
 import { webhookSign } from '../../src/feishu/webhook-sign.js';
 import type { Card } from '../../src/render/card.js';
 import { silentLogger } from '../../src/log/logger.js';
-import { capturedLogger, expectNoUnexpectedCalls, virtualClock } from '../support/feishu/harness.js';
+import { capturedLogger, closeLoopbacks, virtualClock } from '../support/feishu/harness.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
 import { createWebhookRoutes } from '../support/feishu/webhook-routes.js';
 
 const servers: FeishuLoopback[] = [];
-afterEach(async () => {
-  const done = servers.splice(0);
-  await Promise.all(done.map((s) => s.close()));
-  for (const server of done) expectNoUnexpectedCalls(server);
-});
+afterEach(() => closeLoopbacks(servers));
 
 const card: Card = { schema: '2.0', header: { title: { tag: 'plain_text', content: '逾期提醒' }, template: 'red' }, body: { elements: [{ tag: 'markdown', content: '<at id=ou_liaison0001></at> 任务 3 已逾期' }] } };
 const SECRET = 'hook-signing-secret-01';

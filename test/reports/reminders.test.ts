@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildReminderPlan, reminderDeliveries } from '../../src/reports/reminders.js';
-import { reminderPlanToJson } from '../../src/reports/reminders-json.js';
+import { reminderPlanToJson } from '../../src/reports/reminder-items.js';
 import type { ReminderRouting } from '../../src/reports/reminder-types.js';
 import { DEFAULT_REPORT_OPTIONS } from '../../src/reports/options.js';
 import { weekendCalendar } from '../../src/calendar/weekend-calendar.js';

@@ -1,6 +1,6 @@
 /** `duban remind`: the reminders that would go out today, one message per chat, read from the same plan as `--send`. */
 import { planReminders, reminderCards } from '../../app/reminder-plan.js';
-import { reminderPlanToJson } from '../../reports/reminders-json.js';
+import { reminderPlanToJson } from '../../reports/reminder-items.js';
 import { renderReminderMarkdown, renderReminderText } from '../../render/reminders.js';
 import type { CliArgs } from '../args.js';
 import { loadLedgerContext, type LedgerContext } from '../context.js';

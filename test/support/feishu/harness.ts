@@ -9,6 +9,13 @@ export function expectNoUnexpectedCalls(server: Pick<FeishuLoopback, 'unexpected
   expect(server.unexpected).toEqual([]);
 }
 
+/** Closes (and forgets) the loopbacks a test started, then asserts none saw an unexpected call. */
+export async function closeLoopbacks(servers: FeishuLoopback[]): Promise<void> {
+  const done = servers.splice(0);
+  await Promise.all(done.map((s) => s.close()));
+  for (const server of done) expectNoUnexpectedCalls(server);
+}
+
 export interface VirtualClock {
   now: () => number;
   /** Advances virtual time instead of waiting. */
