@@ -1,4 +1,5 @@
-import type { Card } from '../chat/messenger.js';
+/** An answer in every format: terminal text, markdown, a Feishu card, the ask JSON. */
+import type { Card } from './card.js';
 import type { Answer } from '../reports/answer-types.js';
 import { answerDoc } from './answer-doc.js';
 import { renderDocCard, type CardOptions } from './render-card.js';

@@ -1,3 +1,4 @@
+/** The building blocks of answers: a task as an answer lists it, and assembling an answer. */
 import type { Task } from '../domain/types.js';
 import type { ClassifiedTask } from './classify.js';
 import type { Answer, AnswerSection, AnswerTask } from './answer-types.js';

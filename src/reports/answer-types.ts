@@ -1,3 +1,4 @@
+/** The answer to a question as a view model: its tasks, sections and lines (src/render formats it). */
 import type { IsoDate, Ledger, ReportOptions, TaskState, TrafficLight, WorkCalendar } from '../domain/types.js';
 import type { UnitDirectory } from '../domain/unit-directory.js';
 
@@ -75,4 +76,6 @@ export interface Answer {
   empty: boolean;
   /** A hint shown after the answer: near names, how to register, what else to ask. */
   notice?: string;
+  /** For an update the bot tried to write back: whether it was written or refused. */
+  outcome?: 'written' | 'refused';
 }

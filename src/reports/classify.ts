@@ -1,3 +1,4 @@
+/** Classifying a task for a date: overdue, due soon, behind schedule, traffic light, escalation. */
 import type { IsoDate, ReportOptions, Task, TaskView, TrafficLight, WorkCalendar } from '../domain/types.js';
 import { diffDays } from '../calendar/dates.js';
 import { nextRecurringDue } from '../ledger/recurring.js';

@@ -1,3 +1,4 @@
+/** The daily digest as a view model: totals, lights, overdue and due-soon lists, unit and category tables. */
 import type { IsoDate, Ledger, Problem, ReportOptions, TaskState, TrafficLight, WorkCalendar } from '../domain/types.js';
 import type { ClassifiedTask } from './classify.js';
 import type { DigestChanges, DigestChangesView } from './digest-changes.js';

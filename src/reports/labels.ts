@@ -1,3 +1,4 @@
+/** The Chinese words for task states and traffic lights. */
 import type { TaskState, TrafficLight } from '../domain/types.js';
 
 /** The Chinese word shown for each completion state (also the `status` of ask JSON). */

@@ -4,7 +4,7 @@
  * throttling and write conflicts (1254290/1254291). Field names go through the same header aliases as sheets.
  * Another table of the base by name (readTab) is found in the tables list, fetched once per source.
  */
-import type { FeishuApi } from '../chat/feishu/feishu-api.js';
+import type { FeishuApi } from '../feishu/feishu-api.js';
 import type { RawTable } from '../domain/types.js';
 import { matchHeader } from '../ledger/headers.js';
 import type { Logger } from '../log/logger.js';

@@ -5,7 +5,7 @@
  * holding a number (a percent fraction, a serial date) gets a number again: a string would make it text.
  * Another tab by name (readTab) is found in the same cached sheets/query and read with one values_batch_get.
  */
-import type { FeishuApi } from '../chat/feishu/feishu-api.js';
+import type { FeishuApi } from '../feishu/feishu-api.js';
 import type { Cell, RawTable } from '../domain/types.js';
 import type { Logger } from '../log/logger.js';
 import { cellAddress } from './a1.js';

@@ -45,9 +45,10 @@ describe('terminal text', () => {
 
   it('labels the message of units without any work group with where it is sent: the office chat, or nowhere', () => {
     const plan = samplePlan();
-    const orphan = { ...plan.messages[0], chat: null, route: 'none' as const };
-    expect(renderReminderText({ ...plan, messages: [orphan] })).toContain('→ 办公室 oc_office（未配置工作群 chats.default，请转达）');
-    expect(renderReminderText({ ...plan, officeChat: null, messages: [orphan] })).toContain('→ 未配置工作群（chats.default），不会发送');
+    const toOffice = { ...plan.messages[0], chat: 'oc_office', route: 'office' as const };
+    expect(renderReminderText({ ...plan, messages: [toOffice] })).toContain('→ 办公室 oc_office（未配置工作群 chats.default，请转达）');
+    const nowhere = { ...plan.messages[0], chat: null, route: 'none' as const };
+    expect(renderReminderText({ ...plan, officeChat: null, messages: [nowhere] })).toContain('→ 未配置工作群（chats.default），不会发送');
   });
 
   it('says when there is nothing to remind, and on non-working days', () => {

@@ -1,5 +1,5 @@
 /**
- * Feishu Bitable routes of the loopback (shared/feishu-api-notes.md §6): fields list and records/search with
+ * Feishu Bitable routes of the loopback: fields list and records/search with
  * pagination and an `is` filter, record update (incremental, typed), text fields returned as segment arrays,
  * business errors with HTTP 200 (wrong token, field conversion).
  */
