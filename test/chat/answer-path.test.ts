@@ -58,14 +58,14 @@ describe('the chat answer path (handle(event) → reply card), in-process', () =
     const [reply, ...more] = await bot().ask('交通局负责哪些任务');
     expect(more).toEqual([]);
     expect(reply.key).toBe('answer|om_asked1');
-    expect(header(reply.card)).toEqual(['区交通局负责的任务（1 项）', 'green']);
+    expect(header(reply.card)).toEqual(['区交通局牵头的任务（1 项）', 'green']);
     expect(lines(reply.card)).toEqual(['- **#1** 继续加强对“双拥大道”的维护管理，丰富大道两侧的双拥文化氛围 · 截止 长期坚持 · <font color=\'grey\'>进行中</font> · 进度 60%']);
   });
 
   it('answers "我的任务" for the unit of the liaison who asks', async () => {
     const [reply] = await bot().ask('我的任务', TRANSPORT_LIAISON);
     // "我的任务" lists every role of the unit: the one task it leads.
-    expect(header(reply.card)).toEqual(['区交通局参与的任务（1 项）', 'green']);
+    expect(header(reply.card)).toEqual(['区交通局的任务（1 项）', 'green']);
   });
 
   it("writes a liaison's update back to the ledger, and refuses one from outside the lead unit", async () => {
