@@ -63,6 +63,7 @@ export function answerReading(reading: Reading, ctx: AnswerContext): Answer {
  * overdue, due, state, attention, task, keyword, ranking), so scripts keep working; otherwise what was asked.
  */
 function intentName(reading: Reading, asked: string): string {
+  if (asked === 'overview') return 'progress';
   if (asked !== 'list' && asked !== 'detail' && asked !== 'group') return asked;
   const kinds = [
     reading.units.length > 0 ? (reading.units.every((u) => 'self' in u) ? 'my_tasks' : 'unit_tasks') : null,

@@ -136,7 +136,7 @@ describe('answers: counts, rates, groups, one task', () => {
 
   it('gives the overall numbers and warning levels', () => {
     const a = ask('总体进展');
-    expect(a).toMatchObject({ intent: 'overview', count: 11, rate: 9.1 });
+    expect(a).toMatchObject({ intent: 'progress', count: 11, rate: 9.1 });
     expect(a.lines).toEqual([
       '共 11 项：已完成 1，进行中 7，未开始 2，暂缓 1；完成率 9.1%',
       '逾期 3 项，即将到期 3 项，进度滞后 1 项，建议督办 1 项',
