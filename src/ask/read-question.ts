@@ -290,6 +290,7 @@ function compose(text: string, spans: Span[]): Reading {
     progressBelow: null,
     progressAtLeast: null,
     overdueBy: null,
+    stale: null,
     window: null,
     dueSoon: false,
     noAssist: false,
@@ -346,6 +347,9 @@ function compose(text: string, spans: Span[]): Reading {
       case 'overdueBy':
         reading.overdueBy = { min: piece.min, max: piece.max ?? null, workdays: piece.workdays };
         break;
+      case 'stale':
+        reading.stale = { days: piece.days, workdays: piece.workdays };
+        break;
       case 'role':
         if (piece.role === 'joint') reading.joint = true;
         break;
@@ -397,7 +401,7 @@ function compose(text: string, spans: Span[]): Reading {
   const strong =
     reading.units.length + reading.taskIds.length + reading.keywords.length + reading.termGroups.length + reading.states.length + reading.warnings.length +
     reading.candidates.length + reading.unknownUnits.length + Number(reading.noAssist) +
-    Number(reading.progressBelow !== null || reading.progressAtLeast !== null || reading.overdueBy !== null);
+    Number(reading.progressBelow !== null || reading.progressAtLeast !== null || reading.overdueBy !== null || reading.stale !== null);
   const ledgerWide = [...asks].some((a) => a === 'count' || a === 'rate' || a === 'group' || a === 'slowest' || a === 'overview' || a === 'all' || a === 'help');
   const noise = chat > 0 || reading.ignored.length > 0;
   // Small talk with a time or question word ("今天天气不错", "今天中午谁订的饭") is not a question about the ledger.
@@ -451,7 +455,7 @@ function mainAsk(asks: ReadonlySet<AskWord>, reading: Reading): AskWord {
   const about = reading.taskIds.length > 0 || reading.keywords.length > 0 || reading.termGroups.length > 0;
   const filters =
     reading.units.length + reading.states.length + reading.warnings.length + Number(reading.window !== null) + Number(reading.noAssist) +
-    Number(reading.progressBelow !== null || reading.overdueBy !== null);
+    Number(reading.progressBelow !== null || reading.overdueBy !== null || reading.stale !== null);
   if (asks.has('slowest')) return about ? 'who' : 'slowest';
   if ((asks.has('group') || (asks.has('who') && asks.has('count'))) && reading.taskIds.length === 0 && reading.units.length === 0) return 'group';
   if (asks.has('who')) return 'who';

@@ -93,6 +93,11 @@ describe('answers: states, warnings, windows', () => {
     expect(ask('林业局本周到期的')).toMatchObject({ title: '没有区林业局本周到期的任务', empty: true });
   });
 
+  it('lists open tasks not updated for long, those never updated included', () => {
+    expect(ask('好久没更新的任务')).toMatchObject({ intent: 'state', title: '10 个工作日以上未更新的任务（9 项）' });
+    expect(ids(ask('双江镇好久没更新的'))).toEqual(['5:lead', '10:lead', '1:assist']);
+  });
+
   it('lists tasks without an assisting unit', () => {
     expect(ids(ask('哪些任务没有协助单位'))).toEqual(['6:lead', '2:lead', '5:lead', '3:lead', '4:lead', '10:lead', '11:lead', '9:lead', '8:lead', '7:lead']);
   });
