@@ -2,13 +2,13 @@
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION } from '../../src/store/migrations.js';
 import { closedPort } from '../support/closed-port.js';
 import { runDuban } from '../support/run-cli.js';
-import { dropTestSchemas, freshSchemaUrl } from '../support/store-backends.js';
+import { cleanUpStores, freshSchemaUrl } from '../support/store-backends.js';
 
-afterAll(dropTestSchemas);
+cleanUpStores();
 
 describe('duban store', () => {
   it('creates and then reports the SQLite file in the data directory', async () => {

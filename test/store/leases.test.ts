@@ -1,18 +1,13 @@
 /** Run leases and ledger locks, the store's half of two replicas on one database, on both backends. */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { OutgoingMessage } from '../../src/delivery/messenger.js';
 import { fixedClock } from '../../src/jobs/clock.js';
 import { runJob } from '../../src/jobs/run-job.js';
 import { openStore } from '../../src/store/open-store.js';
-import type { Store } from '../../src/store/store.js';
 import { fakeChatServer, fakeMessenger } from '../jobs/fake-messenger.js';
-import { BACKENDS, dropTestSchemas, freshStore, type BackendCase } from '../support/store-backends.js';
+import { BACKENDS, cleanUpStores, freshStore, type BackendCase } from '../support/store-backends.js';
 
-const opened: Store[] = [];
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-});
-afterAll(dropTestSchemas);
+const opened = cleanUpStores();
 
 const DATE = '2026-03-02';
 const START = '2026-03-02T01:30:00.000Z';

@@ -2,23 +2,16 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { LATEST_VERSION, MIGRATIONS, migrate, schemaVersion } from '../../src/store/migrations.js';
 import { migrateStore, openDatabase, openStore, storeStatus } from '../../src/store/open-store.js';
 import { STORE_FILE } from '../../src/store/store-file.js';
-import { StoreError } from '../../src/store/store-error.js';
-import { BACKENDS, dropTestSchemas, type StoreLocation } from '../support/store-backends.js';
+import { BACKENDS, cleanUpStores, storeError, type StoreLocation } from '../support/store-backends.js';
 
-afterAll(dropTestSchemas);
+cleanUpStores();
 
 const AT = '2026-03-02T01:03:00.000Z';
 const CARD = JSON.stringify({ text: '提醒' });
-
-async function storeError(promise: Promise<unknown>): Promise<StoreError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  if (error instanceof StoreError) return error;
-  throw new Error(`expected a StoreError, got ${String(error)}`);
-}
 
 /** A database at schema version 1 holding one run of two messages, a reminder, a snapshot and a notice. */
 async function versionOne(location: StoreLocation): Promise<void> {

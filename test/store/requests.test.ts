@@ -1,14 +1,10 @@
 /** Requests to the office, their evidence and decisions, acknowledgements and incoming-event ids, on both backends. */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
-import { BACKENDS, dropTestSchemas, freshStore } from '../support/store-backends.js';
+import { BACKENDS, cleanUpStores, freshStore } from '../support/store-backends.js';
 
-const opened: Store[] = [];
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-});
-afterAll(dropTestSchemas);
+const opened = cleanUpStores();
 
 const AT = '2026-03-02T01:03:00.000Z';
 const LATER = '2026-03-03T02:00:00.000Z';

@@ -2,20 +2,13 @@
 import { readdirSync, readlinkSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { STORE_FILE } from '../../src/store/store-file.js';
-import { StoreError } from '../../src/store/store-error.js';
 import { closedPort } from '../support/closed-port.js';
-import { dropTestSchemas, freshSchemaUrl } from '../support/store-backends.js';
+import { cleanUpStores, freshSchemaUrl, storeError } from '../support/store-backends.js';
 
-afterAll(dropTestSchemas);
-
-async function storeError(promise: Promise<unknown>): Promise<StoreError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
-  if (error instanceof StoreError) return error;
-  throw new Error(`expected a StoreError, got ${String(error)}`);
-}
+cleanUpStores();
 
 const PASSWORD = 'not-the-password-9f3e';
 const dataDir = () => mkdtempSync(join(tmpdir(), 'duban-store-errors-'));

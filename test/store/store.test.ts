@@ -1,18 +1,14 @@
 /** The store's runs, messages, reminder log, snapshots and notices, per ledger, on SQLite and on PostgreSQL alike. */
-import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
-import { BACKENDS, dropTestSchemas, freshStore, type BackendCase } from '../support/store-backends.js';
+import { BACKENDS, cleanUpStores, freshStore, type BackendCase } from '../support/store-backends.js';
 
-const opened: Store[] = [];
+const opened = cleanUpStores();
 async function open(backend: BackendCase): Promise<Store> {
   const { store } = await freshStore(backend);
   opened.push(store);
   return store;
 }
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-});
-afterAll(dropTestSchemas);
 
 const card = (text: string) => ({ schema: '2.0', body: { elements: [{ tag: 'markdown', content: text }] } });
 const AT = '2026-03-02T01:03:00.000Z';

@@ -4,8 +4,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { inject } from 'vitest';
+import { afterAll, afterEach, inject } from 'vitest';
 import { migrateStore, openStore, type OpenStoreOptions } from '../../src/store/open-store.js';
+import { StoreError } from '../../src/store/store-error.js';
 import type { Store, StoreBackend } from '../../src/store/store.js';
 
 /** Where a test's database is, as openStore takes it. */
@@ -43,10 +44,27 @@ export async function freshSchemaUrl(): Promise<string> {
   return url.toString();
 }
 
-/** Drops the schemas this test file created (the server may outlive the run). */
-export async function dropTestSchemas(): Promise<void> {
-  const dropped = schemas.splice(0);
-  if (dropped.length > 0) await adminQuery(dropped.map((s) => `DROP SCHEMA ${s} CASCADE;`).join('\n'));
+/**
+ * Call once per test file: the stores a test pushes on the returned list are closed after it, and the schemas the
+ * file created are dropped after the file (the server may outlive the run).
+ */
+export function cleanUpStores(): Store[] {
+  const opened: Store[] = [];
+  afterEach(async () => {
+    for (const store of opened.splice(0)) await store.close();
+  });
+  afterAll(async () => {
+    const dropped = schemas.splice(0);
+    if (dropped.length > 0) await adminQuery(dropped.map((s) => `DROP SCHEMA ${s} CASCADE;`).join('\n'));
+  });
+  return opened;
+}
+
+/** The StoreError `promise` rejects with (anything else fails the test). */
+export async function storeError(promise: Promise<unknown>): Promise<StoreError> {
+  const error = await promise.then(() => null, (e: unknown) => e);
+  if (error instanceof StoreError) return error;
+  throw new Error(`expected a StoreError, got ${String(error)}`);
 }
 
 const dataDir = () => join(mkdtempSync(join(tmpdir(), 'duban-store-')), 'state', '.duban');
