@@ -22,7 +22,7 @@ export interface Store {
   readonly backend: StoreBackend;
   /** The ledger this view's runs, messages, reminders, snapshots, notices, requests and acknowledgements belong to. */
   readonly ledger: string;
-  /** The same store (same connection) for another ledger. */
+  /** The same store (same connection: closing any view closes it) for another ledger. */
   forLedger(ledger: string): Store;
 
   getRun(job: string, date: IsoDate): Promise<RunRecord | null>;
@@ -76,7 +76,10 @@ export interface Store {
   releaseRun(ledger: string, job: string, date: IsoDate, replica: string): Promise<void>;
   /** Every lease held now or left to expire, for /healthz. */
   leases(): Promise<LeaseRecord[]>;
-  /** Runs `fn` while no other call in any replica on this database holds the same ledger's lock (write-backs). */
+  /**
+   * Runs `fn` while no other call in any replica on this database holds the same ledger's lock (write-backs). Not
+   * reentrant: `fn` must not take the same ledger's lock again.
+   */
   withLedgerLock<T>(ledger: string, fn: () => Promise<T>): Promise<T>;
 
   close(): Promise<void>;
