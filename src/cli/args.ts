@@ -13,6 +13,7 @@ export const COMMANDS = [
   'update',
   'history',
   'chats',
+  'store',
   'help',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -122,6 +123,8 @@ export const USAGE = `duban — 督办台账机器人
   duban update 编号 [--status 状态] [--progress 进度] [--note 文字] [--by 姓名]   把进展写回台账
   duban history  [--task 编号] [--unit 单位]          提醒记录
   duban chats                                         机器人所在的飞书群及其 chat_id
+  duban store migrate                                 建立或升级状态数据库的表结构（SQLite 或 PostgreSQL）
+  duban store status  [--format text|json]            状态数据库的类型、位置和结构版本
 
 通用参数：--config 配置文件（默认 config/duban.yaml 或 DUBAN_CONFIG），--json 等同 --format json。
 不带配置文件且未设置飞书凭据时，duban 以本地模式运行在自带的示例台账上，消息输出到终端。`;
