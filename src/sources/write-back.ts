@@ -6,7 +6,7 @@
 import type { Cell, LedgerField, RawRow, RawTable, TrafficLight } from '../domain/types.js';
 import { CANONICAL_HEADERS } from '../ledger/headers.js';
 import { parseProgress } from '../ledger/progress.js';
-import { parseStatus, plainStatusKey, type StatusKey } from '../ledger/status.js';
+import { parseStatus, plainStatusKey, STATUS_TEMPLATE_WORDS as STATUS_WORDS, type StatusKey } from '../ledger/status.js';
 import { cellText } from '../ledger/text.js';
 import { LIGHT_LABELS, STATE_LABELS } from '../reports/labels.js';
 import { dateFormOf, formatDate } from './date-form.js';
@@ -47,8 +47,6 @@ export interface WritePlan {
   /** Parts of the update not written to their own column. */
   unwritten: Unwritten[];
 }
-
-const STATUS_WORDS: Record<StatusKey, string> = { ...STATE_LABELS, extended: '已延期' };
 
 /** "办结", "done", "已延期" → the template's word (已完成 …); a word duban cannot read is refused rather than written. */
 export function normaliseStatus(input: string): string {
