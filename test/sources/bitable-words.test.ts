@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { columnRuleProblems } from '../../src/app/column-check.js';
 import { applyChatUpdate } from '../../src/app/chat-update.js';
 import { readLedger } from '../../src/app/read-ledger.js';
 import { openSource } from '../../src/sources/open-source.js';
 import type { LoopbackField } from '../support/feishu/bitable-routes.js';
-import { expectNoUnexpectedCalls } from '../support/feishu/harness.js';
-import { apiRequests, startFeishuSetup, type FeishuSetup } from './feishu-harness.js';
+import { apiRequests, type FeishuSetup, useFeishuSetup } from './feishu-harness.js';
 
 const APP = 'bascnWords0001';
 const SOURCE = `bitable:${APP}/tblWords`;
@@ -32,14 +31,9 @@ function addBase(statusOptions: string[], extra: LoopbackField[] = [], extraValu
 }
 const field = (n: number, name: string) => f.bitable.table(APP, 'tblWords').records.find((r) => r.record_id === `rec${n}`)!.fields[name];
 
-beforeAll(async () => {
-  f = await startFeishuSetup();
-});
-afterAll(async () => {
-  await f.server.close();
-  expectNoUnexpectedCalls(f.server);
-});
+const feishu = useFeishuSetup();
 beforeEach(() => {
+  f = feishu();
   f.server.requests.length = 0;
   f.bitable.createdOptions.length = 0;
 });

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { toSerial } from '../../src/calendar/dates.js';
 import { columnRuleProblems } from '../../src/app/column-check.js';
 import { openSource } from '../../src/sources/open-source.js';
-import { expectNoUnexpectedCalls } from '../support/feishu/harness.js';
-import { apiRequests, startFeishuSetup, type FeishuSetup } from './feishu-harness.js';
+import { apiRequests, type FeishuSetup, useFeishuSetup } from './feishu-harness.js';
 import { asSpreadsheetCells, csvGrid, EXAMPLE_TASKS } from './example.js';
 
 const TOKEN = 'shtcnWords0001';
@@ -19,14 +18,9 @@ function seed(dropdown: string[] | null) {
 }
 const rowOf = (id: number) => f.sheets.tab(TOKEN, '台账').rows.find((r) => r[0] === id)!;
 
-beforeAll(async () => {
-  f = await startFeishuSetup();
-});
-afterAll(async () => {
-  await f.server.close();
-  expectNoUnexpectedCalls(f.server);
-});
+const feishu = useFeishuSetup();
 beforeEach(() => {
+  f = feishu();
   f.server.requests.length = 0;
   f.sheets.dropdownViolations.length = 0;
 });
