@@ -72,14 +72,15 @@ export function readUpdate(update: TaskUpdate) {
   const status = update.status === undefined ? undefined : { typed: update.status.trim(), key: statusKeyOf(update.status) };
   const progress = update.progress === undefined ? undefined : normaliseProgress(update.progress);
   const evidence = (update.evidence ?? []).filter((item) => item.name.trim() || item.url);
-  const asked = [status, progress, update.note?.trim() || undefined, update.newDue, update.closedOn, evidence[0], update.warning];
-  if (asked.every((part) => part === undefined)) throw new WriteBackError('没有要写入的内容：请至少给出状态、进度或进展情况之一。');
-  return { status, progress, evidence };
+  // A report on the task (anything but a 预警 the reports compute) also sets 更新时间.
+  const reported = [status, progress, update.note?.trim() || undefined, update.newDue, update.closedOn, evidence[0]].some((part) => part !== undefined);
+  if (!reported && update.warning === undefined) throw new WriteBackError('没有要写入的内容：请至少给出状态、进度或进展情况之一。');
+  return { status, progress, evidence, reported };
 }
 
 /** Finds the task's row by id and plans the changed cells; throws WriteBackError when it must refuse. */
 export function planWriteBack(table: RawTable, id: string, update: TaskUpdate, rules: ColumnRules = new Map()): WritePlan {
-  const { status, progress, evidence } = readUpdate(update);
+  const { status, progress, evidence, reported } = readUpdate(update);
   const task = locateTask(table, id);
   const plan = new Planner(table, task.row, rules);
   if (status) plan.status(status.typed, status.key);
@@ -89,7 +90,7 @@ export function planWriteBack(table: RawTable, id: string, update: TaskUpdate, r
   if (evidence.length > 0) plan.evidence(evidence.map((item) => (item.url ? `${item.name.trim()}（${item.url}）` : item.name.trim())).join('；'), update);
   if (update.warning !== undefined) plan.warning(update.warning);
   plan.note(update);
-  plan.put('updated', 'date', plan.dateIn('updated', update.date), 'report');
+  if (reported) plan.put('updated', 'date', plan.dateIn('updated', update.date), 'report');
   return { id: task.id, row: task.row.row, rowIndex: task.rowIndex, idColumn: task.idColumn, ...plan.result() };
 }
 

@@ -111,7 +111,8 @@ describe('planWriteBack: completion, evidence and 预警', () => {
   });
 
   it('writes the 预警 column\'s own word for the level, the template word in an empty free column, nothing outside a list', () => {
-    expect(cells(planWriteBack(ledger, '6', { warning: 'red', date: DATE }))).toEqual([['预警', '红灯']]);
+    // A 预警 is no report on the task: 更新时间 stays.
+    expect(cells(planWriteBack(ledger, '6', { warning: 'red', date: '2022-06-28' }))).toEqual([['预警', '红灯']]);
     const worded = table(HEAD, [['6', 'a', '', '', '', '', '', '', DATE], ['7', 'b', '', '', '', '', '红色预警', '', DATE]]);
     expect(cells(planWriteBack(worded, '6', { warning: 'red', date: DATE }))).toEqual([['预警', '红色预警']]);
     expect(cells(planWriteBack(worded, '6', { warning: 'blue', date: DATE }))).toEqual([['预警', '蓝灯']]);
