@@ -5,7 +5,7 @@
  * right before the write (appends go onto what is there then) and its appended lines are checked afterwards.
  */
 import { createKeyedQueue } from '../feishu/keyed-queue.js';
-import type { Cell, RawTable } from '../domain/types.js';
+import type { Cell, LedgerField, RawTable } from '../domain/types.js';
 import { cellText } from '../ledger/text.js';
 import type { Logger } from '../log/logger.js';
 import { LedgerChangedError } from './ledger-changed.js';
@@ -20,8 +20,11 @@ export interface UpdateSteps {
   logger: Logger;
   /** Reads the ledger as it is now (never a cached copy); a backend that can filter may return only the id's rows. */
   readLedger(id: string): Promise<RawTable>;
-  /** What the columns of the task's row can take (field types, select options, dropdown lists); all text when absent. */
-  rulesFor?(table: RawTable, rowIndex: number): Promise<ColumnRules>;
+  /**
+   * What the columns of the task's row can take (field types, select options, dropdown lists); all text when absent.
+   * `choosing` names the fields whose word the update chooses (状态, 预警), for a backend that must count their words.
+   */
+  rulesFor?(table: RawTable, rowIndex: number, choosing: LedgerField[]): Promise<ColumnRules>;
   /** Writes the plan's cells (only called when there is something to write); throws LedgerChangedError to re-read. */
   writeCells(plan: WritePlan): Promise<void>;
   /** The plan's row as it is now, cells read as `readLedger` reads them: online sheets check it around the write. */
@@ -51,14 +54,15 @@ const perLedger = createKeyedQueue();
  */
 export function createUpdater(steps: UpdateSteps): (id: string, update: TaskUpdate) => Promise<WriteOutcome> {
   const exclusive = steps.exclusive ?? (<T>(work: () => Promise<T>) => work());
-  return (id, update) => perLedger(steps.location, () => exclusive(() => update_(steps, id, update)));
+  return (id, update) => perLedger(steps.location, () => exclusive(() => applyUpdate(steps, id, update)));
 }
 
-async function update_(steps: UpdateSteps, id: string, update: TaskUpdate): Promise<WriteOutcome> {
+async function applyUpdate(steps: UpdateSteps, id: string, update: TaskUpdate): Promise<WriteOutcome> {
   readUpdate(update);
   for (let attempt = 1; ; attempt += 1) {
     const table = await steps.readLedger(id.trim());
-    const rules = steps.rulesFor ? await steps.rulesFor(table, locateTask(table, id).rowIndex) : undefined;
+    const choosing = (['status', 'warning'] as const).filter((field) => update[field] !== undefined);
+    const rules = steps.rulesFor ? await steps.rulesFor(table, locateTask(table, id).rowIndex, choosing) : undefined;
     const plan = planWriteBack(table, id, update, rules);
     try {
       if (plan.cells.length > 0) await write(steps, table, plan);

@@ -3,6 +3,7 @@
  * columns can take, find the task's row by id and compute the cells to write — each value in the column's own
  * form and words (docs/write-back.md). Backends only translate the plan into their own cell addresses and types.
  */
+import { isIsoDate } from '../calendar/dates.js';
 import type { Cell, LedgerField, RawRow, RawTable, TrafficLight } from '../domain/types.js';
 import { CANONICAL_HEADERS } from '../ledger/headers.js';
 import { parseProgress } from '../ledger/progress.js';
@@ -72,6 +73,9 @@ export function readUpdate(update: TaskUpdate) {
   const status = update.status === undefined ? undefined : { typed: update.status.trim(), key: statusKeyOf(update.status) };
   const progress = update.progress === undefined ? undefined : normaliseProgress(update.progress);
   const evidence = (update.evidence ?? []).filter((item) => item.name.trim() || item.url);
+  for (const [what, date] of [['新的截止日期', update.newDue], ['办结时间', update.closedOn], ['更新日期', update.date]] as const) {
+    if (date !== undefined && !isIsoDate(date)) throw new WriteBackError(`${what}“${date}”不是有效的日期，请写成 YYYY-MM-DD，如 2022-07-31。`);
+  }
   // A report on the task (anything but a 预警 the reports compute) also sets 更新时间.
   const reported = [status, progress, update.note?.trim() || undefined, update.newDue, update.closedOn, evidence[0]].some((part) => part !== undefined);
   if (!reported && update.warning === undefined) throw new WriteBackError('没有要写入的内容：请至少给出状态、进度或进展情况之一。');

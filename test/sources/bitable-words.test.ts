@@ -69,6 +69,17 @@ describe('Bitable write-back in the field\'s own options', () => {
     expect(f.bitable.createdOptions).toEqual([]);
   });
 
+  it('counts the words of a text status field over every record, though the write reads only the task\'s', async () => {
+    f.bitable.addTable(APP, 'tblText', {
+      fields: [{ field_name: '编号', type: 1 }, { field_name: '任务', type: 1 }, { field_name: '状态', type: 1 }, { field_name: '进展情况', type: 1 }],
+      records: ['推进中', '推进中', '进行中', '未开始'].map((status, i) => ({ record_id: `recT${i}`, fields: { 编号: String(i + 1), 任务: 't', 状态: status } })),
+    });
+    await openSource(`bitable:${APP}/tblText`, f.deps).updateTask('4', { status: '进行中', date: DATE });
+    expect(f.bitable.table(APP, 'tblText').records[3].fields['状态']).toBe('推进中');
+    const counted = apiRequests(f.server).find((r) => r.body?.field_names)!;
+    expect([counted.body.field_names, counted.body.filter]).toEqual([['状态'], undefined]);
+  });
+
   it('takes an option the office added a moment ago (the fields list is read again for each write)', async () => {
     addBase(['未开始', '推进中']);
     const source = openSource(SOURCE, f.deps);

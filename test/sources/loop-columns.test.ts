@@ -79,6 +79,12 @@ describe('planWriteBack: an approved extension', () => {
     );
   });
 
+  it('refuses a date that does not exist before reading anything', () => {
+    const ledger = table(HEAD, [['6', 'a', '进行中', '2022-06-30', '', '', '', '']]);
+    expect(() => planWriteBack(ledger, '6', { newDue: '2022-02-30', date: DATE })).toThrow('新的截止日期“2022-02-30”不是有效的日期，请写成 YYYY-MM-DD，如 2022-07-31。');
+    expect(() => planWriteBack(ledger, '6', { closedOn: '7月31日', date: DATE })).toThrow('办结时间“7月31日”不是有效的日期');
+  });
+
   it('leaves a count it cannot read, and says so', () => {
     const ledger = table(HEAD, [['6', 'a', '进行中', '2022-06-30', '2022-05-31', '一次', '', '']]);
     const plan = planWriteBack(ledger, '6', { newDue: '2022-07-31', date: DATE });
