@@ -15,6 +15,11 @@ export const CANONICAL_HEADERS: Record<LedgerField, string> = {
   progress: '进度',
   note: '进展情况',
   updated: '更新时间',
+  originalDue: '原截止日期',
+  extensions: '延期次数',
+  closed: '办结时间',
+  evidence: '佐证材料',
+  warning: '预警',
 };
 
 /** Other headers accepted for each field (matched after normalisation: case, width, spaces, notes). */
@@ -33,7 +38,15 @@ export const HEADER_ALIASES: Record<LedgerField, string[]> = {
   note: ['推进情况', '工作动态', '落实情况', '进展', '工作进展', '工作推进情况', '目前进展', '推进落实情况', '办理情况', '办理进展', '进展说明',
     'note', 'notes'],
   updated: ['最后更新', '更新日期', '最近更新', '最近更新时间', '最新更新', '填报时间', '填报日期', 'updated', 'last updated'],
+  originalDue: ['原定时限', '原截止时间', '原完成时限', '原定完成时间', '原时限', 'original due', 'original deadline'],
+  extensions: ['延期数', 'extensions'],
+  closed: ['完成日期', '办结日期', '销号时间', '销号日期', '实际完成时间', 'closed', 'completed on'],
+  evidence: ['附件', '证明材料', '佐证', '佐证资料', '印证材料', 'evidence', 'attachments'],
+  warning: ['预警等级', '预警级别', '预警状态', '红黄灯', '红黄绿灯', '亮灯', 'warning', 'light'],
 };
+
+/** Columns holding dates: serial day numbers read from them become ISO dates, and dates are written back as dates. */
+export const DATE_FIELDS: ReadonlySet<LedgerField> = new Set(['start', 'due', 'updated', 'originalDue', 'closed']);
 
 /** Columns without which the ledger cannot be read (errors); id and due are expected (warnings). */
 export const REQUIRED_FIELDS: readonly LedgerField[] = ['title', 'lead'];
@@ -63,7 +76,7 @@ export function matchHeader(text: string): LedgerField | null {
  * the one field whose words the header has, or null when none or several fit.
  */
 const FIELD_WORDS: readonly [LedgerField, RegExp][] = [
-  ['due', /截止|时限|期限|节点|限办|完成时间|完成日期/],
+  ['due', /^(?!原|实际)(?:.*(?:截止|时限|期限|节点|限办|完成时间))/],
   ['start', /(开始|起始|启动|交办|下达|立项)(日期|时间)/],
   ['updated', /(更新|填报|报送)(日期|时间)|最近更新|最新更新/],
   ['status', /状态/],
@@ -73,7 +86,18 @@ const FIELD_WORDS: readonly [LedgerField, RegExp][] = [
   ['assist', /(配合|协助|协办|协同|参与|协作)(单位|部门)/],
 ];
 
+/** Columns named by a word of their own, tried first: "原定期限" is the original deadline, "实际完成日期" the closing day. */
+const SPECIFIC_WORDS: readonly [LedgerField, RegExp][] = [
+  ['originalDue', /^原.*(日期|时间|时限|期限)/],
+  ['closed', /实际完成|办结(日期|时间)|销号(日期|时间)/],
+  ['extensions', /延期(次数|数)/],
+  ['evidence', /佐证|证明材料|附件/],
+  ['warning', /预警|红黄/],
+];
+
 function fieldByWords(key: string): LedgerField | null {
+  const specific = SPECIFIC_WORDS.find(([, words]) => words.test(key));
+  if (specific) return specific[0];
   const fits = FIELD_WORDS.filter(([, words]) => words.test(key)).map(([field]) => field);
   return fits.length === 1 ? fits[0] : null;
 }
