@@ -2,8 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { UTF8_BOM } from '../../ledger/csv-format.js';
-import { readPlanFile } from '../../plan/read-plan-file.js';
-import { runImportPlan } from '../../plan/run-import-plan.js';
+import { readPlanFile } from '../../workplan/read-plan-file.js';
+import { runImportPlan } from '../../workplan/run-import-plan.js';
 import { UsageError, type CliArgs } from '../args.js';
 import { println, type CliIO } from '../io.js';
 

@@ -1,6 +1,6 @@
 /**
  * A work plan document → tasks with lead and assisting units, the plan's phases, and notes.
- * Pure: text in, data out. See test/plan for the plan formats it reads.
+ * Pure: text in, data out. See test/workplan for the plan formats it reads.
  */
 import type { PlanImport, PlanPhase, PlanTask } from './types.js';
 import { cleanText, firstSentenceEnd, headingMarker } from './headings.js';

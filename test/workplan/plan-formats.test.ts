@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { importPlan } from '../../src/plan/import-plan.js';
+import { importPlan } from '../../src/workplan/import-plan.js';
 
 const brief = (text: string) =>
   importPlan(text).tasks.map((t) => ({ category: t.category, title: t.title, lead: t.lead, assist: t.assist }));

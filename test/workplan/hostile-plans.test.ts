@@ -3,8 +3,8 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { importPlan } from '../../src/plan/import-plan.js';
-import { PlanFileError, readPlanFile } from '../../src/plan/read-plan-file.js';
+import { importPlan } from '../../src/workplan/import-plan.js';
+import { PlanFileError, readPlanFile } from '../../src/workplan/read-plan-file.js';
 
 describe('readPlanFile on binary content', () => {
   it('refuses a zip (an .xlsx or .docx renamed .txt) and random bytes, naming the file', async () => {

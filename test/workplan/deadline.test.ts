@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadlineInText, planYear } from '../../src/plan/deadline.js';
+import { deadlineInText, planYear } from '../../src/workplan/deadline.js';
 
 describe('deadlineInText', () => {
   it.each([

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importPlan } from '../../src/plan/import-plan.js';
-import { runImportPlan } from '../../src/plan/run-import-plan.js';
+import { importPlan } from '../../src/workplan/import-plan.js';
+import { runImportPlan } from '../../src/workplan/run-import-plan.js';
 
 const read = (name: string) => readFileSync(new URL(`../fixtures/plans/${name}`, import.meta.url), 'utf8');
 const row = (t: { category: string; title: string; lead: string[]; assist: string[]; due?: string }) => ({

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importPlan } from '../../src/plan/import-plan.js';
+import { importPlan } from '../../src/workplan/import-plan.js';
 
 const PLAN = readFileSync(new URL('../../sheets-templates/example/tongnan-shuangyong-work-plan-2021.txt', import.meta.url), 'utf8');
 

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { runImportPlan } from '../../src/plan/run-import-plan.js';
-import { PlanFileError, readPlanFile } from '../../src/plan/read-plan-file.js';
+import { runImportPlan } from '../../src/workplan/run-import-plan.js';
+import { PlanFileError, readPlanFile } from '../../src/workplan/read-plan-file.js';
 import { parseCsvText } from '../../src/ledger/csv.js';
 
 const PLAN = '一、重点任务\n（一）宣传发动阶段（2022年1月——3月）\n1. 设置宣传栏，营造氛围。（牵头单位：区城管局；配合单位：区交通局、双江镇）\n2. 开展走访慰问。（工作分工见《慰问方案》）';

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { importPlan } from '../../src/plan/import-plan.js';
-import { planToLedgerRows } from '../../src/plan/ledger-rows.js';
+import { importPlan } from '../../src/workplan/import-plan.js';
+import { planToLedgerRows } from '../../src/workplan/ledger-rows.js';
 import { decodeText } from '../../src/ledger/encoding.js';
 import { parseCsvText } from '../../src/ledger/csv.js';
 import { parseDateCell } from '../../src/ledger/dates.js';
