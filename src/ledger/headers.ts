@@ -15,13 +15,15 @@ export const CANONICAL_HEADERS: Record<LedgerField, string> = {
   progress: '进度',
   note: '进展情况',
   updated: '更新时间',
+  detail: '工作内容',
+  leader: '责任领导',
 };
 
 /** Other headers accepted for each field (matched after normalisation: case, width, spaces, notes). */
 export const HEADER_ALIASES: Record<LedgerField, string[]> = {
   id: ['序号', '任务编号', 'no', 'no.', 'id', '#'],
   category: ['任务类别', '板块', '分类', '类型', 'category'],
-  title: ['工作任务', '任务内容', '重点任务', '督办事项', '工作内容', '任务名称', '事项', '项目名称', '项目内容', '具体任务', '主要任务',
+  title: ['工作任务', '任务内容', '重点任务', '督办事项', '任务名称', '事项', '项目名称', '项目内容', '具体任务', '主要任务',
     '工作事项', '任务事项', '目标任务', 'task', 'title'],
   lead: ['牵头单位', '主办单位', '承办单位', '责任部门', '牵头部门', '责任主体', '主责单位', '牵头责任单位', 'lead', 'owner'],
   assist: ['配合单位', '协办单位', '参与单位', '配合部门', '协助部门', '协同单位', '协作单位', 'assist', 'support'],
@@ -31,6 +33,8 @@ export const HEADER_ALIASES: Record<LedgerField, string[]> = {
   progress: ['完成进度', '百分比', '完成比例', '进度百分比', '完成率', 'progress'],
   note: ['推进情况', '工作动态', '落实情况', '进展', '工作进展', '工作推进情况', '目前进展', '推进落实情况', 'note', 'notes'],
   updated: ['最后更新', '更新日期', 'updated', 'last updated'],
+  detail: ['具体内容', '工作要求', '主要内容', '具体措施', '工作措施', '主要措施', '任务要求', 'detail'],
+  leader: ['分管领导', '牵头领导', '牵头负责领导', '分管区领导', '分管市领导', '责任区领导', 'leader'],
 };
 
 /** Columns without which the ledger cannot be read (errors); id and due are expected (warnings). */

@@ -22,6 +22,8 @@ export function planToLedgerRows(plan: PlanImport): string[][] {
       progress: '',
       note: '',
       updated: '',
+      detail: '',
+      leader: '',
     };
     return LEDGER_FIELDS.map((field) => cells[field]);
   });

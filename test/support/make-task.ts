@@ -37,6 +37,8 @@ export function makeTask(fields: Partial<Task> & { id: string }): Task {
     progress: task.progress === null ? '' : `${task.progress}%`,
     note: task.note,
     updated: task.updated ?? '',
+    detail: '',
+    leader: '',
     ...fields.raw,
   };
   return task;

