@@ -41,21 +41,25 @@ export const HEADER_ALIASES: Record<LedgerField, string[]> = {
 export const REQUIRED_FIELDS: readonly LedgerField[] = ['title', 'lead'];
 export const EXPECTED_FIELDS: readonly LedgerField[] = ['id', 'due'];
 
-const LOOKUP = new Map<string, LedgerField>();
-for (const [field, aliases] of Object.entries(HEADER_ALIASES) as [LedgerField, string[]][]) {
-  for (const text of [CANONICAL_HEADERS[field], ...aliases]) LOOKUP.set(normalizeHeader(text), field);
+/** A header matcher over the ledger's aliases and `extra` ones (a work-plan table's "整改措施", "存在问题"). */
+export function headerMatcher(extra: Partial<Record<LedgerField, readonly string[]>> = {}): (text: string) => LedgerField | null {
+  const lookup = new Map<string, LedgerField>();
+  for (const [field, aliases] of Object.entries(HEADER_ALIASES) as [LedgerField, string[]][]) {
+    for (const text of [CANONICAL_HEADERS[field], ...aliases, ...(extra[field] ?? [])]) lookup.set(normalizeHeader(text), field);
+  }
+  return (text) => {
+    const key = normalizeHeader(text);
+    if (key === '') return null;
+    const direct = lookup.get(key);
+    if (direct) return direct;
+    // "牵头单位/责任单位", "责任单位及责任人": the first part that names a field.
+    for (const part of key.split(/[/、]|及|和|与/)) {
+      const field = lookup.get(part);
+      if (field) return field;
+    }
+    return null;
+  };
 }
 
 /** The field a header names, or null for a column duban does not use. "牵头单位/责任单位", "责任单位及责任人" match by their parts. */
-export function matchHeader(text: string): LedgerField | null {
-  const key = normalizeHeader(text);
-  if (key === '') return null;
-  const direct = LOOKUP.get(key);
-  if (direct) return direct;
-  // "牵头单位/责任单位", "责任单位及责任人": the first part that names a field.
-  for (const part of key.split(/[/、]|及|和|与/)) {
-    const field = LOOKUP.get(part);
-    if (field) return field;
-  }
-  return null;
-}
+export const matchHeader: (text: string) => LedgerField | null = headerMatcher();

@@ -1,8 +1,8 @@
-/** `duban import-plan`: plan text → ledger CSV and a Chinese summary for the office. */
+/** `duban import-plan`: a plan → ledger CSV and a Chinese summary for the office. */
 import { formatCsv } from '../ledger/csv-format.js';
-import { importPlan } from './import-plan.js';
+import { importPlan, type ImportOptions } from './import-plan.js';
 import { planToLedgerRows } from './ledger-rows.js';
-import type { PlanImport } from './types.js';
+import type { PlanDocument, PlanImport } from './types.js';
 
 export interface ImportPlanResult {
   /** Ledger CSV (CRLF, no BOM: prepend UTF8_BOM when writing a file for Excel). */
@@ -12,12 +12,12 @@ export interface ImportPlanResult {
 }
 
 /** Imports the plan and renders the ledger CSV and the summary. */
-export function runImportPlan(text: string): ImportPlanResult {
-  const plan = importPlan(text);
-  return { csv: formatCsv(planToLedgerRows(plan)), summary: summarizePlan(plan), plan };
+export function runImportPlan(input: string | PlanDocument, options: ImportOptions = {}): ImportPlanResult {
+  const plan = importPlan(input, options);
+  return { csv: formatCsv(planToLedgerRows(plan.tasks)), summary: summarizePlan(plan), plan };
 }
 
-/** Multi-line Chinese summary: task count by category, units, phases with dates, problems. */
+/** Multi-line Chinese summary: task count by category, units, phases with dates, what could not be read, problems. */
 export function summarizePlan(plan: PlanImport): string {
   const lines: string[] = [];
   const leads = new Set(plan.tasks.flatMap((t) => t.lead));
@@ -29,6 +29,10 @@ export function summarizePlan(plan: PlanImport): string {
   if (plan.phases.length > 0) {
     lines.push(`工作阶段 ${plan.phases.length} 个（可据此填写开始日期和截止日期）：`);
     for (const p of plan.phases) lines.push(`  ${p.name}：${p.start ?? '?'} 至 ${p.due ?? '?'}（原文：${p.raw}）`);
+  }
+  if (plan.unrecognized.length > 0) {
+    lines.push(`未识别 ${plan.unrecognized.length} 处（提到单位却没有生成任务，或像任务却没有写明单位），请对照原文核对：`);
+    for (const u of plan.unrecognized) lines.push(`  ${u.place}：${u.reason}（${u.text}）`);
   }
   if (plan.problems.length > 0) {
     lines.push(`需要注意 ${plan.problems.length} 条：`);

@@ -18,10 +18,14 @@ const [header, ...tasks] = readRows('tasks.csv');
 const column = (name: string) => header.indexOf(name);
 
 describe('the bundled example ledger', () => {
-  it('is the plan import: same header, ids, categories, titles and units', () => {
-    const imported = planToLedgerRows(plan);
+  it('was made from the plan import: same columns, ids and units; each 任务 is the task text, each 类别 its heading or title', () => {
+    const imported = planToLedgerRows(plan.tasks);
     expect(header).toEqual(imported[0].slice(0, header.length));
-    expect(tasks.map((row) => row.slice(0, 5))).toEqual(imported.slice(1).map((row) => row.slice(0, 5)));
+    expect(tasks.map((row) => [row[0], row[3], row[4]])).toEqual(imported.slice(1).map((row) => [row[0], row[3], row[4]]));
+    tasks.forEach((row, i) => {
+      expect(plan.tasks[i].detail, row[0]).toContain(row[2]);
+      expect([plan.tasks[i].category, plan.tasks[i].title], row[0]).toContain(row[1]);
+    });
   });
 
   it('has dates, statuses and progress the ledger parser reads without problems', () => {

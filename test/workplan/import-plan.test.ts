@@ -8,14 +8,17 @@ describe('importPlan on the Tongnan 双拥 plan', () => {
   const plan = importPlan(PLAN);
   const byLead = (lead: string) => plan.tasks.filter((t) => t.lead.join('、') === lead);
 
-  it('finds all sixteen tasks with their units', () => {
+  it('finds all sixteen tasks with their units, a short title and the full text', () => {
     expect(plan.tasks).toHaveLength(16);
     expect(plan.tasks[0]).toEqual({
       category: '持续巩固“314”工程',
-      title: '继续加强对“双拥大道”的维护管理，丰富大道两侧的双拥文化氛围',
+      title: '继续加强对“双拥大道”的维护管理',
+      detail: '继续加强对“双拥大道”的维护管理，丰富大道两侧的双拥文化氛围',
       lead: ['区交通局'],
       assist: ['双江镇', '大佛街道'],
+      leader: [],
       line: 40,
+      place: '第40行',
     });
   });
 
@@ -31,31 +34,29 @@ describe('importPlan on the Tongnan 双拥 plan', () => {
   it('keeps three lead units of one task', () => {
     const [task] = byLead('区司法局、区国资委、区卫健委');
     expect(task.assist).toEqual([]);
-    expect(task.title).toMatch(/^继续做好司法、金融、医疗等进军营活动/);
+    expect(task.title).toBe('继续做好司法、金融、医疗等进军营活动');
   });
 
   it('reads an enumerated item under a sub-heading with three assisting units', () => {
     const task = plan.tasks.find((t) => t.assist.join('、') === '区科技局、区人力社保局、区农业农村委');
     expect(task).toMatchObject({ category: '深化区域协作推动一体化发展', lead: ['区退役军人事务局'], line: 64 });
-    expect(task!.title).toMatch(/^推动潼南退役军人产业孵化园建设工作。积极争取/);
+    expect(task!.title).toBe('推动潼南退役军人产业孵化园建设工作');
+    expect(task!.detail).toMatch(/^推动潼南退役军人产业孵化园建设工作。积极争取/);
   });
 
-  it('takes the category from a heading that shares its line with the task', () => {
+  it('titles a numbered item by its heading phrase, its category the heading around it', () => {
     const task = plan.tasks.find((t) => t.lead[0] === '区城投集团');
-    expect(task!.category).toBe('建设一个双拥主题文化园');
-    expect(task!.title).toMatch(/^为进一步丰富我区双拥文化/);
-    expect(task!.title).toMatch(/配套的宣传设施等$/);
+    expect(task!.title).toBe('建设一个双拥主题文化园');
+    expect(task!.category).toBe('重点打造特色亮点工作');
+    expect(task!.detail).toMatch(/^建设一个双拥主题文化园。为进一步丰富我区双拥文化/);
+    expect(task!.detail).toMatch(/配套的宣传设施等。$/);
   });
 
   it('names every category in plan order', () => {
     expect([...new Set(plan.tasks.map((t) => t.category))]).toEqual([
       '持续巩固“314”工程',
-      '建设一个双拥主题文化园',
-      '建设双拥宣传标语',
-      '打造双拥一条街',
-      '建立一个退役军人创业就业产品展销平台',
+      '重点打造特色亮点工作',
       '深化区域协作推动一体化发展',
-      '创新打造退役军人服务平台',
     ]);
   });
 
@@ -72,8 +73,9 @@ describe('importPlan on the Tongnan 双拥 plan', () => {
 
   it('reports the item whose division of work is in another document', () => {
     expect(plan.problems).toHaveLength(1);
-    expect(plan.problems[0]).toMatch(/^第58行：工作分工见外部文件，未生成任务（扎实开展“双拥”系列活动：/);
+    expect(plan.problems[0]).toMatch(/^第58行：工作分工见外部文件，未生成任务（扎实开展“双拥”系列活动；/);
     expect(plan.problems[0]).toContain('《重庆市潼南区开展双拥月系列活动方案》');
-    expect(plan.tasks.some((t) => t.title.includes('双拥观念深入人心'))).toBe(false);
+    expect(plan.tasks.some((t) => t.detail.includes('双拥观念深入人心'))).toBe(false);
+    expect(plan.unrecognized).toEqual([]);
   });
 });

@@ -16,7 +16,7 @@ describe('importPlan on other offices’ plan formats', () => {
       '责任单位：区考核办',
     ].join('\n');
     expect(brief(text)).toEqual([
-      { category: '加强组织领导', title: '成立创建工作专班，明确专人负责', lead: ['区委办'], assist: ['区政府办', '区双拥办'] },
+      { category: '加强组织领导', title: '成立创建工作专班', lead: ['区委办'], assist: ['区政府办', '区双拥办'] },
       { category: '加强组织领导', title: '把双拥工作纳入年度目标考核', lead: ['区考核办'], assist: [] },
     ]);
   });
@@ -58,7 +58,9 @@ describe('importPlan on other offices’ plan formats', () => {
 
   it('reports a clause with assisting units only', () => {
     const plan = importPlan('做好宣传工作。（协助单位：区文旅委）');
-    expect(plan.tasks).toEqual([{ category: '', title: '做好宣传工作', lead: [], assist: ['区文旅委'], line: 1 }]);
+    expect(plan.tasks).toEqual([
+      { category: '', title: '做好宣传工作', detail: '做好宣传工作。', lead: [], assist: ['区文旅委'], leader: [], line: 1, place: '第1行' },
+    ]);
     expect(plan.problems).toEqual(['第1行：任务“做好宣传工作”只写了协助单位，没有写责任单位']);
   });
 
@@ -83,7 +85,9 @@ describe('importPlan on other offices’ plan formats', () => {
   it('combines a keyed line and a role line under one task', () => {
     const plan = importPlan('建立联络员制度。\n牵头单位：区双拥办\n（区民政局、区财政局负责）');
     const units = ['区民政局', '区财政局'];
-    expect(plan.tasks).toEqual([{ category: '', title: '建立联络员制度', lead: ['区双拥办'], assist: units, line: 1 }]);
+    expect(plan.tasks).toEqual([
+      { category: '', title: '建立联络员制度', detail: '建立联络员制度。', lead: ['区双拥办'], assist: units, leader: [], line: 1, place: '第1行' },
+    ]);
   });
 });
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { runImportPlan } from '../../src/workplan/run-import-plan.js';
 import { PlanFileError, readPlanFile } from '../../src/workplan/read-plan-file.js';
 import { parseCsvText } from '../../src/ledger/csv.js';
+import type { PlanDocument } from '../../src/workplan/types.js';
 
 const PLAN = '一、重点任务\n（一）宣传发动阶段（2022年1月——3月）\n1. 设置宣传栏，营造氛围。（牵头单位：区城管局；配合单位：区交通局、双江镇）\n2. 开展走访慰问。（工作分工见《慰问方案》）';
 
@@ -16,7 +17,7 @@ describe('runImportPlan', () => {
     const rows = parseCsvText(result.csv).rows.filter((r) => r.some((c) => c));
     expect(rows).toEqual([
       ['编号', '类别', '任务', '责任单位', '协助单位', '开始日期', '截止日期', '状态', '进度', '进展情况', '更新时间', '工作内容', '责任领导'],
-      ['1', '宣传发动阶段', '设置宣传栏，营造氛围', '区城管局', '区交通局、双江镇', '', '', '未开始', '', '', '', '', ''],
+      ['1', '宣传发动阶段', '设置宣传栏', '区城管局', '区交通局、双江镇', '', '', '未开始', '', '', '', '设置宣传栏，营造氛围。', ''],
     ]);
   });
 
@@ -39,16 +40,24 @@ describe('runImportPlan', () => {
 describe('readPlanFile', () => {
   const dir = mkdtempSync(join(tmpdir(), 'duban-plan-'));
 
+  const lines = (doc: PlanDocument) => doc.blocks.map((b) => (b.kind === 'paragraph' ? b.text : '')).join('\n');
+
   it('reads GBK and UTF-8 text files', async () => {
     writeFileSync(join(dir, 'gbk.txt'), iconv.encode(PLAN, 'gbk'));
     writeFileSync(join(dir, 'utf8.txt'), `\uFEFF${PLAN}`, 'utf8');
-    expect(await readPlanFile(join(dir, 'gbk.txt'))).toBe(PLAN);
-    expect(await readPlanFile(join(dir, 'utf8.txt'))).toBe(PLAN);
+    expect(lines(await readPlanFile(join(dir, 'gbk.txt')))).toBe(PLAN);
+    expect(lines(await readPlanFile(join(dir, 'utf8.txt')))).toBe(PLAN);
   });
 
-  it('refuses a Word file with a message saying how to convert it', async () => {
-    await expect(readPlanFile(join(dir, '方案.docx'))).rejects.toThrow(/另存为纯文本/);
-    await expect(readPlanFile(join(dir, '方案.docx'))).rejects.toBeInstanceOf(PlanFileError);
+  it('refuses a damaged Word file, a PDF, an old .xls and an empty file, saying what to do', async () => {
+    writeFileSync(join(dir, '方案.docx'), Buffer.from([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]));
+    await expect(readPlanFile(join(dir, '方案.docx'))).rejects.toThrow('“方案.docx”不是可读取的 Word 文档（可能已损坏或加了密码）：请在 Word/WPS 中打开它，“另存为” Word 文档（.docx）后再导入。');
+    writeFileSync(join(dir, '方案.pdf'), '%PDF-1.4');
+    await expect(readPlanFile(join(dir, '方案.pdf'))).rejects.toThrow(/暂不支持读取 PDF 文件“方案.pdf”/);
+    writeFileSync(join(dir, '分解表.xls'), Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0, 0]));
+    await expect(readPlanFile(join(dir, '分解表.xls'))).rejects.toThrow(/旧版 Excel 表格.*另存为” Excel 工作簿（\.xlsx）/);
+    writeFileSync(join(dir, '空.txt'), '');
+    await expect(readPlanFile(join(dir, '空.txt'))).rejects.toBeInstanceOf(PlanFileError);
   });
 
   it('names a missing file or a folder instead of failing with a raw system error', async () => {
