@@ -18,7 +18,8 @@ const TRAILING = /[。；;，,\s]+$/;
 
 /**
  * The unit clauses of a paragraph, in order: in brackets (other bracketed text, "（社区）", is left alone), or else one
- * closing the paragraph without brackets ("……。牵头单位：市发改委", "……。市发改委牵头，市财政局配合。").
+ * closing the paragraph: a bare list of bodies in brackets ("……。（省发展改革委、省财政厅）"), or without brackets
+ * ("……。牵头单位：市发改委", "……。市发改委牵头，市财政局配合。").
  */
 export function findClauses(text: string, ctx: ClauseContext): FoundClause[] {
   const found = bracketedClauses(text, ctx);
@@ -45,7 +46,15 @@ function bracketedClauses(text: string, ctx: ClauseContext): FoundClause[] {
   return found;
 }
 
+// A last bracket group closing the paragraph: "……。（省发展改革委、省财政厅）".
+const CLOSING_GROUP = new RegExp(`${GROUP}[。；;，,\\s]*$`);
+
 function unbracketedTail(text: string, ctx: ClauseContext): FoundClause | null {
+  const closing = CLOSING_GROUP.exec(text);
+  if (closing && closing.index > 0) {
+    const clause = parseUnitClause(closing[1], { ...ctx, bare: true });
+    if (clause) return { start: closing.index, end: text.length, clause };
+  }
   const keyed = keyedTailStart(text);
   if (keyed > 0) {
     const clause = parseUnitClause(text.slice(keyed).replace(TRAILING, ''), ctx);

@@ -46,10 +46,12 @@ const DATE = '(?:(\\d{4})年)?(\\d{1,2})月(?:(\\d{1,2})[日号])?';
 const WINDOW = new RegExp(`(\\d{4})年\\d{1,2}月(?:\\d{1,2}[日号])?\\s*(?:至|到|—+|－|-|~|～)\\s*${DATE}`, 'g');
 // A date followed by 前 ("6月底前"), or by a word of completion ("6月底完成", "12月取得明显成效").
 const POINT = new RegExp(
-  `(?<!每(?:年|半年|季度?|月)?|\\d)((?:\\d{4}年)?(?:\\d{1,2}月(?:\\d{1,2}[日号]|底|末|上旬|中旬|下旬|份)?|上半年|下半年|全年|第?[1-4]季度|年内)|(?:\\d{4})?年[底末])` +
-    '(?:(之前|以前|前|以内|内)|(?=(?:全面|基本|全部|初步|率先)?(?:完成|建成|实现|取得|出台|到位|投入使用|竣工|达到|上线|办结|落实)))',
+  `(?<!每(?:年|半年|季度?|月)?|\\d)((?:\\d{4}年)?(?:\\d{1,2}月(?:\\d{1,2}[日号]|底|末|上旬|中旬|下旬|份)?|上半年|下半年|第?[1-4]季度|年内)|(?:\\d{4})?年[底末])` +
+    '(?:(之前|以前|前|以内|内)|(?=(?:全面|基本|全部|初步|率先)?(?:完成|建成|实现|取得|到位|投入使用|竣工|达到|上线|办结|落实)))',
   'g',
 );
+// "全年新增……", "全面完成全年日常检查任务": a target for the plan's year.
+const WHOLE_YEAR = /(?<!每)全年(?!度)/;
 // "5年内": counted from the plan's year.
 const WITHIN_YEARS = /(?<![\d年])(\d{1,2})年内/g;
 // "2016年第三产业增加值增长9%": a target for that year ("2016年度", "2019年1月1日起" are not).
@@ -69,6 +71,8 @@ export function deadlineInText(text: string, year: number | null): Due {
     if (expr.kind === 'span') take(expr.last, m[0]);
   }
   if (year !== null) {
+    const whole = WHOLE_YEAR.exec(t);
+    if (whole) take(ymd(year, 12, 31), whole[0]);
     for (const m of t.matchAll(WITHIN_YEARS)) if (Number(m[1]) <= 10) take(ymd(year + Number(m[1]) - 1, 12, 31), m[0]);
     for (const m of t.matchAll(TARGET_YEAR)) {
       const y = Number(m[1]);

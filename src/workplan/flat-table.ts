@@ -35,7 +35,7 @@ interface Found {
 /** Rows of tab-separated cells under a tab-separated header row. */
 function tabbedTable(paragraphs: readonly PlanParagraph[], start: number): Found | null {
   const header = paragraphs[start].text.split('\t').map((cell) => cell.trim());
-  if (header.length < MIN_HEADERS || !isHeader(header)) return null;
+  if (header.length < MIN_HEADERS || header.some((name) => name.length > 20) || !isHeader(header)) return null;
   let next = start + 1;
   while (next < paragraphs.length && (paragraphs[next].text.includes('\t') || paragraphs[next].text.trim() === '')) next++;
   const lines = paragraphs.slice(start, next).filter((p) => p.text.trim() !== '');
@@ -52,7 +52,7 @@ function cellPerLineTable(paragraphs: readonly PlanParagraph[], start: number): 
       i++;
       continue;
     }
-    if (text === '' || matchPlanHeader(text) === null) break;
+    if (text === '' || !isColumnName(text)) break;
     header.push(paragraphs[i]);
     i++;
   }
@@ -121,6 +121,11 @@ function arrange(cells: string[], names: string[]): string[] {
     if (!take('title', cell) && !take('detail', cell)) take('category', cell);
   }
   return row;
+}
+
+/** A column name on a line of its own: short, unnumbered, a known header. */
+function isColumnName(text: string): boolean {
+  return text.length <= 12 && headingMarker(text) === null && matchPlanHeader(text) !== null;
 }
 
 function isUnitList(text: string): boolean {

@@ -58,17 +58,20 @@ export function placeOf(ctx: ImportContext, line: number): string {
   return `第${line}${ctx.unit}`;
 }
 
+// "任务名称：建设口袋公园；责任单位：……": the label is not the task's text.
+const TEXT_LABEL = /^(?:任务名称|工作任务|重点任务|主要任务|任务内容|工作内容|具体内容|主要内容|具体措施|任务)\s*[：:]\s*/;
+
 /** Adds the task; a draft naming no unit is listed as unrecognized instead. Returns the task, or null. */
 export function addTask(ctx: ImportContext, draft: TaskDraft): PlanTask | null {
   const detail = draft.texts
-    .map((text, i) => (i === 0 ? stripMarkers(text) : text).trim())
+    .map((text, i) => (i === 0 ? stripMarkers(text).replace(TEXT_LABEL, '') : text).trim())
     .filter((text) => text !== '')
     .join('\n');
   if (draft.lead.length === 0 && draft.assist.length === 0) {
     ctx.unrecognized.push({ line: draft.line, place: draft.place, text: brief(detail), reason: '写了分工，但没有写明具体单位，未生成任务' });
     return null;
   }
-  const title = draft.title ?? shortTitle(draft.texts.find((text) => stripMarkers(text).trim() !== '') ?? '');
+  const title = draft.title ?? shortTitle(detail);
   const task: PlanTask = {
     category: draft.category ?? currentCategory(ctx),
     title,

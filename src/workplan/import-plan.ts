@@ -5,6 +5,7 @@
 import type { PlanDocument, PlanImport, PlanParagraph } from './types.js';
 import { planYear } from './deadline.js';
 import { findTextTables } from './flat-table.js';
+import { joinWrappedLines } from './wrapped-lines.js';
 import type { ImportContext } from './import-context.js';
 import { readParagraphs } from './paragraphs.js';
 import { readTaskTable } from './tables.js';
@@ -33,28 +34,31 @@ export function importPlan(input: string | PlanDocument, options: ImportOptions 
     unrecognized: [],
   };
   let run: PlanParagraph[] = [];
+  let header: string[] | null = null;
   for (const block of doc.blocks) {
     if (block.kind === 'paragraph') {
+      if (block.text !== '') header = null;
       run.push(block);
       continue;
     }
     readParagraphs(run, ctx);
     run = [];
+    header = readTaskTable(block, ctx, header);
     // A table that is not a table of tasks (no task or unit column) is read as its cells' text.
-    if (!readTaskTable(block, ctx)) readParagraphs(tableText(block), ctx);
+    if (header === null) readParagraphs(tableText(block), ctx);
   }
   readParagraphs(run, ctx);
   if (ctx.tasks.length === 0) ctx.problems.push(NO_TASKS);
   return { tasks: ctx.tasks, phases: ctx.phases, problems: ctx.problems, unrecognized: ctx.unrecognized, year: ctx.year };
 }
 
-/** A text file as a document: one paragraph per line, tables typed into it found. */
+/** A text file as a document: one paragraph per line (a paragraph wrapped over lines joined), tables typed into it found. */
 export function textDocument(text: string): PlanDocument {
   const paragraphs: PlanParagraph[] = text
     .replace(/^\uFEFF/, '')
     .split(/\r\n|\r|\n/)
     .map((line, i) => ({ kind: 'paragraph', text: line.trim(), line: i + 1 }));
-  return { blocks: findTextTables(paragraphs), unit: '行' };
+  return { blocks: joinWrappedLines(findTextTables(paragraphs)), unit: '行' };
 }
 
 /** A table's cells as paragraphs, row by row, each cell's lines in order. */

@@ -5,7 +5,7 @@
  * Several tasks in one paragraph each end with their own clause. Numbered items without units are headings:
  * the category of the tasks under them.
  */
-import type { PlanParagraph } from './types.js';
+import type { PlanParagraph, PlanTask } from './types.js';
 import { findClauses, unitLineContent, type FoundClause } from './clauses.js';
 import { cleanText, firstSentenceEnd, headingMarker, INLINE_LEVEL, type Marker } from './headings.js';
 import { deadlineInField } from './deadline.js';
@@ -45,6 +45,8 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
   const paras = analyse(paragraphs, ctx);
   const taskLevels = levelsWithUnits(paras);
   let open: OpenItem | null = null;
+  // True right after a paragraph whose own clauses gave tasks: a unit line under it adds to its last task.
+  let afterClauses = false;
 
   const close = (item: OpenItem | null, children: boolean): void => {
     if (item === null) return;
@@ -69,8 +71,10 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
         if (paras[i].text !== '') contents.push(paras[i].unitLine ?? paras[i].text);
       }
       const clause = parseUnitClauses(contents, ctx) ?? parseUnitClauses([p.unitLine], ctx)!;
-      taskFromItem(ctx, open, p, clause);
+      if (open === null && afterClauses && clause.kind === 'units') addUnits(ctx.tasks.at(-1)!, clause);
+      else taskFromItem(ctx, open, p, clause);
       open = null;
+      afterClauses = false;
       continue;
     }
     if (p.field) {
@@ -86,10 +90,13 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
       }
       if (p.marker) dropHeadings(ctx, p.marker.level);
       if (merge) dropHeadings(ctx, open!.first.marker!.level);
+      const before = ctx.tasks.length;
       readClauses(ctx, p, merge ? [ownText(open!.first), ...open!.body.map((b) => b.text)] : [], merge ? open!.first.line : p.line);
       open = null;
+      afterClauses = ctx.tasks.length > before;
       continue;
     }
+    afterClauses = false;
     const phase = parsePhase(p.text);
     if (phase) ctx.phases.push(phase);
     if (p.marker || p.heading) {
@@ -152,8 +159,8 @@ function readClauses(ctx: ImportContext, p: Para, before: string[], line: number
   const gaps = clauses.map((found, i) => p.text.slice(i === 0 ? (p.marker?.length ?? 0) : clauses[i - 1].end, found.start));
   gaps.push(p.text.slice(clauses.at(-1)!.end));
   const leading = before.length === 0 && cleanText(gaps[0]) === '' && cleanText(gaps.at(-1)!) !== '';
-  let previous: ReturnType<typeof addTask> = null;
-  clauses.forEach((found, i) => {
+  let previous: PlanTask | null = null;
+  for (const [i, found] of clauses.entries()) {
     const dueFields: string[] = [];
     const after = BRACKETED_DEADLINE.exec(gaps[i + 1]);
     if (!leading && after && deadlineInField(after[1], ctx.year).due !== undefined) {
@@ -165,25 +172,33 @@ function readClauses(ctx: ImportContext, p: Para, before: string[], line: number
     const texts = i === 0 ? [...before, segment] : [segment];
     if (found.clause.kind === 'external') {
       ctx.problems.push(`${placeOf(ctx, p.line)}：工作分工见外部文件，未生成任务（${brief(shortTitle(texts[0]))}；${found.clause.ref}）`);
-      return;
+      continue;
     }
     const clause = found.clause;
     if (cleanText(segment) === '' && i > 0 && previous) {
       // "（牵头单位：X）（配合单位：Y）": a second clause adds to the task before it.
-      previous.lead.push(...clause.lead.filter((u) => !previous!.lead.includes(u)));
-      previous.assist.push(...clause.assist.filter((u) => !previous!.assist.includes(u) && !previous!.lead.includes(u)));
-      return;
+      addUnits(previous, clause);
+      continue;
     }
     if (texts.every((t) => cleanText(t) === '')) {
       unrecognized(ctx, p, '分工说明前面没有任务内容，未生成任务');
-      return;
+      continue;
     }
     const draft = draftOf(ctx, texts, clause, i === 0 ? line : p.line);
     draft.dueFields.push(...dueFields);
     previous = addTask(ctx, draft);
-  });
+  }
   const rest = cleanText(gaps.at(-1)!);
   if (rest.length > 8 && mentionsUnits(rest)) unrecognized(ctx, p, '分工说明之后的文字提到了单位，但没有对应的分工说明');
+  // "……（责任单位：X），确保年底前完成": words after the clause are still the task's.
+  else if (!leading && previous && rest !== '') previous.detail = `${previous.detail}${gaps.at(-1)!.trim()}`;
+}
+
+/** A further clause of a task ("（配合单位：Y）" on the next line) adds its units and leaders. */
+function addUnits(task: PlanTask, clause: Extract<UnitClause, { kind: 'units' }>): void {
+  for (const name of clause.lead) if (!task.lead.includes(name)) task.lead.push(name);
+  for (const name of clause.assist) if (!task.assist.includes(name) && !task.lead.includes(name)) task.assist.push(name);
+  for (const name of clause.leader) if (!task.leader.includes(name)) task.leader.push(name);
 }
 
 /** The task of an item closed by unit lines; without an item, the unit lines stand alone and are listed. */

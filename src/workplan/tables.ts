@@ -27,12 +27,17 @@ interface Columns {
 
 const FILLED: readonly (keyof Columns)[] = ['category', 'lead', 'due'];
 
-/** Reads the table's tasks into the context; false when it is not a table of tasks (no task or unit column). */
-export function readTaskTable(table: PlanTable, ctx: ImportContext): boolean {
+/**
+ * Reads the table's tasks into the context and returns the header it read them by; null when it is not a table of
+ * tasks (no task or unit column). A table without a header row of its own that is as wide as the table before it
+ * (a long table split in two) is read by that table's header, `carried`.
+ */
+export function readTaskTable(table: PlanTable, ctx: ImportContext, carried: string[] | null = null): string[] | null {
   const texts = table.rows.map((row) => row.map((cell) => cell.text.trim()));
   const isHeader = (text: string): boolean => matchPlanHeader(text) !== null;
-  if (!hasHeaderRow(texts, isHeader)) return false;
-  const found = tableFromRows(table.label, texts, isHeader);
+  const own = hasHeaderRow(texts, isHeader);
+  if (!own && !(carried && texts.every((row) => row.length === carried.length))) return null;
+  const found = own ? tableFromRows(table.label, texts, isHeader) : { headerRow: 0, headers: carried! };
   let first = found.headerRow;
   const headers = [...found.headers];
   // A second header row under a merged one ("责任单位" over "牵头单位 | 配合单位").
@@ -42,9 +47,9 @@ export function readTaskTable(table: PlanTable, ctx: ImportContext): boolean {
     first += 1;
   }
   const columns = columnsOf(headers);
-  if (columns === null) return false;
+  if (columns === null) return null;
   readRows(table, texts, first, headers, columns, ctx);
-  return true;
+  return headers;
 }
 
 function columnsOf(headers: string[]): Columns | null {

@@ -20,6 +20,8 @@ export interface ClauseContext {
   firstLeads?: boolean;
   /** Only names that look like bodies ("市发改委", "各区"): for a clause without brackets, where prose is near. */
   strict?: boolean;
+  /** A bare list of bodies ("（省发展改革委、省财政厅）" closing an item) names the task's units, all leading. */
+  bare?: boolean;
 }
 
 // Role words of plans beyond a ledger cell's: "X牵头落实", "X为牵头单位", "Y配合实施"; longest first.
@@ -28,6 +30,7 @@ const PLAN_ROLE_WORDS: readonly [string, UnitRole][] = ([
   ['为牵头单位', 'strongLead'], ['为牵头部门', 'strongLead'], ['为主办单位', 'strongLead'], ['为责任单位', 'lead'], ['为责任部门', 'lead'],
   ['为配合单位', 'assist'], ['为配合部门', 'assist'], ['为协办单位', 'assist'], ['为参与单位', 'assist'],
   ['牵头落实', 'strongLead'], ['牵头实施', 'strongLead'], ['牵头推进', 'strongLead'], ['牵头组织', 'strongLead'],
+  ['分别牵头', 'strongLead'], ['共同牵头', 'strongLead'], ['联合牵头', 'strongLead'],
   ['负责落实', 'lead'], ['负责实施', 'lead'], ['负责推进', 'lead'], ['具体实施', 'lead'], ['按职责落实', 'lead'], ['分工落实', 'lead'],
   ['按职能分工负责', 'lead'], ['按职能职责负责', 'lead'], ['共同推进', 'lead'],
   ['配合落实', 'assist'], ['配合实施', 'assist'], ['协助落实', 'assist'], ['参与实施', 'assist'], ['协同推进', 'assist'],
@@ -39,7 +42,7 @@ const KEY_ROLE: Record<string, UnitRole> = {
 };
 // "牵头单位：", "牵头责任单位：", "协同责任单位：", "牵头考核单位：", and the short "主办：X 协办：Y" in brackets.
 const UNIT_KEY = '(牵头|主办|主责|责任|承办|实施|协助|配合|协办|参与|协同|协作)(?:责任|考核|落实|实施)?(?:单位|部门|处室|主体)?';
-const LEADER_KEY = '(?:牵头负责|牵头|责任|分管|联系|包抓|挂帅)领导|牵头人|责任人|联系人';
+const LEADER_KEY = '(?:牵头负责|牵头|责任|分管|联系|包抓|挂帅|督导|领衔)领导|牵头人|责任人|联系人';
 const TIME_KEY = '(?:完成|办结|计划完成)?(?:时限|时间节点|时间|期限)';
 const KEY = new RegExp(`(?:${UNIT_KEY}|(${LEADER_KEY})|(${TIME_KEY}))\\s*[：:]`, 'g');
 const LEADING_KEY = new RegExp(`^\\s*${KEY.source}`);
@@ -79,9 +82,9 @@ export function parseUnitClauses(contents: string[], ctx: ClauseContext = {}): U
     firstLeads = read.firstLeads ?? firstLeads;
     named ||= read.named;
   }
-  if (!named) return null;
-  const units = assignRoles(parts, ctx, firstLeads !== undefined || (ctx.firstLeads ?? false));
-  if (units === null) return null;
+  if (!named && !ctx.bare) return null;
+  const units = assignRoles(parts, named ? ctx : { ...ctx, strict: true }, firstLeads !== undefined || (ctx.firstLeads ?? false));
+  if (units === null || (!named && units.lead.length === 0)) return null;
   return { kind: 'units', ...units, leader: [...new Set(leader)], ...(due === undefined ? {} : { due }), ...(firstLeads ? { firstLeads } : {}) };
 }
 

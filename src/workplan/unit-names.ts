@@ -47,6 +47,8 @@ export function tidyNames<T>(split: readonly (readonly [T, string])[], known: Re
   return names;
 }
 
+// Words that open a note, not a name: "（含技工院校）", "（包括各类学校）", "（以下简称市发改委）".
+const NOT_A_NAME = /^(?:含|包括|包含|不含|除|如|即|指|简称|以下简称|其中|涉及|限|由|经|按|依托|通过|会同|对)/;
 // "各区", "各县级市", "各乡镇（街道）": every place of a level.
 const COLLECTIVE_PLACES = /^各.{0,10}?(?:区|县|市|州|旗|盟|乡|镇|街|地|级)(?:（[^）]*）)?$/;
 // How the name of a body ends: 局, 委, 办, 中心, 政府, 街道, 集团… (with a note in brackets: "区社会事业局（医改办）").
@@ -54,7 +56,7 @@ const BODY_END = /(?:局|委|办|厅|部|署|院|所|队|站|会|处|室|社|行
 
 /** True when the name looks like a body's ("市发改委", "各区", "区社会事业局（医改办）") rather than a phrase. */
 export function looksLikeUnit(name: string): boolean {
-  return BODY_END.test(name) || COLLECTIVE_PLACES.test(name);
+  return !NOT_A_NAME.test(name) && (BODY_END.test(name) || COLLECTIVE_PLACES.test(name));
 }
 
 /** True when the list names nobody in particular ("有关单位", "相关部门"). */

@@ -91,6 +91,22 @@ describe('importPlan on other offices’ plan formats', () => {
   });
 });
 
+describe('a paragraph wrapped over several lines', () => {
+  it('is read whole when a bracket is left open or a full line ends mid-sentence', () => {
+    const text = [
+      '1．推进全市重点项目建设，加快形成实物工作量，确保全年固定资产投资',
+      '增长10%以上。（牵头单位：市发展改革委；配合单位：市财政局、',
+      '市自然资源和规划局）',
+      '2．开展走访慰问。（责任单位：市民政局）',
+    ].join('\n');
+    expect(brief(text)).toEqual([
+      { category: '', title: '推进全市重点项目建设', lead: ['市发展改革委'], assist: ['市财政局', '市自然资源和规划局'] },
+      { category: '', title: '开展走访慰问', lead: ['市民政局'], assist: [] },
+    ]);
+    expect(importPlan(text).tasks[0].detail).toBe('推进全市重点项目建设，加快形成实物工作量，确保全年固定资产投资增长10%以上。');
+  });
+});
+
 describe('phase windows with parts of months', () => {
   it('reads 上旬, 中旬 and 下旬 at either end, and a sentence after the phase', () => {
     const text = [

@@ -70,6 +70,19 @@ describe('a CSV task table', () => {
   });
 });
 
+describe('headers offices write in their own words', () => {
+  it('finds the columns by the words in them, and reads a table split in two by the first one’s header', () => {
+    const first = table([['编号', '工作目标任务', '具体工作措施及要求', '牵头负责单位', '协同配合部门', '完成时间要求', '工作进展情况'], ['1', '推进项目建设', '全年开工20个项目', '区发改委', '区财政局', '年底前', '']]);
+    const second = { ...table([['2', '优化营商环境', '开展第三方评价', '区司法局', '', '6月底前', '已启动']]), label: '表2' };
+    const plan = importPlan({ blocks: [{ kind: 'paragraph', text: '××区2024年重点工作任务分解表', line: 1 }, { ...first, label: '表1' }, second], unit: '段' }, {});
+    expect(brief(plan.tasks)).toEqual([
+      { category: '', title: '推进项目建设', lead: ['区发改委'], assist: ['区财政局'], due: '2024-12-31', place: '表1第2行' },
+      { category: '', title: '优化营商环境', lead: ['区司法局'], assist: [], due: '2024-06-30', place: '表2第1行' },
+    ]);
+    expect(plan.tasks[0].detail).toBe('全年开工20个项目');
+  });
+});
+
 describe('a table typed into a text file', () => {
   it('reads one cell per line under a header of one column name per line', () => {
     const text = [

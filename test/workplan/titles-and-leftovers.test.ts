@@ -66,16 +66,16 @@ describe('what gave no task is listed, with its place', () => {
 
   it('lists unit lines with no task above them, and does not list section headings, phases or their items', () => {
     const text = [
+      '牵头单位：区财政局',
       '一、工作步骤',
       '（一）动员部署阶段（2024年3月）',
       '二、重点任务',
       '（一）推进项目建设。（责任单位：区发改委）',
-      '牵头单位：区财政局',
       '三、保障措施',
       '（一）加强组织领导。各单位要高度重视。',
     ].join('\n');
     const plan = importPlan(text);
     expect(plan.tasks.map((t) => t.title)).toEqual(['推进项目建设']);
-    expect(plan.unrecognized).toEqual([{ line: 5, place: '第5行', text: '牵头单位：区财政局', reason: '分工说明前面没有任务内容，未生成任务' }]);
+    expect(plan.unrecognized).toEqual([{ line: 1, place: '第1行', text: '牵头单位：区财政局', reason: '分工说明前面没有任务内容，未生成任务' }]);
   });
 });

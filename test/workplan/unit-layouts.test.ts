@@ -29,6 +29,10 @@ describe('keyed clauses in full- or half-width punctuation, in or out of bracket
     ]);
   });
 
+  it('adds a unit line under a task closed by its own clause to that task', () => {
+    expect(units('1. 开展走访慰问（牵头单位：区民政局）\n（配合单位：区财政局、各街道）')).toMatchObject([{ lead: ['区民政局'], assist: ['区财政局', '各街道'] }]);
+  });
+
   it('reads a numbered item whose units close its last paragraph, the paragraphs between being its text', () => {
     const text = [
       '12．深化融合应用。（责任单位：省经济和信息化厅）',
@@ -43,6 +47,18 @@ describe('keyed clauses in full- or half-width punctuation, in or out of bracket
       ['开展新模式推广', '省经济和信息化厅、省商务厅', 2],
     ]);
     expect(plan.tasks[1].detail).toBe('开展新模式推广。\n智能化制造。鼓励企业加大数字技术应用力度。\n网络化协同。支持企业间利用平台实现资源共享。\n数字化管理。推动重点行业企业打通内部各管理环节。');
+  });
+});
+
+describe('a bare list of bodies closing an item', () => {
+  it('names the item’s units, all leading; other closing brackets are left alone', () => {
+    expect(units('1. 推进电力体制改革。（省发展改革委、省能源局）')).toMatchObject([{ title: '推进电力体制改革', lead: ['省发展改革委', '省能源局'] }]);
+    expect(units('1. 开展技能培训（含技工院校）。')).toEqual([]);
+    expect(units('（一）动员部署阶段（2024年3月）')).toEqual([]);
+  });
+
+  it('reads "任务名称：…；责任单位：…" lines, the label not being the task', () => {
+    expect(units('任务名称：建设口袋公园；责任单位：区城管局；完成时限：2024年9月底')).toMatchObject([{ title: '建设口袋公园', lead: ['区城管局'] }]);
   });
 });
 
