@@ -27,7 +27,13 @@ const FIELD_TYPE = {
   modifiedTime: 1002,
   createdBy: 1003,
   modifiedBy: 1004,
+  autoNumber: 1005,
 } as const;
+
+/** True for a field Bitable fills in itself (自动编号): a new record leaves it out. */
+export function isAutoNumber(field: BitableField): boolean {
+  return field.type === FIELD_TYPE.autoNumber;
+}
 
 const DATE_TYPES = new Set<number>([FIELD_TYPE.date, FIELD_TYPE.createdTime, FIELD_TYPE.modifiedTime]);
 const PERSON_TYPES = new Set<number>([FIELD_TYPE.person, FIELD_TYPE.createdBy, FIELD_TYPE.modifiedBy]);
@@ -96,10 +102,14 @@ export function cellToFieldValue(field: BitableField, text: string): unknown {
       // A percent-formatted number field stores 0.8 for 80%.
       return percent && isPercent(field) ? n / 100 : n;
     }
-    case FIELD_TYPE.date:
-      return dayjs.tz(text, DEFAULT_TIMEZONE).valueOf();
+    case FIELD_TYPE.date: {
+      const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? dayjs.tz(text, DEFAULT_TIMEZONE).valueOf() : NaN;
+      if (!Number.isFinite(ms)) throw new WriteBackError(`字段“${field.field_name}”是日期类型，不能写入“${text}”。`);
+      return ms;
+    }
     case FIELD_TYPE.multiSelect:
-      return [text];
+      // "区交通局、双江镇" in a multi-select unit field: one option per unit.
+      return text.split('、').filter((option) => option !== '');
     case FIELD_TYPE.text:
     case FIELD_TYPE.singleSelect:
       return text;

@@ -1,4 +1,4 @@
-/** Write-back into a local CSV file: same encoding (BOM, GBK), delimiter and line endings; atomic replace. */
+/** Write-back into a local CSV file, and rows added to it: same encoding (BOM, GBK), delimiter and line endings; atomic replace. */
 import type { RawTable } from '../domain/types.js';
 import { parseCsvText } from '../ledger/csv.js';
 import { formatCsvCell } from '../ledger/csv-format.js';
@@ -6,6 +6,7 @@ import { encodeText, unencodableChars, type TextEncodingName } from '../ledger/e
 import { tableFromRows } from '../ledger/header-row.js';
 import { matchHeader } from '../ledger/headers.js';
 import { writeFileAtomic } from './atomic-write.js';
+import type { AppendPlan } from './append-plan.js';
 import { WriteBackError, type WritePlan } from './write-back.js';
 
 /** A CSV file as read for a write-back: its grid (grid[0] is line/record 1) and how to write it back the same way. */
@@ -48,19 +49,37 @@ export function applyPlanToCsv(doc: CsvDocument, plan: WritePlan): string {
     while (line.length <= cell.columnIndex) line.push('');
     line[cell.columnIndex] = cell.after;
   }
-  const body = grid.map((row) => row.map((v) => formatCell(v, doc.delimiter)).join(doc.delimiter)).join(doc.eol);
-  return doc.finalEol ? body + doc.eol : body;
+  return formatGrid(doc, grid);
+}
+
+/** The CSV text with the planned rows after the ledger's last row (blank lines below it stay below). */
+export function appendRowsToCsv(doc: CsvDocument, plan: AppendPlan): string {
+  const at = plan.firstRow - 1;
+  return formatGrid(doc, [...doc.grid.slice(0, at), ...plan.values, ...doc.grid.slice(at)]);
 }
 
 /** Writes the updated CSV back atomically in the file's own encoding; refuses, unwritten, text that encoding cannot hold. */
 export async function writeCsvPlan(doc: CsvDocument, plan: WritePlan): Promise<void> {
-  for (const cell of plan.cells) {
-    const lost = unencodableChars(cell.after, doc.encoding);
-    if (lost) {
-      throw new WriteBackError(
-        `“${cell.column}”中的「${lost}」无法保存到 GBK 编码的 CSV 文件（${doc.path}），台账未改动；请去掉这些字符，或在 Excel/WPS 中把台账另存为 UTF-8 CSV 或 XLSX。`,
-      );
-    }
-  }
+  for (const cell of plan.cells) refuseUnencodable(doc, cell.column, cell.after);
   await writeFileAtomic(doc.path, encodeText(applyPlanToCsv(doc, plan), doc.encoding));
+}
+
+/** Writes the CSV with the planned rows added, atomically, in the file's own encoding. */
+export async function writeCsvAppend(doc: CsvDocument, plan: AppendPlan): Promise<void> {
+  for (const row of plan.values) row.forEach((text, i) => refuseUnencodable(doc, doc.table.headers[i] ?? '', text));
+  await writeFileAtomic(doc.path, encodeText(appendRowsToCsv(doc, plan), doc.encoding));
+}
+
+function refuseUnencodable(doc: CsvDocument, column: string, text: string): void {
+  const lost = unencodableChars(text, doc.encoding);
+  if (lost) {
+    throw new WriteBackError(
+      `“${column}”中的「${lost}」无法保存到 GBK 编码的 CSV 文件（${doc.path}），台账未改动；请去掉这些字符，或在 Excel/WPS 中把台账另存为 UTF-8 CSV 或 XLSX。`,
+    );
+  }
+}
+
+function formatGrid(doc: CsvDocument, grid: string[][]): string {
+  const body = grid.map((row) => row.map((v) => formatCell(v, doc.delimiter)).join(doc.delimiter)).join(doc.eol);
+  return doc.finalEol ? body + doc.eol : body;
 }

@@ -3,16 +3,18 @@
  * from ONE v2 values_batch_get for the ledger and units tabs, dates as serial numbers. Writes go through the
  * "sheet:<token>" bucket, which the Feishu client runs one at a time (writes to one document must be serial). A cell
  * holding a number (a percent fraction, a serial date) gets a number again: a string would make it text.
- * Another tab by name (readTab) is found in the same cached sheets/query and read with one values_batch_get.
+ * Another tab by name (readTab) is found in the same cached sheets/query and read with one values_batch_get. New rows
+ * (appendRows) are one values_append below the last row, inserting rows.
  */
 import type { FeishuApi } from '../chat/feishu/feishu-api.js';
 import type { Cell, RawTable } from '../domain/types.js';
 import type { Logger } from '../log/logger.js';
-import { cellAddress } from './a1.js';
+import { cellAddress, columnLetters } from './a1.js';
 import { explainFeishuError } from './feishu-errors.js';
 import { flattenFeishuValue } from './feishu-values.js';
 import { typedWriteValue } from './typed-write-value.js';
 import { plainTableFromGrid, tableFromGrid } from './grid.js';
+import { createAppender } from './apply-append.js';
 import { createUpdater } from './apply-update.js';
 import type { LedgerRead, LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';
@@ -148,6 +150,29 @@ export function feishuSheetSource(options: FeishuSheetOptions): LedgerSource {
           return { range: `${cell}:${cell.split('!')[1]}`, values: [[typedWriteValue(current[c.columnIndex], c)]] };
         });
         await call({ method: 'POST', url: `${base}/v2/spreadsheets/${token}/values_batch_update`, data: { valueRanges }, bucket: `sheet:${token}` });
+      },
+    }),
+    appendRows: createAppender({
+      location: options.location,
+      logger: options.logger,
+      async readLedger() {
+        tabs ??= await loadTabs();
+        const { grids } = await batchGet([tabs.ledger]);
+        return tableFromGrid(grids[0] ?? [], label(tabs.ledger));
+      },
+      async writeRows(plan) {
+        // values_append writes from the first empty row of the range down; INSERT_ROWS first inserts as many rows as
+        // are written, so nothing below is ever written over (the default, OVERWRITE, would). The range starts below
+        // the last row, so that is where the rows go.
+        const width = plan.values[0].length;
+        const range = `${tabs!.ledger.sheet_id}!A${plan.firstRow}:${columnLetters(width - 1)}${plan.firstRow + plan.values.length - 1}`;
+        await call({
+          method: 'POST',
+          url: `${base}/v2/spreadsheets/${token}/values_append`,
+          params: { insertDataOption: 'INSERT_ROWS' },
+          data: { valueRange: { range, values: plan.values } },
+          bucket: `sheet:${token}`,
+        });
       },
     }),
   };

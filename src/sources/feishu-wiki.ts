@@ -42,7 +42,8 @@ export function deferredSource(location: string, resolve: () => Promise<LedgerSo
     read: async () => (await source()).read(),
     revision: async () => (await source()).revision(),
     updateTask: async (id, update) => (await source()).updateTask(id, update),
-    // The Feishu Sheets and Bitable sources a wiki node resolves to both read other tabs.
+    // The Feishu Sheets and Bitable sources a wiki node resolves to both read other tabs and take new rows.
     readTab: async (name) => (await (await source()).readTab?.(name)) ?? null,
+    appendRows: async (rows) => (await source()).appendRows!(rows),
   };
 }

@@ -3,17 +3,18 @@
  * (spreadsheets.get) is fetched once per source and again only when a tab was renamed. Writes use RAW, only the
  * planned cells (a number or serial-date cell gets a number again), in one values.batchUpdate, after re-reading the
  * ledger to find the row by id. Another tab by name (readTab) is one values.get of the quoted name; a tab that does
- * not exist answers 400 "Unable to parse range".
+ * not exist answers 400 "Unable to parse range". New rows (appendRows) are one values.append below the last row.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Cell, RawTable } from '../domain/types.js';
 import type { Logger } from '../log/logger.js';
 import { cellAddress, quoteTab } from './a1.js';
 import type { GoogleClientFactory, GoogleSheetsClient } from './google-client.js';
-import { classifyGoogleError, explainGoogleError } from './google-errors.js';
+import { classifyGoogleAppendError, classifyGoogleError, explainGoogleError } from './google-errors.js';
 import { typedWriteValue } from './typed-write-value.js';
 import { plainTableFromGrid, tableFromGrid } from './grid.js';
 import { withRetry, type Sleep } from './retry.js';
+import { createAppender } from './apply-append.js';
 import { createUpdater } from './apply-update.js';
 import type { LedgerRead, LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';
@@ -50,7 +51,7 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
   let client: GoogleSheetsClient | null = null;
   let tabs: Tabs | null = null;
 
-  const call = async <T>(label: string, op: (api: sheets_v4.Sheets) => Promise<T>): Promise<T> => {
+  const call = async <T>(label: string, op: (api: sheets_v4.Sheets) => Promise<T>, classify = classifyGoogleError): Promise<T> => {
     try {
       client ??= await options.client();
     } catch (error) {
@@ -58,7 +59,7 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
     }
     const api = client.sheets;
     try {
-      return await withRetry(() => op(api), { label, classify: classifyGoogleError, sleep: options.sleep, logger: options.logger });
+      return await withRetry(() => op(api), { label, classify, sleep: options.sleep, logger: options.logger });
     } catch (error) {
       throw explainGoogleError(error, spreadsheetId, client.account);
     }
@@ -142,6 +143,22 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
         }));
         // RAW: stored exactly as given, never parsed as a formula or a date (notes §5.1).
         await call('google write', (api) => api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }));
+      },
+    }),
+    appendRows: createAppender({
+      location: options.location,
+      logger: options.logger,
+      async readLedger() {
+        const { tabs: t, grids } = await readTabs(false);
+        return tableFromGrid(grids[0] ?? [], label(t.ledger));
+      },
+      async writeRows(plan) {
+        // The range starts below the last row and holds no data, so the rows go exactly there; INSERT_ROWS inserts
+        // new rows rather than writing over anything further down. An append is not retried once it may have been
+        // applied (a server error or a lost answer): only a refusal for quota is.
+        const range = `${quoteTab(tabs!.ledger)}!A${plan.firstRow}`;
+        const request = { spreadsheetId, range, valueInputOption: 'RAW', insertDataOption: 'INSERT_ROWS', requestBody: { majorDimension: 'ROWS', values: plan.values } };
+        await call('google append', (api) => api.spreadsheets.values.append(request), classifyGoogleAppendError);
       },
     }),
   };

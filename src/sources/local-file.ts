@@ -1,8 +1,8 @@
 /**
  * A ledger in a local CSV or XLSX file, read through the ledger reader (src/ledger). Units: the `units` option
  * (a file path, or a tab of the workbook), else units.csv beside the ledger, else a units tab in the XLSX.
- * Revision = mtime + size. Write-back keeps the file's encoding and replaces it atomically. Another tab (readTab) is a
- * sheet of the XLSX, or for a CSV ledger the file `<name>.csv` beside it (a CSV has no tabs).
+ * Revision = mtime + size. Write-back and appended rows keep the file's encoding and replace it atomically. Another
+ * tab (readTab) is a sheet of the XLSX, or for a CSV ledger the file `<name>.csv` beside it (a CSV has no tabs).
  */
 import { access, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
@@ -12,9 +12,10 @@ import { readLocalTab, readLocalTable, readLocalWorkbook } from '../ledger/read-
 import type { Logger } from '../log/logger.js';
 import { createUpdater } from './apply-update.js';
 import { isTableFile } from './location.js';
-import { csvDocument, writeCsvPlan, type CsvDocument } from './csv-write-back.js';
+import { createAppender } from './apply-append.js';
+import { csvDocument, writeCsvAppend, writeCsvPlan, type CsvDocument } from './csv-write-back.js';
 import type { LedgerRead, LedgerSource } from './source.js';
-import { writeXlsxPlan } from './xlsx-write-back.js';
+import { writeXlsxAppend, writeXlsxPlan } from './xlsx-write-back.js';
 
 export interface LocalFileOptions {
   path: string;
@@ -54,6 +55,18 @@ export function localFileSource(options: LocalFileOptions): LedgerSource {
   // Reads the file as it is now and writes the plan back in the same format.
   let pending: { kind: 'csv'; doc: CsvDocument } | { kind: 'xlsx'; bytes: Buffer; tab: string } | null = null;
 
+  const readForWrite = async (): Promise<RawTable> => {
+    const file = await readLocalFile(path);
+    if (file.format === 'text') {
+      const doc = csvDocument(path, file.text, file.encoding);
+      pending = { kind: 'csv', doc };
+      return doc.table;
+    }
+    const { ledger } = await readLocalWorkbook(path, { sheet: options.sheet, unitsSheet: unitsTab });
+    pending = { kind: 'xlsx', bytes: file.bytes, tab: tabOf(ledger, path) };
+    return ledger;
+  };
+
   // A file that cannot be stat'ed has no revision: the read that follows reports why (LedgerReadError).
   const revision = async (): Promise<string | null> => {
     const info = await stat(path).catch(() => null);
@@ -72,20 +85,19 @@ export function localFileSource(options: LocalFileOptions): LedgerSource {
     updateTask: createUpdater({
       location: path,
       logger: options.logger,
-      async readLedger() {
-        const file = await readLocalFile(path);
-        if (file.format === 'text') {
-          const doc = csvDocument(path, file.text, file.encoding);
-          pending = { kind: 'csv', doc };
-          return doc.table;
-        }
-        const { ledger } = await readLocalWorkbook(path, { sheet: options.sheet, unitsSheet: unitsTab });
-        pending = { kind: 'xlsx', bytes: file.bytes, tab: tabOf(ledger, path) };
-        return ledger;
-      },
+      readLedger: () => readForWrite(),
       async writeCells(plan) {
         if (pending?.kind === 'csv') await writeCsvPlan(pending.doc, plan);
         else if (pending?.kind === 'xlsx') await writeXlsxPlan(path, pending.bytes, pending.tab, plan);
+      },
+    }),
+    appendRows: createAppender({
+      location: path,
+      logger: options.logger,
+      readLedger: () => readForWrite(),
+      async writeRows(plan) {
+        if (pending?.kind === 'csv') await writeCsvAppend(pending.doc, plan);
+        else if (pending?.kind === 'xlsx') await writeXlsxAppend(path, pending.bytes, pending.tab, plan);
       },
     }),
   };

@@ -1,7 +1,8 @@
-/** Write-back into a local XLSX workbook through exceljs: only the planned cells of the ledger sheet change. */
+/** Write-back into a local XLSX workbook through exceljs, and rows added to it: only the planned cells of the ledger sheet change. */
 import type ExcelJS from 'exceljs';
 import { loadExcelJS } from '../ledger/load-exceljs.js';
 import { writeFileAtomic } from './atomic-write.js';
+import type { AppendPlan } from './append-plan.js';
 import type { PlannedCell, WritePlan } from './write-back.js';
 
 /** The value to store: keeps a date cell a date and a percent-formatted number a number, else text. */
@@ -18,15 +19,33 @@ function xlsxValue(cell: ExcelJS.Cell, planned: PlannedCell): ExcelJS.CellValue 
 
 /** Loads the workbook, sets the planned cells on `sheetName`, and replaces the file atomically. */
 export async function writeXlsxPlan(path: string, bytes: Buffer, sheetName: string, plan: WritePlan): Promise<void> {
+  await editSheet(path, bytes, sheetName, (sheet) => {
+    const row = sheet.getRow(plan.row);
+    for (const planned of plan.cells) {
+      const cell = row.getCell(planned.columnIndex + 1);
+      cell.value = xlsxValue(cell, planned);
+    }
+  });
+}
+
+/** Writes the planned rows below the ledger's last row (empty rows: nothing is overwritten), atomically. */
+export async function writeXlsxAppend(path: string, bytes: Buffer, sheetName: string, plan: AppendPlan): Promise<void> {
+  await editSheet(path, bytes, sheetName, (sheet) => {
+    plan.values.forEach((values, i) => {
+      const row = sheet.getRow(plan.firstRow + i);
+      values.forEach((text, c) => {
+        if (text !== '') row.getCell(c + 1).value = text;
+      });
+    });
+  });
+}
+
+async function editSheet(path: string, bytes: Buffer, sheetName: string, edit: (sheet: ExcelJS.Worksheet) => void): Promise<void> {
   const workbook = new (await loadExcelJS()).Workbook();
   await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
   const sheet = workbook.getWorksheet(sheetName);
   if (!sheet) throw new Error(`Sheet ${sheetName} vanished from ${path} between read and write`);
-  const row = sheet.getRow(plan.row);
-  for (const planned of plan.cells) {
-    const cell = row.getCell(planned.columnIndex + 1);
-    cell.value = xlsxValue(cell, planned);
-  }
+  edit(sheet);
   const out = await workbook.xlsx.writeBuffer();
   await writeFileAtomic(path, Buffer.from(out as ArrayBuffer));
 }
