@@ -25,7 +25,6 @@ const { buildDigest } = await dist('reports/digest.js');
 const { buildReminderPlan } = await dist('reports/reminders.js');
 const { resolveOptions } = await dist('reports/options.js');
 const { createWorkCalendar } = await dist('calendar/chinese-calendar.js');
-const { parseQuestion } = await dist('ask/parse-question.js');
 const { answerQuestion } = await dist('reports/answer.js');
 
 /** Median of `runs` timings of fn (after one warm-up), in ms. */
@@ -97,7 +96,7 @@ const templates = [
 ];
 const questions = Array.from({ length: 1000 }, (_, i) => templates[i % templates.length](unitNames[(i * 7) % unitNames.length], i));
 const askAll = () => {
-  for (const q of questions) answerQuestion(parseQuestion(q, directory), { ledger, directory, today, calendar, options });
+  for (const q of questions) answerQuestion(q, { ledger, directory, today, calendar, options });
 };
 const questionsTime = median(askAll, 5);
 

@@ -4,14 +4,14 @@
  * failed read become problems for the ledger check; the calendar then uses what could be read.
  */
 import { createWorkCalendar, type CalendarOverrides, type ChineseWorkCalendar } from '../calendar/chinese-calendar.js';
-import { overridesFromTable } from '../calendar/overrides-table.js';
+import { overridesFromTable } from '../ledger/calendar-table.js';
 import type { DubanConfig } from '../config/schema.js';
 import type { Ledger, Problem } from '../domain/types.js';
 import type { Logger } from '../log/logger.js';
 import type { LedgerSource } from '../sources/source.js';
 
 /** The config lists of local days off and extra working days. */
-export function configOverrides(config: DubanConfig): CalendarOverrides {
+function configOverrides(config: DubanConfig): CalendarOverrides {
   return { daysOff: config.calendar.daysOff, workdays: config.calendar.workdays };
 }
 
@@ -43,11 +43,15 @@ async function readTabOverrides(tab: string, source: LedgerSource, logger: Logge
   }
 }
 
-/** Builds the work calendar from the config lists and, when calendar.tab is set, that tab of the ledger. */
-export async function loadCalendar(config: DubanConfig, source: LedgerSource, logger: Logger): Promise<{ calendar: ChineseWorkCalendar; problems: Problem[] }> {
+/**
+ * The work calendar every command and the service use: the config lists, and with calendar.tab also that tab of
+ * the ledger (read once; `source` may be null only when no tab is configured). The tab's problems come back for the
+ * ledger check (withCalendarProblems).
+ */
+export async function loadCalendar(config: DubanConfig, source: LedgerSource | null, logger: Logger): Promise<{ calendar: ChineseWorkCalendar; problems: Problem[] }> {
   const own = configOverrides(config);
   const tab = config.calendar.tab;
-  if (tab === undefined) return { calendar: createWorkCalendar({ overrides: own }), problems: [] };
+  if (tab === undefined || source === null) return { calendar: createWorkCalendar({ overrides: own }), problems: [] };
   const { overrides, problems } = await readTabOverrides(tab, source, logger);
   logger.info('calendar.tab_read', { tab, daysOff: overrides.daysOff.length, workdays: overrides.workdays.length, problems: problems.length });
   const merged = { daysOff: [...own.daysOff, ...overrides.daysOff], workdays: [...own.workdays, ...overrides.workdays] };

@@ -2,7 +2,7 @@
  * A liaison's progress update typed in chat ("更新 6 进度 80% 备注：已完成验收") written back to the ledger.
  * Only the liaison (or leader) of one of the task's lead units may update it: the lead unit reports for the task.
  */
-import type { Intent } from '../ask/intent.js';
+import type { UpdateCommand } from '../ask/update-command.js';
 import type { IsoDate, Ledger } from '../domain/types.js';
 import { matchHeader } from '../ledger/headers.js';
 import type { LedgerSource } from '../sources/source.js';
@@ -15,7 +15,7 @@ export interface ChatUpdateResult {
 
 /** Writes the update when the asker may; never throws (a refused or failed write comes back as text). */
 export async function applyChatUpdate(
-  intent: Extract<Intent, { kind: 'update' }>,
+  intent: UpdateCommand,
   ledger: Ledger,
   source: LedgerSource,
   asker: { unit: string | null; name: string | null },

@@ -3,8 +3,8 @@
  * is configured for that chat. The Feishu SDK is imported here on demand, so local commands never load it.
  */
 import type { DubanConfig } from '../config/schema.js';
-import type { Messenger } from '../chat/messenger.js';
-import type { FeishuClient } from '../chat/feishu/feishu-client.js';
+import type { Messenger } from '../delivery/messenger.js';
+import type { FeishuClient } from '../feishu/feishu-client.js';
 import type { Logger } from '../log/logger.js';
 
 export interface Delivery {
@@ -19,12 +19,12 @@ export interface Delivery {
 export async function createDelivery(config: DubanConfig, logger: Logger): Promise<Delivery> {
   const [{ createFeishuClient }, { FeishuAppMessenger }, { WebhookMessenger }, { routeByChat }, { createAccountResolver }, { failed }] =
     await Promise.all([
-      import('../chat/feishu/feishu-client.js'),
-      import('../chat/feishu/app-messenger.js'),
-      import('../chat/feishu/webhook-messenger.js'),
-      import('../chat/feishu/routing-messenger.js'),
-      import('../chat/feishu/account-resolver.js'),
-      import('../chat/feishu/delivery.js'),
+      import('../feishu/feishu-client.js'),
+      import('../feishu/app-messenger.js'),
+      import('../feishu/webhook-messenger.js'),
+      import('../delivery/route-by-chat.js'),
+      import('../feishu/account-resolver.js'),
+      import('../delivery/results.js'),
     ]);
   const { appId, appSecret, domain, webhooks } = config.feishu;
   const client = appId && appSecret ? createFeishuClient({ appId, appSecret, domain, logger }) : null;

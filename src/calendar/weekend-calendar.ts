@@ -1,3 +1,4 @@
+/** Work calendars from a predicate, and the weekend-only calendar tests use. */
 import type { IsoDate, WorkCalendar } from '../domain/types.js';
 import { addDays, weekday } from './dates.js';
 

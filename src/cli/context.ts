@@ -4,11 +4,11 @@
  */
 import { resolve } from 'node:path';
 import { isIsoDate, todayIn } from '../calendar/dates.js';
-import { createWorkCalendar, unknownYearNotice, type ChineseWorkCalendar } from '../calendar/chinese-calendar.js';
+import { unknownYearNotice, type ChineseWorkCalendar } from '../calendar/chinese-calendar.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import type { IsoDate, Ledger, ReportOptions } from '../domain/types.js';
 import type { UnitDirectory } from '../domain/unit-directory.js';
-import { configOverrides, loadCalendar, withCalendarProblems } from '../app/calendar-overrides.js';
+import { loadCalendar, withCalendarProblems } from '../app/calendar-overrides.js';
 import { readLedger } from '../app/read-ledger.js';
 import { createLogger, type Logger, type LogLevel } from '../log/logger.js';
 import { resolveOptions } from '../reports/options.js';
@@ -21,11 +21,12 @@ import type { CliIO } from './io.js';
 export interface Runtime {
   loaded: LoadedConfig;
   logger: Logger;
-  calendar: ChineseWorkCalendar;
   options: ReportOptions;
 }
 
 export interface LedgerContext extends Runtime {
+  /** The work calendar: the config lists, and the ledger's calendar tab when calendar.tab is set. */
+  calendar: ChineseWorkCalendar;
   source: LedgerSource;
   ledger: Ledger;
   directory: UnitDirectory;
@@ -38,21 +39,20 @@ export interface LedgerContext extends Runtime {
   sheetUrl: string | null;
 }
 
-/** Loads configuration, the logger, the work calendar (config lists only; see loadLedgerContext) and report options. */
+/** Loads configuration, the logger and report options. */
 export function loadRuntime(args: CliArgs, io: CliIO): Runtime {
   const loaded = loadConfig({ path: args.config, env: io.env, cwd: io.cwd });
   const { config } = loaded;
   // The service's log is its record (one line per event); one-shot commands show only warnings and errors.
   const defaultLevel: LogLevel = args.command === 'serve' && loaded.mode === 'feishu' ? 'info' : 'warn';
   const logger = createLogger({ stream: io.stderr, level: (io.env.DUBAN_LOG_LEVEL as LogLevel | undefined) ?? defaultLevel });
-  const calendar = createWorkCalendar({ overrides: configOverrides(config) });
   const options = resolveOptions({
     dueSoonWorkdays: config.dueSoonWorkdays,
     behindPoints: config.lights.behindPoints,
     redBehindPoints: config.lights.redBehindPoints,
     escalateAfterWorkdays: config.reminders.escalateAfterWorkdays,
   });
-  return { loaded, logger, calendar, options };
+  return { loaded, logger, options };
 }
 
 /** The ledger location and unit directory a command uses: --sheet/--units win over the configuration. */
@@ -88,10 +88,8 @@ export async function loadLedgerContext(args: CliArgs, io: CliIO, runtime: Runti
   // An online ledger can take a few seconds (and retries on rate limits): say so on a terminal.
   if (sheetUrl && io.stderr.isTTY) io.stderr.write(`正在读取台账 ${sheet} …\n`);
   const { ledger, directory } = await readLedger(source, today);
-  // With calendar.tab the calendar also takes the ledger's own tab of local days off / extra working days.
-  const tab = runtime.loaded.config.calendar.tab ? await loadCalendar(runtime.loaded.config, source, runtime.logger) : null;
-  const calendar = tab?.calendar ?? runtime.calendar;
+  const { calendar, problems } = await loadCalendar(runtime.loaded.config, source, runtime.logger);
   const notices = calendar.unknownYears(today, today).map(unknownYearNotice);
-  const checked = withCalendarProblems(ledger, tab?.problems ?? []);
+  const checked = withCalendarProblems(ledger, problems);
   return { ...runtime, calendar, source, ledger: checked, directory, today, dateNote: note, notices, sheetUrl };
 }

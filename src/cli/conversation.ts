@@ -21,7 +21,7 @@ export async function converse(io: CliIO, ctx: AskContext): Promise<void> {
     if (QUIT.test(question)) break;
     if (question) {
       if (!interactive) println(io.stdout, `> ${question}`);
-      println(io.stdout, renderAnswerText(askLedger(question, ctx), { color: useColor(io) }));
+      println(io.stdout, renderAnswerText(await askLedger(question, ctx), { color: useColor(io) }));
     }
     if (interactive) lines.prompt();
   }

@@ -2,7 +2,7 @@
 import { ConfigError } from '../config/config-error.js';
 import { LedgerReadError } from '../ledger/read-error.js';
 import { SourceError } from '../sources/source-error.js';
-import { FeishuApiError } from '../chat/feishu/feishu-api.js';
+import { FeishuApiError } from '../feishu/feishu-api.js';
 import { PlanFileError } from '../workplan/read-plan-file.js';
 import { UsageError } from './args.js';
 

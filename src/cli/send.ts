@@ -1,6 +1,7 @@
 /** `digest --send` / `remind --send`: deliver today's run through Feishu exactly once, and say what happened. */
-import type { DeliveryResult, Messenger } from '../chat/messenger.js';
+import type { DeliveryResult, Messenger } from '../delivery/messenger.js';
 import { createDelivery } from '../app/delivery.js';
+import { planReminders } from '../app/reminder-plan.js';
 import { digestRun, problemsRun, remindRun, type RunInputs } from '../app/runs.js';
 import { systemClock } from '../jobs/clock.js';
 import { runJob, type BuiltRun, type RunContext } from '../jobs/run-job.js';
@@ -9,10 +10,8 @@ import { renderDigestText } from '../render/digest.js';
 import { renderReminderText } from '../render/reminders.js';
 import { buildDigest } from '../reports/digest.js';
 import { openStore } from '../store/open-store.js';
-import type { CliArgs } from './args.js';
 import type { LedgerContext } from './context.js';
 import { println, type CliIO } from './io.js';
-import { reminderPlanFor } from './commands/remind.js';
 
 const LOCAL_MODE = '未配置飞书（FEISHU_APP_ID / FEISHU_APP_SECRET，或 feishu.webhooks），以下内容只输出到终端：';
 
@@ -33,7 +32,7 @@ function recording(messenger: Messenger, results: { chat: string; result: Delive
 async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string; label: string; build: Build }[]): Promise<number> {
   const { config } = ctx.loaded;
   const delivery = await createDelivery(config, ctx.logger);
-  const store = openStore(ctx.loaded.dataDir);
+  const store = await openStore(ctx.loaded.dataDir);
   const inputs: RunInputs = {
     parsed: { ledger: ctx.ledger, directory: ctx.directory, revision: null },
     today: ctx.today, calendar: ctx.calendar, options: ctx.options, config, store, delivery, sheetUrl: ctx.sheetUrl,
@@ -43,7 +42,7 @@ async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string; label
     for (const { job, label, build } of jobs) {
       const results: { chat: string; result: DeliveryResult }[] = [];
       const messenger = recording(delivery.messenger, results);
-      const already = store.getRun(job, ctx.today)?.status === 'done';
+      const already = (await store.getRun(job, ctx.today))?.status === 'done';
       const outcome = await runJob({ store, messenger, clock: systemClock, logger: ctx.logger, job, date: ctx.today, build: (context) => build(inputs, context) });
       if (results.length === 0) {
         println(io.stdout, already ? `${ctx.today} 的${label}已经发送过，不再重复发送。` : `${label}：没有需要发送的消息。`);
@@ -55,13 +54,13 @@ async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string; label
       if (outcome.failed > 0) code = 4;
     }
   } finally {
-    store.close();
+    await store.close();
   }
   return code;
 }
 
 /** Posts the digest card to chats.leaders, and the sheet problems (when they changed) to chats.office. */
-export async function sendDigest(_args: CliArgs, io: CliIO, ctx: LedgerContext): Promise<number> {
+export async function sendDigest(io: CliIO, ctx: LedgerContext): Promise<number> {
   if (ctx.loaded.mode === 'local') {
     println(io.stdout, `${LOCAL_MODE}\n${renderDigestText(buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options))}`);
     return 0;
@@ -79,9 +78,9 @@ export async function sendDigest(_args: CliArgs, io: CliIO, ctx: LedgerContext):
 }
 
 /** Posts one reminder card per chat, liaisons @-mentioned, under the configured reminder policy. */
-export async function sendReminders(_args: CliArgs, io: CliIO, ctx: LedgerContext): Promise<number> {
+export async function sendReminders(io: CliIO, ctx: LedgerContext): Promise<number> {
   if (ctx.loaded.mode === 'local') {
-    println(io.stdout, `${LOCAL_MODE}\n${renderReminderText(reminderPlanFor(ctx))}`);
+    println(io.stdout, `${LOCAL_MODE}\n${renderReminderText(planReminders({ ...ctx, config: ctx.loaded.config }))}`);
     return 0;
   }
   return deliver(io, ctx, [{ job: 'remind', label: '提醒', build: (inputs, context) => remindRun(inputs, context) }]);

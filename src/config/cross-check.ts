@@ -30,7 +30,7 @@ export function crossCheck(config: DubanConfig): ConfigIssue[] {
   if (events === 'http' && !http.encryptKey && !http.verificationToken) {
     issues.push({ path: 'feishu.http.encryptKey', message: 'expected feishu.http.encryptKey (FEISHU_ENCRYPT_KEY) or feishu.http.verificationToken (FEISHU_VERIFICATION_TOKEN) with events: http, so forged events are refused' });
   }
-  // The long connection silently stays idle for any other App ID form (notes §4.3): say so at start-up instead.
+  // The long connection silently stays idle for any other App ID form (the SDK checks it no further): say so at start-up instead.
   if (appId && events === 'ws' && !/^cli_[0-9a-fA-F]{16}$/.test(appId)) {
     issues.push({ path: 'feishu.appId', message: 'expected the App ID from the developer console: "cli_" followed by 16 hex characters' });
   }

@@ -6,8 +6,6 @@ import { formality } from './normalize-unit.js';
 import { englishNameFromGlossary } from './glossary-match.js';
 import { nearCandidates, nearNames, type NearCandidate } from './near-names.js';
 
-export { parseUnitDirectory } from './directory-table.js';
-
 /** Resolutions are remembered; beyond this many distinct queries the memo starts over (chat text is unbounded). */
 const MEMO_LIMIT = 5000;
 

@@ -109,7 +109,7 @@ export const TOPICS: readonly TopicEntry[] = [
   { id: 'audit', zh: ['审计'], en: ['audit', 'auditing'] },
   {
     id: 'natural-resources',
-    zh: ['规划和自然资源', '规划自然资源', '自然资源'],
+    zh: ['规划和自然资源', '规划自然资源', '自然资源', '国土资源', '国土'],
     en: ['planning and natural resources', 'natural resources', 'planning'],
   },
   {

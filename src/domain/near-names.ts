@@ -2,6 +2,7 @@
 import type { Unit } from './types.js';
 import { KINDS } from './glossary.js';
 import { unitKey } from './normalize-unit.js';
+import { editDistance } from './edit-distance.js';
 
 const KIND_ENDINGS = KINDS.flatMap((entry) => entry.zh).sort((a, b) => b.length - a.length);
 const MIN_SIMILARITY = 0.34;
@@ -11,20 +12,6 @@ function core(name: string): string {
   const key = unitKey(name);
   const ending = KIND_ENDINGS.find((kind) => key.endsWith(kind) && key.length > kind.length);
   return ending ? key.slice(0, -ending.length) : key;
-}
-
-function editDistance(a: string, b: string): number {
-  // Two rows swapped in place: this runs for every unit on every unknown query.
-  let previous = Int32Array.from({ length: b.length + 1 }, (_, j) => j);
-  let current = new Int32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    current[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    [previous, current] = [current, previous];
-  }
-  return previous[b.length];
 }
 
 /** A spelling's core with how often each character (code point) occurs in it, counted once. */

@@ -132,7 +132,8 @@ export interface WorkCalendar {
   workdaysBetween(from: IsoDate, to: IsoDate): number;
 }
 
-export type TrafficLight = 'green' | 'yellow' | 'red';
+/** Graded warning (预警): green on schedule, blue due within a few working days, yellow behind or just overdue, red far behind or long overdue. */
+export type TrafficLight = 'green' | 'blue' | 'yellow' | 'red';
 
 /** Thresholds an office sets; defaults in src/reports/options.ts. */
 export interface ReportOptions {
@@ -144,6 +145,8 @@ export interface ReportOptions {
   redBehindPoints: number;
   /** Overdue for more than this many working days → 建议督办 (default 5). */
   escalateAfterWorkdays: number;
+  /** Red when overdue by more than this many working days (default 5); less is yellow. */
+  redOverdueWorkdays: number;
 }
 
 /** A task classified for a date. */
@@ -160,6 +163,8 @@ export interface TaskView {
   behind: boolean;
   /** Share of the start–due window elapsed, 0..100, null when unknown. */
   expectedProgress: number | null;
+  /** Points behind the expected progress (序时进度 − 进度) of an open task; null when either is unknown. */
+  lag: number | null;
   light: TrafficLight;
   escalate: boolean;
 }

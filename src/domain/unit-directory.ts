@@ -1,3 +1,4 @@
+/** The UnitDirectory interface: units by name, and resolving a name as a user writes it. */
 import type { Unit, UnitMatch } from './types.js';
 
 /**

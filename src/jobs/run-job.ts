@@ -4,7 +4,7 @@
  * recorded. A rerun sends only what is not recorded as sent, with the stored card and key, so the Feishu
  * wrapper derives the same uuid and Feishu de-duplicates a message whose send was cut off mid-flight.
  */
-import type { DeliveryResult, Messenger, OutgoingMessage } from '../chat/messenger.js';
+import type { DeliveryResult, Messenger, OutgoingMessage } from '../delivery/messenger.js';
 import type { IsoDate } from '../domain/types.js';
 import { silentLogger } from '../log/logger.js';
 import type { Logger } from '../log/logger.js';
@@ -21,8 +21,8 @@ export interface BuiltRun {
 export interface RunContext {
   job: string;
   date: IsoDate;
-  /** True when the task was already reminded to this unit today (by any job): leave it out. */
-  isReminded(taskId: string, unit: string): boolean;
+  /** Which tasks were already reminded to which unit today (by any job): the reminder plan leaves them out. */
+  alreadyReminded(): Promise<(taskId: string, unit: string) => boolean>;
 }
 
 export interface RunJobOptions {
@@ -47,44 +47,38 @@ export interface RunOutcome {
   pending: number;
 }
 
-/** Drops reminders already logged today, and messages that only carried such reminders. */
-function withoutRepeats(built: BuiltRun, context: RunContext): BuiltRun {
-  const all = built.reminders ?? [];
-  const fresh = all.filter((r) => !context.isReminded(r.taskId, r.unit));
-  const chatsWithReminders = new Set(all.map((r) => r.chat));
-  const chatsWithFresh = new Set(fresh.map((r) => r.chat));
-  const messages = built.messages.filter((m) => !chatsWithReminders.has(m.chat) || chatsWithFresh.has(m.chat));
-  return { messages, reminders: fresh };
-}
-
 /** Runs (or resumes) the job for the date; a run already done or skipped is left alone. */
 export async function runJob(options: RunJobOptions): Promise<RunOutcome> {
   const { store, messenger, clock, job, date } = options;
   const logger = (options.logger ?? silentLogger).child({ job, date });
-  const existing = store.getRun(job, date);
+  const existing = await store.getRun(job, date);
   if (existing && (existing.status === 'done' || existing.status === 'skipped')) {
     return { job, date, status: existing.status, sent: 0, failed: 0, pending: 0 };
   }
   const at = () => clock.now().toISOString();
-  if (store.messages(job, date).length === 0) {
-    const context: RunContext = { job, date, isReminded: (taskId, unit) => store.isReminded(taskId, unit, date) };
+  if ((await store.messages(job, date)).length === 0) {
+    const alreadyReminded = async () => {
+      const reminded = new Set((await store.remindedOn(date)).map((r) => `${r.taskId}\n${r.unit}`));
+      return (taskId: string, unit: string) => reminded.has(`${taskId}\n${unit}`);
+    };
+    const context: RunContext = { job, date, alreadyReminded };
     let built: BuiltRun;
     try {
-      built = withoutRepeats(await options.build(context), context);
+      built = await options.build(context);
     } catch (error) {
       logger.error('run.build_failed', { error });
-      store.finishRun(job, date, 'failed', at(), `could not build the messages: ${(error as Error).message}`);
+      await store.finishRun(job, date, 'failed', at(), `could not build the messages: ${(error as Error).message}`);
       return { job, date, status: 'failed', sent: 0, failed: 0, pending: 0 };
     }
-    store.planRun(job, date, at(), built.messages, built.reminders ?? []);
+    await store.startRun(job, date, at(), built.messages, built.reminders ?? []);
     logger.info('run.planned', { messages: built.messages.length });
   } else {
-    store.restartRun(job, date, at());
+    await store.restartRun(job, date, at());
     logger.info('run.resumed');
   }
 
   let interrupted = false;
-  for (const message of store.messages(job, date)) {
+  for (const message of await store.messages(job, date)) {
     if (message.outcome === 'sent') continue;
     if (options.shouldContinue && !options.shouldContinue()) {
       interrupted = true;
@@ -94,11 +88,11 @@ export async function runJob(options: RunJobOptions): Promise<RunOutcome> {
       .send({ chat: message.chat, card: message.card, key: message.key })
       .catch((error: Error) => ({ ok: false, messageId: null, error: { code: 'exception', message: error.message, hint: '' } }));
     const outcome = result.ok ? 'sent' : 'failed';
-    store.recordDelivery(job, date, message.chat, { outcome, at: at(), messageId: result.messageId, uuid: result.uuid, error: result.error?.message ?? null });
+    await store.recordDelivery(job, date, message.chat, { outcome, at: at(), messageId: result.messageId, uuid: result.uuid, error: result.error?.message ?? null });
     if (!result.ok) logger.warn('run.message_failed', { chat: message.chat, code: result.error?.code, error: result.error?.message });
   }
 
-  const final = store.messages(job, date);
+  const final = await store.messages(job, date);
   const count = (outcome: string) => final.filter((m) => m.outcome === outcome).length;
   const outcome: RunOutcome = { job, date, status: 'started', sent: count('sent'), failed: count('failed'), pending: count('pending') };
   if (interrupted) {
@@ -107,7 +101,7 @@ export async function runJob(options: RunJobOptions): Promise<RunOutcome> {
   }
   const failures = final.filter((m) => m.outcome !== 'sent').map((m) => `${m.chat}: ${m.error ?? 'not sent'}`);
   outcome.status = failures.length === 0 ? 'done' : 'failed';
-  store.finishRun(job, date, outcome.status, at(), failures.length ? `${failures.length} of ${final.length} not sent; ${failures.join('; ')}` : null);
+  await store.finishRun(job, date, outcome.status, at(), failures.length ? `${failures.length} of ${final.length} not sent; ${failures.join('; ')}` : null);
   logger.info('run.finished', { status: outcome.status, sent: outcome.sent, failed: outcome.failed });
   return outcome;
 }

@@ -1,6 +1,6 @@
 /**
- * The service's scheduler. node-cron ticks every minute in the configured timezone; each tick asks the plan
- * (plan-runs.ts) which runs of today are due and runs those not yet done. The same tick is the catch-up on
+ * The service's scheduler. node-cron ticks every minute in the configured timezone; each tick asks the schedule
+ * (schedule.ts) which runs of today are due and runs those not yet done. The same tick is the catch-up on
  * start: a run missed while the service was down runs now when still inside the send window, else it is
  * recorded as skipped with the reason.
  */
@@ -10,22 +10,22 @@ import { addDays, diffDays } from '../calendar/dates.js';
 import { unknownYearNotice } from '../calendar/chinese-calendar.js';
 import type { ChineseWorkCalendar } from '../calendar/chinese-calendar.js';
 import { wallClock } from '../calendar/zoned-time.js';
-import type { Messenger, OutgoingMessage } from '../chat/messenger.js';
+import type { Messenger, OutgoingMessage } from '../delivery/messenger.js';
 import type { IsoDate } from '../domain/types.js';
 import { silentLogger } from '../log/logger.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/store.js';
 import { systemClock } from './clock.js';
 import type { Clock } from './clock.js';
-import { planRuns } from './plan-runs.js';
-import type { JobName, PlanConfig, PlannedRun } from './plan-runs.js';
+import { scheduleRuns } from './schedule.js';
+import type { JobName, ScheduleConfig, ScheduledRun } from './schedule.js';
 import { runJob } from './run-job.js';
 import type { BuiltRun, RunContext, RunOutcome } from './run-job.js';
 import { checkSheetProblems } from './sheet-problems.js';
 import type { SheetProblemsCheck } from './sheet-problems.js';
 
 export interface SchedulerOptions {
-  config: PlanConfig;
+  config: ScheduleConfig;
   calendar: ChineseWorkCalendar;
   store: Store;
   messenger: Messenger;
@@ -70,19 +70,19 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   async function noticeUnknownYears(date: IsoDate): Promise<void> {
     for (const year of calendar.unknownYears(date, addDays(date, LOOKAHEAD_DAYS))) {
       const key = `unknown-year:${year}`;
-      if (store.notice(key) || store.getRun(`notice:${key}`, date)?.status === 'failed') continue;
+      if ((await store.notice(key)) || (await store.getRun(`notice:${key}`, date))?.status === 'failed') continue;
       const text = unknownYearNotice(year);
       logger.warn('calendar.unknown_year', { year, text });
       const message = options.officeMessage(text, `notice|${key}`);
       const outcome = await runJob({ ...common, job: `notice:${key}`, date, build: () => ({ messages: message ? [message] : [] }) });
-      if (outcome.status === 'done') store.setNotice(key, date, text);
+      if (outcome.status === 'done') await store.setNotice(key, date, text);
     }
   }
 
-  /** Whether a planned run should start now; a missed run outside the window is recorded as skipped. */
-  function due(run: PlannedRun, time: string, now: Date): boolean {
+  /** Whether a scheduled run should start now; a missed run outside the window is recorded as skipped. */
+  async function due(run: ScheduledRun, time: string, now: Date): Promise<boolean> {
     if (run.time > time) return false;
-    const existing = store.getRun(run.job, run.date);
+    const existing = await store.getRun(run.job, run.date);
     if (existing?.status === 'done' || existing?.status === 'skipped') return false;
     if (existing?.status === 'failed') {
       return time < config.sendWindow.end && now.getTime() - Date.parse(existing.finishedAt ?? existing.startedAt) >= retryMs;
@@ -91,7 +91,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const reason = existing
         ? `interrupted and not finished before the end of the send window (${config.sendWindow.end})`
         : `missed: not run between ${run.time} and the end of the send window (${config.sendWindow.end})`;
-      store.finishRun(run.job, run.date, 'skipped', now.toISOString(), reason);
+      await store.finishRun(run.job, run.date, 'skipped', now.toISOString(), reason);
       logger.warn('run.skipped', { job: run.job, date: run.date, reason });
       return false;
     }
@@ -104,8 +104,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     const inWindow = time >= config.sendWindow.start && time < config.sendWindow.end && calendar.isWorkday(date);
     if (inWindow && !stopping) await noticeUnknownYears(date);
     const outcomes: RunOutcome[] = [];
-    for (const run of planRuns({ from: date, days: 1, config, calendar }).runs) {
-      if (stopping || !due(run, time, now)) continue;
+    for (const run of scheduleRuns({ from: date, days: 1, config, calendar }).runs) {
+      if (stopping || !(await due(run, time, now))) continue;
       outcomes.push(await runJob({ ...common, job: run.job, date, build: options.jobs[run.job] }));
     }
     if (options.sheetProblems && !stopping && inWindow && now.getTime() - lastProblemsCheck >= problemsMs) {
@@ -121,17 +121,17 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   }
 
   /** Runs of earlier days that never happened or never finished: recorded as skipped, for /healthz and the log. */
-  function recordMissedDays(today: IsoDate, now: Date): void {
-    const latest = store.lastRuns().reduce<IsoDate | null>((max, r) => (max === null || r.date > max ? r.date : max), null);
+  async function recordMissedDays(today: IsoDate, now: Date): Promise<void> {
+    const latest = (await store.lastRuns()).reduce<IsoDate | null>((max, r) => (max === null || r.date > max ? r.date : max), null);
     if (latest === null) return;
     const from = latest > addDays(today, -MISSED_LOOKBACK_DAYS) ? latest : addDays(today, -MISSED_LOOKBACK_DAYS);
-    for (const run of planRuns({ from, days: diffDays(from, today), config, calendar }).runs) {
-      const existing = store.getRun(run.job, run.date);
+    for (const run of scheduleRuns({ from, days: diffDays(from, today), config, calendar }).runs) {
+      const existing = await store.getRun(run.job, run.date);
       if (existing && existing.status !== 'started') continue;
       const reason = existing
         ? `interrupted on ${run.date} and not finished that day; unsent messages were dropped`
         : `missed: the service was not running on ${run.date} at ${run.time}`;
-      store.finishRun(run.job, run.date, 'skipped', now.toISOString(), reason);
+      await store.finishRun(run.job, run.date, 'skipped', now.toISOString(), reason);
       logger.warn('run.skipped', { job: run.job, date: run.date, reason });
     }
   }
@@ -148,7 +148,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     tick,
     async start() {
       const now = clock.now();
-      recordMissedDays(wallClock(now, config.timezone).date, now);
+      await recordMissedDays(wallClock(now, config.timezone).date, now);
       await tick();
       task = cron.schedule('* * * * *', () => tick().catch((error: Error) => logger.error('tick.failed', { error })), {
         name: 'duban-scheduler',

@@ -1,6 +1,6 @@
 /** The office's sheet-problems report: sent when the set of problems changes, once per change. */
 import { createHash } from 'node:crypto';
-import type { Messenger } from '../chat/messenger.js';
+import type { Messenger } from '../delivery/messenger.js';
 import type { IsoDate, Problem } from '../domain/types.js';
 import type { Logger } from '../log/logger.js';
 import type { Store } from '../store/store.js';
@@ -34,12 +34,12 @@ export interface SheetProblemsOptions {
 export async function checkSheetProblems(options: SheetProblemsOptions): Promise<RunOutcome | null> {
   const { store, date } = options;
   const { fingerprint, build } = await options.check(date);
-  if ((store.notice(NOTICE_KEY)?.value ?? '') === fingerprint) return null;
+  if (((await store.notice(NOTICE_KEY))?.value ?? '') === fingerprint) return null;
   if (fingerprint === '') {
-    store.setNotice(NOTICE_KEY, date, '');
+    await store.setNotice(NOTICE_KEY, date, '');
     return null;
   }
   const outcome = await runJob({ ...options, job: `problems:${fingerprint}`, build });
-  if (outcome.status === 'done') store.setNotice(NOTICE_KEY, date, fingerprint);
+  if (outcome.status === 'done') await store.setNotice(NOTICE_KEY, date, fingerprint);
   return outcome;
 }

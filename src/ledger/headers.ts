@@ -1,6 +1,6 @@
-/** The ledger template's headers and the aliases offices write instead (DESIGN.md, "Ledger template"). */
+/** The ledger template's headers and the aliases offices write instead (docs/contracts.md, "Ledger template"). */
 import type { LedgerField } from '../domain/types.js';
-import { normalizeHeader } from '../domain/header-text.js';
+import { normalizeHeader } from './header-text.js';
 
 /** The canonical Chinese header of each field. */
 export const CANONICAL_HEADERS: Record<LedgerField, string> = {

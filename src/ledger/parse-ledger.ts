@@ -1,6 +1,6 @@
 /** A ledger table (and its unit directory) to tasks, units and every problem found. Never throws on data. */
 import type { IsoDate, Ledger, Problem, RawTable, Unit } from '../domain/types.js';
-import { parseUnitDirectory } from '../domain/directory.js';
+import { parseUnitDirectory } from './unit-directory-table.js';
 import { mapColumns } from './columns.js';
 import { fillDown } from './fill-down.js';
 import { ledgerRows } from './ledger-rows.js';

@@ -5,7 +5,7 @@
  */
 import { dirname, join } from 'node:path';
 import type { Cell, Problem, RawTable } from '../domain/types.js';
-import { normalizeHeader } from '../domain/header-text.js';
+import { normalizeHeader } from './header-text.js';
 import { parseCsvText } from './csv.js';
 import { matchHeader } from './headers.js';
 import { emptyFile, readLocalFile } from './local-file.js';

@@ -1,7 +1,10 @@
-/** Small text helpers shared by the ledger parsers: cell → text, width folding. */
+/** Small text helpers shared by every table reader (ledger, unit directory, calendar tab): cell → text, width folding. */
 import type { Cell } from '../domain/types.js';
 
-/** The text of a cell as the user sees it: trimmed; numbers without trailing ".0"; null → "". */
+/**
+ * The text of a cell as the user sees it: trimmed; numbers without trailing ".0" (not-a-number → ""); null → "";
+ * a boolean (a checkbox, or TRUE typed into Excel or Sheets) as the spreadsheet shows it: "TRUE" or "FALSE".
+ */
 export function cellText(cell: Cell | undefined): string {
   if (cell === null || cell === undefined) return '';
   if (typeof cell === 'string') return cell.trim();

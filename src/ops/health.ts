@@ -28,20 +28,16 @@ export interface HealthServer {
 }
 
 /** Starts the endpoint (port 0 picks a free one). 200 when ok, 503 otherwise, JSON either way. */
-export function startHealthServer(options: { port: number; host?: string; status: () => HealthStatus }): Promise<HealthServer> {
+export function startHealthServer(options: { port: number; host?: string; status: () => Promise<HealthStatus> }): Promise<HealthServer> {
   const server = createServer((req, res) => {
     if (req.method !== 'GET' || (req.url ?? '').split('?')[0] !== '/healthz') {
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found; try GET /healthz"}');
       return;
     }
-    let body: HealthStatus;
-    try {
-      body = options.status();
-    } catch (error) {
-      res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: (error as Error).message }));
-      return;
-    }
-    res.writeHead(body.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+    options.status().then(
+      (body) => res.writeHead(body.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
+      (error: Error) => res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: error.message })),
+    );
   });
   return new Promise((resolve, reject) => {
     server.once('error', reject);

@@ -12,7 +12,7 @@ export interface ShutdownSteps {
   flush(): Promise<void>;
   /** Closes the Feishu long connection / HTTP callback server and the health endpoint. */
   closeTransports(): Promise<void>;
-  closeStore(): void;
+  closeStore(): Promise<void>;
   /** Injected for tests; process.exit by default. */
   exit?: (code: number) => void;
   /** The process to listen on; `process` by default. */
@@ -38,7 +38,7 @@ export function installShutdown(steps: ShutdownSteps): { shutdown(signal: string
         ['stop_scheduler', steps.stopScheduler],
         ['flush', steps.flush],
         ['close_transports', steps.closeTransports],
-        ['close_store', async () => steps.closeStore()],
+        ['close_store', steps.closeStore],
       ] as const) {
         try {
           await step();

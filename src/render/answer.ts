@@ -1,4 +1,5 @@
-import type { Card } from '../chat/messenger.js';
+/** An answer in every format: terminal text, markdown, a Feishu card, the ask JSON. */
+import type { Card } from './card.js';
 import type { Answer } from '../reports/answer-types.js';
 import { answerDoc } from './answer-doc.js';
 import { renderDocCard, type CardOptions } from './render-card.js';
@@ -20,12 +21,29 @@ export function renderAnswerCard(answer: Answer, options: CardOptions = {}): Car
   return renderDocCard(answerDoc(answer), options);
 }
 
-/** The answer as the documented JSON shape (DESIGN.md "ask"); `text` is the plain-text rendering. */
-export function answerToJson(answer: Answer): Record<string, unknown> {
+/** The answer as the documented JSON shape (docs/contracts.md "ask"); `text` is the plain-text rendering. */
+export function answerToJson(answer: Answer): { intent: string; units: string[]; tasks: Record<string, unknown>[]; text: string } & Record<string, unknown> {
   return {
     intent: answer.intent,
+    understood: answer.understood,
     units: answer.units,
-    tasks: answer.tasks.map((t) => ({ id: t.id, title: t.title, role: t.role, status: t.status, due: t.due, overdue: t.overdue })),
+    count: answer.count,
+    ...(answer.rate !== undefined ? { rate: answer.rate } : {}),
+    ...(answer.groups ? { groups: answer.groups } : {}),
+    ...(answer.candidates ? { candidates: answer.candidates } : {}),
+    ...(answer.notFound ? { notFound: answer.notFound } : {}),
+    ...(answer.ignored ? { ignored: answer.ignored } : {}),
+    tasks: answer.tasks.map((t) => ({
+      id: t.id,
+      title: t.title,
+      role: t.role,
+      status: t.status,
+      due: t.due,
+      overdue: t.overdue,
+      lead: t.lead,
+      assist: t.assist,
+      light: t.light,
+    })),
     text: renderAnswerText(answer),
     empty: answer.empty,
   };

@@ -1,3 +1,4 @@
+/** The daily digest as a document, for every renderer. */
 import type { Digest } from '../reports/digest.js';
 import type { ClassifiedTask } from '../reports/classify.js';
 import type { ChangeItem } from '../reports/digest-changes.js';

@@ -1,4 +1,5 @@
-import type { Card } from '../chat/messenger.js';
+/** The daily digest in every format: terminal text, markdown, a Feishu card. */
+import type { Card } from './card.js';
 import type { Digest } from '../reports/digest.js';
 import { digestDoc } from './digest-doc.js';
 import { renderDocCard, type CardOptions } from './render-card.js';

@@ -1,6 +1,7 @@
-import type { Card } from '../chat/messenger.js';
+/** Cutting a card to Feishu's size and element limits, shortening lists rather than failing. */
+import type { Card } from './card.js';
 
-/** Feishu card limits: a 30 KB request body and 200 components per JSON 2.0 card (feishu-api-notes §2.1, §3.6). */
+/** Feishu card limits: a 30 KB request body and 200 components per JSON 2.0 card (Feishu refuses larger ones with 230025 / 230099). */
 export interface CardLimits {
   /**
    * UTF-8 bytes of the card as it travels in a request body (see cardBytes); default 29,700, so that the im/v1 body

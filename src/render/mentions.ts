@@ -1,3 +1,4 @@
+/** @-mentions in cards: an account resolved to an open_id, or a plain "@姓名". */
 import type { Mention } from '../reports/reminder-types.js';
 import { escapeCardMarkdown } from './escape.js';
 

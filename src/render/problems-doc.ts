@@ -1,3 +1,4 @@
+/** The sheet check (表格体检) as a document, and one problem as a line. */
 import type { Problem } from '../domain/types.js';
 import type { Block, Doc } from './doc.js';
 

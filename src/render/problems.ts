@@ -1,4 +1,5 @@
-import type { Card } from '../chat/messenger.js';
+/** The sheet check (表格体检) in every format, and the validate JSON. */
+import type { Card } from './card.js';
 import type { Problem } from '../domain/types.js';
 import { problemsDoc } from './problems-doc.js';
 import { renderDocCard, type CardOptions } from './render-card.js';
@@ -20,7 +21,7 @@ export function renderProblemsCard(problems: readonly Problem[], source = '', op
   return renderDocCard(problemsDoc(problems, source), options);
 }
 
-/** The validate JSON shape (DESIGN.md): ok is false when any problem is an error. */
+/** The validate JSON shape (docs/contracts.md): ok is false when any problem is an error. */
 export function problemsToJson(problems: readonly Problem[]): { ok: boolean; problems: Record<string, unknown>[] } {
   return {
     ok: !problems.some((p) => p.severity === 'error'),

@@ -1,5 +1,6 @@
+/** Reminder messages as documents: a section per lead unit with its liaison @-mentioned, and the office's to-do list. */
 import type { ClassifiedTask } from '../reports/classify.js';
-import type { ReminderMessage, ReminderPlan, UnitReminder } from '../reports/reminder-types.js';
+import type { OfficeGaps, ReminderDelivery, ReminderMessage, UnitReminder } from '../reports/reminder-types.js';
 import { toAnswerTask } from '../reports/answer-task.js';
 import { toned, type Block, type Doc, type Inline } from './doc.js';
 import { taskLine } from './task-line.js';
@@ -32,7 +33,7 @@ export function reminderDoc(message: ReminderMessage, date: string): Doc {
   const late = count((s) => s.escalation.length + s.overdue.length);
   const soon = count((s) => s.dueSoon.length);
   const blocks: Block[] = [];
-  if (message.route === 'none') {
+  if (message.route === 'office' || message.route === 'none') {
     blocks.push({ kind: 'paragraph', parts: [toned('以下单位没有配置工作群（也没有默认工作群），请办公室转达。', 'orange')] });
   }
   for (const section of message.units) blocks.push(...unitBlocks(section));
@@ -44,17 +45,21 @@ export function reminderDoc(message: ReminderMessage, date: string): Doc {
   };
 }
 
-/** A note for the office: units in today's reminders that have no liaison account to @. Null when there are none. */
-export function reminderNoticeDoc(plan: ReminderPlan): Doc | null {
-  if (plan.unitsWithoutLiaison.length === 0) return null;
-  return {
-    title: `督办提醒 · ${plan.date} · 待补充联络员`,
-    severity: 'orange',
-    summary: `${plan.unitsWithoutLiaison.length} 个单位没有登记联络员账号`,
-    blocks: [
-      { kind: 'paragraph', parts: ['以下单位今天有需提醒的任务，但单位名录中没有联络员账号，无法 @ 到人：'] },
-      { kind: 'list', items: plan.unitsWithoutLiaison.map((u) => [u]) },
-      { kind: 'paragraph', parts: ['请在单位名录的“联络员”“联络员账号”列中补充。'] },
-    ],
-  };
+/** The office's to-do list, one line per gap. */
+function gapLines(gaps: OfficeGaps): string[] {
+  return [
+    ...gaps.unitsWithoutLiaison.map((unit) => `${unit}：单位通讯录中没有联络员账号，提醒无法 @ 到人`),
+    ...gaps.unresolvedAccounts.map((account) => `联络员账号 ${account} 无法解析为飞书用户，已按姓名显示；请在单位通讯录中改为 open_id 或正确的邮箱/手机号`),
+  ];
+}
+
+/** One outgoing reminder message as a document: the chat's reminders, then the office's to-do list when it rides along. */
+export function reminderDeliveryDoc(delivery: ReminderDelivery, date: string): Doc {
+  const title = `催办提醒 · 需办公室处理（${date}）`;
+  const lines = delivery.gaps ? gapLines(delivery.gaps) : [];
+  const list: Block = { kind: 'list', items: lines.map((line) => [line]) };
+  if (!delivery.message) return { title, severity: 'orange', summary: lines[0] ?? title, blocks: [list] };
+  const doc = reminderDoc(delivery.message, date);
+  if (lines.length > 0) doc.blocks.push({ kind: 'divider' }, { kind: 'heading', text: title, tone: 'orange' }, list);
+  return doc;
 }

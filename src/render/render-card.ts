@@ -1,4 +1,5 @@
-import type { Card } from '../chat/messenger.js';
+/** The Feishu card renderer of a document: card JSON 2.0, cut to the platform's limits. */
+import type { Card } from './card.js';
 import type { Block, Doc, Inline, TableColumn } from './doc.js';
 import { escapeCardMarkdown, guardCardLineStart, isSafeUrl } from './escape.js';
 import { fitCard, LIST_ID_PREFIX, type CardLimits } from './fit-card.js';

@@ -1,3 +1,4 @@
+/** The markdown renderer of a document (`--format markdown`). */
 import type { Block, Doc, Inline, TableColumn } from './doc.js';
 import { escapeMarkdown, isSafeUrl } from './escape.js';
 

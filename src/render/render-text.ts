@@ -1,3 +1,4 @@
+/** The terminal renderer of a document: aligned text, colour only when asked. */
 import type { Block, Doc, Inline, TableColumn } from './doc.js';
 import { ansi } from './text-style.js';
 import { displayWidth, padDisplay } from './width.js';

@@ -1,3 +1,4 @@
+/** One task as a line of a list ("#6 标题 · 截止 … · 逾期 5 天"), shared by every report. */
 import type { AnswerTask } from '../reports/answer-types.js';
 import { bold, toned, type Inline } from './doc.js';
 import { truncateDisplay } from './width.js';

@@ -1,3 +1,4 @@
+/** ANSI colours for the terminal renderer. */
 import type { Tone } from './doc.js';
 
 const CODES: Record<Tone | 'bold', string> = { bold: '1', red: '31', orange: '33', green: '32', grey: '90' };

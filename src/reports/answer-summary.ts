@@ -1,83 +1,90 @@
-import type { Intent } from '../ask/intent.js';
+/** Answers about the ledger as a whole (总体进展), the help text with examples close to what was asked, and updates. */
+import type { Reading } from '../ask/reading.js';
+import type { UpdateCommand } from '../ask/update-command.js';
 import type { Answer, AnswerContext } from './answer-types.js';
 import { makeAnswer } from './answer-task.js';
 import { summarize } from './digest.js';
 import { LIGHT_LABELS } from './labels.js';
 import { indexLedger, ledgerViews } from './ledger-index.js';
 
-/** Overall numbers and traffic lights. */
-export function progressAnswer(ctx: AnswerContext): Answer {
+/** Overall numbers and warning levels. */
+export function overviewAnswer(ctx: AnswerContext): Answer {
   const d = ledgerViews(ctx.ledger, ctx.today, ctx.calendar, ctx.options).derived(summarize);
-  return makeAnswer('progress', {
+  const answer = makeAnswer('progress', {
     title: `总体进展（${ctx.today}）`,
     lines: [
       `共 ${d.total} 项：已完成 ${d.done}，进行中 ${d.inProgress}，未开始 ${d.notStarted}，暂缓 ${d.paused}；完成率 ${d.completionRate}%`,
       `逾期 ${d.overdue.length} 项，即将到期 ${d.dueSoon.length} 项，进度滞后 ${d.behind.length} 项，建议督办 ${d.escalate.length} 项`,
-      `${LIGHT_LABELS.green} ${d.lights.green} · ${LIGHT_LABELS.yellow} ${d.lights.yellow} · ${LIGHT_LABELS.red} ${d.lights.red}`,
+      (['red', 'yellow', 'blue', 'green'] as const).map((level) => `${LIGHT_LABELS[level]} ${d.lights[level]}`).join(' · '),
     ],
     empty: d.total === 0,
   });
+  answer.count = d.total;
+  answer.rate = d.completionRate;
+  return answer;
 }
 
-/** Units ranked by overdue lead tasks (only units with at least one). */
-export function rankingAnswer(ctx: AnswerContext): Answer {
-  const ranked = ledgerViews(ctx.ledger, ctx.today, ctx.calendar, ctx.options).derived(summarize).units.filter((u) => u.overdue > 0);
-  return makeAnswer('ranking', {
-    units: ranked.map((u) => u.unit),
-    title: ranked.length > 0 ? '逾期任务最多的单位' : '目前没有单位有逾期任务',
-    lines: ranked.map((u, i) => `${i + 1}. ${u.unit}：逾期 ${u.overdue} 项（牵头 ${u.lead} 项，已完成 ${u.done} 项）`),
-    empty: ranked.length === 0,
-  });
-}
-
-/** What one can ask, with examples. */
-export const HELP_EXAMPLES: readonly string[] = [
-  '交通局负责哪些任务 / 交通局协助哪些任务',
-  '我的任务',
-  '哪些任务逾期了 / 交通局有哪些逾期任务',
-  '本周到期 / 明天到期 / 下周到期 / 6月底前到期 / 3天内到期',
-  '已完成的任务 / 交通局还有哪些没完成 / 暂缓的任务',
-  '哪些任务滞后 / 红灯任务 / 进度低于50%的',
-  '任务 6（或 #6）',
-  '双拥公园（按关键词查找任务）',
-  '总体进展',
-  '哪些单位逾期最多',
-  '更新 6 进度 80% 备注 已完成主体施工',
-  'English works too: "which tasks does the transport bureau own", "overdue tasks", "due tomorrow", "tasks behind schedule", "task 6"',
+/** Examples of what one can ask, each with the kinds of pieces it shows, so help can pick those close to a question. */
+const EXAMPLES: readonly { text: string; shows: readonly string[] }[] = [
+  { text: '交通局负责哪些任务 / 交通局协助哪些任务', shows: ['unit', 'role'] },
+  { text: '我们单位下周有什么要交的', shows: ['self', 'window', 'due'] },
+  { text: '哪些任务逾期了 / 逾期任务按单位统计', shows: ['state', 'group'] },
+  { text: '本周到期 / 3个工作日内到期 / 10月底前 / 国庆前要完成的', shows: ['window', 'due'] },
+  { text: '交委本周到期的红灯任务', shows: ['unit', 'window', 'warning'] },
+  { text: '逾期未启动的任务 / 进度低于50%的', shows: ['state', 'progress'] },
+  { text: '城管局和退役军人局一起做的任务', shows: ['unit', 'role'] },
+  { text: '任务9谁负责 / 双拥公园那个怎么样了', shows: ['task', 'who', 'keyword', 'detail'] },
+  { text: '还有几项没完成 / 完成率多少', shows: ['count', 'rate', 'state'] },
+  { text: '哪个单位最拖后腿', shows: ['group'] },
+  { text: '总体进展', shows: ['overview'] },
+  { text: 'English works too: "which tasks does the transport bureau own", "what is overdue", "who owns task 9"', shows: ['english'] },
 ];
 
-/** The list of things one can ask. */
-export function helpAnswer(): Answer {
-  return makeAnswer('help', { title: '可以这样问我', lines: HELP_EXAMPLES.map((e) => `· ${e}`), empty: false });
-}
-
-/** A question that was not understood: say so briefly and show the examples. */
-export function unknownAnswer(): Answer {
-  return makeAnswer('unknown', { title: '没听懂这个问题，可以这样问：', lines: HELP_EXAMPLES.map((e) => `· ${e}`), empty: true });
+/** A short help: three examples close to what was asked (or the full list when asked for help). */
+export function helpAnswer(reading: Reading): Answer {
+  const asked = reading.ask === 'help';
+  const english = /[a-z]{3}/.test(reading.text) && !/\p{Script=Han}/u.test(reading.text);
+  const shown = new Set<string>([
+    ...(reading.units.length > 0 ? ['unit'] : []),
+    ...(reading.window ? ['window'] : []),
+    ...(reading.states.length > 0 ? ['state'] : []),
+    ...(english ? ['english'] : []),
+  ]);
+  const examples = asked
+    ? EXAMPLES
+    : [...EXAMPLES].sort((a, b) => b.shows.filter((s) => shown.has(s)).length - a.shows.filter((s) => shown.has(s)).length).slice(0, 3);
+  const answer = makeAnswer(asked ? 'help' : 'unknown', {
+    title: asked ? '可以这样问我' : '没听懂这个问题，可以这样问：',
+    lines: examples.map((e) => `· ${e.text}`),
+    empty: !asked,
+    understood: reading.understood,
+  });
+  if (reading.ignored.length > 0) answer.ignored = [...reading.ignored];
+  return answer;
 }
 
 /**
  * A progress update: the answerer does not write; it says what will be written and how to do it from the
  * command line (`duban update`). The chat handler performs the write-back.
  */
-export function updateAnswer(intent: Extract<Intent, { kind: 'update' }>, ctx: AnswerContext): Answer {
-  const task = indexLedger(ctx.ledger).byId.get(intent.id.trim().replace(/^#/, ''));
+export function updateAnswer(command: UpdateCommand, ctx: AnswerContext): Answer {
+  const task = indexLedger(ctx.ledger).byId.get(command.id.trim().replace(/^#/, ''));
   const changes = [
-    intent.status ? `状态“${intent.status}”` : '',
-    intent.progress ? `进度“${intent.progress}”` : '',
-    intent.note ? `进展情况“${intent.note}”` : '',
+    command.status ? `状态“${command.status}”` : '',
+    command.progress ? `进度“${command.progress}”` : '',
+    command.note ? `进展情况“${command.note}”` : '',
   ].filter(Boolean);
   const flags = [
-    intent.status ? `--status ${intent.status}` : '',
-    intent.progress ? `--progress ${intent.progress}` : '',
-    intent.note ? `--note "${intent.note}"` : '',
+    command.status ? `--status ${command.status}` : '',
+    command.progress ? `--progress ${command.progress}` : '',
+    command.note ? `--note "${command.note}"` : '',
   ].filter(Boolean);
   return makeAnswer('update', {
     units: task?.lead ?? [],
-    title: task ? `更新任务 ${task.id}：${task.title}` : `没有找到编号为 ${intent.id} 的任务`,
+    title: task ? `更新任务 ${task.id}：${task.title}` : `没有找到编号为 ${command.id} 的任务`,
     lines: [
       changes.length > 0 ? `将写入：${changes.join('，')}` : '没有要更新的内容：请写明状态、进度或进展情况。',
-      `写回台账由督办机器人完成；也可以在命令行运行：duban update ${intent.id} ${flags.join(' ')}`.trimEnd(),
+      `写回台账由督办机器人完成；也可以在命令行运行：duban update ${command.id} ${flags.join(' ')}`.trimEnd(),
     ],
     empty: !task,
   });

@@ -1,7 +1,7 @@
+/** The building blocks of answers: a task as an answer lists it, and assembling an answer. */
 import type { Task } from '../domain/types.js';
 import type { ClassifiedTask } from './classify.js';
 import type { Answer, AnswerSection, AnswerTask } from './answer-types.js';
-import type { IntentKind } from '../ask/intent.js';
 import { stateLabel } from './labels.js';
 
 // Answers list the same classified tasks again and again: each entry is built once per role and shared (frozen).
@@ -42,13 +42,15 @@ function answerTask(view: ClassifiedTask, role: AnswerTask['role']): AnswerTask 
 
 /** Assembles an answer; `tasks` is the sections flattened and `empty` says whether any task matched. */
 export function makeAnswer(
-  intent: IntentKind,
-  parts: { units?: string[]; title: string; lines?: string[]; sections?: AnswerSection[]; notice?: string; empty?: boolean },
+  intent: string,
+  parts: { units?: string[]; title: string; lines?: string[]; sections?: AnswerSection[]; notice?: string; empty?: boolean; understood?: boolean },
 ): Answer {
   const sections = (parts.sections ?? []).filter((s) => s.tasks.length > 0);
   const tasks = ([] as AnswerTask[]).concat(...sections.map((s) => s.tasks)); // concat: flatMap is slow on long lists
   const answer: Answer = {
     intent,
+    understood: parts.understood ?? true,
+    count: tasks.length,
     units: parts.units ?? [],
     tasks,
     title: parts.title,

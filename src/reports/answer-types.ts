@@ -1,6 +1,6 @@
+/** The answer to a question as a view model: its tasks, sections and lines (src/render formats it). */
 import type { IsoDate, Ledger, ReportOptions, TaskState, TrafficLight, WorkCalendar } from '../domain/types.js';
 import type { UnitDirectory } from '../domain/unit-directory.js';
-import type { IntentKind } from '../ask/intent.js';
 
 /** Everything an answer is computed from. `asker.unit` is the canonical unit of the person asking, when known. */
 export interface AnswerContext {
@@ -40,9 +40,30 @@ export interface AnswerSection {
   tasks: AnswerTask[];
 }
 
+/** Tasks counted per lead unit (a grouping question: 按单位统计, 哪个单位最多). */
+export interface AnswerGroup {
+  unit: string;
+  count: number;
+  taskIds: string[];
+}
+
 /** The answer to one question (view model; src/render turns it into text, markdown or a card). */
 export interface Answer {
-  intent: IntentKind;
+  /** What was asked: list, count, rate, group, who, detail, overview, help, update, unknown. */
+  intent: string;
+  /** False when nothing in the question was understood (then `lines` hold a short help). */
+  understood: boolean;
+  /** How many tasks the question selects. */
+  count: number;
+  /** Completion rate of the selected tasks, percent with one decimal, when asked. */
+  rate?: number;
+  groups?: AnswerGroup[];
+  /** Names offered for an ambiguous unit. */
+  candidates?: string[];
+  /** Words not understood. */
+  ignored?: string[];
+  /** Unit-like names that match no unit. */
+  notFound?: string[];
   /** Canonical names of the units the answer is about. */
   units: string[];
   /** Every task in the sections, in order (a task may appear once per role). */
@@ -55,4 +76,6 @@ export interface Answer {
   empty: boolean;
   /** A hint shown after the answer: near names, how to register, what else to ask. */
   notice?: string;
+  /** For an update the bot tried to write back: whether it was written or refused. */
+  outcome?: 'written' | 'refused';
 }

@@ -1,3 +1,4 @@
+/** Classifying a task for a date: overdue, due soon, behind schedule, traffic light, escalation. */
 import type { IsoDate, ReportOptions, Task, TaskView, TrafficLight, WorkCalendar } from '../domain/types.js';
 import { diffDays } from '../calendar/dates.js';
 import { nextRecurringDue } from '../ledger/recurring.js';
@@ -28,9 +29,9 @@ export function classifyTask(
   const workdaysLeft = open && due !== null && due >= today ? calendar.workdaysBetween(today, due) : null;
   const dueSoon = workdaysLeft !== null && workdaysLeft <= options.dueSoonWorkdays;
   const expectedProgress = task.ongoing ? null : expectedShare(task.start, due, today);
-  const gap = open && expectedProgress !== null && task.progress !== null ? expectedProgress - task.progress : 0;
+  const lag = open && expectedProgress !== null && task.progress !== null ? expectedProgress - task.progress : null;
   // The office's own "滞后" counts as behind even when the start date or progress is missing.
-  const behind = gap > options.behindPoints || (open && isLaggingStatus(task.raw.status));
+  const behind = (lag !== null && lag >= options.behindPoints) || (open && isLaggingStatus(task.raw.status));
   return {
     task,
     due,
@@ -41,7 +42,8 @@ export function classifyTask(
     workdaysLeft,
     behind,
     expectedProgress,
-    light: lightFor(overdue, dueSoon, behind, gap, options),
+    lag,
+    light: lightFor({ overdue, workdaysOverdue, dueSoon, behind, lag }, options),
     escalate: workdaysOverdue > options.escalateAfterWorkdays,
   };
 }
@@ -64,8 +66,13 @@ function expectedShare(start: IsoDate | null, due: IsoDate | null, today: IsoDat
   return Math.round(Math.min(100, Math.max(0, share)));
 }
 
-function lightFor(overdue: boolean, dueSoon: boolean, behind: boolean, gap: number, options: ReportOptions): TrafficLight {
-  if (overdue || gap > options.redBehindPoints) return 'red';
-  if (dueSoon || behind) return 'yellow';
+/**
+ * The warning level: red when overdue by more than redOverdueWorkdays or lagging by more than redBehindPoints; yellow
+ * when overdue (less long) or lagging by behindPoints or more (or marked 滞后); blue when due within dueSoonWorkdays.
+ */
+function lightFor(v: { overdue: boolean; workdaysOverdue: number; dueSoon: boolean; behind: boolean; lag: number | null }, options: ReportOptions): TrafficLight {
+  if ((v.overdue && v.workdaysOverdue > options.redOverdueWorkdays) || (v.lag !== null && v.lag > options.redBehindPoints)) return 'red';
+  if (v.overdue || v.behind) return 'yellow';
+  if (v.dueSoon) return 'blue';
   return 'green';
 }

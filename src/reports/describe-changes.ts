@@ -1,3 +1,4 @@
+/** The digest's changes (new, done, late …) with the tasks' titles, ready to show. */
 import type { DigestChanges, DigestChangesView, ChangeItem } from './digest-changes.js';
 import type { LedgerIndex } from './ledger-index.js';
 import { stateLabel } from './labels.js';

@@ -1,3 +1,4 @@
+/** The shape of what changed since the previous digest. */
 import type { IsoDate, TaskState } from '../domain/types.js';
 
 /**

@@ -1,9 +1,10 @@
+/** The digest as the JSON of `duban digest --json`. */
 import type { Digest } from './digest.js';
 import type { ClassifiedTask } from './classify.js';
 
 const ids = (views: readonly ClassifiedTask[]) => views.map((v) => v.task.id);
 
-/** The digest as the documented JSON shape (DESIGN.md "digest"), plus a few extra fields. */
+/** The digest as the documented JSON shape (docs/contracts.md, "digest"), plus a few extra fields. */
 export function digestToJson(d: Digest): Record<string, unknown> {
   return {
     date: d.date,

@@ -1,3 +1,4 @@
+/** The daily digest as a view model: totals, lights, overdue and due-soon lists, unit and category tables. */
 import type { IsoDate, Ledger, Problem, ReportOptions, TaskState, TrafficLight, WorkCalendar } from '../domain/types.js';
 import type { ClassifiedTask } from './classify.js';
 import type { DigestChanges, DigestChangesView } from './digest-changes.js';
@@ -98,7 +99,7 @@ export function mostOverdueFirst(views: readonly ClassifiedTask[]): ClassifiedTa
  */
 export function summarize(views: readonly ClassifiedTask[]): DigestSummary {
   const states: Record<TaskState, number> = { not_started: 0, in_progress: 0, done: 0, paused: 0 };
-  const lights: Record<TrafficLight, number> = { green: 0, yellow: 0, red: 0 };
+  const lights: Record<TrafficLight, number> = { green: 0, blue: 0, yellow: 0, red: 0 };
   for (const view of views) {
     states[view.task.status] += 1;
     lights[view.light] += 1;

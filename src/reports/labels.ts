@@ -1,3 +1,4 @@
+/** The Chinese words for task states and traffic lights. */
 import type { TaskState, TrafficLight } from '../domain/types.js';
 
 /** The Chinese word shown for each completion state (also the `status` of ask JSON). */
@@ -11,6 +12,7 @@ export const STATE_LABELS: Readonly<Record<TaskState, string>> = {
 /** The Chinese name of each traffic light. */
 export const LIGHT_LABELS: Readonly<Record<TrafficLight, string>> = {
   green: '绿灯',
+  blue: '蓝灯',
   yellow: '黄灯',
   red: '红灯',
 };

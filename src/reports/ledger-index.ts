@@ -1,3 +1,4 @@
+/** A ledger indexed by task id and unit, and its tasks classified for a date, built once and cached. */
 import type { IsoDate, Ledger, ReportOptions, Task, WorkCalendar } from '../domain/types.js';
 import { classifyTask, type ClassifiedTask } from './classify.js';
 import { memoCalendar } from './memo-calendar.js';
@@ -120,6 +121,7 @@ function sameOptions(a: ReportOptions, b: ReportOptions): boolean {
     a.dueSoonWorkdays === b.dueSoonWorkdays &&
     a.behindPoints === b.behindPoints &&
     a.redBehindPoints === b.redBehindPoints &&
-    a.escalateAfterWorkdays === b.escalateAfterWorkdays
+    a.escalateAfterWorkdays === b.escalateAfterWorkdays &&
+    a.redOverdueWorkdays === b.redOverdueWorkdays
   );
 }

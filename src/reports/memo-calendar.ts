@@ -1,3 +1,4 @@
+/** A work calendar that remembers its answers, for reports that ask about the same days many times. */
 import type { IsoDate, WorkCalendar } from '../domain/types.js';
 import { addDays } from '../calendar/dates.js';
 

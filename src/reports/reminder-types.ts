@@ -1,15 +1,20 @@
+/** The reminder plan's data: who is reminded of which tasks, in which chat, and what the office must fix. */
 import type { IsoDate } from '../domain/types.js';
 import type { ClassifiedTask } from './classify.js';
 
 /** The kinds of reminder entries in the remind JSON. */
 export type ReminderKind = 'overdue' | 'due_soon' | 'escalation';
 
-/** Where reminders go when a unit has no work group of its own, and which due-soon days to remind on. */
+/** Where reminders go when a unit has no work group of its own, which due-soon days to remind on, and what was already sent. */
 export interface ReminderRouting {
+  /** The group for units without a work group of their own (chats.default). */
   defaultChat: string | null;
+  /** The office chat (chats.office): reminders of units with no group at all, and the office's to-do list. */
   officeChat: string | null;
   /** Working days before the due date to remind on (e.g. [3, 1]); the due day itself always counts. Null: every due-soon day. */
   daysBefore?: number[] | null;
+  /** True when the task was already reminded to this unit today (by any run): it is left out of the plan. */
+  alreadyReminded?: (taskId: string, unit: string) => boolean;
 }
 
 /** A person to @-mention: `account` is an open_id, email or mobile (resolved to an open_id when rendering). */
@@ -36,11 +41,29 @@ export interface UnitReminder {
 
 /** One consolidated message per recipient chat per run. */
 export interface ReminderMessage {
-  /** The unit's work group, else the default group; null when neither is configured (office/terminal). */
+  /** The unit's work group, else the default group, else the office chat; null when none is configured (never sent). */
   chat: string | null;
-  /** Why this chat: the units' own group, the default group, or no chat at all. */
-  route: 'unit' | 'default' | 'none';
+  /** Why this chat: the units' own group, the default group, the office chat standing in for both, or no chat at all. */
+  route: 'unit' | 'default' | 'office' | 'none';
   units: UnitReminder[];
+}
+
+/** What the office must fix before every reminder reaches a person. */
+export interface OfficeGaps {
+  /** Units reminded today that have no liaison account to @. */
+  unitsWithoutLiaison: string[];
+  /** Liaison or leader accounts Feishu could not resolve to a user (mentioned by name instead). */
+  unresolvedAccounts: string[];
+}
+
+/** One message as it goes out: a chat's reminders, the office's to-do list, or both when the office chat gets reminders too. */
+export interface ReminderDelivery {
+  /** Null when no chat is configured: shown by the previews, never sent. */
+  chat: string | null;
+  /** The idempotency key: one message per chat and day. */
+  key: string;
+  message: ReminderMessage | null;
+  gaps: OfficeGaps | null;
 }
 
 /** Today's reminders: the messages to send and what the office should fix. */

@@ -1,3 +1,4 @@
+/** The orders reports list things in: names, most overdue, soonest due. */
 import type { ClassifiedTask } from './classify.js';
 
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });

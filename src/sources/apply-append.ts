@@ -1,5 +1,5 @@
 /** The append sequence every backend shares: re-read the ledger, plan the rows below its last one, write them once. */
-import { createKeyedQueue } from '../chat/feishu/keyed-queue.js';
+import { createKeyedQueue } from '../feishu/keyed-queue.js';
 import type { RawTable } from '../domain/types.js';
 import type { Logger } from '../log/logger.js';
 import { planAppend, type AppendPlan } from './append-plan.js';

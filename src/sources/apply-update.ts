@@ -1,5 +1,5 @@
 /** The write-back sequence every backend shares: re-read, find the row by id, write only the planned cells. */
-import { createKeyedQueue } from '../chat/feishu/keyed-queue.js';
+import { createKeyedQueue } from '../feishu/keyed-queue.js';
 import type { RawTable } from '../domain/types.js';
 import type { Logger } from '../log/logger.js';
 import type { TaskUpdate, WriteOutcome } from './source.js';

@@ -6,7 +6,7 @@
  * (appendRows) are records/batch_create calls, each with a client_token so a retry cannot create them twice.
  */
 import { randomUUID } from 'node:crypto';
-import type { FeishuApi } from '../chat/feishu/feishu-api.js';
+import type { FeishuApi } from '../feishu/feishu-api.js';
 import type { RawTable } from '../domain/types.js';
 import { matchHeader } from '../ledger/headers.js';
 import type { Logger } from '../log/logger.js';

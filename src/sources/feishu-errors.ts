@@ -1,5 +1,5 @@
 /** Feishu Sheets / Bitable failures as messages the office can act on. */
-import { FeishuApiError } from '../chat/feishu/feishu-api.js';
+import { FeishuApiError } from '../feishu/feishu-api.js';
 import { SourceError } from './source-error.js';
 
 const NO_ACCESS = new Set([1310213, 1254302, 99991672, 91403, 1254027]);

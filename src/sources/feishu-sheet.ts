@@ -6,7 +6,7 @@
  * Another tab by name (readTab) is found in the same cached sheets/query and read with one values_batch_get. New rows
  * (appendRows) are one values_append below the last row, inserting rows.
  */
-import type { FeishuApi } from '../chat/feishu/feishu-api.js';
+import type { FeishuApi } from '../feishu/feishu-api.js';
 import type { Cell, RawTable } from '../domain/types.js';
 import type { Logger } from '../log/logger.js';
 import { cellAddress, columnLetters } from './a1.js';

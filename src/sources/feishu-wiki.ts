@@ -2,7 +2,7 @@
  * Sheets and bases kept in a Feishu wiki (知识库): the wiki node token is resolved to the document's own token
  * (wiki get_node, one request, once per source), then the ordinary Feishu Sheets or Bitable source takes over.
  */
-import type { FeishuApi } from '../chat/feishu/feishu-api.js';
+import type { FeishuApi } from '../feishu/feishu-api.js';
 import { explainFeishuError } from './feishu-errors.js';
 import type { LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';

@@ -38,7 +38,7 @@ export async function createGoogleSheetsClient(env: NodeJS.ProcessEnv): Promise<
   } else {
     const key = await loadServiceAccount(env);
     account = key.client_email;
-    // The JWT constructor is the non-deprecated form in google-auth-library 10 and 11 (notes §3.1).
+    // The JWT constructor with an options object is the non-deprecated form in google-auth-library 10 and 11.
     client = new auth.JWT({ email: key.client_email, key: key.private_key, scopes: SCOPES });
   }
   const rootUrl = env.GOOGLE_SHEETS_ROOT_URL || undefined;
@@ -49,7 +49,7 @@ export async function createGoogleSheetsClient(env: NodeJS.ProcessEnv): Promise<
     // Our retry (retry.ts) replaces gaxios' three quick ones, which ignore Retry-After and skip POST.
     retry: false,
     timeout: TIMEOUT_MS,
-    // gaxios sends even loopback traffic through HTTPS_PROXY unless told otherwise (notes §1.3).
+    // gaxios sends even loopback traffic through HTTPS_PROXY unless told otherwise.
     noProxy: rootUrl ? [new URL(rootUrl).hostname] : undefined,
   });
   return { sheets: api, account };

@@ -1,5 +1,5 @@
 /** Google API failures: which ones to retry, and the Chinese message for the ones that are the user's to fix. */
-import type { RetryVerdict } from './retry.js';
+import type { RetryVerdict } from '../retry/with-retry.js';
 import { SourceError } from './source-error.js';
 
 interface GaxiosLike {
@@ -49,7 +49,7 @@ export function explainGoogleError(error: unknown, spreadsheetId: string, accoun
   if (status === 403) return new SourceError(`没有权限访问 Google 表格 ${spreadsheetId}：请把表格共享给 ${who}（编辑者）。`, cause);
   if (status === 404) return new SourceError(`找不到 Google 表格 ${spreadsheetId}：请检查链接中的表格编号。`, cause);
   // A service-account key that was deleted or rotated, a disabled account or a clock far off: the token endpoint
-  // refuses the signed JWT with HTTP 400 "invalid_grant" (RFC 6749 §5.2) before any Sheets request is made.
+  // refuses the signed JWT with HTTP 400 "invalid_grant" (the OAuth error for a bad grant) before any Sheets request is made.
   if (status === 401 || (status === 400 && typeof body === 'string')) {
     return new SourceError(`Google 凭据无效或已过期，请检查 GOOGLE_APPLICATION_CREDENTIALS / GOOGLE_SERVICE_ACCOUNT_JSON / GOOGLE_ACCESS_TOKEN。（${detail}）`, cause);
   }

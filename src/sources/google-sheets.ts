@@ -13,7 +13,8 @@ import type { GoogleClientFactory, GoogleSheetsClient } from './google-client.js
 import { classifyGoogleAppendError, classifyGoogleError, explainGoogleError } from './google-errors.js';
 import { typedWriteValue } from './typed-write-value.js';
 import { plainTableFromGrid, tableFromGrid } from './grid.js';
-import { withRetry, type Sleep } from './retry.js';
+import type { Sleep } from '../retry/backoff.js';
+import { withRetry } from '../retry/with-retry.js';
 import { createAppender } from './apply-append.js';
 import { createUpdater } from './apply-update.js';
 import type { LedgerRead, LedgerSource } from './source.js';
@@ -37,7 +38,7 @@ interface Tabs {
   units: string | null;
 }
 
-// Numbers and serial dates rather than locale-formatted strings (notes §4.4, §10.7).
+// Numbers and serial dates rather than locale-formatted strings (valueRenderOption UNFORMATTED_VALUE, dateTimeRenderOption SERIAL_NUMBER).
 const RENDER = { majorDimension: 'ROWS', valueRenderOption: 'UNFORMATTED_VALUE', dateTimeRenderOption: 'SERIAL_NUMBER' } as const;
 
 /** The API's answer to a range naming a tab that does not exist (or no longer does, after a rename). */
@@ -121,7 +122,7 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
         throw error;
       }
     },
-    // The Sheets API has no revision, etag or modified time (notes §7); Drive's modifiedTime lags by minutes and
+    // The Sheets API has no revision, etag or modified time; Drive's modifiedTime lags by minutes and
     // needs another API and scope, so callers simply re-read (one request).
     async revision(): Promise<string | null> {
       return null;
@@ -141,7 +142,7 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
           range: cellAddress(tab, c.columnIndex, plan.row),
           values: [[typedWriteValue(current[c.columnIndex], c)]],
         }));
-        // RAW: stored exactly as given, never parsed as a formula or a date (notes §5.1).
+        // RAW: stored exactly as given, never parsed as a formula or a date.
         await call('google write', (api) => api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }));
       },
     }),

@@ -2,7 +2,7 @@
  * `--sheet` / `sheet:` to a LedgerSource. The location's form picks the backend (location.ts). The Google and
  * Feishu SDKs are imported only when such a source is first read or written, so local commands start fast.
  */
-import type { FeishuApi } from '../chat/feishu/feishu-api.js';
+import type { FeishuApi } from '../feishu/feishu-api.js';
 import type { Logger } from '../log/logger.js';
 import { readLocalTable } from '../ledger/read-local.js';
 import { bitableSource } from './bitable.js';
@@ -12,7 +12,7 @@ import { googleSheetSource } from './google-sheets.js';
 import { localFileSource } from './local-file.js';
 import { deferredSource, resolveWikiNode } from './feishu-wiki.js';
 import { isTableFile, parseLocation, type SourceLocation } from './location.js';
-import type { Sleep } from './retry.js';
+import type { Sleep } from '../retry/backoff.js';
 import type { LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';
 
@@ -97,6 +97,6 @@ async function feishuFromEnv(env: NodeJS.ProcessEnv, logger: Logger): Promise<Fe
   if (!env.FEISHU_APP_ID || !env.FEISHU_APP_SECRET) {
     throw new SourceError('读取飞书表格需要飞书应用凭据：请设置 FEISHU_APP_ID 和 FEISHU_APP_SECRET（或配置文件 feishu.appId / appSecret）。');
   }
-  const { createFeishuClient } = await import('../chat/feishu/feishu-client.js');
+  const { createFeishuClient } = await import('../feishu/feishu-client.js');
   return createFeishuClient({ appId: env.FEISHU_APP_ID, appSecret: env.FEISHU_APP_SECRET, domain: env.FEISHU_DOMAIN ?? 'feishu', logger });
 }

@@ -1,3 +1,4 @@
+/** What every ledger source implements (read, revision, write-back, new rows), and what it returns. */
 import type { IsoDate, LedgerField, RawTable } from '../domain/types.js';
 
 /** What one read of a ledger returns: the task tab, the unit-directory tab when there is one, and a revision. */

@@ -1,4 +1,8 @@
-/** The store's schema, as an ordered list of migrations. Append only: a released migration never changes. */
+/**
+ * The store's schema, as an ordered list of migrations, and the one way it is applied. Append only: a released
+ * migration never changes.
+ */
+import type Database from 'better-sqlite3';
 
 export interface Migration {
   version: number;
@@ -58,3 +62,23 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
 ];
+
+/** Applies the migrations newer than the database's version, each in its own transaction. Returns the version reached. */
+export function migrate(db: Database.Database, migrations: readonly Migration[] = MIGRATIONS): number {
+  db.exec('CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, description TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  const row = db.prepare('SELECT MAX(version) AS version FROM migrations').get() as { version: number | null };
+  let version = row.version ?? 0;
+  for (const migration of migrations) {
+    if (migration.version <= version) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO migrations (version, description, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.description,
+        new Date().toISOString(),
+      );
+    })();
+    version = migration.version;
+  }
+  return version;
+}

@@ -1,5 +1,5 @@
 /** The rows the store keeps, as the rest of duban sees them. */
-import type { Card } from '../chat/messenger.js';
+import type { Card } from '../render/card.js';
 import type { IsoDate } from '../domain/types.js';
 import type { ReminderKind } from '../reports/reminder-types.js';
 

@@ -43,7 +43,7 @@ function inputs(store: Store, chats: [string | null, string | null]): RunInputs 
 }
 
 async function sentCards(chats: [string | null, string | null]): Promise<Map<string, string[]>> {
-  const store = openStore(mkdtempSync(join(tmpdir(), 'duban-remind-run-')));
+  const store = await openStore(mkdtempSync(join(tmpdir(), 'duban-remind-run-')));
   opened.push(store);
   const server = fakeChatServer();
   const run = inputs(store, chats);

@@ -1,42 +1,44 @@
 /**
- * Hostile chat text: long runs that made a pattern retry at every position (quadratic time, seconds per message at
- * 100k characters). Each case must parse well inside the test timeout and still give the right intent.
+ * Hostile chat text: long runs that once made a pattern retry at every position (quadratic time, seconds per message
+ * at 100k characters). Each case must be read well inside the test timeout and still mean what it says.
  */
 import { describe, expect, it } from 'vitest';
+import { readQuestion } from '../../src/ask/read-question.js';
+import { createWorkCalendar } from '../../src/calendar/chinese-calendar.js';
 import { createDirectory } from '../../src/domain/directory.js';
-import { parseQuestion } from '../../src/ask/parse-question.js';
+import { makeLedger, makeTask } from '../support/make-task.js';
 import { PLAN_UNITS } from '../domain/example-units.js';
 
 const directory = createDirectory([], PLAN_UNITS);
+const ledger = makeLedger([makeTask({ id: '1', title: '双拥公园维护', lead: ['区城管局'] })]);
+const read = (text: string) => readQuestion(text, { directory, ledger, today: '2026-03-04', calendar: createWorkCalendar() });
 const RUN = 100_000;
 
-describe('parseQuestion on long runs', () => {
-  it('strips a long run of trailing spaces and commas', () => {
-    expect(parseQuestion(`交通局负责哪些任务${' '.repeat(RUN)}？`, directory)).toEqual({ kind: 'unit_tasks', unit: '区交通局', role: 'lead' });
-    expect(parseQuestion(`交通局${'，'.repeat(RUN)}x`, directory).kind).toBe('unknown');
-    expect(parseQuestion(`交通局${'吗'.repeat(RUN)}x`, directory).kind).toBe('unknown');
+describe('readQuestion on long runs', () => {
+  it('reads a question followed by a long run of spaces, commas or particles', () => {
+    expect(read(`交通局负责哪些任务${' '.repeat(RUN)}？`).units).toEqual([{ unit: '区交通局', role: 'lead', said: '交通局' }]);
+    expect(read(`交通局${'，'.repeat(RUN)}x`).units).toEqual([{ unit: '区交通局', role: 'any', said: '交通局' }]);
+    expect(read(`交通局${'吗'.repeat(RUN)}x`).units[0]).toMatchObject({ unit: '区交通局' });
   });
 
-  it('reads unclosed <at> tags as text', () => {
-    expect(parseQuestion('<at id=1>'.repeat(RUN / 10), directory).kind).toBe('unknown');
-    expect(parseQuestion(`${'<at'.repeat(RUN / 3)} 逾期任务`, directory).kind).toBe('overdue');
-    expect(parseQuestion('<at user_id="ou_1">督办助手</at> 逾期任务', directory)).toEqual({ kind: 'overdue', unit: null });
+  it('reads unclosed <at> tags and runs of separators as text', () => {
+    expect(read('<at id=1>'.repeat(RUN / 10)).text).toHaveLength(1000);
+    expect(read(`${'<at'.repeat(RUN / 3)} 逾期任务`).states).toEqual([]);
+    expect(read('<at user_id="ou_1">督办助手</at> 逾期任务').states).toEqual(['overdue']);
+    expect(read(`a${'.'.repeat(RUN)}a 逾期`).text.length).toBeLessThanOrEqual(1000);
   });
 
   it('scans a run of digits or numerals once', () => {
-    expect(parseQuestion(`${'1'.repeat(RUN)}x`, directory).kind).toBe('unknown');
-    expect(parseQuestion(`${'一'.repeat(RUN)}x`, directory).kind).toBe('unknown');
-    expect(parseQuestion('近5天到期的任务', directory)).toEqual({ kind: 'due', period: 'days', days: 5, unit: null });
+    expect(read(`${'1'.repeat(RUN)}x`).taskIds).toEqual([]);
+    expect(read(`${'一'.repeat(RUN)}x`).understood).toBe(false);
+    expect(read('近5天到期的任务').window).toMatchObject({ from: '2026-03-04', to: '2026-03-09' });
   });
 
-  it('trims a long run of filler words', () => {
-    expect(parseQuestion(`交通局${'有'.repeat(RUN)}`, directory).kind).not.toBe('unit_tasks');
-    expect(parseQuestion('交通局还有哪些任务', directory)).toEqual({ kind: 'unit_tasks', unit: '区交通局', role: 'any' });
-  });
-
-  it('finds a ranking question after many repeats of its keywords', () => {
-    expect(parseQuestion('逾期'.repeat(RUN / 2), directory)).toEqual({ kind: 'overdue', unit: null });
-    expect(parseQuestion(`${'单位'.repeat(RUN / 2)}逾期最多`, directory)).toEqual({ kind: 'ranking' });
-    expect(parseQuestion(`${'units '.repeat(RUN / 6)}most overdue`, directory)).toEqual({ kind: 'ranking' });
+  it('reads only the first thousand characters of a long repetition of pieces', () => {
+    expect(read('逾期'.repeat(RUN / 2)).states).toEqual(['overdue']);
+    expect(read(`${'单位'.repeat(RUN / 2)}逾期最多`).text).toHaveLength(1000);
+    expect(read(`交通局负责${'交通局负责'.repeat(RUN / 5)}`).units.length).toBeLessThanOrEqual(200);
+    expect(read(`${'双拥公园'.repeat(RUN / 4)}`).keywords.length).toBeLessThanOrEqual(250);
+    expect(read(`${'units '.repeat(RUN / 6)}most overdue`).text).toHaveLength(1000);
   });
 });

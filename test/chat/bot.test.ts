@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createBot, type Asker } from '../../src/chat/bot/bot.js';
-import { compose } from '../../src/chat/bot/middleware.js';
-import type { Card } from '../../src/chat/messenger.js';
+import { createBot, type Asker } from '../../src/chat/bot.js';
+import { compose } from '../../src/chat/middleware.js';
+import type { Card } from '../../src/render/card.js';
 import { capturedLogger } from '../support/feishu/harness.js';
 import { textMessageEvent } from '../support/feishu/events.js';
 

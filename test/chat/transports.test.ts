@@ -1,16 +1,15 @@
-import http from 'node:http';
-import { connect, type AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBot } from '../../src/chat/bot/bot.js';
-import { createHttpCallback } from '../../src/chat/bot/http-callback.js';
-import { startLongConnection, type LongConnection } from '../../src/chat/bot/long-connection.js';
-import { FeishuAppMessenger } from '../../src/chat/feishu/app-messenger.js';
-import { getBotInfo } from '../../src/chat/feishu/chats.js';
-import { createFeishuClient } from '../../src/chat/feishu/feishu-client.js';
-import type { Card } from '../../src/chat/messenger.js';
+import { createBot } from '../../src/chat/bot.js';
+import { createHttpReceiver } from '../../src/chat/receivers/http-receiver.js';
+import { createLongConnectionReceiver, type LongConnectionOptions } from '../../src/chat/receivers/long-connection.js';
+import { FeishuAppMessenger } from '../../src/feishu/app-messenger.js';
+import { getBotInfo } from '../../src/feishu/chats.js';
+import { createFeishuClient } from '../../src/feishu/feishu-client.js';
+import type { Card } from '../../src/render/card.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { deliverEvent, textMessageEvent } from '../support/feishu/events.js';
-import { capturedLogger } from '../support/feishu/harness.js';
+import { capturedLogger, expectNoUnexpectedCalls } from '../support/feishu/harness.js';
 import { createImRoutes } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback } from '../support/feishu/server.js';
 import { attachLongConnection } from '../support/feishu/ws.js';
@@ -28,6 +27,8 @@ async function feishu() {
   const im = createImRoutes({ chats: [{ chat_id: GROUP, name: '交通局工作群' }], bot: { open_id: BOT, app_name: '督办助手' } });
   const server = await startFeishuLoopback({ routes: im.routes });
   cleanups.push(() => server.close());
+  // Runs before the close (cleanups run in reverse): the bot and the SDK called nothing Feishu would refuse.
+  cleanups.push(() => expectNoUnexpectedCalls(server));
   const client = createFeishuClient({ appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger });
   const messenger = new FeishuAppMessenger(client, silentLogger);
   const { openId } = await getBotInfo(client);
@@ -56,28 +57,35 @@ const question = (messageId: string, text: string) =>
 const replyText = (server: { repliesTo(id: string): { content: string }[] }, id: string) =>
   server.repliesTo(id).map((m) => JSON.parse(m.content).body.elements[0].content as string);
 
+/** A started long-connection receiver, stopped after the test. */
+async function longConnection(options: LongConnectionOptions) {
+  const receiver = createLongConnectionReceiver(options);
+  await receiver.start();
+  cleanups.push(() => receiver.stop());
+  return receiver;
+}
+
 describe('long connection', () => {
   it('answers a question pushed over the long connection, also after the socket drops', async () => {
     const { im, server, bot } = await feishu();
     const endpoint = attachLongConnection(server);
-    const connection: LongConnection = startLongConnection({ appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger, handle: bot.handle, pingTimeoutSeconds: 30 });
-    cleanups.push(() => connection.close());
-    expect(await endpoint.push(question('om_ws000001', '交通局负责哪些任务'))).toBe(200);
+    const connection = await longConnection({ appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger, handle: bot.handle, pingTimeoutSeconds: 30 });
+    expect(await endpoint.push(im.userMessage(question('om_ws000001', '交通局负责哪些任务')))).toBe(200);
     await until(() => (im.repliesTo('om_ws000001').length ? true : undefined));
     expect(replyText(im, 'om_ws000001')).toEqual(['问：交通局负责哪些任务']);
     expect(connection.status().state).toBe('connected');
+    expect(connection.state()).toBe('connected');
 
     endpoint.dropAll();
     await until(() => (connection.status().state === 'connected' && endpoint.connections === 2 && endpoint.clients === 1 ? true : undefined));
-    expect(await endpoint.push(question('om_ws000002', '哪些任务逾期了'))).toBe(200);
+    expect(await endpoint.push(im.userMessage(question('om_ws000002', '哪些任务逾期了')))).toBe(200);
     await until(() => (im.repliesTo('om_ws000002').length ? true : undefined));
     expect(replyText(im, 'om_ws000002')).toEqual(['问：哪些任务逾期了']);
   });
   it('reconnects when the socket goes silent, thanks to the ping timeout', async () => {
     const { server, bot } = await feishu();
     const endpoint = attachLongConnection(server, 1);
-    const connection = startLongConnection({ appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger, handle: bot.handle, pingTimeoutSeconds: 1 });
-    cleanups.push(() => connection.close());
+    await longConnection({ appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger, handle: bot.handle, pingTimeoutSeconds: 1 });
     await endpoint.waitForClient();
     endpoint.mute();
     await until(() => (endpoint.connections >= 2 ? true : undefined), 15000);
@@ -88,26 +96,47 @@ describe('long connection', () => {
     const { server, bot } = await feishu();
     attachLongConnection(server);
     const { logger, text } = capturedLogger();
-    const connection = startLongConnection({ appId: server.appId, appSecret: 'wrong-secret-0000', domain: server.url, logger, handle: bot.handle });
-    cleanups.push(() => connection.close());
+    const connection = await longConnection({ appId: server.appId, appSecret: 'wrong-secret-0000', domain: server.url, logger, handle: bot.handle });
     await until(() => (connection.status().state === 'failed' ? true : undefined));
+    expect(connection.state()).toBe('disconnected');
     expect(text()).toContain('FEISHU_APP_SECRET');
     expect(text()).not.toContain('wrong-secret-0000');
   });
 });
 
-describe('HTTP callback', () => {
+describe('HTTP callback receiver', () => {
   async function callback(handle: (event: unknown) => Promise<void>, logger = silentLogger) {
-    const server = http.createServer(createHttpCallback({ encryptKey: ENCRYPT_KEY, verificationToken: 'loopback-verification-token', handle, logger }));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    cleanups.push(() => new Promise<void>((resolve) => server.close(() => resolve())));
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/feishu/events`;
+    const receiver = createHttpReceiver({ encryptKey: ENCRYPT_KEY, verificationToken: 'loopback-verification-token', handle, logger, port: 0, host: '127.0.0.1', path: '/feishu/events' });
+    await receiver.start();
+    cleanups.push(() => receiver.stop());
+    return `http://127.0.0.1:${receiver.port()}/feishu/events`;
   }
+
+  it('listens on its own port, answers 404 beside its path, and releases the port on stop', async () => {
+    const receiver = createHttpReceiver({ handle: async () => undefined, logger: silentLogger, port: 0, host: '127.0.0.1', path: '/feishu/events' });
+    expect([receiver.port(), receiver.state()]).toEqual([null, 'disconnected']);
+    await receiver.start();
+    const port = receiver.port();
+    expect(receiver.state()).toBe('connected');
+    expect((await fetch(`http://127.0.0.1:${port}/elsewhere`, { method: 'POST', body: '{}' })).status).toBe(404);
+    expect((await fetch(`http://127.0.0.1:${port}/feishu/events`)).status).toBe(404);
+    await receiver.stop();
+    expect(receiver.state()).toBe('disconnected');
+    await expect(fetch(`http://127.0.0.1:${port}/feishu/events`, { method: 'POST', body: '{}' })).rejects.toThrow();
+  });
+
+  it('rejects start when its port is taken', async () => {
+    const first = createHttpReceiver({ handle: async () => undefined, logger: silentLogger, port: 0, host: '127.0.0.1', path: '/e' });
+    await first.start();
+    cleanups.push(() => first.stop());
+    const second = createHttpReceiver({ handle: async () => undefined, logger: silentLogger, port: first.port()!, host: '127.0.0.1', path: '/e' });
+    await expect(second.start()).rejects.toThrow('EADDRINUSE');
+  });
 
   it('answers an encrypted, signed question in a reply', async () => {
     const { im, bot } = await feishu();
     const url = await callback(bot.handle);
-    const response = await deliverEvent(url, question('om_http0001', '本周到期'), { encryptKey: ENCRYPT_KEY });
+    const response = await deliverEvent(url, im.userMessage(question('om_http0001', '本周到期')), { encryptKey: ENCRYPT_KEY });
     expect(response.status).toBe(200);
     await until(() => (im.repliesTo('om_http0001').length ? true : undefined));
     expect(replyText(im, 'om_http0001')).toEqual(['问：本周到期']);

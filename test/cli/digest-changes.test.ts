@@ -21,9 +21,9 @@ describe('duban digest with the service state present', () => {
 
     // The snapshot the service took after Friday's digest.
     const { ledger: table, units } = await readLocalWorkbook(join(dir, 'tasks.csv'));
-    const store = openStore(join(dir, 'state'));
-    store.saveSnapshot(snapshotLedger(parseLedger(table, units, { today: '2022-06-24' }), '2022-06-24'));
-    store.close();
+    const store = await openStore(join(dir, 'state'));
+    await store.saveSnapshot(snapshotLedger(parseLedger(table, units, { today: '2022-06-24' }), '2022-06-24'));
+    await store.close();
 
     // Over the weekend task 6 was finished.
     const csv = readFileSync(join(dir, 'tasks.csv'), 'utf8').split('\n');
@@ -36,8 +36,8 @@ describe('duban digest with the service state present', () => {
     expect(run.stdout).toContain('新完成');
     expect(run.stdout).toMatch(/#6[^\n]*新完成/);
 
-    const after = openStore(join(dir, 'state'));
-    expect(after.snapshots().map((s) => s.date)).toEqual(['2022-06-24']);
-    after.close();
+    const after = await openStore(join(dir, 'state'));
+    expect((await after.snapshots()).map((s) => s.date)).toEqual(['2022-06-24']);
+    await after.close();
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findColumn, normalizeHeader } from '../../src/domain/header-text.js';
+import { findColumn, normalizeHeader } from '../../src/ledger/header-text.js';
 import { splitUnits } from '../../src/ledger/split-units.js';
 import { formality, looseName, unitKey } from '../../src/domain/normalize-unit.js';
 import { looksLikeAccount, looksLikeChatId } from '../../src/domain/contact.js';

@@ -12,6 +12,7 @@ import { createContactRoutes } from '../support/feishu/contact-routes.js';
 import { createImRoutes, type ImState } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
 import { openStore } from '../../src/store/open-store.js';
+import { expectNoUnexpectedCalls } from '../support/feishu/harness.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const cli = join(root, 'dist', 'cli', 'main.js');
@@ -83,6 +84,7 @@ beforeEach(async () => {
 
 afterEach(async () => {
   await server.close();
+  expectNoUnexpectedCalls(server);
 });
 
 describe('remind --send killed mid-run', () => {
@@ -116,9 +118,9 @@ describe('remind --send killed mid-run', () => {
     const uuids = server.requestsTo(MESSAGES, 'POST').map((r) => r.body.uuid);
     expect(new Set(uuids).size).toBe(im.messages.length);
     // The store keeps each message's uuid and Feishu message_id: the evidence of what was posted.
-    const store = openStore(join(dir, 'state'));
-    const stored = store.messages('remind', '2022-06-27');
-    store.close();
+    const store = await openStore(join(dir, 'state'));
+    const stored = await store.messages('remind', '2022-06-27');
+    await store.close();
     expect(stored.every((m) => m.outcome === 'sent')).toBe(true);
     expect(new Set(stored.map((m) => m.uuid))).toEqual(new Set(uuids));
     expect(stored.map((m) => m.messageId).sort()).toEqual(im.messages.map((m) => m.message_id).sort());

@@ -10,7 +10,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createContactRoutes } from '../support/feishu/contact-routes.js';
 import { textMessageEvent } from '../support/feishu/events.js';
+import { expectNoUnexpectedCalls } from '../support/feishu/harness.js';
 import { createImRoutes, type ImState } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
 import { attachLongConnection, type LongConnectionEndpoint } from '../support/feishu/ws.js';
@@ -54,7 +56,7 @@ async function ask(text: string, senderOpenId = 'ou_someone000000000000000000000
   counter += 1;
   const messageId = `om_question${String(counter).padStart(6, '0')}`;
   const ack = await ws.push(
-    textMessageEvent({ messageId, chatId: GROUP, text: `@_user_1 ${text}`, senderOpenId, appId: server.appId, mentions: [{ key: '@_user_1', openId: BOT, name: 'duban' }] }),
+    im.userMessage(textMessageEvent({ messageId, chatId: GROUP, text: `@_user_1 ${text}`, senderOpenId, appId: server.appId, mentions: [{ key: '@_user_1', openId: BOT, name: 'duban' }] })),
   );
   expect(ack).toBe(200);
   const reply = await until(() => im.repliesTo(messageId)[0]);
@@ -63,7 +65,9 @@ async function ask(text: string, senderOpenId = 'ou_someone000000000000000000000
 
 beforeAll(async () => {
   im = createImRoutes({ chats: [{ chat_id: GROUP, name: '交通工作群' }], bot: { open_id: BOT, app_name: 'duban' } });
-  server = await startFeishuLoopback({ routes: im.routes });
+  // The example's directory holds an email and a mobile: the bot looks them up to know who is asking.
+  const contacts = createContactRoutes({ mobiles: { '13800230101': 'ou_zhaogang0000000000000000000001' } });
+  server = await startFeishuLoopback({ routes: [...im.routes, ...contacts] });
   ws = attachLongConnection(server);
   dir = mkdtempSync(join(tmpdir(), 'duban-serve-'));
   copyFileSync(join(example, 'tasks.csv'), join(dir, 'tasks.csv'));
@@ -116,6 +120,10 @@ describe('duban serve on the long connection', () => {
     expect(body.connection).toBe('connected');
     expect(body.mode).toBe('feishu');
   }, 20_000);
+
+  it('called nothing Feishu would refuse', () => {
+    expectNoUnexpectedCalls(server);
+  });
 
   it('stops on SIGTERM with exit code 0', async () => {
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));

@@ -1,32 +1,42 @@
 /**
- * A Messenger that behaves like Feishu's idempotent send: a message whose key was already posted is not posted
- * again (Feishu de-duplicates by the uuid the wrapper derives from the key). It can refuse chats and can
- * "kill the process" in the middle of a send: the message reaches the chat, the reply never comes back.
+ * A Messenger over a fake chat server that behaves like Feishu's idempotent send: the same key and content (the
+ * uuid the wrapper derives) appear in the chat once. Every send is recorded, duplicates included, so a test sees a
+ * resend instead of having it hidden. It can refuse chats and can "kill the process" in the middle of a send: the
+ * message reaches the chat, the reply never comes back.
  */
-import type { DeliveryResult, Messenger, OutgoingMessage } from '../../src/chat/messenger.js';
+import type { DeliveryResult, Messenger, OutgoingMessage } from '../../src/delivery/messenger.js';
 
 export interface FakeChatServer {
-  /** Every message that appeared in a chat, in order. */
+  /** Every send that reached the server, in order, duplicates included. */
+  received: OutgoingMessage[];
+  /** What appeared in the chats, in order: one message per key and content, as Feishu's uuid de-duplication leaves it. */
   posted: OutgoingMessage[];
-  /** How many times each key appeared in a chat. */
-  postsPerKey(): Map<string, number>;
+  /** The sends whose key had been received before (resends): Feishu absorbs them only when the content is the same. */
+  duplicates(): OutgoingMessage[];
+  /** How many times each key was received. */
+  sendsPerKey(): Map<string, number>;
 }
 
 export function fakeChatServer(): FakeChatServer & { receive(message: OutgoingMessage): string } {
+  const received: OutgoingMessage[] = [];
   const posted: OutgoingMessage[] = [];
   const ids = new Map<string, string>();
   return {
+    received,
     posted,
-    postsPerKey() {
+    duplicates: () => received.filter((m, i) => received.findIndex((earlier) => earlier.key === m.key) < i),
+    sendsPerKey() {
       const counts = new Map<string, number>();
-      for (const m of posted) counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
+      for (const m of received) counts.set(m.key, (counts.get(m.key) ?? 0) + 1);
       return counts;
     },
     receive(message) {
-      let id = ids.get(message.key);
+      received.push(message);
+      const uuid = `${message.key}\n${JSON.stringify(message.card)}`;
+      let id = ids.get(uuid);
       if (!id) {
         id = `om_${ids.size + 1}`;
-        ids.set(message.key, id);
+        ids.set(uuid, id);
         posted.push(message);
       }
       return id;

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWorkCalendar, unknownYearNotice } from '../../src/calendar/chinese-calendar.js';
 import { zonedInstant } from '../../src/calendar/zoned-time.js';
-import type { Messenger } from '../../src/chat/messenger.js';
+import type { Messenger } from '../../src/delivery/messenger.js';
 import { configSchema } from '../../src/config/schema.js';
 import { fixedClock } from '../../src/jobs/clock.js';
-import { jitterMinutes } from '../../src/jobs/plan-runs.js';
-import type { JobName } from '../../src/jobs/plan-runs.js';
+import { jitterMinutes } from '../../src/jobs/schedule.js';
+import type { JobName } from '../../src/jobs/schedule.js';
 import type { RunContext } from '../../src/jobs/run-job.js';
 import { createScheduler } from '../../src/jobs/scheduler.js';
 import type { SchedulerOptions } from '../../src/jobs/scheduler.js';
@@ -22,13 +22,13 @@ const calendar = createWorkCalendar();
 const shanghai = (date: string, time: string) => zonedInstant(date, time, 'Asia/Shanghai');
 
 const opened: Store[] = [];
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
 });
 
-function setup(start: Date, overrides: Partial<SchedulerOptions> = {}) {
+async function setup(start: Date, overrides: Partial<SchedulerOptions> = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'duban-sched-'));
-  const store = openStore(dir);
+  const store = await openStore(dir);
   opened.push(store);
   const clock = fixedClock(start);
   const server = fakeChatServer();
@@ -52,7 +52,7 @@ function setup(start: Date, overrides: Partial<SchedulerOptions> = {}) {
 
 describe('scheduler', () => {
   it('runs each job at its local time on the make-up Saturday 2026-02-14, and nothing on the holiday', async () => {
-    const { scheduler, clock, calls, server } = setup(shanghai('2026-02-14', '09:00'));
+    const { scheduler, clock, calls, server } = await setup(shanghai('2026-02-14', '09:00'));
     expect(await scheduler.tick()).toEqual([]);
     clock.set(shanghai('2026-02-14', `09:0${jitterMinutes('digest', '2026-02-14')}`));
     expect((await scheduler.tick()).map((o) => [o.job, o.status])).toEqual([['digest', 'done']]);
@@ -71,7 +71,7 @@ describe('scheduler', () => {
   });
 
   it('sends the weekly summary on the Wednesday before the National Day Friday', async () => {
-    const { scheduler, calls } = setup(shanghai('2026-09-30', '16:10'));
+    const { scheduler, calls } = await setup(shanghai('2026-09-30', '16:10'));
     await scheduler.tick();
     expect(calls).toEqual([
       ['digest', '2026-09-30'],
@@ -81,34 +81,34 @@ describe('scheduler', () => {
   });
 
   it('catches up a missed run still inside the window, and skips one outside it with the reason', async () => {
-    const early = setup(shanghai('2026-03-02', '14:00'));
+    const early = await setup(shanghai('2026-03-02', '14:00'));
     expect((await early.scheduler.tick()).map((o) => [o.job, o.status])).toEqual([
       ['digest', 'done'],
       ['remind', 'done'],
     ]);
 
-    const late = setup(shanghai('2026-03-02', '20:30'));
+    const late = await setup(shanghai('2026-03-02', '20:30'));
     expect(await late.scheduler.tick()).toEqual([]);
     expect(late.calls).toEqual([]);
-    const skipped = late.store.getRun('digest', '2026-03-02');
+    const skipped = (await late.store.getRun('digest', '2026-03-02'));
     expect(skipped?.status).toBe('skipped');
     expect(skipped?.detail).toMatch(/^missed: not run between 09:0\d and the end of the send window \(20:00\)$/);
   });
 
   it('on start, records the runs of days it was down as skipped and finishes an interrupted run', async () => {
-    const { scheduler, store, clock, server, options } = setup(shanghai('2026-02-27', '09:10'));
+    const { scheduler, store, clock, server, options } = await setup(shanghai('2026-02-27', '09:10'));
     await scheduler.tick(); // Friday: digest done
     // The remind run was interrupted: planned, one message pending.
-    store.planRun('remind', '2026-02-27', clock.now().toISOString(), [{ chat: 'oc_x', key: 'remind|2026-02-27|oc_x', card: {} }], []);
+    await store.startRun('remind', '2026-02-27', clock.now().toISOString(), [{ chat: 'oc_x', key: 'remind|2026-02-27|oc_x', card: {} }], []);
     clock.set(shanghai('2026-03-02', '09:40')); // back on Monday
     const restarted = createScheduler({ ...options, clock });
     await restarted.start();
     await restarted.stop();
-    expect(store.getRun('remind', '2026-02-27')?.status).toBe('skipped');
-    expect(store.getRun('digest', '2026-02-28')).toMatchObject({ status: 'skipped', detail: expect.stringMatching(/^missed: the service was not running on 2026-02-28/) });
-    expect(store.getRun('digest', '2026-03-01')).toBeNull(); // Sunday: nothing was planned
-    expect(store.getRun('digest', '2026-03-02')?.status).toBe('done');
-    expect(store.getRun('remind', '2026-03-02')?.status).toBe('done');
+    expect((await store.getRun('remind', '2026-02-27'))?.status).toBe('skipped');
+    expect((await store.getRun('digest', '2026-02-28'))).toMatchObject({ status: 'skipped', detail: expect.stringMatching(/^missed: the service was not running on 2026-02-28/) });
+    expect((await store.getRun('digest', '2026-03-01'))).toBeNull(); // Sunday: nothing was planned
+    expect((await store.getRun('digest', '2026-03-02'))?.status).toBe('done');
+    expect((await store.getRun('remind', '2026-03-02'))?.status).toBe('done');
     expect(server.posted.filter((m) => m.chat === 'oc_x')).toEqual([]);
   });
 
@@ -117,7 +117,7 @@ describe('scheduler', () => {
     while (calendar.knowsYear(year)) year += 1;
     // Mid-December of the last known year: the next year is inside the 31-day look-ahead.
     const date = `${year - 1}-12-15`;
-    const { scheduler, clock, server, options } = setup(shanghai(date, '07:30'));
+    const { scheduler, clock, server, options } = await setup(shanghai(date, '07:30'));
     await scheduler.tick(); // before the send window: nothing yet
     expect(server.posted).toEqual([]);
     clock.set(shanghai(date, '08:30'));
@@ -133,7 +133,7 @@ describe('scheduler', () => {
   it('reports sheet problems when their fingerprint changes, once per change', async () => {
     let fingerprint = 'aaaa';
     const check = vi.fn(async () => ({ fingerprint, build: () => ({ messages: [{ chat: 'oc_office', key: `problems|${fingerprint}`, card: { fingerprint } }] }) }));
-    const { scheduler, clock, server } = setup(shanghai('2026-03-03', '08:10'), { sheetProblems: check, problemsEveryMinutes: 60 });
+    const { scheduler, clock, server } = await setup(shanghai('2026-03-03', '08:10'), { sheetProblems: check, problemsEveryMinutes: 60 });
     await scheduler.tick();
     clock.set(shanghai('2026-03-03', '08:20'));
     await scheduler.tick(); // within the hour: not checked again
@@ -148,7 +148,7 @@ describe('scheduler', () => {
 
   it('keeps ticking (and starts) when the ledger cannot be read for the sheet-problems check', async () => {
     const check = vi.fn(async () => Promise.reject(new Error('Google 表格暂时无法访问')));
-    const { scheduler } = setup(shanghai('2026-03-03', '09:40'), { sheetProblems: check });
+    const { scheduler } = await setup(shanghai('2026-03-03', '09:40'), { sheetProblems: check });
     await expect(scheduler.start()).resolves.toBeUndefined();
     await scheduler.stop();
     expect(check).toHaveBeenCalledTimes(1);
@@ -160,13 +160,13 @@ describe('scheduler', () => {
     const messenger = {
       send: (m: Parameters<Messenger['send']>[0]) => (refusing ? fakeMessenger(server, { refuse: [m.chat] }) : fakeMessenger(server)).send(m),
     };
-    const { scheduler, store, clock } = setup(shanghai('2026-03-03', '09:10'), { messenger, retryFailedAfterMinutes: 30 });
+    const { scheduler, store, clock } = await setup(shanghai('2026-03-03', '09:10'), { messenger, retryFailedAfterMinutes: 30 });
     await scheduler.tick();
-    expect(store.getRun('digest', '2026-03-03')?.status).toBe('failed');
+    expect((await store.getRun('digest', '2026-03-03'))?.status).toBe('failed');
     refusing = false;
     clock.set(shanghai('2026-03-03', '09:20'));
     await scheduler.tick();
-    expect(store.getRun('digest', '2026-03-03')?.status).toBe('failed');
+    expect((await store.getRun('digest', '2026-03-03'))?.status).toBe('failed');
     clock.set(shanghai('2026-03-03', '09:45'));
     expect((await scheduler.tick()).map((o) => [o.job, o.status])).toEqual([
       ['digest', 'done'],
@@ -177,8 +177,9 @@ describe('scheduler', () => {
     await scheduler.tick();
     clock.set(shanghai('2026-03-04', '20:30'));
     await scheduler.tick();
-    expect(store.getRun('digest', '2026-03-04')?.status).toBe('failed');
+    expect((await store.getRun('digest', '2026-03-04'))?.status).toBe('failed');
     expect(server.posted.map((m) => m.key)).toEqual(['digest|2026-03-03|oc_leaders', 'remind|2026-03-03|oc_leaders']);
+    expect(server.duplicates()).toEqual([]);
   });
 
   it('stop() waits for the message in flight and leaves the rest for the next start', async () => {
@@ -190,15 +191,15 @@ describe('scheduler', () => {
     const twoChats = (context: RunContext) => ({
       messages: ['oc_a', 'oc_b'].map((chat) => ({ chat, key: `digest|${context.date}|${chat}`, card: {} })),
     });
-    const { scheduler, store } = setup(shanghai('2026-03-03', '09:10'), { messenger, jobs: { digest: twoChats, remind: twoChats, weekly: twoChats } });
+    const { scheduler, store } = await setup(shanghai('2026-03-03', '09:10'), { messenger, jobs: { digest: twoChats, remind: twoChats, weekly: twoChats } });
     const ticking = scheduler.tick();
-    await vi.waitFor(() => expect(store.getRun('digest', '2026-03-03')?.status).toBe('started'));
+    await vi.waitFor(async () => expect((await store.getRun('digest', '2026-03-03'))?.status).toBe('started'));
     const stopped = scheduler.stop();
     release();
     await stopped;
     await ticking;
-    expect(server.posted.map((m) => m.chat)).toEqual(['oc_a']);
-    expect(store.messages('digest', '2026-03-03').map((m) => m.outcome)).toEqual(['sent', 'pending']);
-    expect(store.getRun('digest', '2026-03-03')?.status).toBe('started');
+    expect(server.received.map((m) => m.chat)).toEqual(['oc_a']);
+    expect((await store.messages('digest', '2026-03-03')).map((m) => m.outcome)).toEqual(['sent', 'pending']);
+    expect((await store.getRun('digest', '2026-03-03'))?.status).toBe('started');
   });
 });

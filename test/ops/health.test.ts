@@ -15,7 +15,7 @@ const run = (job: string, status: RunRecord['status']): RunRecord => ({
 describe('health endpoint', () => {
   it('serves GET /healthz on 127.0.0.1 with the last runs and the connection state', async () => {
     let status: HealthStatus = healthStatus({ mode: 'feishu', connection: 'connected', runs: [run('digest', 'done'), run('remind', 'done')], time: 't1' });
-    const server = await startHealthServer({ port: 0, host: '127.0.0.1', status: () => status });
+    const server = await startHealthServer({ port: 0, host: '127.0.0.1', status: async () => status });
     servers.push(server);
     const url = `http://127.0.0.1:${server.port}/healthz`;
     const ok = await fetch(url);

@@ -17,7 +17,7 @@ function harness(failing?: string) {
     stopScheduler: step('scheduler'),
     flush: step('flush'),
     closeTransports: step('transports'),
-    closeStore: () => void steps.push('store'),
+    closeStore: async () => void steps.push('store'),
     exit: (code) => void exits.push(code),
     target: target as unknown as Pick<NodeJS.Process, 'on' | 'off'>,
   });

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { renderDigestCard } from '../../src/render/digest.js';
 import { renderReminderCards } from '../../src/render/reminders.js';
-import { reminderNoticeDoc } from '../../src/render/reminder-doc.js';
-import { renderDocCard } from '../../src/render/render-card.js';
 import { renderAnswerCard } from '../../src/render/answer.js';
 import { renderProblemsCard } from '../../src/render/problems.js';
 import { cardBytes, countElements } from '../../src/render/fit-card.js';
 import { addDays } from '../../src/calendar/dates.js';
-import type { Card } from '../../src/chat/messenger.js';
+import type { Card } from '../../src/render/card.js';
 import { makeLedger, makeProblem, makeTask } from '../support/make-task.js';
 import { sampleAnswer, sampleDigest, samplePlan } from './render-helpers.js';
 
@@ -52,11 +50,12 @@ describe('Feishu card JSON 2.0', () => {
 });
 
 describe('reminder cards', () => {
-  it('renders one card per chat, mentioning liaisons by open_id', () => {
+  it('renders one card per chat, mentioning liaisons by open_id, and the office to-do list in the office chat', () => {
     const cards = renderReminderCards(samplePlan());
-    expect(cards.map((c) => [c.chat, c.units])).toEqual([
-      ['oc_traffic', ['区城管局', '区交通局']],
-      ['oc_default', ['区林业局', '双江镇']],
+    expect(cards.map((c) => [c.chat, c.route, c.units, c.key])).toEqual([
+      ['oc_traffic', 'unit', ['区城管局', '区交通局'], 'remind|2026-03-04|oc_traffic'],
+      ['oc_default', 'default', ['区林业局', '双江镇'], 'remind|2026-03-04|oc_default'],
+      ['oc_office', 'office_notice', [], 'remind-office|2026-03-04'],
     ]);
     expect(markdownText(cards[0].card)).toContain('<at id=ou_zhang></at> 请关注以下任务');
     expect((cards[0].card.header as El).template).toBe('red');
@@ -75,10 +74,15 @@ describe('reminder cards', () => {
     expect(resolved).toContain('<at id=ou_li></at> 有任务逾期较久');
   });
 
-  it('gives the office a card of units without a liaison', () => {
-    const notice = reminderNoticeDoc(samplePlan());
-    expect(notice && markdownText(renderDocCard(notice))).toContain('- 区林业局');
-    expect(reminderNoticeDoc({ ...samplePlan(), unitsWithoutLiaison: [] })).toBeNull();
+  it('gives the office a card of units without a liaison and of accounts Feishu could not resolve', () => {
+    const office = renderReminderCards(samplePlan(), { unresolvedAccounts: ['li@example.gov.cn'] }).at(-1)!;
+    expect(office.chat).toBe('oc_office');
+    expect(markdownText(office.card).split('\n')).toEqual([
+      '- 区林业局：单位通讯录中没有联络员账号，提醒无法 @ 到人',
+      '- 联络员账号 li@example.gov.cn 无法解析为飞书用户，已按姓名显示；请在单位通讯录中改为 open&#95;id 或正确的邮箱/手机号', // card markdown escapes the underscore
+    ]);
+    const everyoneReachable = { ...samplePlan(), unitsWithoutLiaison: [] };
+    expect(renderReminderCards(everyoneReachable).map((c) => c.chat)).toEqual(['oc_traffic', 'oc_default']);
   });
 });
 
@@ -87,7 +91,7 @@ describe('hostile text in cards', () => {
     const title = '<at id=all></at>**紧急**[点我](javascript:alert(1))</font>';
     const ledger = makeLedger([makeTask({ id: '1', title, lead: ['<at id=all></at>局'], due: '2026-03-02', note: '[x](https://evil.example)' })]);
     const digest = renderDigestCard(sampleDigest(ledger));
-    const answer = renderAnswerCard(sampleAnswer({ kind: 'keyword', keyword: '紧急' }, ledger));
+    const answer = renderAnswerCard(sampleAnswer('紧急', ledger));
     for (const card of [digest, answer]) {
       const text = markdownText(card);
       expect(text).not.toContain('<at id=all>');
@@ -101,10 +105,10 @@ describe('hostile text in cards', () => {
 
 describe('answer and problems cards', () => {
   it('renders an answer with its task list and a neutral header when nothing matched', () => {
-    const card = renderAnswerCard(sampleAnswer({ kind: 'overdue', unit: '交通局' }));
+    const card = renderAnswerCard(sampleAnswer('交通局逾期的'));
     expect((card.header as El).template).toBe('red');
     expect(markdownText(card)).toContain('道路巡检');
-    expect((renderAnswerCard(sampleAnswer({ kind: 'help' })).header as El).template).toBe('blue');
+    expect((renderAnswerCard(sampleAnswer('帮助')).header as El).template).toBe('blue');
   });
 
   it('renders sheet problems, red with errors and orange with warnings only', () => {

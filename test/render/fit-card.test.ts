@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { cardBytes, countElements, fitCard, LIST_ID_PREFIX } from '../../src/render/fit-card.js';
-import type { Card } from '../../src/chat/messenger.js';
+import type { Card } from '../../src/render/card.js';
 
 const card = (elements: Record<string, unknown>[]): Card => ({ schema: '2.0', header: { title: { tag: 'plain_text', content: 't' } }, body: { elements } });
 const list = (n: number, id = `${LIST_ID_PREFIX}1`) => ({ tag: 'markdown', element_id: id, content: Array.from({ length: n }, (_, i) => `- 第${i + 1}项`).join('\n') });

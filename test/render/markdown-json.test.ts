@@ -26,28 +26,30 @@ describe('markdown', () => {
 
   it('renders reminders per chat and answers', () => {
     expect(renderReminderMarkdown(samplePlan())).toContain('<!-- → 工作群 oc_traffic -->\n## 督办提醒 · 2026-03-04');
-    expect(renderAnswerMarkdown(sampleAnswer({ kind: 'overdue', unit: null }))).toContain('- **\\#1** 道路巡检 · 区交通局 · 截止 2026-02-20 · 逾期 12 天');
+    expect(renderAnswerMarkdown(sampleAnswer('逾期任务'))).toContain('- **\\#1** 道路巡检 · 区交通局 · 截止 2026-02-20 · 逾期 12 天');
     expect(renderProblemsMarkdown([makeProblem()])).toContain('### 错误（1）');
   });
 });
 
 describe('answerToJson', () => {
   it('has exactly the documented fields, status as the Chinese state word', () => {
-    const json = answerToJson(sampleAnswer({ kind: 'unit_tasks', unit: '双江镇', role: 'any' }));
-    expect(Object.keys(json).slice(0, 4)).toEqual(['intent', 'units', 'tasks', 'text']);
-    expect(json).toMatchObject({ intent: 'unit_tasks', units: ['双江镇'] });
+    const json = answerToJson(sampleAnswer('双江镇的任务'));
+    expect(Object.keys(json)).toEqual(['intent', 'understood', 'units', 'count', 'tasks', 'text', 'empty']);
+    expect(json).toMatchObject({ intent: 'unit_tasks', understood: true, units: ['双江镇'], count: 4 });
+    const task = (id: string, title: string, role: string, status: string, due: string, overdue: boolean, light: string, lead: string[], assist: string[] = []) =>
+      ({ id, title, role, status, due, overdue, lead, assist, light });
     expect(json.tasks).toEqual([
-      { id: '8', title: '旧改调研', role: 'lead', status: '暂缓', due: '2026-02-01', overdue: false },
-      { id: '5', title: '双拥公园维护', role: 'lead', status: '进行中', due: '2026-03-04', overdue: false },
-      { id: '10', title: '拥军优属走访', role: 'lead', status: '进行中', due: '2026-04-30', overdue: false },
-      { id: '1', title: '道路巡检', role: 'assist', status: '进行中', due: '2026-02-20', overdue: true },
+      task('5', '双拥公园维护', 'lead', '进行中', '2026-03-04', false, 'blue', ['双江镇']),
+      task('10', '拥军优属走访', 'lead', '进行中', '2026-04-30', false, 'yellow', ['双江镇']),
+      task('8', '旧改调研', 'lead', '暂缓', '2026-02-01', false, 'green', ['双江镇']),
+      task('1', '道路巡检', 'assist', '进行中', '2026-02-20', true, 'red', ['区交通局'], ['双江镇', '大佛街道']),
     ]);
-    expect(json.text).toContain('双江镇参与的任务（4 项）');
+    expect(json.text).toContain('双江镇的任务（4 项）');
     expect(json.text).not.toContain('\u001b[');
   });
 
   it('gives a text and no tasks for an unknown unit', () => {
-    expect(answerToJson(sampleAnswer({ kind: 'overdue', unit: '交通部' }))).toMatchObject({ intent: 'overdue', units: [], tasks: [] });
+    expect(answerToJson(sampleAnswer('交通运输部逾期的'))).toMatchObject({ intent: 'overdue', units: [], tasks: [], notFound: ['交通运输部'] });
   });
 });
 

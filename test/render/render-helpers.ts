@@ -2,7 +2,6 @@
 import { buildDigest } from '../../src/reports/digest.js';
 import { buildReminderPlan } from '../../src/reports/reminders.js';
 import { answerQuestion } from '../../src/reports/answer.js';
-import type { Intent } from '../../src/ask/intent.js';
 import type { Ledger } from '../../src/domain/types.js';
 import { DEFAULT_REPORT_OPTIONS } from '../../src/reports/options.js';
 import { weekendCalendar } from '../../src/calendar/weekend-calendar.js';
@@ -17,6 +16,6 @@ export function samplePlan(ledger: Ledger = sampleLedger()) {
   });
 }
 
-export function sampleAnswer(intent: Intent, ledger: Ledger = sampleLedger()) {
-  return answerQuestion(intent, { ledger, directory: sampleDirectory(ledger), today: TODAY, calendar: weekendCalendar, options: DEFAULT_REPORT_OPTIONS });
+export function sampleAnswer(question: string, ledger: Ledger = sampleLedger()) {
+  return answerQuestion(question, { ledger, directory: sampleDirectory(ledger), today: TODAY, calendar: weekendCalendar, options: DEFAULT_REPORT_OPTIONS });
 }

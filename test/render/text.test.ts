@@ -45,9 +45,10 @@ describe('terminal text', () => {
 
   it('labels the message of units without any work group with where it is sent: the office chat, or nowhere', () => {
     const plan = samplePlan();
-    const orphan = { ...plan.messages[0], chat: null, route: 'none' as const };
-    expect(renderReminderText({ ...plan, messages: [orphan] })).toContain('→ 办公室 oc_office（未配置工作群 chats.default，请转达）');
-    expect(renderReminderText({ ...plan, officeChat: null, messages: [orphan] })).toContain('→ 未配置工作群（chats.default），不会发送');
+    const toOffice = { ...plan.messages[0], chat: 'oc_office', route: 'office' as const };
+    expect(renderReminderText({ ...plan, messages: [toOffice] })).toContain('→ 办公室 oc_office（未配置工作群 chats.default，请转达）');
+    const nowhere = { ...plan.messages[0], chat: null, route: 'none' as const };
+    expect(renderReminderText({ ...plan, officeChat: null, messages: [nowhere] })).toContain('→ 未配置工作群（chats.default），不会发送');
   });
 
   it('says when there is nothing to remind, and on non-working days', () => {
@@ -57,11 +58,11 @@ describe('terminal text', () => {
   });
 
   it('renders answers with sections and notices', () => {
-    const any = renderAnswerText(sampleAnswer({ kind: 'unit_tasks', unit: '双江镇', role: 'any' }));
+    const any = renderAnswerText(sampleAnswer('双江镇的任务'));
     expect(any).toContain('【牵头负责（3）】');
     expect(any).toContain('#1 道路巡检 · 区交通局 · 截止 2026-02-20 · 逾期 12 天');
-    const unknown = renderAnswerText(sampleAnswer({ kind: 'unit_tasks', unit: '交通部', role: 'lead' }));
-    expect(unknown).toBe(`没有找到单位 交通部\n${'='.repeat(19)}\n您是不是要找：区交通局\n`);
+    const unknown = renderAnswerText(sampleAnswer('交通运输部负责的'));
+    expect(unknown).toBe(`没有找到单位 交通运输部\n${'='.repeat(23)}\n您是不是要找：区交通局\n`);
   });
 
   it('renders sheet problems naming row and column', () => {

@@ -50,26 +50,20 @@ describe('ledger-wide results derived once per ledger and day', () => {
     const second = buildDigest(l, today, weekendCalendar, DEFAULT_REPORT_OPTIONS);
     expect(second.overdue.map((v) => v.task.id)).toEqual(['3', '1']);
     expect(second.units.map((u) => [u.unit, u.overdue])).toEqual([['区交通局', 1], ['区林业局', 1]]);
-    expect(second.lights.red).toBe(2);
+    expect(second.lights.red).toBe(1);
     expect(ledgerViews(l, today, weekendCalendar, DEFAULT_REPORT_OPTIONS).derived(summarize).overdue).toHaveLength(2);
   });
 
   it('answers a repeated question with the same content, and the progress numbers match the digest', () => {
     const ctx = context();
-    for (const intent of [
-      { kind: 'overdue', unit: null },
-      { kind: 'due', period: 'week', days: null, unit: null },
-      { kind: 'keyword', keyword: '双拥公园' },
-      { kind: 'progress' },
-      { kind: 'ranking' },
-    ] as const) {
-      const first = answerQuestion(intent, ctx);
+    for (const question of ['逾期任务', '本周到期', '双拥公园', '总体进展', '哪些单位逾期最多']) {
+      const first = answerQuestion(question, ctx);
       first.tasks.length = 0;
       first.sections.forEach((s) => (s.tasks.length = 0));
-      expect(answerQuestion(intent, ctx)).toEqual(answerQuestion(intent, context()));
+      expect(answerQuestion(question, ctx)).toEqual(answerQuestion(question, context()));
     }
     const digest = buildDigest(ctx.ledger, today, weekendCalendar, DEFAULT_REPORT_OPTIONS);
-    expect(answerQuestion({ kind: 'progress' }, ctx).lines[1]).toContain(`逾期 ${digest.overdue.length} 项`);
+    expect(answerQuestion('总体进展', ctx).lines[1]).toContain(`逾期 ${digest.overdue.length} 项`);
   });
 });
 

@@ -10,16 +10,24 @@ const classify = (fields: Parameters<typeof makeTask>[0], today = WED) =>
 
 describe('resolveOptions', () => {
   it('fills missing thresholds with the defaults', () => {
-    expect(DEFAULT_REPORT_OPTIONS).toEqual({ dueSoonWorkdays: 3, behindPoints: 10, redBehindPoints: 30, escalateAfterWorkdays: 5 });
+    expect(DEFAULT_REPORT_OPTIONS).toEqual({ dueSoonWorkdays: 3, behindPoints: 10, redBehindPoints: 30, escalateAfterWorkdays: 5, redOverdueWorkdays: 5 });
     expect(resolveOptions({ dueSoonWorkdays: 5, behindPoints: undefined })).toEqual({ ...DEFAULT_REPORT_OPTIONS, dueSoonWorkdays: 5 });
     expect(resolveOptions()).toEqual(DEFAULT_REPORT_OPTIONS);
   });
 });
 
 describe('classifyTask: deadlines', () => {
-  it('is overdue the day after the due date, red, counted in calendar and working days', () => {
+  it('is overdue the day after the due date, yellow, counted in calendar and working days', () => {
     const v = classify({ id: '1', due: '2026-03-03' });
-    expect(v).toMatchObject({ overdue: true, daysOverdue: 1, workdaysOverdue: 1, light: 'red', dueSoon: false, workdaysLeft: null });
+    expect(v).toMatchObject({ overdue: true, daysOverdue: 1, workdaysOverdue: 1, light: 'yellow', dueSoon: false, workdaysLeft: null });
+  });
+
+  it('is red only when overdue by more than redOverdueWorkdays working days', () => {
+    const today = '2026-03-11';
+    expect(classify({ id: '1', due: '2026-03-04' }, today)).toMatchObject({ workdaysOverdue: 5, light: 'yellow' });
+    expect(classify({ id: '1', due: '2026-03-03' }, today)).toMatchObject({ workdaysOverdue: 6, light: 'red' });
+    const strict = classifyTask(makeTask({ id: '1', due: '2026-03-04' }), today, weekendCalendar, { ...DEFAULT_REPORT_OPTIONS, redOverdueWorkdays: 4 });
+    expect(strict.light).toBe('red');
   });
 
   it('counts only working days over a weekend', () => {
@@ -27,12 +35,12 @@ describe('classifyTask: deadlines', () => {
     expect(v).toMatchObject({ overdue: true, daysOverdue: 3, workdaysOverdue: 1 });
   });
 
-  it('is due soon, yellow, on the due day itself with 0 working days left', () => {
-    expect(classify({ id: '1', due: WED })).toMatchObject({ overdue: false, dueSoon: true, workdaysLeft: 0, light: 'yellow' });
+  it('is due soon, blue, on the due day itself with 0 working days left', () => {
+    expect(classify({ id: '1', due: WED })).toMatchObject({ overdue: false, dueSoon: true, workdaysLeft: 0, light: 'blue' });
   });
 
   it('is due soon up to dueSoonWorkdays working days ahead, weekends skipped', () => {
-    expect(classify({ id: '1', due: '2026-03-09' })).toMatchObject({ dueSoon: true, workdaysLeft: 3 }); // Thu Fri Mon
+    expect(classify({ id: '1', due: '2026-03-09' })).toMatchObject({ dueSoon: true, workdaysLeft: 3, light: 'blue' }); // Thu Fri Mon
     expect(classify({ id: '1', due: '2026-03-10' })).toMatchObject({ dueSoon: false, workdaysLeft: 4, light: 'green' });
     expect(classify({ id: '1', due: '2026-03-07' })).toMatchObject({ dueSoon: true, workdaysLeft: 2 }); // a Saturday
   });
@@ -70,15 +78,15 @@ describe('classifyTask: behind the time-proportional progress', () => {
     expect(classify({ id: '1', ...window }, '2026-02-01').expectedProgress).toBe(0);
   });
 
-  it('is behind only by more than behindPoints, red by more than redBehindPoints', () => {
-    expect(at(40)).toMatchObject({ behind: false, light: 'green' });
-    expect(at(39)).toMatchObject({ behind: true, light: 'yellow' });
-    expect(at(20)).toMatchObject({ behind: true, light: 'yellow' });
-    expect(at(19)).toMatchObject({ behind: true, light: 'red' });
+  it('is behind (yellow) from behindPoints points behind, red only beyond redBehindPoints', () => {
+    expect(at(41)).toMatchObject({ behind: false, lag: 9, light: 'green' });
+    expect(at(40)).toMatchObject({ behind: true, lag: 10, light: 'yellow' });
+    expect(at(20)).toMatchObject({ behind: true, lag: 30, light: 'yellow' });
+    expect(at(19)).toMatchObject({ behind: true, lag: 31, light: 'red' });
   });
 
   it('is never behind without progress or without a start date', () => {
-    expect(at(null)).toMatchObject({ behind: false, expectedProgress: 50 });
+    expect(at(null)).toMatchObject({ behind: false, expectedProgress: 50, lag: null });
     expect(classify({ id: '1', due: '2026-03-31', progress: 0 }, '2026-03-16')).toMatchObject({ behind: false, expectedProgress: null });
   });
 });

@@ -13,7 +13,7 @@ describe('buildDigest', () => {
   it('counts tasks per state and the completion rate', () => {
     const d = digest();
     expect(d).toMatchObject({ date: TODAY, total: 11, done: 1, inProgress: 7, notStarted: 2, paused: 1, completionRate: 9.1 });
-    expect(d.lights).toEqual({ red: 3, yellow: 4, green: 4 });
+    expect(d.lights).toEqual({ red: 1, yellow: 3, blue: 3, green: 4 });
   });
 
   it('lists overdue most days first, due soon soonest first, behind and escalations', () => {

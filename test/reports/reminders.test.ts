@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildReminderPlan } from '../../src/reports/reminders.js';
-import { reminderPlanToJson } from '../../src/reports/reminders-json.js';
+import { buildReminderPlan, reminderDeliveries } from '../../src/reports/reminders.js';
+import { reminderPlanToJson } from '../../src/reports/reminder-items.js';
 import type { ReminderRouting } from '../../src/reports/reminder-types.js';
 import { DEFAULT_REPORT_OPTIONS } from '../../src/reports/options.js';
 import { weekendCalendar } from '../../src/calendar/weekend-calendar.js';
@@ -59,9 +59,48 @@ describe('buildReminderPlan', () => {
     ]);
   });
 
+  it('sends units with neither their own nor a default group to the office chat, joining its message when it is a unit group', () => {
+    const alone = plan({ defaultChat: null, officeChat: 'oc_office' });
+    expect(alone.messages.map((m) => [m.chat, m.route, m.units.map((u) => u.unit)])).toEqual([
+      ['oc_traffic', 'unit', ['区城管局', '区交通局']],
+      ['oc_office', 'office', ['区林业局', '双江镇']],
+    ]);
+    const joined = plan({ defaultChat: null, officeChat: 'oc_traffic' });
+    expect(joined.messages.map((m) => [m.chat, m.route, m.units.map((u) => u.unit)])).toEqual([
+      ['oc_traffic', 'office', ['区城管局', '区交通局', '区林业局', '双江镇']],
+    ]);
+  });
+
+  it('leaves out what was already reminded to a unit today, and units left with nothing', () => {
+    const reminded = new Set(['2|区城管局', '4|区城管局', '1|区交通局']);
+    const p = plan({ ...ROUTING, alreadyReminded: (task, unit) => reminded.has(`${task}|${unit}`) });
+    expect(p.messages.map((m) => [m.chat, m.units.map((u) => [u.unit, ids(u.escalation), ids(u.overdue), ids(u.dueSoon)])])).toEqual([
+      ['oc_traffic', [['区交通局', [], ['2'], ['3']]]],
+      ['oc_default', [['区林业局', [], ['6'], []], ['双江镇', [], [], ['5']]]],
+    ]);
+    // Without escalations left, the leader is not @-mentioned.
+    expect(p.messages[0].units[0].leader).toBeNull();
+  });
+
   it('plans nothing on a non-working day', () => {
     const p = plan(ROUTING, '2026-03-07');
     expect(p).toMatchObject({ workday: false, messages: [] });
+  });
+});
+
+describe('reminderDeliveries', () => {
+  it("adds the office's to-do list to the office chat's message, or sends it alone under its own key", () => {
+    const alone = reminderDeliveries(plan(), ['li@example.gov.cn']);
+    expect(alone.map((d) => [d.chat, d.key, d.message?.units.length ?? 0, d.gaps])).toEqual([
+      ['oc_traffic', 'remind|2026-03-04|oc_traffic', 2, null],
+      ['oc_default', 'remind|2026-03-04|oc_default', 2, null],
+      ['oc_office', 'remind-office|2026-03-04', 0, { unitsWithoutLiaison: ['区林业局'], unresolvedAccounts: ['li@example.gov.cn'] }],
+    ]);
+    const riding = reminderDeliveries(plan({ defaultChat: 'oc_office', officeChat: 'oc_office' }));
+    expect(riding.map((d) => [d.chat, d.gaps])).toEqual([
+      ['oc_traffic', null],
+      ['oc_office', { unitsWithoutLiaison: ['区林业局'], unresolvedAccounts: [] }],
+    ]);
   });
 });
 

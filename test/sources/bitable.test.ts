@@ -8,6 +8,7 @@ import { openSource } from '../../src/sources/open-source.js';
 import type { LoopbackField, LoopbackRecord } from '../support/feishu/bitable-routes.js';
 import { apiRequests, startFeishuSetup, type FeishuSetup } from './feishu-harness.js';
 import { csvGrid, digest, EXAMPLE_TASKS, EXAMPLE_UNITS } from './example.js';
+import { expectNoUnexpectedCalls } from '../support/feishu/harness.js';
 
 const APP = 'bascnDubanExample01';
 const URL_ = `https://tongnan.feishu.cn/base/${APP}?table=tblLedger01&view=vew1`;
@@ -62,7 +63,10 @@ const unitsTable = () => {
 beforeAll(async () => {
   f = await startFeishuSetup();
 });
-afterAll(() => f.server.close());
+afterAll(async () => {
+  await f.server.close();
+  expectNoUnexpectedCalls(f.server);
+});
 beforeEach(() => {
   f.bitable.addTable(APP, 'tblLedger01', { name: '台账', ...toBitable(csvGrid(EXAMPLE_TASKS)) });
   f.bitable.addTable(APP, 'tblUnits0001', unitsTable());

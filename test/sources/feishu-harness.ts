@@ -1,5 +1,5 @@
 /** A Feishu loopback with the sheets and bitable routes, and the real Feishu client on a virtual clock. */
-import { createFeishuClient, type FeishuClient } from '../../src/chat/feishu/feishu-client.js';
+import { createFeishuClient, type FeishuClient } from '../../src/feishu/feishu-client.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { SourceDeps } from '../../src/sources/open-source.js';
 import { createBitableRoutes, type BitableState } from '../support/feishu/bitable-routes.js';

@@ -5,6 +5,7 @@ import { readLocalTable } from '../../src/ledger/read-local.js';
 import { openSource } from '../../src/sources/open-source.js';
 import { apiRequests, startFeishuSetup, type FeishuSetup } from './feishu-harness.js';
 import { asSpreadsheetCells, csvGrid, digest, EXAMPLE_TASKS, EXAMPLE_UNITS } from './example.js';
+import { expectNoUnexpectedCalls } from '../support/feishu/harness.js';
 
 const TOKEN = 'shtcnDubanExample01';
 const URL_ = `https://tongnan.feishu.cn/sheets/${TOKEN}?sheet=Q7PlXT`;
@@ -14,7 +15,10 @@ let f: FeishuSetup;
 beforeAll(async () => {
   f = await startFeishuSetup();
 });
-afterAll(() => f.server.close());
+afterAll(async () => {
+  await f.server.close();
+  expectNoUnexpectedCalls(f.server);
+});
 beforeEach(() => {
   f.sheets.addSpreadsheet(TOKEN, [
     { sheet_id: 'Q7PlXT', title: '台账', rows: asSpreadsheetCells(csvGrid(EXAMPLE_TASKS)) },

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { toSerial } from '../../src/calendar/dates.js';
-import { overridesFromTable } from '../../src/calendar/overrides-table.js';
+import { overridesFromTable } from '../../src/ledger/calendar-table.js';
 import type { RawTable } from '../../src/domain/types.js';
 import { silentLogger } from '../../src/log/logger.js';
 import { openSource, type SourceDeps } from '../../src/sources/open-source.js';

@@ -4,27 +4,27 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.js';
-import { MIGRATIONS } from '../../src/store/migrations.js';
-import { migrate, openStore } from '../../src/store/open-store.js';
+import { MIGRATIONS, migrate } from '../../src/store/migrations.js';
+import { openStore } from '../../src/store/open-store.js';
 import { STORE_FILE } from '../../src/store/store-file.js';
 import type { Store } from '../../src/store/store.js';
 
 const opened: Store[] = [];
-function freshStore(): { store: Store; dir: string } {
+async function freshStore(): Promise<{ store: Store; dir: string }> {
   const dir = join(mkdtempSync(join(tmpdir(), 'duban-store-')), 'state', '.duban');
-  const store = openStore(dir);
+  const store = await openStore(dir);
   opened.push(store);
   return { store, dir };
 }
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
+afterEach(async () => {
+  for (const s of opened.splice(0)) await s.close();
 });
 
 const card = (text: string) => ({ schema: '2.0', body: { elements: [{ tag: 'markdown', content: text }] } });
 const AT = '2026-03-02T01:03:00.000Z';
 
 describe('openStore', () => {
-  it('closes the file and names dataDir when the file is not a usable database', () => {
+  it('closes the file and names dataDir when the file is not a usable database', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'duban-store-bad-'));
     const path = join(dir, STORE_FILE);
     writeFileSync(path, 'not a database, just text '.repeat(200));
@@ -35,13 +35,13 @@ describe('openStore', () => {
         return false;
       }
     }).length;
-    expect(() => openStore(dir)).toThrow(ConfigError);
-    expect(() => openStore(dir)).toThrow(/dataDir/);
+    await expect(openStore(dir)).rejects.toThrow(ConfigError);
+    await expect(openStore(dir)).rejects.toThrow(/dataDir/);
     expect(openFiles()).toBe(0);
   });
 
-  it('creates the data directory and a WAL-mode database at the latest migration', () => {
-    const { store, dir } = freshStore();
+  it('creates the data directory and a WAL-mode database at the latest migration', async () => {
+    const { store, dir } = await freshStore();
     expect(store.path).toBe(join(dir, STORE_FILE));
     expect(existsSync(store.path)).toBe(true);
     const db = new Database(store.path, { readonly: true });
@@ -51,7 +51,7 @@ describe('openStore', () => {
     db.close();
   });
 
-  it('applies only the migrations a file has not seen, in order', () => {
+  it('applies only the migrations a file has not seen, in order', async () => {
     const db = new Database(':memory:');
     expect(migrate(db, MIGRATIONS.slice(0, 1))).toBe(1);
     const next = { version: 2, description: 'test column', sql: 'ALTER TABLE notices ADD COLUMN extra TEXT' };
@@ -63,78 +63,78 @@ describe('openStore', () => {
 });
 
 describe('store', () => {
-  it('keeps one run per (job, date) with its messages, and their delivery outcomes', () => {
-    const { store } = freshStore();
+  it('keeps one run per (job, date) with its messages, and their delivery outcomes', async () => {
+    const { store } = await freshStore();
     const messages = [
       { chat: 'oc_a', card: card('A'), key: 'remind|2026-03-02|oc_a' },
       { chat: 'oc_b', card: card('B'), key: 'remind|2026-03-02|oc_b' },
     ];
-    store.planRun('remind', '2026-03-02', AT, messages, []);
-    store.planRun('remind', '2026-03-02', AT, [{ chat: 'oc_a', card: card('changed'), key: 'x' }], []);
-    expect(store.getRun('remind', '2026-03-02')?.status).toBe('started');
-    const stored = store.messages('remind', '2026-03-02');
+    await store.startRun('remind', '2026-03-02', AT, messages, []);
+    await store.startRun('remind', '2026-03-02', AT, [{ chat: 'oc_a', card: card('changed'), key: 'x' }], []);
+    expect((await store.getRun('remind', '2026-03-02'))?.status).toBe('started');
+    const stored = (await store.messages('remind', '2026-03-02'));
     expect(stored.map((m) => [m.chat, m.outcome, m.key])).toEqual([
       ['oc_a', 'pending', 'remind|2026-03-02|oc_a'],
       ['oc_b', 'pending', 'remind|2026-03-02|oc_b'],
     ]);
     expect(stored[0].card).toEqual(card('A'));
-    store.recordDelivery('remind', '2026-03-02', 'oc_a', { outcome: 'sent', at: AT, messageId: 'om_1', uuid: 'u-remind-oc_a' });
-    store.recordDelivery('remind', '2026-03-02', 'oc_b', { outcome: 'failed', at: AT, error: 'bot not in chat' });
-    store.finishRun('remind', '2026-03-02', 'failed', AT, '1 of 2 not sent');
-    expect(store.messages('remind', '2026-03-02').map((m) => [m.outcome, m.messageId, m.uuid, m.error])).toEqual([
+    await store.recordDelivery('remind', '2026-03-02', 'oc_a', { outcome: 'sent', at: AT, messageId: 'om_1', uuid: 'u-remind-oc_a' });
+    await store.recordDelivery('remind', '2026-03-02', 'oc_b', { outcome: 'failed', at: AT, error: 'bot not in chat' });
+    await store.finishRun('remind', '2026-03-02', 'failed', AT, '1 of 2 not sent');
+    expect((await store.messages('remind', '2026-03-02')).map((m) => [m.outcome, m.messageId, m.uuid, m.error])).toEqual([
       ['sent', 'om_1', 'u-remind-oc_a', null],
       ['failed', null, null, 'bot not in chat'],
     ]);
-    expect(store.getRun('remind', '2026-03-02')).toMatchObject({ status: 'failed', detail: '1 of 2 not sent', finishedAt: AT });
+    expect((await store.getRun('remind', '2026-03-02'))).toMatchObject({ status: 'failed', detail: '1 of 2 not sent', finishedAt: AT });
   });
 
-  it('lists the latest run of each job', () => {
-    const { store } = freshStore();
-    store.finishRun('digest', '2026-03-02', 'done', AT);
-    store.finishRun('digest', '2026-03-03', 'skipped', AT, 'missed');
-    store.finishRun('remind', '2026-03-02', 'done', AT);
-    expect(store.lastRuns().map((r) => [r.job, r.date, r.status])).toEqual([
+  it('lists the latest run of each job', async () => {
+    const { store } = await freshStore();
+    await store.finishRun('digest', '2026-03-02', 'done', AT);
+    await store.finishRun('digest', '2026-03-03', 'skipped', AT, 'missed');
+    await store.finishRun('remind', '2026-03-02', 'done', AT);
+    expect((await store.lastRuns()).map((r) => [r.job, r.date, r.status])).toEqual([
       ['digest', '2026-03-03', 'skipped'],
       ['remind', '2026-03-02', 'done'],
     ]);
   });
 
-  it('logs at most one reminder per task, unit and day, and answers history queries', () => {
-    const { store } = freshStore();
+  it('logs at most one reminder per task, unit and day, and answers history queries', async () => {
+    const { store } = await freshStore();
     const entry = (taskId: string, unit: string, chat: string) => ({ taskId, unit, chat, mentions: ['ou_1'], kind: 'overdue' as const });
     const msg = (chat: string, date: string) => ({ chat, card: card(chat), key: `remind|${date}|${chat}` });
-    store.planRun('remind', '2026-03-02', AT, [msg('oc_a', '2026-03-02')], [entry('6', '区交通局', 'oc_a'), entry('7', '区民政局', 'oc_a')]);
-    store.planRun('escalate', '2026-03-02', AT, [msg('oc_a', '2026-03-02')], [entry('6', '区交通局', 'oc_a')]);
-    store.planRun('remind', '2026-03-03', AT, [msg('oc_a', '2026-03-03')], [entry('6', '区交通局', 'oc_a')]);
-    store.recordDelivery('remind', '2026-03-02', 'oc_a', { outcome: 'sent', at: AT, messageId: 'om_1' });
-    expect(store.isReminded('6', '区交通局', '2026-03-02')).toBe(true);
-    expect(store.isReminded('6', '区交通局', '2026-03-04')).toBe(false);
-    expect(store.history().map((r) => [r.date, r.taskId, r.job])).toEqual([
+    await store.startRun('remind', '2026-03-02', AT, [msg('oc_a', '2026-03-02')], [entry('6', '区交通局', 'oc_a'), entry('7', '区民政局', 'oc_a')]);
+    await store.startRun('escalate', '2026-03-02', AT, [msg('oc_a', '2026-03-02')], [entry('6', '区交通局', 'oc_a')]);
+    await store.startRun('remind', '2026-03-03', AT, [msg('oc_a', '2026-03-03')], [entry('6', '区交通局', 'oc_a')]);
+    await store.recordDelivery('remind', '2026-03-02', 'oc_a', { outcome: 'sent', at: AT, messageId: 'om_1' });
+    expect(await store.remindedOn('2026-03-02')).toEqual([{ taskId: '6', unit: '区交通局' }, { taskId: '7', unit: '区民政局' }]);
+    expect(await store.remindedOn('2026-03-04')).toEqual([]);
+    expect((await store.history()).map((r) => [r.date, r.taskId, r.job])).toEqual([
       ['2026-03-02', '6', 'remind'],
       ['2026-03-02', '7', 'remind'],
       ['2026-03-03', '6', 'remind'],
     ]);
-    expect(store.history({ task: '6' }).map((r) => [r.date, r.outcome, r.messageId])).toEqual([
+    expect((await store.history({ task: '6' })).map((r) => [r.date, r.outcome, r.messageId])).toEqual([
       ['2026-03-02', 'sent', 'om_1'],
       ['2026-03-03', 'pending', null],
     ]);
-    expect(store.history({ unit: '区民政局' })).toHaveLength(1);
-    expect(store.history({ unit: '区民政局' })[0].mentions).toEqual(['ou_1']);
+    expect((await store.history({ unit: '区民政局' }))).toHaveLength(1);
+    expect((await store.history({ unit: '区民政局' }))[0].mentions).toEqual(['ou_1']);
   });
 
-  it('keeps snapshots by date, newest first, and notices', () => {
-    const { store } = freshStore();
+  it('keeps snapshots by date, newest first, and notices', async () => {
+    const { store } = await freshStore();
     const snap = (date: string, progress: number) => ({
       date,
       tasks: { '1': { status: 'in_progress' as const, progress, due: '2026-06-30', noteHash: 'abc', updated: null } },
     });
-    store.saveSnapshot(snap('2026-03-02', 10));
-    store.saveSnapshot(snap('2026-03-03', 20));
-    store.saveSnapshot(snap('2026-03-04', 30));
-    expect(store.snapshots().map((s) => s.date)).toEqual(['2026-03-04', '2026-03-03', '2026-03-02']);
-    expect(store.snapshots({ before: '2026-03-03', limit: 1 })).toEqual([snap('2026-03-03', 20)]);
-    expect(store.notice('unknown-year:2027')).toBeNull();
-    store.setNotice('unknown-year:2027', '2026-12-01', 'text');
-    expect(store.notice('unknown-year:2027')).toEqual({ key: 'unknown-year:2027', date: '2026-12-01', value: 'text' });
+    await store.saveSnapshot(snap('2026-03-02', 10));
+    await store.saveSnapshot(snap('2026-03-03', 20));
+    await store.saveSnapshot(snap('2026-03-04', 30));
+    expect((await store.snapshots()).map((s) => s.date)).toEqual(['2026-03-04', '2026-03-03', '2026-03-02']);
+    expect((await store.snapshots({ before: '2026-03-03', limit: 1 }))).toEqual([snap('2026-03-03', 20)]);
+    expect((await store.notice('unknown-year:2027'))).toBeNull();
+    await store.setNotice('unknown-year:2027', '2026-12-01', 'text');
+    expect((await store.notice('unknown-year:2027'))).toEqual({ key: 'unknown-year:2027', date: '2026-12-01', value: 'text' });
   });
 });

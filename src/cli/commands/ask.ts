@@ -11,7 +11,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   if (!question) throw new UsageError('请给出问题，例如：duban ask "交通局负责哪些任务"');
   const ctx = await loadLedgerContext(args, io);
   note(io, args.format, ctx.dateNote);
-  const answer = askLedger(question, ctx);
+  const answer = await askLedger(question, ctx);
   emit(io, args.format, {
     text: () => renderAnswerText(answer, { color: useColor(io) }),
     markdown: () => renderAnswerMarkdown(answer),

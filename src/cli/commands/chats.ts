@@ -1,6 +1,6 @@
 /** `duban chats`: the group chats the bot is in, with their chat_ids, for the configuration. */
 import { createDelivery } from '../../app/delivery.js';
-import { listChats } from '../../chat/feishu/chats.js';
+import { listChats } from '../../feishu/chats.js';
 import type { CliArgs } from '../args.js';
 import { loadRuntime } from '../context.js';
 import { println, type CliIO } from '../io.js';

@@ -12,11 +12,11 @@ import { emit, note, useColor } from '../output.js';
 async function changesFromStore(ctx: LedgerContext) {
   if (!storeExists(ctx.loaded.dataDir)) return null;
   const [{ openStore }, { changesSince }] = await Promise.all([import('../../store/open-store.js'), import('../../app/runs.js')]);
-  const store = openStore(ctx.loaded.dataDir);
+  const store = await openStore(ctx.loaded.dataDir);
   try {
-    return changesSince(store, ctx.ledger, ctx.today, ctx.calendar, ctx.loaded.config.staleAfterWorkdays, 'digest').changes;
+    return (await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, ctx.loaded.config.staleAfterWorkdays, 'digest')).changes;
   } finally {
-    store.close();
+    await store.close();
   }
 }
 
@@ -25,7 +25,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   note(io, args.format, ctx.dateNote);
   for (const notice of ctx.notices) note(io, args.format, notice);
   // Sending needs the store and the Feishu client: loaded only with --send.
-  if (args.send) return (await import('../send.js')).sendDigest(args, io, ctx);
+  if (args.send) return (await import('../send.js')).sendDigest(io, ctx);
   const digest = buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options, await changesFromStore(ctx));
   emit(io, args.format, {
     text: () => renderDigestText(digest, { color: useColor(io) }),

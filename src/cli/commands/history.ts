@@ -13,12 +13,12 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     println(io.stdout, args.format === 'json' ? '{"records":[]}' : `还没有提醒记录（数据目录 ${loaded.dataDir} 中没有 ${STORE_FILE}；提醒由 duban serve 或 duban remind --send 发出后才有记录）。`);
     return 0;
   }
-  const store = openStore(loaded.dataDir);
+  const store = await openStore(loaded.dataDir);
   try {
-    const records = store.history(filter);
+    const records = await store.history(filter);
     println(io.stdout, args.format === 'json' ? JSON.stringify({ records }, null, 2) : renderHistoryText(records, filter));
   } finally {
-    store.close();
+    await store.close();
   }
   return 0;
 }

@@ -1,20 +1,17 @@
-/** `duban remind`: the reminders that would go out today, one message per chat. */
-import { buildReminderPlan } from '../../reports/reminders.js';
-import { reminderPlanToJson } from '../../reports/reminders-json.js';
-import { renderReminderCards, renderReminderMarkdown, renderReminderText } from '../../render/reminders.js';
+/** `duban remind`: the reminders that would go out today, one message per chat, read from the same plan as `--send`. */
+import { planReminders, reminderCards } from '../../app/reminder-plan.js';
+import { reminderPlanToJson } from '../../reports/reminder-items.js';
+import { renderReminderMarkdown, renderReminderText } from '../../render/reminders.js';
 import type { CliArgs } from '../args.js';
 import { loadLedgerContext, type LedgerContext } from '../context.js';
 import type { CliIO } from '../io.js';
 import { emit, note, useColor } from '../output.js';
 
-/** Today's reminder plan under the configured routing and reminder policy (reminders.daysBefore). */
-export function reminderPlanFor(ctx: LedgerContext) {
-  const { chats, reminders } = ctx.loaded.config;
-  return buildReminderPlan(ctx.ledger, ctx.directory, ctx.today, ctx.calendar, ctx.options, {
-    defaultChat: chats.default ?? null,
-    officeChat: chats.office ?? null,
-    daysBefore: reminders.daysBefore,
-  });
+/** The cards `--send` would post: in Feishu mode with the liaisons' accounts resolved as the send resolves them. */
+async function previewCards(ctx: LedgerContext, plan: ReturnType<typeof planReminders>) {
+  const { createDelivery } = await import('../../app/delivery.js');
+  const delivery = ctx.loaded.mode === 'feishu' ? await createDelivery(ctx.loaded.config, ctx.logger) : null;
+  return reminderCards(plan, delivery, ctx.sheetUrl);
 }
 
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
@@ -22,12 +19,13 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   note(io, args.format, ctx.dateNote);
   for (const notice of ctx.notices) note(io, args.format, notice);
   // Sending needs the store and the Feishu client: loaded only with --send.
-  if (args.send) return (await import('../send.js')).sendReminders(args, io, ctx);
-  const plan = reminderPlanFor(ctx);
+  if (args.send) return (await import('../send.js')).sendReminders(io, ctx);
+  const plan = planReminders({ ...ctx, config: ctx.loaded.config });
+  const cards = args.format === 'card' ? await previewCards(ctx, plan) : [];
   emit(io, args.format, {
     text: () => renderReminderText(plan, { color: useColor(io) }),
     markdown: () => renderReminderMarkdown(plan),
-    card: () => renderReminderCards(plan, { sheetUrl: ctx.sheetUrl }),
+    card: () => cards,
     json: () => reminderPlanToJson(plan),
   });
   return 0;

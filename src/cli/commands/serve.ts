@@ -3,6 +3,7 @@
  * configured (or bundled example) ledger — today's digest and reminders printed, then questions answered from the
  * terminal or a pipe until end of input.
  */
+import { planReminders } from '../../app/reminder-plan.js';
 import { buildDigest } from '../../reports/digest.js';
 import { renderDigestText } from '../../render/digest.js';
 import { renderReminderText } from '../../render/reminders.js';
@@ -11,12 +12,11 @@ import { ledgerLocation, loadLedgerContext, loadRuntime } from '../context.js';
 import { converse } from '../conversation.js';
 import { println, type CliIO } from '../io.js';
 import { note, useColor } from '../output.js';
-import { reminderPlanFor } from './remind.js';
 
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const runtime = loadRuntime(args, io);
   if (runtime.loaded.mode === 'feishu') {
-    const { startService } = await import('../../app/service.js');
+    const { startService } = await import('../../service/service.js');
     const { sheet, units } = ledgerLocation(args, io, runtime);
     await startService({ ...runtime, sheet, units, env: runtime.loaded.sourceEnv });
     // The service runs until SIGTERM; its shutdown handler exits the process.
@@ -28,7 +28,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   note(io, 'text', ctx.dateNote);
   for (const notice of ctx.notices) note(io, 'text', notice);
   println(io.stdout, `\n【今日简报 → 领导群】\n${renderDigestText(buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options), { color })}`);
-  println(io.stdout, `\n【今日提醒 → 工作群】\n${renderReminderText(reminderPlanFor(ctx), { color })}`);
+  println(io.stdout, `\n【今日提醒 → 工作群】\n${renderReminderText(planReminders({ ...ctx, config: ctx.loaded.config }), { color })}`);
   await converse(io, ctx);
   return 0;
 }

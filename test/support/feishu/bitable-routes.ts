@@ -1,5 +1,5 @@
 /**
- * Feishu Bitable routes of the loopback, as the Open Platform documents them: fields list and records/search with
+ * Feishu Bitable routes of the loopback: fields list and records/search with
  * pagination and an `is` filter, record update (incremental, typed), records/batch_create, text fields returned as
  * segment arrays, business errors with HTTP 200 (wrong token, unknown field, field conversion, too many records).
  */

@@ -1,4 +1,4 @@
-/** What real Feishu refuses in message content (notes §2.1, §3.6): used by the loopback's IM routes. */
+/** What real Feishu refuses in message content (content not a JSON string, cards over 30 KB or 200 elements): used by the loopback's IM routes. */
 import { cardProblem } from './card-schema.js';
 import type { RouteResult } from './server.js';
 

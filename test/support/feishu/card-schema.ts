@@ -1,6 +1,6 @@
 /**
- * What real Feishu refuses in a card JSON 2.0 (notes §3; open.feishu.cn card-json-v2-structure, table component,
- * rich-text component, cardkit element_id rules): used by the loopback's checkContent for interactive messages.
+ * What real Feishu refuses in a card JSON 2.0 (the card structure, the table and rich-text components, the
+ * element_id rules): used by the loopback's checkContent for interactive messages.
  */
 
 type Obj = Record<string, unknown>;

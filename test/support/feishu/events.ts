@@ -1,4 +1,4 @@
-/** Delivering events over HTTP the way Feishu does: compact JSON, optionally encrypted, with signature headers (notes §4.1–4.2, §10.6). */
+/** Delivering events over HTTP the way Feishu does: compact JSON, optionally encrypted, with signature headers. */
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 
 /** Feishu's event signature, written out here independently of duban's verifier: sha256_hex(ts + nonce + key + body). */
@@ -37,7 +37,7 @@ export async function deliverEvent(url: string, event: unknown, options: Deliver
   return { status: response.status, body: await response.text() };
 }
 
-/** A schema 2.0 im.message.receive_v1 event with a text message (notes §4.4). */
+/** A schema 2.0 im.message.receive_v1 event with a text message. */
 export function textMessageEvent(opts: {
   messageId: string;
   chatId: string;

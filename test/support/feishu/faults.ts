@@ -1,4 +1,4 @@
-/** Canned Feishu failures, as the real platform answers them (see shared/feishu-api-notes.md §7.2). */
+/** Canned Feishu failures, as the real platform answers them: HTTP status, business code and headers. */
 import type { RouteResult } from './server.js';
 
 /** HTTP 429, code 99991400, with the reset header (seconds until the window resets). */

@@ -1,6 +1,20 @@
-/** Test helpers for the Feishu chat tests: a virtual clock for retries and rate limits, and a captured log. */
+/** Test helpers for the Feishu tests: a virtual clock for retries and rate limits, a captured log, and the check that the loopback saw nothing unexpected. */
 import { Writable } from 'node:stream';
+import { expect } from 'vitest';
 import { createLogger, type Logger } from '../../../src/log/logger.js';
+import type { FeishuLoopback } from './server.js';
+
+/** Asserts that the loopback was not called in a way Feishu would refuse outright (no such API, a body that is not JSON, an unknown WebSocket path). */
+export function expectNoUnexpectedCalls(server: Pick<FeishuLoopback, 'unexpected'>): void {
+  expect(server.unexpected).toEqual([]);
+}
+
+/** Closes (and forgets) the loopbacks a test started, then asserts none saw an unexpected call. */
+export async function closeLoopbacks(servers: FeishuLoopback[]): Promise<void> {
+  const done = servers.splice(0);
+  await Promise.all(done.map((s) => s.close()));
+  for (const server of done) expectNoUnexpectedCalls(server);
+}
 
 export interface VirtualClock {
   now: () => number;

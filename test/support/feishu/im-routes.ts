@@ -1,6 +1,7 @@
 /**
  * IM routes of the loopback: messages create/reply/patch with one-hour uuid de-duplication, the chat list and bot
- * info, plus 230002 for chats the bot is not a member of.
+ * info, plus 230002 for chats the bot is not a member of and 230011 for a reply to a message the chat does not hold
+ * (a user's message exists only once a test says it was sent: `userMessage`).
  */
 import type { FeishuRoute, RouteContext, RouteResult } from './server.js';
 import { checkContent } from './card-checks.js';
@@ -31,6 +32,8 @@ export interface ImState {
   messages: StoredMessage[];
   /** Messages posted to a chat (replies included). */
   inChat(chatId: string): StoredMessage[];
+  /** Records the user's message of a receive_v1 event as sent in its chat (so the bot may reply to it); returns the event. */
+  userMessage<E>(event: E): E;
   /** Replies to a message. */
   repliesTo(messageId: string): StoredMessage[];
 }
@@ -40,6 +43,8 @@ const UUID_TTL_MS = 60 * 60 * 1000;
 /** Creates the IM routes and the state they record. */
 export function createImRoutes(options: ImOptions): ImState {
   const messages: StoredMessage[] = [];
+  /** Message ids users sent (not the bot's): they may be replied to, but are not in `messages`. */
+  const fromUsers = new Map<string, string>();
   const byUuid = new Map<string, { message: StoredMessage; at: number }>();
   const members = new Set(options.chats.map((c) => c.chat_id));
   const bot = options.bot ?? { open_id: 'ou_loopbackbot0001', app_name: 'duban-loopback' };
@@ -92,7 +97,8 @@ export function createImRoutes(options: ImOptions): ImState {
       handle: (ctx) => {
         const parent = ctx.params.message_id;
         if (!parent.startsWith('om_')) return { status: 400, body: { code: 230001, msg: 'invalid message_id' } };
-        const chatId = messages.find((m) => m.message_id === parent)?.chat_id ?? `reply-to:${parent}`;
+        const chatId = messages.find((m) => m.message_id === parent)?.chat_id ?? fromUsers.get(parent);
+        if (!chatId) return { status: 400, body: { code: 230011, msg: 'The message was withdrawn or does not exist.' } };
         return store(ctx, chatId, parent);
       },
     },
@@ -129,6 +135,12 @@ export function createImRoutes(options: ImOptions): ImState {
     routes,
     messages,
     inChat: (chatId) => messages.filter((m) => m.chat_id === chatId),
+    userMessage(event) {
+      const body = (event as { event?: { message?: { message_id?: string; chat_id?: string } } }).event?.message;
+      if (!body?.message_id || !body.chat_id) throw new Error('userMessage needs a schema 2.0 receive_v1 event with message_id and chat_id');
+      fromUsers.set(body.message_id, body.chat_id);
+      return event;
+    },
     repliesTo: (messageId) => messages.filter((m) => m.parent_id === messageId),
   };
 }

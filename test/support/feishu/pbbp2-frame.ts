@@ -1,5 +1,5 @@
 /**
- * A hand-written codec for the long connection's protobuf `pbbp2.Frame` (notes §4.3), so the loopback speaks the
+ * A hand-written codec for the long connection's protobuf `pbbp2.Frame`, so the loopback speaks the
  * wire format independently of the SDK's generated code. Fields: SeqID(1) LogID(2) service(3) method(4)
  * headers(5: key(1) value(2)) payloadEncoding(6) payloadType(7) payload(8) LogIDNew(9).
  */

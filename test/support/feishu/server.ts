@@ -1,10 +1,13 @@
 /**
  * A Feishu Open Platform server on 127.0.0.1 for tests: the real SDK talks to it through `domain: server.url`.
- * This file is the core (tenant token, auth, request log, fault injection, routing); feature routes live in sibling
- * modules (im-routes.ts, ws, sheets-routes.ts, bitable-routes.ts …) and are passed in as `routes`.
+ * This file is the core (tenant token, auth, request log, fault injection, routing, WebSocket upgrades); feature
+ * routes live in sibling modules (im-routes.ts, ws.ts, sheets-routes.ts, bitable-routes.ts …) and are passed in as
+ * `routes`. It refuses what Feishu refuses (a body that is not JSON, a path it does not serve, a WebSocket to an
+ * unknown path) and records each such call in `unexpected`, so a test can assert that none happened.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 
 export interface RouteContext {
   method: string;
@@ -46,6 +49,16 @@ export interface RecordedRequest {
   at: number;
 }
 
+/** A call Feishu would refuse outright: no such API, a body that is not JSON, a WebSocket to an unknown path. */
+export interface UnexpectedCall {
+  method: string;
+  path: string;
+  reason: string;
+}
+
+/** Takes a WebSocket upgrade for one exact path (the query string is the handler's to check). */
+export type UpgradeHandler = (req: http.IncomingMessage, socket: Duplex, head: Buffer, query: URLSearchParams) => void;
+
 /** A fault answers matching requests instead of the route, `times` times (Infinity for always). */
 export interface Fault {
   method?: string;
@@ -70,8 +83,12 @@ export interface FeishuLoopback {
   readonly appId: string;
   readonly appSecret: string;
   readonly requests: RecordedRequest[];
+  /** Calls refused because Feishu would not serve them (see UnexpectedCall); expectNoUnexpectedCalls checks it is empty. */
+  readonly unexpected: UnexpectedCall[];
   /** Adds feature routes after start. */
   addRoutes(routes: FeishuRoute[]): void;
+  /** Serves WebSocket upgrades to `path` (the long connection); upgrades elsewhere are refused with 404 and recorded. */
+  onUpgrade(path: string, handler: UpgradeHandler): void;
   fault(fault: Fault): void;
   clearFaults(): void;
   /** Invalidates every token issued so far: the next call with one gets HTTP 400 code 99991663. */
@@ -105,6 +122,8 @@ export async function startFeishuLoopback(options: LoopbackOptions = {}): Promis
   const appSecret = options.appSecret ?? 'loopback-app-secret-0000';
   const tokenExpire = options.tokenExpire ?? 7200;
   const requests: RecordedRequest[] = [];
+  const unexpected: UnexpectedCall[] = [];
+  const upgrades = new Map<string, UpgradeHandler>();
   const faults: Fault[] = [];
   const validTokens = new Set<string>();
   let tokenCounter = 0;
@@ -151,10 +170,12 @@ export async function startFeishuLoopback(options: LoopbackOptions = {}): Promis
     const path = url.pathname.replace(/\/{2,}/g, '/');
     const method = req.method ?? 'GET';
     let body: any;
+    let notJson = false;
     try {
       body = rawBody ? JSON.parse(rawBody) : undefined;
     } catch {
       body = undefined;
+      notJson = true;
     }
     const record: RecordedRequest = {
       method,
@@ -182,6 +203,12 @@ export async function startFeishuLoopback(options: LoopbackOptions = {}): Promis
       if ('delayMs' in fault.respond) await new Promise((r) => setTimeout(r, (fault.respond as { delayMs: number }).delayMs));
       else return reply(fault.respond);
     }
+    const refuse = (status: number, code: number, msg: string) => {
+      unexpected.push({ method, path, reason: msg });
+      return reply({ status, body: { code, msg } });
+    };
+    // Feishu's gateway answers a body it cannot parse before any API sees it.
+    if (notJson) return refuse(400, 9499, 'Bad Request: the body is not JSON');
 
     for (const entry of table) {
       if (entry.route.method !== method) continue;
@@ -200,8 +227,16 @@ export async function startFeishuLoopback(options: LoopbackOptions = {}): Promis
       const ctx: RouteContext = { method, path, query: url.searchParams, headers: req.headers, rawBody, body, params, token, server: loopback };
       return reply(await entry.route.handle(ctx));
     }
-    reply({ status: 404, body: { code: 404, msg: `loopback: no route for ${method} ${path}` } });
+    refuse(404, 404, `loopback: no route for ${method} ${path}`);
   }
+
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const handler = upgrades.get(url.pathname);
+    if (handler) return handler(req, socket, head, url.searchParams);
+    unexpected.push({ method: 'GET', path: url.pathname, reason: 'WebSocket upgrade to a path Feishu does not serve' });
+    socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  });
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
@@ -212,8 +247,10 @@ export async function startFeishuLoopback(options: LoopbackOptions = {}): Promis
     appId,
     appSecret,
     requests,
+    unexpected,
     http: server,
     addRoutes,
+    onUpgrade: (path, handler) => void upgrades.set(path, handler),
     fault: (f) => faults.push({ ...f }),
     clearFaults: () => faults.splice(0),
     expireTokens: () => validTokens.clear(),

@@ -1,5 +1,5 @@
 /**
- * Feishu Sheets routes of the loopback, as the Open Platform documents them: v3 sheets/query, v2 values get,
+ * Feishu Sheets routes of the loopback: v3 sheets/query, v2 values get,
  * values_batch_get, values_batch_update, values_append and values_prepend, with a revision per spreadsheet, null for
  * empty cells, a check that writes to one spreadsheet never overlap (they must be serial), and switchable answer
  * variants the docs allow.

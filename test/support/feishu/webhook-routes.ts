@@ -1,4 +1,4 @@
-/** Group custom bot webhooks on the loopback: /open-apis/bot/v2/hook/:token, verifying the signature like Feishu (notes §8). */
+/** Group custom bot webhooks on the loopback: /open-apis/bot/v2/hook/:token, verifying the signature like Feishu. */
 import { createHmac } from 'node:crypto';
 import { cardProblem } from './card-schema.js';
 import type { FeishuRoute } from './server.js';

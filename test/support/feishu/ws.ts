@@ -3,6 +3,7 @@
  * server; the WebSocket speaks pbbp2 frames: pings get pongs, pushed events wait for the client's ACK.
  */
 import { randomUUID } from 'node:crypto';
+import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { FeishuLoopback } from './server.js';
 import { decodeFrame, encodeFrame, header, type Frame } from './pbbp2-frame.js';
@@ -49,8 +50,12 @@ export function attachLongConnection(server: FeishuLoopback, pingIntervalSeconds
     },
   ]);
 
-  server.http.on('upgrade', (req, socket, head) => {
-    if (!req.url?.startsWith('/ws')) return socket.destroy();
+  // Only the URL the endpoint handed out is served: /ws with its device and service ids.
+  server.onUpgrade('/ws', (req, socket: Duplex, head, query) => {
+    if (query.get('device_id') !== 'loopback-device' || query.get('service_id') !== String(SERVICE_ID)) {
+      server.unexpected.push({ method: 'GET', path: req.url ?? '/ws', reason: 'WebSocket upgrade without the device_id and service_id the endpoint handed out' });
+      return void socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    }
     wss.handleUpgrade(req, socket, head, (ws) => {
       connections += 1;
       ws.on('close', () => sockets.delete(ws));

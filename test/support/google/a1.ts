@@ -1,4 +1,4 @@
-/** A1 range parsing for the Google Sheets loopback server (shared/google-sheets-notes.md §4.2). */
+/** A1 range parsing for the Google Sheets loopback server ('Sheet name'!A1:K500, whole columns, whole rows). */
 
 export interface A1Range {
   /** The tab name, unquoted; null means the first sheet. */

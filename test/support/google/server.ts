@@ -51,7 +51,7 @@ export function googleError(status: number, message: string, canonical: string, 
   return { status, headers, body: { error: { code: status, message, status: canonical } } };
 }
 
-/** Canned Google failures, as the real API answers them (shared/google-sheets-notes.md §8.2). */
+/** Canned Google failures, as the real API answers them (status, error.status and error.message as Google sends them). */
 export const faults = {
   quota: (retryAfterSeconds?: number) =>
     googleError(429, "Quota exceeded for quota metric 'Read requests' and limit 'Read requests per minute per user'", 'RESOURCE_EXHAUSTED',
@@ -166,7 +166,7 @@ export async function startGoogleLoopback(token = 'test-google-token', options: 
   const route = (method: string, segments: string[], query: URLSearchParams, body: any): unknown => {
     const [v4, spreadsheets, rawId, values, rawRange] = segments;
     if (v4 !== 'v4' || spreadsheets !== 'spreadsheets' || !rawId) throw new HttpFailure(googleError(404, 'Not Found', 'NOT_FOUND'));
-    // Custom methods are literal colons after the id or after "values" (notes §2.3).
+    // Custom methods are literal colons after the id or after "values" (…/spreadsheets/ID:batchUpdate, …/values:batchGet).
     const [id, idMethod] = rawId.split(':').map(decodeURIComponent);
     if (method === 'GET' && values === undefined && !idMethod) {
       return {

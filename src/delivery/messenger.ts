@@ -1,0 +1,35 @@
+/** The delivery seam: what every sender (Feishu app bot, group webhook, the terminal) implements. */
+import type { Card } from '../render/card.js';
+
+export interface OutgoingMessage {
+  /** Feishu chat_id (oc_…). */
+  chat: string;
+  card: Card;
+  /**
+   * Stable idempotency seed, e.g. "remind|2026-03-02|oc_xxx". The Feishu wrapper derives the ≤50-char
+   * `uuid` from it and the content, so a retried or repeated send posts once.
+   */
+  key: string;
+}
+
+export interface DeliveryError {
+  /** Feishu code (230002 …), HTTP status, or a short string such as "network". */
+  code: string | number;
+  /** English, for logs. */
+  message: string;
+  /** Chinese, for the office: what to do. */
+  hint: string;
+}
+
+export interface DeliveryResult {
+  ok: boolean;
+  /** Feishu message_id when sent. */
+  messageId: string | null;
+  /** The idempotency uuid sent with the message (app bot), so the store can show what Feishu de-duplicates on. */
+  uuid?: string;
+  error: DeliveryError | null;
+}
+
+export interface Messenger {
+  send(message: OutgoingMessage): Promise<DeliveryResult>;
+}

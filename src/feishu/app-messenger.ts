@@ -1,0 +1,73 @@
+/** Sends cards as the app bot (im/v1/messages), one idempotent message per chat; replies to questions. */
+import type { Logger } from '../log/logger.js';
+import type { DeliveryResult, Messenger, OutgoingMessage } from '../delivery/messenger.js';
+import type { Card } from '../render/card.js';
+import type { FeishuApi } from './feishu-api.js';
+import { delivered, failed } from '../delivery/results.js';
+import { failedFrom } from './failed-from.js';
+import { messageUuid } from './idempotency.js';
+
+// Feishu limits the request body of a card message (the card JSON-escaped in `content`, plus the envelope).
+const CARD_MAX_BYTES = 30 * 1024;
+
+interface SentMessage {
+  message_id?: string;
+}
+
+/** The Messenger for a Feishu self-built app. */
+export class FeishuAppMessenger implements Messenger {
+  constructor(
+    private readonly api: FeishuApi,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Posts the card to `message.chat`; never throws: failures come back with a Chinese hint naming the chat. */
+  async send(message: OutgoingMessage): Promise<DeliveryResult> {
+    const content = JSON.stringify(message.card);
+    const uuid = messageUuid(message.key, content);
+    const body = { receive_id: message.chat, msg_type: 'interactive', content, uuid };
+    const tooBig = this.checkSize(body, message.chat);
+    if (tooBig) return tooBig;
+    try {
+      const data = await this.api.call<SentMessage>({
+        method: 'POST',
+        url: '/open-apis/im/v1/messages',
+        params: { receive_id_type: 'chat_id' },
+        data: body,
+        bucket: `chat:${message.chat}`,
+      });
+      this.logger.info('card sent', { chat: message.chat, key: message.key, messageId: data?.message_id });
+      return delivered(data?.message_id ?? null, uuid);
+    } catch (error) {
+      const result = failedFrom(error);
+      this.logger.warn('card not sent', { chat: message.chat, key: message.key, code: result.error?.code, error: result.error?.message });
+      return result;
+    }
+  }
+
+  /** Replies to a message with a card (answers to questions); `key` makes a repeated reply post once. */
+  async replyCard(messageId: string, card: Card, key: string): Promise<DeliveryResult> {
+    const content = JSON.stringify(card);
+    const body = { msg_type: 'interactive', content, uuid: messageUuid(key, content) };
+    const tooBig = this.checkSize(body, messageId);
+    if (tooBig) return tooBig;
+    try {
+      const data = await this.api.call<SentMessage>({
+        method: 'POST',
+        url: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/reply`,
+        data: body,
+      });
+      return delivered(data?.message_id ?? null);
+    } catch (error) {
+      const result = failedFrom(error);
+      this.logger.warn('reply not sent', { messageId, code: result.error?.code, error: result.error?.message });
+      return result;
+    }
+  }
+
+  private checkSize(body: object, target: string): DeliveryResult | null {
+    const bytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
+    if (bytes <= CARD_MAX_BYTES) return null;
+    return failed('card_too_large', `card for ${target} is ${bytes} bytes; Feishu accepts at most ${CARD_MAX_BYTES}`, `卡片超过飞书 30 KB 上限（${Math.ceil(bytes / 1024)} KB），请减少任务条数或拆分发送`);
+  }
+}

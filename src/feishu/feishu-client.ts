@@ -1,0 +1,151 @@
+/**
+ * The Feishu client wrapper: every call gets a timeout, rate limits, bounded retries with backoff and jitter, token
+ * eviction on 99991663, a stop on the monthly quota, business-error checks and scrubbed logs.
+ */
+import * as lark from '@larksuiteoapi/node-sdk';
+import { redact, type Logger } from '../log/logger.js';
+import { FeishuApiError, type FeishuApi, type FeishuRequest } from './feishu-api.js';
+import { classify, failureFromError, type CallFailure } from './call-failure.js';
+import { feishuBaseUrl } from './domain.js';
+import { hintFor, NETWORK_HINT } from './error-codes.js';
+import { createHttpInstance, type HttpInstance } from './http-instance.js';
+import { createKeyedQueue } from './keyed-queue.js';
+import { createKeyedBuckets, createTokenBucket, type Clock } from './rate-limiter.js';
+import { backoffMs, realSleep } from '../retry/backoff.js';
+import { sdkLogger } from './sdk-logger.js';
+
+export interface FeishuClientOptions {
+  appId: string;
+  appSecret: string;
+  /** 'feishu' | 'lark' | a base URL such as http://127.0.0.1:PORT */
+  domain: string;
+  logger: Logger;
+  /** Per-request timeout; 30 s by default. */
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** Retries after the first attempt; 4 by default. */
+  maxRetries?: number;
+  /** Clock for the rate limiter (tests pair it with a fake `sleep`). */
+  now?: () => number;
+}
+
+export interface FeishuClient extends FeishuApi {
+  /** The underlying SDK client (typed methods, WSClient/EventDispatcher needs). */
+  readonly sdk: lark.Client;
+  readonly baseUrl: string;
+  readonly httpInstance: HttpInstance;
+  /** True once Feishu answered 99991403: no further call is made by this client. */
+  quotaExhausted(): boolean;
+}
+
+interface Envelope {
+  code?: number;
+  msg?: string;
+  data?: unknown;
+}
+
+const CHAT_PER_SECOND = 5;
+const APP_PER_SECOND = 50;
+
+/** Creates the client; credentials are registered with the logger's redaction. */
+export function createFeishuClient(options: FeishuClientOptions): FeishuClient {
+  const { appId, appSecret, logger } = options;
+  redact(appSecret);
+  const baseUrl = feishuBaseUrl(options.domain);
+  const sleep = options.sleep ?? realSleep;
+  const random = options.random ?? Math.random;
+  const maxRetries = options.maxRetries ?? 4;
+  const clock: Clock = { now: options.now ?? Date.now, sleep };
+  const httpInstance = createHttpInstance(options.timeoutMs ?? 30_000);
+  const cache = new lark.DefaultCache();
+  // Tokens go to the redaction list as soon as they exist, so no later log line can carry one.
+  const tokenCache: lark.Cache = {
+    get: (key, opts) => cache.get(key, opts),
+    set: (key, value, expire, opts) => {
+      if (typeof value === 'string') redact(value);
+      return cache.set(key, value, expire, opts);
+    },
+  };
+  const sdk = new lark.Client({
+    appId,
+    appSecret,
+    domain: baseUrl,
+    cache: tokenCache,
+    httpInstance,
+    logger: sdkLogger(logger, true),
+    loggerLevel: lark.LoggerLevel.error,
+  });
+  const appBucket = createTokenBucket(APP_PER_SECOND, APP_PER_SECOND, clock);
+  const chatBucket = createKeyedBuckets(() => createTokenBucket(CHAT_PER_SECOND, CHAT_PER_SECOND, clock));
+  const serial = createKeyedQueue();
+  let stopped: FeishuApiError | null = null;
+
+  const send = async (request: FeishuRequest): Promise<{ body: Envelope } | { failure: CallFailure }> => {
+    try {
+      const body = (await sdk.request({ method: request.method, url: request.url, params: request.params, data: request.data })) as Envelope;
+      if (body && typeof body === 'object' && (body.code === 0 || body.code === undefined)) return { body };
+      return { failure: { code: Number(body?.code ?? -1), status: 200, msg: String(body?.msg ?? 'malformed response') } };
+    } catch (error) {
+      return { failure: failureFromError(error) };
+    }
+  };
+
+  const toError = (request: FeishuRequest, failure: CallFailure): FeishuApiError => {
+    const chat = request.bucket?.startsWith('chat:') ? request.bucket.slice(5) : undefined;
+    const where = `${request.method} ${request.url}`;
+    const logId = failure.logId ? ` (log_id ${failure.logId})` : '';
+    const hint = failure.status === 0 && failure.code === 0 ? NETWORK_HINT : hintFor(failure.code, chat);
+    return new FeishuApiError(failure.code, failure.status, `${where} failed: code ${failure.code}, HTTP ${failure.status}, ${failure.msg}${logId}`, hint);
+  };
+
+  const attempt = async (request: FeishuRequest): Promise<unknown> => {
+    let tokenRetried = false;
+    for (let retry = 0; ; ) {
+      if (stopped) throw stopped;
+      if (request.bucket?.startsWith('chat:')) await chatBucket(request.bucket).take();
+      await appBucket.take();
+      const outcome = await send(request);
+      if ('body' in outcome) {
+        const { code: _code, msg: _msg, data, ...rest } = outcome.body;
+        // A few APIs answer without `data` (bot/v3/info); an empty answer may come as `data: null`.
+        return data ?? rest;
+      }
+      const failure = outcome.failure;
+      const kind = classify(failure);
+      const fields = { method: request.method, url: request.url, code: failure.code, status: failure.status, retry };
+      if (kind === 'quota') {
+        stopped = toError(request, failure);
+        logger.error('feishu monthly API quota exhausted; no further calls this run (upgrade the Feishu plan or wait)', fields);
+        throw stopped;
+      }
+      if (kind === 'token' && !tokenRetried) {
+        tokenRetried = true;
+        logger.warn('feishu token rejected; evicting the cached token and retrying once', fields);
+        await cache.set(lark.CTenantAccessToken, '', 0, { namespace: appId }); // '' reads as missing
+        continue;
+      }
+      if (kind === 'retry' && retry < maxRetries) {
+        const wait = backoffMs(retry + 1, random, failure.resetSeconds === undefined ? undefined : failure.resetSeconds * 1000);
+        logger.warn('feishu call failed; retrying', { ...fields, waitMs: wait, msg: failure.msg });
+        retry += 1;
+        await sleep(wait);
+        continue;
+      }
+      logger.warn('feishu call failed', { ...fields, msg: failure.msg });
+      throw toError(request, failure);
+    }
+  };
+
+  return {
+    sdk,
+    baseUrl,
+    httpInstance,
+    quotaExhausted: () => stopped !== null,
+    call<T>(request: FeishuRequest): Promise<T> {
+      if (stopped) return Promise.reject(stopped);
+      const run = () => attempt(request) as Promise<T>;
+      return request.bucket ? serial(request.bucket, run) : run();
+    },
+  };
+}

@@ -1,0 +1,129 @@
+/**
+ * `duban serve` with Feishu configured: the scheduler (digest, reminders, weekly summary, sheet problems), the chat
+ * bot on the long connection or an HTTP callback, the health endpoint, and a graceful stop on SIGTERM.
+ */
+import { todayIn } from '../calendar/dates.js';
+import type { LoadedConfig } from '../config/load-config.js';
+import type { ReportOptions } from '../domain/types.js';
+import { systemClock, type Clock } from '../jobs/clock.js';
+import { createScheduler } from '../jobs/scheduler.js';
+import { problemsFingerprint } from '../jobs/sheet-problems.js';
+import type { Logger } from '../log/logger.js';
+import { healthStatus, startHealthServer } from '../ops/health.js';
+import { installShutdown } from '../ops/shutdown.js';
+import { openLedger } from '../app/bundled-example.js';
+import { webLink } from '../sources/location.js';
+import { openStore } from '../store/open-store.js';
+import { loadCalendar, withCalendarProblems } from '../app/calendar-overrides.js';
+import { createDelivery } from '../app/delivery.js';
+import { cachedLedger } from '../app/read-ledger.js';
+import { createChatAnswer } from './chat-answer.js';
+import { startChat } from './chat.js';
+import { portInUse } from './port-in-use.js';
+import { digestRun, officeMessage, problemsRun, remindRun, type RunInputs } from '../app/runs.js';
+
+export interface ServiceOptions {
+  loaded: LoadedConfig;
+  logger: Logger;
+  options: ReportOptions;
+  sheet: string;
+  units: string | undefined;
+  env: NodeJS.ProcessEnv;
+  clock?: Clock;
+  /** Installs SIGTERM/SIGINT handlers (default true; tests turn it off and call stop()). */
+  handleSignals?: boolean;
+}
+
+export interface Service {
+  stop(): Promise<void>;
+  /** The HTTP callback server's port when events arrive over HTTP. */
+  callbackPort: number | null;
+}
+
+/** Starts everything; resolves once the scheduler has caught up and the transport is started. */
+export async function startService(opts: ServiceOptions): Promise<Service> {
+  const { loaded, logger, options } = opts;
+  const { config } = loaded;
+  const clock = opts.clock ?? systemClock;
+  const delivery = await createDelivery(config, logger);
+  const store = await openStore(loaded.dataDir);
+  // What is open so far, closed in reverse when starting fails part-way (a port in use, an unreadable calendar tab).
+  const opened: (() => Promise<void> | void)[] = [() => store.close()];
+  try {
+    return await startParts();
+  } catch (error) {
+    for (const close of opened.reverse()) await close();
+    throw error;
+  }
+
+  async function startParts(): Promise<Service> {
+    const source = openLedger(opts.sheet, {
+      units: opts.units,
+      logger,
+      env: opts.env,
+      feishuApi: delivery.client ? () => delivery.client! : undefined,
+    });
+    const ledgerFor = cachedLedger(source);
+    // calendar.tab is read once at start; a change to that tab takes effect on the next restart.
+    const { calendar, problems: calendarProblems } = await loadCalendar(config, source, logger);
+    const sheetUrl = webLink(opts.sheet);
+    const today = () => todayIn(config.timezone, clock.now());
+    const inputs = async (date: string): Promise<RunInputs> => ({ parsed: await ledgerFor(date), today: date, calendar, options, config, store, delivery, sheetUrl });
+
+    const scheduler = createScheduler({
+      config,
+      calendar,
+      store,
+      messenger: delivery.messenger,
+      clock,
+      logger,
+      jobs: {
+        digest: async (ctx) => digestRun(await inputs(ctx.date), 'digest'),
+        remind: async (ctx) => remindRun(await inputs(ctx.date), ctx),
+        weekly: async (ctx) => digestRun(await inputs(ctx.date), 'weekly'),
+      },
+      officeMessage: (text, key) => officeMessage(config, '督办机器人提示', [text], key),
+      sheetProblems: async (date) => {
+        const read = await ledgerFor(date);
+        const parsed = { ...read, ledger: withCalendarProblems(read.ledger, calendarProblems) };
+        const fingerprint = problemsFingerprint(parsed.ledger.problems);
+        return { fingerprint, build: () => problemsRun({ parsed, config, today: date }, fingerprint) };
+      },
+    });
+
+    const answer = createChatAnswer({ ledgerFor, source, delivery, calendar, options, today, sheetUrl });
+
+    const chat = await startChat({ config, logger, delivery, answer, file: loaded.file });
+    const receiver = chat.receiver;
+    if (receiver) opened.push(() => receiver.stop());
+    const healthPort = config.health.port;
+    const health = healthPort === undefined
+      ? null
+      : await startHealthServer({ port: healthPort, status: async () => healthStatus({ mode: loaded.mode, connection: receiver?.state() ?? 'not_used', runs: await store.lastRuns(), time: clock.now().toISOString() }) })
+        .catch((error: Error) => Promise.reject(portInUse('health.port', healthPort, error, loaded.file)));
+    if (health) opened.push(() => health.close());
+    for (const [key, purpose] of [['leaders', 'the daily digest and weekly summary'], ['office', 'sheet problems and operator notices'], ['default', 'reminders of units without a work group (until then they go to chats.office)']] as const) {
+      if (!config.chats[key]) logger.warn('config.chat_missing', { setting: `chats.${key}`, purpose, hint: 'set it to a chat_id from `duban chats`; until then these messages are not sent' });
+    }
+    await scheduler.start();
+    logger.info('service.started', { mode: loaded.mode, events: config.feishu.events, health: health?.port ?? null });
+
+    const stop = async () => {
+      await scheduler.stop();
+      for (const close of opened.reverse()) await close();
+    };
+    if (opts.handleSignals !== false) {
+      installShutdown({
+        logger,
+        stopScheduler: () => scheduler.stop(),
+        flush: async () => {},
+        closeTransports: async () => {
+          await receiver?.stop();
+          await health?.close();
+        },
+        closeStore: () => store.close(),
+      });
+    }
+    return { stop, callbackPort: chat.port };
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * `duban serve` that cannot start (the callback port is taken) says which setting to change and leaves nothing open:
+ * the store is closed (its WAL file checkpointed away) and the process does not crash on an unhandled 'error' event.
+ */
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startService } from '../../src/service/service.js';
+import { ConfigError } from '../../src/config/config-error.js';
+import { loadConfig } from '../../src/config/load-config.js';
+import { fixedClock } from '../../src/jobs/clock.js';
+import { silentLogger } from '../../src/log/logger.js';
+import { resolveOptions } from '../../src/reports/options.js';
+import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
+import { EXAMPLE_TASKS } from '../sources/example.js';
+
+let feishu: FeishuLoopback;
+let busy: http.Server;
+beforeAll(async () => {
+  feishu = await startFeishuLoopback();
+  busy = http.createServer();
+  await new Promise<void>((resolve) => busy.listen(0, resolve));
+});
+afterAll(async () => {
+  await new Promise((resolve) => busy.close(resolve));
+  await feishu.close();
+});
+
+describe('startService', () => {
+  it('fails with the port setting to change and closes the store when feishu.http.port is taken', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-service-start-'));
+    const sheet = resolve(EXAMPLE_TASKS);
+    const port = (busy.address() as AddressInfo).port;
+    const config = { sheet, feishu: { appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.url, events: 'http', http: { port, verificationToken: 'loopback-verification-token' } }, dataDir: 'state' };
+    writeFileSync(join(dir, 'duban.yaml'), JSON.stringify(config));
+    const loaded = loadConfig({ path: 'duban.yaml', env: {}, cwd: dir });
+    const start = startService({
+      loaded, logger: silentLogger, options: resolveOptions(), sheet, units: undefined, env: {},
+      clock: fixedClock('2026-03-01T02:00:00Z'), handleSignals: false,
+    });
+    const error = await start.then(() => null, (e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).issues.map((i) => i.path)).toEqual(['feishu.http.port']);
+    expect((error as ConfigError).message).toContain(String(port));
+    expect(existsSync(join(dir, 'state', 'duban.sqlite'))).toBe(true);
+    expect(existsSync(join(dir, 'state', 'duban.sqlite-wal'))).toBe(false);
+  });
+});
