@@ -15,6 +15,7 @@ const BRACKETED = new RegExp(GROUP, 'g');
 const INNERMOST = new RegExp(`[（(【[](${FLAT}*)[）)】\\]]`, 'g');
 const WHOLE_BRACKETED = new RegExp(`^${GROUP}$`);
 const TRAILING = /[。；;，,\s]+$/;
+const MAY_HOLD_CLAUSE = /[（(【[：:]|牵头|负责|配合|协助|协办|参与|指导|主办/;
 
 /**
  * The unit clauses of a paragraph, in order: in brackets (other bracketed text, "（社区）", is left alone), or else one
@@ -22,6 +23,8 @@ const TRAILING = /[。；;，,\s]+$/;
  * ("……。牵头单位：市发改委", "……。市发改委牵头，市财政局配合。").
  */
 export function findClauses(text: string, ctx: ClauseContext): FoundClause[] {
+  // Most lines of a long plan are prose: a line without a bracket, a colon or a role word has no clause.
+  if (!MAY_HOLD_CLAUSE.test(text)) return [];
   const found = bracketedClauses(text, ctx);
   if (found.length > 0) return found;
   const tail = unbracketedTail(text, ctx);
@@ -70,6 +73,7 @@ function unbracketedTail(text: string, ctx: ClauseContext): FoundClause | null {
 
 /** The clause text when the whole paragraph is a division-of-work line ("牵头单位：X", "（X牵头，Y配合）"), else null. */
 export function unitLineContent(text: string, ctx: ClauseContext): string | null {
+  if (!MAY_HOLD_CLAUSE.test(text)) return null;
   const line = text.trim().replace(TRAILING, '');
   if (startsWithKey(line)) return parseUnitClause(line, ctx) ? line : null;
   const m = WHOLE_BRACKETED.exec(line);

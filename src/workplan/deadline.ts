@@ -25,17 +25,19 @@ const HEAD_LINES = 8;
 
 /** The plan's year: its document number's, else its title's, else its signing date's, else the first year it names. */
 export function planYear(lines: readonly string[]): number | null {
-  const text = lines.map((line) => arabicDates(line.trim())).filter((line) => line !== '');
-  for (const line of text.slice(0, HEAD_LINES)) {
-    const m = DOC_NUMBER_YEAR.exec(line);
+  const filled = lines.filter((line) => line.trim() !== '');
+  const text = (i: number): string => arabicDates(filled[i].trim());
+  const head = Math.min(HEAD_LINES, filled.length);
+  for (let i = 0; i < head; i++) {
+    const m = DOC_NUMBER_YEAR.exec(text(i));
     if (m) return Number(m[1]);
   }
-  const title = YEAR.exec(text[0] ?? '');
+  const title = filled.length > 0 ? YEAR.exec(text(0)) : null;
   if (title) return Number(title[1]);
-  const signed = [...text].reverse().slice(0, HEAD_LINES).find((line) => SIGNED_DATE.test(line));
-  if (signed) return Number(signed.slice(0, 4));
-  for (const line of text) {
-    const m = YEAR.exec(line);
+  for (let i = filled.length - 1; i >= filled.length - head; i--) if (SIGNED_DATE.test(text(i))) return Number(text(i).slice(0, 4));
+  for (let i = 0; i < filled.length; i++) {
+    if (!filled[i].includes('年')) continue;
+    const m = YEAR.exec(text(i));
     if (m) return Number(m[1]);
   }
   return null;

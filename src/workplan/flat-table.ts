@@ -34,6 +34,7 @@ interface Found {
 
 /** Rows of tab-separated cells under a tab-separated header row. */
 function tabbedTable(paragraphs: readonly PlanParagraph[], start: number): Found | null {
+  if (!paragraphs[start].text.includes('\t')) return null;
   const header = paragraphs[start].text.split('\t').map((cell) => cell.trim());
   if (header.length < MIN_HEADERS || header.some((name) => name.length > 20) || !isHeader(header)) return null;
   let next = start + 1;
@@ -44,6 +45,9 @@ function tabbedTable(paragraphs: readonly PlanParagraph[], start: number): Found
 
 /** A header of one name per line (序号 first), then rows of one cell per line, each starting with its number. */
 function cellPerLineTable(paragraphs: readonly PlanParagraph[], start: number): Found | null {
+  // Rows are told apart by their numbers: the header starts with 序号.
+  const first = paragraphs[start].text.trim();
+  if (first.length > 4 || matchPlanHeader(first) !== 'id') return null;
   const header: PlanParagraph[] = [];
   let i = start;
   while (i < paragraphs.length && header.length < 12) {
@@ -58,7 +62,6 @@ function cellPerLineTable(paragraphs: readonly PlanParagraph[], start: number): 
   }
   const names = header.map((p) => p.text.trim());
   if (names.length < MIN_HEADERS || !isHeader(names)) return null;
-  const numbered = matchPlanHeader(names[0]) === 'id';
   const rows: string[][] = [names];
   const lines: number[] = [header[0].line];
   let next = i;
@@ -69,7 +72,7 @@ function cellPerLineTable(paragraphs: readonly PlanParagraph[], start: number): 
       next++;
       continue;
     }
-    if (numbered && text === String(expected)) {
+    if (text === String(expected)) {
       const cells: string[] = [text];
       let j = next + 1;
       // A row's cells run to the next row's number, a section heading, or as many cells as the header has.
@@ -84,7 +87,7 @@ function cellPerLineTable(paragraphs: readonly PlanParagraph[], start: number): 
       next = j;
       continue;
     }
-    if (isSection(text) && numbered) {
+    if (isSection(text)) {
       rows.push([text]);
       lines.push(paragraphs[next].line);
       next++;

@@ -26,12 +26,15 @@ const MARKERS: [number, RegExp][] = [
 // "11.121人才梯队项目": item 11 whose text starts with a number; read so only when 11 follows item 10.
 const NUMBER_BEFORE_DIGITS = new RegExp(`^(\\d{1,3})\\s*${DOT}(?=\\d)`);
 const INLINE_MARKER = new RegExp(`^(?:${CN_NUM})(?:是|要)[，,、：:]?\\s*`);
+// The characters a marker can start with: a quick test before the patterns.
+const MARKER_START = new RegExp(`^[一二三四五六七八九十百第（(\\d${CIRCLED}]`);
 
 const LEADING_PUNCTUATION = /^[\s。；;，,、：:！!？?]+/;
 const TRAILING_PUNCTUATION = /[\s。；;，,、：:！!？?]+$/;
 
 /** The list marker the paragraph starts with, or null; `previous` is the number of the last item at level 3. */
 export function headingMarker(text: string, previous: number | null = null): Marker | null {
+  if (!MARKER_START.test(text)) return null;
   for (const [level, pattern] of MARKERS) {
     const m = pattern.exec(text);
     if (m) return { level, length: m[0].length, number: numberOf(m.slice(1).find((g) => g !== undefined) ?? '') };

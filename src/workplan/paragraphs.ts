@@ -117,7 +117,7 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
 function analyse(paragraphs: readonly PlanParagraph[], ctx: ImportContext): Para[] {
   let previous: number | null = null;
   // "各项任务中排在第一位的为牵头单位", said once in the plan's text, holds for all its clauses.
-  if (paragraphs.some((p) => statesFirstLeads(p.text.replace(/[（(][^（）()]*[）)]/g, '')))) ctx.firstLeads = true;
+  if (paragraphs.some((p) => p.text.includes('第一') && statesFirstLeads(p.text.replace(/[（(][^（）()]*[）)]/g, '')))) ctx.firstLeads = true;
   return paragraphs.map((paragraph) => {
     const text = paragraph.text.trim();
     const heading = paragraph.heading !== undefined;

@@ -17,6 +17,7 @@ const AFTER_COLON = /^(.{1,40}?阶段)\s*[：:]\s*(.+?)[。.]?$/;
 
 /** The phase a line announces, or null when the line is not a phase heading. */
 export function parsePhase(line: string): PlanPhase | null {
+  if (!/\d/.test(line)) return null;
   const text = stripMarkers(line.trim());
   const m = IN_PARENS.exec(text) ?? AFTER_COLON.exec(text);
   if (!m || /[。，,]/.test(m[1])) return null;

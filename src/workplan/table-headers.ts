@@ -26,13 +26,15 @@ const WORDS: [RegExp, LedgerField][] = [
   [/任务|事项|目标|项目/, 'title'],
   [/类别|领域|板块|问题/, 'category'],
 ];
+// A sentence, not a column name.
+const SENTENCE = /[。，；,;！？!?]/;
 // Columns that report on a task rather than describe it.
 const REPORTING = /进展|情况|备注|说明|状态|进度|成效|结果|评价|得分|分值/;
 
 /** The ledger field a plan table's header names (the ledger's aliases first, then the words in it), or null. */
 export function matchPlanHeader(text: string): LedgerField | null {
   const exact = exactPlanHeader(text);
-  if (exact || REPORTING.test(text) || text.length > 20) return exact;
+  if (exact || REPORTING.test(text) || text.length > 20 || SENTENCE.test(text)) return exact;
   return WORDS.find(([words]) => words.test(text))?.[1] ?? null;
 }
 
