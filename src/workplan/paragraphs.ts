@@ -56,7 +56,8 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
     // A phase, or an item under a section such as 保障措施, is not a task that lost its units.
     const inSection = [...ctx.headings, headingText(item.first)].some((heading) => heading && isSectionHeading(heading));
     if (item.numbered && !item.parent && !children && taskLevels.has(level) && !inSection && !parsePhase(item.first.text)) {
-      unrecognized(ctx, item.first, '像是一项任务，但没有写明责任单位');
+      const named = mentionsUnits(item.first.text);
+      unrecognized(ctx, item.first, named ? '提到了单位，但没有写成分工说明（如“（责任单位：…）”），未生成任务' : '像是一项任务，但没有写明责任单位');
     }
   };
 
