@@ -9,6 +9,7 @@ import { joinWrappedLines } from './wrapped-lines.js';
 import type { ImportContext } from './import-context.js';
 import { readParagraphs } from './paragraphs.js';
 import { readTaskTable } from './tables.js';
+import { statesFirstLeads } from './unit-clause.js';
 
 export interface ImportOptions {
   /** The plan's year, for dates written without one (default: read from the plan). */
@@ -22,11 +23,13 @@ const NO_TASKS = '没有在文档中找到带责任单位的任务：请检查�
 /** Reads every task, phase and problem of a plan given as text (a .txt file's content) or as a document. */
 export function importPlan(input: string | PlanDocument, options: ImportOptions = {}): PlanImport {
   const doc = typeof input === 'string' ? textDocument(input) : input;
+  const lines = doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.map((r) => r.map((c) => c.text).join(' '))));
   const ctx: ImportContext = {
-    year: options.year ?? planYear(doc.blocks.flatMap((b) => (b.kind === 'paragraph' ? [b.text] : b.rows.map((r) => r.map((c) => c.text).join(' '))))),
+    year: options.year ?? planYear(lines),
     known: new Set(options.knownUnits ?? []),
     unit: doc.unit,
-    firstLeads: false,
+    // "各项任务中排在第一位的为牵头单位", said anywhere in the plan's text (a note under a table too), holds for all of it.
+    firstLeads: lines.some((line) => line.includes('第一') && statesFirstLeads(line.replace(/[（(][^（）()]*[）)]/g, ''))),
     headings: [],
     tasks: [],
     phases: [],

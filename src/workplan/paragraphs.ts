@@ -13,7 +13,7 @@ import { addTask, brief, dropHeadings, placeOf, setHeading, type ImportContext }
 import { isSectionHeading, mentionsUnits } from './mentions.js';
 import { parsePhase } from './phases.js';
 import { shortTitle } from './titles.js';
-import { parseUnitClauses, readFieldLine, statesFirstLeads, type UnitClause } from './unit-clause.js';
+import { parseUnitClauses, readFieldLine, type UnitClause } from './unit-clause.js';
 
 interface Para {
   text: string;
@@ -44,6 +44,7 @@ interface OpenItem {
 export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: ImportContext): void {
   const paras = analyse(paragraphs, ctx);
   const taskLevels = levelsWithUnits(paras);
+  const groups = subItemGroups(paras);
   let open: OpenItem | null = null;
   // True right after a paragraph whose own clauses gave tasks: a unit line under it adds to its last task.
   let afterClauses = false;
@@ -64,6 +65,11 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     if (p.text === '') continue;
+    // A sub-item of an item whose last sub-item carries the units: part of the item's text.
+    if (groups.members.has(i) && open) {
+      open.body.push(p);
+      continue;
+    }
     if (p.unitLine !== null) {
       const contents = [...(open?.fields ?? []), p.unitLine];
       // The task's other unit and field lines, with blank lines between.
@@ -84,7 +90,8 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
       continue;
     }
     if (p.clauses.length > 0) {
-      const merge = open !== null && open.numbered && p.marker === null && open.body.length > 0 && taskLevels.has(open.first.marker?.level ?? -1);
+      const merge =
+        open !== null && open.numbered && open.body.length > 0 && (groups.closing.has(i) || (p.marker === null && taskLevels.has(open.first.marker?.level ?? -1)));
       if (open && !merge) {
         open.parent = true;
         close(open, true);
@@ -117,8 +124,6 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
 /** Markers (item numbers counted in order), clauses, unit and field lines of every paragraph. */
 function analyse(paragraphs: readonly PlanParagraph[], ctx: ImportContext): Para[] {
   let previous: number | null = null;
-  // "各项任务中排在第一位的为牵头单位", said once in the plan's text, holds for all its clauses.
-  if (paragraphs.some((p) => p.text.includes('第一') && statesFirstLeads(p.text.replace(/[（(][^（）()]*[）)]/g, '')))) ctx.firstLeads = true;
   return paragraphs.map((paragraph) => {
     const text = paragraph.text.trim();
     const heading = paragraph.heading !== undefined;
@@ -132,6 +137,32 @@ function analyse(paragraphs: readonly PlanParagraph[], ctx: ImportContext): Para
     for (const found of clauses) if (found.clause.kind === 'units' && found.clause.firstLeads === 'from-here') ctx.firstLeads = true;
     return { text, line: paragraph.line, marker: styled, heading, clauses, unitLine, field };
   });
+}
+
+/**
+ * Items whose sub-items ("1.", "2.", "3.") name no units but the last, which does: the units are the item's, and its
+ * sub-items are its text ("（三）加强XX。 1.…； 2.…。（责任单位：X）"). Not for top-level sections (一、二、), whose
+ * last item's units are that item's own. Returns the sub-items' paragraphs and the closing ones.
+ */
+function subItemGroups(paras: readonly Para[]): { members: Set<number>; closing: Set<number> } {
+  const members = new Set<number>();
+  const closing = new Set<number>();
+  for (let i = 0; i < paras.length; i++) {
+    const parent = paras[i].marker;
+    if (!parent || parent.level < 2 || parent.level === INLINE_LEVEL || paras[i].clauses.length > 0) continue;
+    let end = i + 1;
+    while (end < paras.length && !((paras[end].marker?.level ?? INLINE_LEVEL + 1) <= parent.level) && paras[end].unitLine === null) end++;
+    const inside = paras.slice(i + 1, end).map((p, k) => ({ p, k: i + 1 + k })).filter(({ p }) => p.text !== '');
+    const childLevel = inside.reduce((level, { p }) => Math.min(level, p.marker?.level ?? level), INLINE_LEVEL + 1);
+    const children = inside.filter(({ p }) => p.marker?.level === childLevel);
+    const last = inside.at(-1);
+    const lastChild = children.at(-1);
+    if (children.length < 2 || !last || last !== lastChild || paras[end]?.unitLine) continue;
+    if (inside.some(({ p }, n) => (n < inside.length - 1 ? p.clauses.length > 0 || p.field : false)) || last.p.clauses.length !== 1) continue;
+    for (const { k } of inside.slice(0, -1)) members.add(k);
+    closing.add(last.k);
+  }
+  return { members, closing };
 }
 
 /** Levels at which numbered items carry their own units: items at these levels are tasks, not headings. */
@@ -157,7 +188,9 @@ const BRACKETED_DEADLINE = /^\s*[（(]([^（）()]*)[）)][。；;，,]?/;
 function readClauses(ctx: ImportContext, p: Para, before: string[], line: number): void {
   const clauses = p.clauses;
   // gaps[i] is the text before clause i; gaps[n] the text after the last.
-  const gaps = clauses.map((found, i) => p.text.slice(i === 0 ? (p.marker?.length ?? 0) : clauses[i - 1].end, found.start));
+  // A sub-item completing its item keeps its number in the item's text; a task's own number is left out.
+  const own = before.length > 0 ? 0 : (p.marker?.length ?? 0);
+  const gaps = clauses.map((found, i) => p.text.slice(i === 0 ? own : clauses[i - 1].end, found.start));
   gaps.push(p.text.slice(clauses.at(-1)!.end));
   const leading = before.length === 0 && cleanText(gaps[0]) === '' && cleanText(gaps.at(-1)!) !== '';
   let previous: PlanTask | null = null;

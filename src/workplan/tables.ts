@@ -89,8 +89,10 @@ function readRows(table: PlanTable, texts: string[][], first: number, headers: s
       previous = null;
       continue;
     }
-    // A task cell merged over this row: the same task, with more units.
-    if (previous && row[titleColumn]?.merged === 'up') {
+    // A task cell merged over this row, its text too: the same task, with more units. (Rows under one merged task name,
+    // each with its own measures and units, are tasks of their own.)
+    const sameText = columns.detail === undefined || row[columns.detail]?.merged === 'up' || cells[columns.detail] === '';
+    if (previous && row[titleColumn]?.merged === 'up' && sameText) {
       addUnits(previous, cells, columns, ctx);
       continue;
     }
@@ -123,8 +125,8 @@ function readRows(table: PlanTable, texts: string[][], first: number, headers: s
 }
 
 function unitsOf(cells: string[], columns: Columns, ctx: ImportContext): { lead: string[]; assist: string[]; leader: string[] } {
-  const lead = columns.lead === undefined ? { lead: [], assist: [], leader: [] } : readUnitCell(cells[columns.lead] ?? '', 'lead', ctx.known);
-  const assist = columns.assist.flatMap((c) => readUnitCell(cells[c] ?? '', 'assist', ctx.known).assist);
+  const lead = columns.lead === undefined ? { lead: [], assist: [], leader: [] } : readUnitCell(cells[columns.lead] ?? '', 'lead', ctx);
+  const assist = columns.assist.flatMap((c) => readUnitCell(cells[c] ?? '', 'assist', ctx).assist);
   const leaderCell = columns.leader === undefined ? '' : cells[columns.leader] ?? '';
   const leader = leaderCell === '' ? [] : (readFieldLine(`责任领导：${leaderCell}`)?.leader ?? []);
   const assisting = [...lead.assist, ...assist].filter((u, i, all) => all.indexOf(u) === i && !lead.lead.includes(u));

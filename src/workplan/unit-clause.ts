@@ -4,7 +4,7 @@
  * charge ("责任领导：张三"), a deadline among the pieces ("6月底完成") and a pointer to another document.
  */
 import { ROLE_WORDS, unitRoles, type UnitRole } from '../ledger/unit-roles.js';
-import { isGenericUnit, looksLikeUnit, splitEtc, tidyNames, unitNames } from './unit-names.js';
+import { isGenericUnit, looksLikePerson, looksLikeUnit, splitEtc, tidyNames, unitNames } from './unit-names.js';
 
 /** "列第一位者为牵头单位": in this clause (and, with 下同, every later one) the first unit leads and the rest assist. */
 export type FirstLeads = 'clause' | 'from-here';
@@ -85,17 +85,20 @@ export function parseUnitClauses(contents: string[], ctx: ClauseContext = {}): U
   if (!named && !ctx.bare) return null;
   const units = assignRoles(parts, named ? ctx : { ...ctx, strict: true }, firstLeads !== undefined || (ctx.firstLeads ?? false));
   if (units === null || (!named && units.lead.length === 0)) return null;
-  return { kind: 'units', ...units, leader: [...new Set(leader)], ...(due === undefined ? {} : { due }), ...(firstLeads ? { firstLeads } : {}) };
+  const { people, ...roles } = units;
+  return { kind: 'units', ...roles, leader: [...new Set([...leader, ...people])], ...(due === undefined ? {} : { due }), ...(firstLeads ? { firstLeads } : {}) };
 }
 
 /** The units of a table's unit cell: by its own words ("区经发局牵头，区财金局", "牵头单位：X\n配合单位：Y"), else all in the column's role. */
-export function readUnitCell(text: string, role: 'lead' | 'assist', known?: ReadonlySet<string>): { lead: string[]; assist: string[]; leader: string[] } {
-  const clause = parseUnitClause(text.replace(/\s*\n\s*/g, '，'), { known });
+export function readUnitCell(text: string, role: 'lead' | 'assist', ctx: ClauseContext = {}): { lead: string[]; assist: string[]; leader: string[] } {
+  const clause = parseUnitClause(text.replace(/\s*\n\s*/g, '，'), { known: ctx.known });
   if (clause?.kind === 'units') {
     return role === 'lead' ? clause : { lead: [], assist: [...clause.lead, ...clause.assist], leader: clause.leader };
   }
-  const names = unitNames(text, known);
-  return role === 'lead' ? { lead: names, assist: [], leader: [] } : { lead: [], assist: names, leader: [] };
+  const names = unitNames(text, ctx.known);
+  if (role === 'assist') return { lead: [], assist: names, leader: [] };
+  // "排在第一位的为牵头单位" said in the plan: a plain list's first unit leads.
+  return ctx.firstLeads ? { lead: names.slice(0, 1), assist: names.slice(1), leader: [] } : { lead: names, assist: [], leader: [] };
 }
 
 // A unit key after a separator: where a keyed clause without brackets starts ("……。牵头单位：市发改委").
@@ -197,7 +200,7 @@ function readPieces(body: string, keyRole: UnitRole | null, read: Read): boolean
  * Lead and assisting units. A unit marked 牵头 leads, and beside it the 责任/负责 units assist; with the first-unit
  * rule the first unit leads and the rest assist; otherwise unmarked and 负责 units lead.
  */
-function assignRoles(parts: Part[], ctx: ClauseContext, firstLeads: boolean): { lead: string[]; assist: string[] } | null {
+function assignRoles(parts: Part[], ctx: ClauseContext, firstLeads: boolean): { lead: string[]; assist: string[]; people: string[] } | null {
   const split: [UnitRole | null, string][] = [];
   for (const [role, text] of parts) {
     const marked = unitRoles(splitEtc(text).join('、'));
@@ -205,7 +208,10 @@ function assignRoles(parts: Part[], ctx: ClauseContext, firstLeads: boolean): { 
     for (const name of marked.assist) split.push(['assist', name]);
   }
   // Names are made whole over the whole clause ("X，各区、县级市"), each keeping its role.
-  const named = tidyNames(split, ctx.known);
+  const all = tidyNames(split, ctx.known);
+  // "（县委常委、副县长张三负责，县发改局牵头）": the people in charge are leaders, not units.
+  const people = all.filter(([, name]) => looksLikePerson(name)).map(([, name]) => name);
+  const named = all.filter(([, name]) => !looksLikePerson(name));
   if (named.some(([, name]) => name.length > MAX_NAME || (ctx.strict && !looksLikeUnit(name)))) return null;
   const units = named.filter(([, name]) => !isGenericUnit(name) || named.length > 1);
   const hasStrongLead = units.some(([role]) => role === 'strongLead');
@@ -215,7 +221,7 @@ function assignRoles(parts: Part[], ctx: ClauseContext, firstLeads: boolean): { 
     const isLead = firstLeads && !hasStrongLead ? i === 0 && role !== 'assist' : role === 'strongLead' || (role !== 'assist' && !hasStrongLead);
     (isLead ? lead : assist).push(name);
   });
-  return { lead, assist: assist.filter((u) => !lead.includes(u)) };
+  return { lead, assist: assist.filter((u) => !lead.includes(u)), people };
 }
 
 /** People named in a leader field ("张三、李四副区长"). */

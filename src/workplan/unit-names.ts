@@ -59,6 +59,16 @@ export function looksLikeUnit(name: string): boolean {
   return !NOT_A_NAME.test(name) && (BODY_END.test(name) || COLLECTIVE_PLACES.test(name));
 }
 
+// A post or a person's title: "副县长张三", "县委常委", "王五同志" (责任领导, never a unit).
+const POST = '(?:书记|县长|区长|市长|省长|州长|镇长|乡长|局长|主任|部长|厅长|常委|同志|专员|巡视员|调研员|秘书长|院长|署长|主席|组长)';
+const ENDS_WITH_POST = new RegExp(`${POST}$`);
+const POST_AND_NAME = new RegExp(`${POST}[\\u4e00-\\u9fa5]{2,3}$`);
+
+/** True when the name is a person's post or a post and a name ("副县长", "县委常委", "副县长张三"). */
+export function looksLikePerson(name: string): boolean {
+  return ENDS_WITH_POST.test(name) || (POST_AND_NAME.test(name) && !BODY_END.test(name));
+}
+
 /** True when the list names nobody in particular ("有关单位", "相关部门"). */
 export function isGenericUnit(name: string): boolean {
   return GENERIC.test(name);

@@ -174,3 +174,31 @@ describe('units glued without a separator', () => {
     expect(units('1. 推进交通治理。（责任单位：区公安分局交警大队）')[0].lead).toEqual(['区公安分局交警大队']);
   });
 });
+
+describe('people named among the units of a clause', () => {
+  it('go to the leader column', () => {
+    expect(units('1. 推进项目建设。（县委常委、副县长张三负责，县发改局牵头，县财政局配合）')).toEqual([
+      { title: '推进项目建设', lead: ['县发改局'], assist: ['县财政局'], leader: ['县委常委', '副县长张三'] },
+    ]);
+  });
+});
+
+describe('an item whose sub-items name no units but the last', () => {
+  it('is one task: the units are the item’s, its sub-items its text', () => {
+    const text = [
+      '二、重点任务',
+      '（一）加强基层治理。',
+      '1．健全网格化管理体系；',
+      '2．推进村（社区）议事协商；',
+      '3．开展平安创建活动。（牵头单位：县委政法委；配合单位：各乡镇）',
+      '（二）推进项目建设。（责任单位：县发改局）',
+    ].join('\n');
+    const plan = importPlan(text);
+    expect(plan.tasks.map((t) => [t.title, t.lead.join('、'), t.assist.join('、'), t.line])).toEqual([
+      ['加强基层治理', '县委政法委', '各乡镇', 2],
+      ['推进项目建设', '县发改局', '', 6],
+    ]);
+    expect(plan.tasks[0].detail).toBe('加强基层治理。\n1．健全网格化管理体系；\n2．推进村（社区）议事协商；\n3．开展平安创建活动。');
+    expect(plan.unrecognized).toEqual([]);
+  });
+});
