@@ -168,13 +168,31 @@ function subItemGroups(paras: readonly Para[]): { members: Set<number>; closing:
 /** Levels at which numbered items carry their own units: items at these levels are tasks, not headings. */
 function levelsWithUnits(paras: readonly Para[]): Set<number> {
   const levels = new Set<number>();
+  // Per level: items whose plain paragraphs end with the only clause (closed by it), and items heading several clauses.
+  const closed = new Map<number, number>();
+  const heading = new Map<number, number>();
+  const count = (map: Map<number, number>, level: number) => map.set(level, (map.get(level) ?? 0) + 1);
   let lastLevel: number | null = null;
+  let span: Para[] = [];
+  const endSpan = (): void => {
+    const clauses = span.filter((p) => p.clauses.length > 0).length;
+    if (lastLevel !== null && span.length > 1 && clauses === 1 && span.at(-1)!.clauses.length > 0) count(closed, lastLevel);
+    else if (lastLevel !== null && clauses > 1) count(heading, lastLevel);
+    span = [];
+  };
   for (const p of paras) {
     if (p.text === '') continue;
     if (p.unitLine !== null && lastLevel !== null) levels.add(lastLevel);
-    if (p.marker) lastLevel = p.marker.level;
-    if (p.marker && p.clauses.length > 0) levels.add(p.marker.level);
+    if (p.marker) {
+      endSpan();
+      lastLevel = p.marker.level;
+      if (p.clauses.length > 0) levels.add(p.marker.level);
+      else continue;
+    }
+    span.push(p);
   }
+  endSpan();
+  for (const [level, n] of closed) if (n > (heading.get(level) ?? 0)) levels.add(level);
   return levels;
 }
 

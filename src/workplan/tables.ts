@@ -35,9 +35,11 @@ const FILLED: readonly (keyof Columns)[] = ['category', 'lead', 'due'];
 export function readTaskTable(table: PlanTable, ctx: ImportContext, carried: string[] | null = null): string[] | null {
   const texts = table.rows.map((row) => row.map((cell) => cell.text.trim()));
   const isHeader = (text: string): boolean => matchPlanHeader(text) !== null;
-  const own = hasHeaderRow(texts, isHeader);
-  if (!own && !(carried && texts.every((row) => row.length === carried.length))) return null;
-  const found = own ? tableFromRows(table.label, texts, isHeader) : { headerRow: 0, headers: carried! };
+  // A title merged across the table ("××县2016年重点任务分解表") is one cell, not a header row of its copies.
+  const own = texts.map((row, r) => row.map((text, c) => (table.rows[r][c].merged === 'left' ? '' : text)));
+  const hasOwn = hasHeaderRow(own, isHeader);
+  if (!hasOwn && !(carried && texts.every((row) => row.length === carried.length))) return null;
+  const found = hasOwn ? tableFromRows(table.label, own, isHeader) : { headerRow: 0, headers: carried! };
   let first = found.headerRow;
   const headers = [...found.headers];
   // A second header row under a merged one ("责任单位" over "牵头单位 | 配合单位").

@@ -202,3 +202,23 @@ describe('an item whose sub-items name no units but the last', () => {
     expect(plan.unrecognized).toEqual([]);
   });
 });
+
+describe('items of several paragraphs, each closed by a clause in its last paragraph', () => {
+  it('are tasks from their number on, even where no item of their level has a clause of its own', () => {
+    const text = [
+      '一、主要任务',
+      '（一）推进工业转型升级。',
+      '加快传统产业技术改造，推进信息化与工业化融合。',
+      '培育战略性新兴产业，壮大产业集群。（省发展改革委、省工业和信息化厅负责）',
+      '（二）加快服务业发展。',
+      '发展现代物流、金融等生产性服务业。',
+      '提升商贸流通服务水平。（省商务厅负责）',
+    ].join('\n');
+    const plan = importPlan(text);
+    expect(plan.tasks.map((t) => [t.title, t.lead.join('、'), t.line])).toEqual([
+      ['推进工业转型升级', '省发展改革委、省工业和信息化厅', 2],
+      ['加快服务业发展', '省商务厅', 5],
+    ]);
+    expect(plan.tasks[1].detail).toBe('加快服务业发展。\n发展现代物流、金融等生产性服务业。\n提升商贸流通服务水平。');
+  });
+});
