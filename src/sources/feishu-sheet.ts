@@ -106,6 +106,12 @@ export function feishuSheetSource(options: FeishuSheetOptions): LedgerSource {
   const label = (sheet: SheetInfo) => `${options.location}（工作表 ${sheet.title}）`;
   // The ledger grid as last re-read for a write, so a write can keep a number cell a number.
   let writeGrid: Cell[][] = [];
+  const readForWrite = async (): Promise<RawTable> => {
+    tabs ??= await loadTabs();
+    const { grids } = await batchGet([tabs.ledger]);
+    writeGrid = grids[0] ?? [];
+    return tableFromGrid(writeGrid, label(tabs.ledger));
+  };
 
   return {
     location: options.location,
@@ -135,12 +141,7 @@ export function feishuSheetSource(options: FeishuSheetOptions): LedgerSource {
     updateTask: createUpdater({
       location: options.location,
       logger: options.logger,
-      async readLedger() {
-        tabs ??= await loadTabs();
-        const { grids } = await batchGet([tabs.ledger]);
-        writeGrid = grids[0] ?? [];
-        return tableFromGrid(writeGrid, label(tabs.ledger));
-      },
+      readLedger: readForWrite,
       async writeCells(plan) {
         const sheetId = tabs!.ledger.sheet_id;
         const current = writeGrid[plan.row - 1] ?? [];
@@ -155,11 +156,7 @@ export function feishuSheetSource(options: FeishuSheetOptions): LedgerSource {
     appendRows: createAppender({
       location: options.location,
       logger: options.logger,
-      async readLedger() {
-        tabs ??= await loadTabs();
-        const { grids } = await batchGet([tabs.ledger]);
-        return tableFromGrid(grids[0] ?? [], label(tabs.ledger));
-      },
+      readLedger: readForWrite,
       async writeRows(plan) {
         // values_append writes from the first empty row of the range down; INSERT_ROWS first inserts as many rows as
         // are written, so nothing below is ever written over (the default, OVERWRITE, would). The range starts below

@@ -105,6 +105,11 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
   const label = (tab: string) => `${options.location}（工作表 ${tab}）`;
   // The ledger grid as last re-read for a write, so a write can keep a number cell a number.
   let writeGrid: Cell[][] = [];
+  const readForWrite = async (): Promise<RawTable> => {
+    const { tabs: t, grids } = await readTabs(false);
+    writeGrid = grids[0] ?? [];
+    return tableFromGrid(writeGrid, label(t.ledger));
+  };
 
   return {
     location: options.location,
@@ -130,11 +135,7 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
     updateTask: createUpdater({
       location: options.location,
       logger: options.logger,
-      async readLedger() {
-        const { tabs: t, grids } = await readTabs(false);
-        writeGrid = grids[0] ?? [];
-        return tableFromGrid(writeGrid, label(t.ledger));
-      },
+      readLedger: readForWrite,
       async writeCells(plan) {
         const tab = quoteTab(tabs!.ledger);
         const current = writeGrid[plan.row - 1] ?? [];
@@ -149,10 +150,7 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
     appendRows: createAppender({
       location: options.location,
       logger: options.logger,
-      async readLedger() {
-        const { tabs: t, grids } = await readTabs(false);
-        return tableFromGrid(grids[0] ?? [], label(t.ledger));
-      },
+      readLedger: readForWrite,
       async writeRows(plan) {
         // The range starts below the last row and holds no data, so the rows go exactly there; INSERT_ROWS inserts
         // new rows rather than writing over anything further down. An append is not retried once it may have been

@@ -96,11 +96,6 @@ export function deadlineInField(text: string, year: number | null): Due & { prob
   return { text: field };
 }
 
-/** The ongoing-work words of a text ("持续推进", "长期坚持"), for a task whose deadline is none on purpose. */
-export function ongoingWords(text: string): string | undefined {
-  return ONGOING.exec(text)?.[0];
-}
-
 function dayOf(y: number, mo: number, d: string | undefined): IsoDate | null {
   if (mo < 1 || mo > 12) return null;
   const day = d ? Number(d) : daysInMonth(y, mo);

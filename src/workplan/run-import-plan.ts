@@ -18,7 +18,7 @@ export function runImportPlan(input: string | PlanDocument, options: ImportOptio
 }
 
 /** Multi-line Chinese summary: task count by category, units, phases with dates, what could not be read, problems. */
-export function summarizePlan(plan: PlanImport): string {
+function summarizePlan(plan: PlanImport): string {
   const lines: string[] = [];
   const leads = new Set(plan.tasks.flatMap((t) => t.lead));
   const units = new Set([...leads, ...plan.tasks.flatMap((t) => t.assist)]);

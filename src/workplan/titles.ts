@@ -1,5 +1,6 @@
 /** A task's short title (任务): the item's name — its heading phrase or its first clause — never its number. */
 import { cleanText, stripMarkers } from './headings.js';
+import { topLevelPieces } from './top-level.js';
 
 // A first sentence this short, in one clause, is the item's name ("拓展两个市场。积极稳妥地……").
 const HEADING_PHRASE = 24;
@@ -19,12 +20,5 @@ export function shortTitle(text: string): string {
 
 /** The text up to the first separator outside brackets and quotes. */
 function cut(text: string, separator: RegExp): string {
-  let depth = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if ('（(【[“《'.includes(ch)) depth++;
-    else if ('）)】]”》'.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && separator.test(ch)) return text.slice(0, i);
-  }
-  return text;
+  return topLevelPieces(text, separator)[0];
 }

@@ -4,6 +4,7 @@
  * charge ("责任领导：张三"), a deadline among the pieces ("6月底完成") and a pointer to another document.
  */
 import { ROLE_WORDS, unitRoles, type UnitRole } from '../ledger/unit-roles.js';
+import { topLevelPieces } from './top-level.js';
 import { isGenericUnit, looksLikePerson, looksLikeUnit, splitEtc, tidyNames, unitNames } from './unit-names.js';
 
 /** "列第一位者为牵头单位": in this clause (and, with 下同, every later one) the first unit leads and the rest assist. */
@@ -166,7 +167,7 @@ function readClause(text: string): Read | null {
 /** The pieces of one segment (between separators); false when a piece is neither units, a deadline nor the rule. */
 function readPieces(body: string, keyRole: UnitRole | null, read: Read): boolean {
   let role = keyRole;
-  for (const piece of topLevel(body)) {
+  for (const piece of topLevelPieces(body, SEPARATORS)) {
     const part = piece.trim();
     if (part === '') continue;
     const rule = FIRST_RULE.exec(part);
@@ -230,22 +231,4 @@ function people(text: string): string[] {
     .split(/[、，,；;\s]+/)
     .map((name) => name.replace(/[。]$/, '').trim())
     .filter((name) => name !== '');
-}
-
-/** The text split at separators that are not inside brackets or quotes. */
-function topLevel(text: string): string[] {
-  const pieces: string[] = [];
-  let depth = 0;
-  let start = 0;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if ('（(【[“'.includes(ch)) depth++;
-    else if ('）)】]”'.includes(ch)) depth = Math.max(0, depth - 1);
-    else if (depth === 0 && SEPARATORS.test(ch)) {
-      pieces.push(text.slice(start, i));
-      start = i + 1;
-    }
-  }
-  pieces.push(text.slice(start));
-  return pieces;
 }

@@ -75,7 +75,7 @@ export function createNumbering(root: XmlElement | null): { next(ref: NumberingR
 }
 
 /** A number in one of Word's list formats. */
-export function formatNumber(n: number, format: string): string {
+function formatNumber(n: number, format: string): string {
   if (/^chinese|^ideographDigital|^japaneseCounting|^taiwaneseCounting/.test(format)) return chineseCount(n);
   if (format === 'ideographTraditional') return HEAVENLY_STEMS[(n - 1) % 10] ?? String(n);
   if (format.startsWith('decimalEnclosedCircle')) return CIRCLED[n - 1] ?? String(n);
