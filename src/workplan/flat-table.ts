@@ -32,15 +32,28 @@ interface Found {
   next: number;
 }
 
-/** Rows of tab-separated cells under a tab-separated header row. */
+/**
+ * Rows of cells under a header row of column names, the cells separated by tabs, or by spaces when the header is
+ * (a table copied from a web page: "序号 工作任务 责任单位 完成时限"); a space-separated row must have every cell.
+ */
 function tabbedTable(paragraphs: readonly PlanParagraph[], start: number): Found | null {
-  if (!paragraphs[start].text.includes('\t')) return null;
-  const header = paragraphs[start].text.split('\t').map((cell) => cell.trim());
-  if (header.length < MIN_HEADERS || header.some((name) => name.length > 20) || !isHeader(header)) return null;
+  const first = paragraphs[start].text.trim();
+  const tabbed = first.includes('\t');
+  const separator = tabbed ? /\t/ : /\s+/;
+  const header = first.split(separator).map((cell) => cell.trim());
+  if (header.length < MIN_HEADERS || !header.every((name) => name === '' || isColumnName(name)) || !isHeader(header)) return null;
+  const rows = [header];
+  const lines = [paragraphs[start].line];
   let next = start + 1;
-  while (next < paragraphs.length && (paragraphs[next].text.includes('\t') || paragraphs[next].text.trim() === '')) next++;
-  const lines = paragraphs.slice(start, next).filter((p) => p.text.trim() !== '');
-  return { block: table(lines.map((p) => p.text.split('\t').map((cell) => cell.trim())), lines.map((p) => p.line)), next };
+  for (; next < paragraphs.length; next++) {
+    const text = paragraphs[next].text.trim();
+    if (text === '') continue;
+    const cells = text.split(separator).map((cell) => cell.trim());
+    if (tabbed ? cells.length < 2 : cells.length !== header.length) break;
+    rows.push(cells);
+    lines.push(paragraphs[next].line);
+  }
+  return rows.length > 1 ? { block: table(rows, lines), next } : null;
 }
 
 /** A header of one name per line (序号 first), then rows of one cell per line, each starting with its number. */

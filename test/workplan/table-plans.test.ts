@@ -124,3 +124,20 @@ function table(rows: string[][]) {
   const numbers = rows.map((_, i) => i + 1);
   return { kind: 'table' as const, rows: rows.map((r) => r.map((text) => ({ text }))), rowNumbers: numbers, rowLines: numbers, label: '', mergesKnown: false };
 }
+
+describe('a table copied from a web page, its cells separated by spaces', () => {
+  it('is read under its header of column names; prose lines around it stay text', () => {
+    const text = [
+      '2024年重点工作任务分解表',
+      '序号 重点任务 牵头单位 配合单位 完成时限',
+      '1 推进重大项目建设 区发改委 区财政局、区自然资源局 2024年12月底前',
+      '2 开展营商环境第三方评价 区司法局 区市场监管局 6月底前',
+      '各单位要按照分工抓好落实。',
+    ].join('\n');
+    const plan = importPlan(text);
+    expect(brief(plan.tasks)).toEqual([
+      { category: '', title: '推进重大项目建设', lead: ['区发改委'], assist: ['区财政局', '区自然资源局'], due: '2024-12-31', place: '第3行' },
+      { category: '', title: '开展营商环境第三方评价', lead: ['区司法局'], assist: ['区市场监管局'], due: '2024-06-30', place: '第4行' },
+    ]);
+  });
+});
