@@ -39,6 +39,12 @@ export interface CliArgs {
   by?: string;
   task?: string;
   unit?: string;
+  /** import-plan: show the tasks for review, write nothing. */
+  check: boolean;
+  /** import-plan: overwrite an existing --out file. */
+  force: boolean;
+  /** import-plan: the year of dates written without one. */
+  year?: string;
 }
 
 /** A mistake in how duban was called; exit code 2. */
@@ -62,6 +68,9 @@ const OPTIONS = {
   by: { type: 'string' },
   task: { type: 'string' },
   unit: { type: 'string' },
+  check: { type: 'boolean' },
+  force: { type: 'boolean' },
+  year: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -106,6 +115,9 @@ export function parseCommandLine(argv: string[]): CliArgs {
     by: values.by,
     task: values.task,
     unit: values.unit,
+    check: values.check ?? false,
+    force: values.force ?? false,
+    year: values.year,
   };
 }
 
@@ -117,7 +129,8 @@ export const USAGE = `duban — 督办台账机器人
   duban ask "问题" [--sheet …] [--today …] [--format text|json]
   duban validate [--sheet …] [--format text|json]     表格体检；有错误时退出码为 1
   duban chat     [--sheet …]                          在终端里和机器人对话
-  duban import-plan 方案.txt [--out tasks.csv]        把工作方案转成台账行
+  duban import-plan 方案.docx [--check] [--out 台账.csv|.xlsx|在线表格链接] [--force] [--year YYYY] [--units 单位.csv]
+                                                      把工作方案（.txt .docx .doc .wps .xlsx .csv）转成台账行
   duban serve                                         定时任务 + 聊天机器人（未配置飞书时为本地模式）
   duban plan     [--from YYYY-MM-DD] [--days N] [--format text|json]   未来的定时发送安排
   duban update 编号 [--status 状态] [--progress 进度] [--note 文字] [--by 姓名]   把进展写回台账

@@ -3,7 +3,7 @@ import { ConfigError } from '../config/config-error.js';
 import { LedgerReadError } from '../ledger/read-error.js';
 import { SourceError } from '../sources/source-error.js';
 import { FeishuApiError } from '../feishu/feishu-api.js';
-import { PlanFileError } from '../plan/read-plan-file.js';
+import { PlanFileError } from '../workplan/read-plan-file.js';
 import { StoreError } from '../store/store-error.js';
 import { UsageError } from './args.js';
 

@@ -23,6 +23,9 @@ export const TEMPLATE_FIELDS = [
   'progress',
   'note',
   'updated',
+  // Optional: the task's full text (任务 stays short) and the leaders in charge (people, never units).
+  'detail',
+  'leader',
 ] as const;
 
 /**

@@ -20,13 +20,15 @@ export const CANONICAL_HEADERS: Record<LedgerField, string> = {
   closed: '办结时间',
   evidence: '佐证材料',
   warning: '预警',
+  detail: '工作内容',
+  leader: '责任领导',
 };
 
 /** Other headers accepted for each field (matched after normalisation: case, width, spaces, notes). */
 export const HEADER_ALIASES: Record<LedgerField, string[]> = {
   id: ['序号', '任务编号', 'no', 'no.', 'id', '#'],
   category: ['任务类别', '板块', '分类', '类型', '工作类别', '事项类别', '任务类型', '工作类型', 'category'],
-  title: ['工作任务', '任务内容', '重点任务', '督办事项', '工作内容', '任务名称', '事项', '项目名称', '项目内容', '具体任务', '主要任务',
+  title: ['工作任务', '任务内容', '重点任务', '督办事项', '任务名称', '事项', '项目名称', '项目内容', '具体任务', '主要任务',
     '工作事项', '任务事项', '目标任务', 'task', 'title'],
   lead: ['牵头单位', '主办单位', '承办单位', '责任部门', '牵头部门', '责任主体', '主责单位', '牵头责任单位', 'lead', 'owner'],
   assist: ['配合单位', '协办单位', '参与单位', '配合部门', '协助部门', '协同单位', '协作单位', 'assist', 'support'],
@@ -43,6 +45,8 @@ export const HEADER_ALIASES: Record<LedgerField, string[]> = {
   closed: ['完成日期', '办结日期', '销号时间', '销号日期', '实际完成时间', 'closed', 'completed on'],
   evidence: ['附件', '证明材料', '佐证', '佐证资料', '印证材料', 'evidence', 'attachments'],
   warning: ['预警等级', '预警级别', '预警状态', '红黄灯', '红黄绿灯', '亮灯', 'warning', 'light'],
+  detail: ['具体内容', '工作要求', '主要内容', '具体措施', '工作措施', '主要措施', '任务要求', 'detail'],
+  leader: ['分管领导', '牵头领导', '牵头负责领导', '分管区领导', '分管市领导', '责任区领导', 'leader'],
 };
 
 /** Columns holding dates: serial day numbers read from them become ISO dates, and dates are written back as dates. */
@@ -52,23 +56,24 @@ export const DATE_FIELDS: ReadonlySet<LedgerField> = new Set(['start', 'due', 'u
 export const REQUIRED_FIELDS: readonly LedgerField[] = ['title', 'lead'];
 export const EXPECTED_FIELDS: readonly LedgerField[] = ['id', 'due'];
 
-const LOOKUP = new Map<string, LedgerField>();
-for (const [field, aliases] of Object.entries(HEADER_ALIASES) as [LedgerField, string[]][]) {
-  for (const text of [CANONICAL_HEADERS[field], ...aliases]) LOOKUP.set(normalizeHeader(text), field);
-}
-
-/** The field a header names, or null for a column duban does not use. "牵头单位/责任单位", "责任单位及责任人" match by their parts. */
-export function matchHeader(text: string): LedgerField | null {
-  const key = normalizeHeader(text);
-  if (key === '') return null;
-  const direct = LOOKUP.get(key);
-  if (direct) return direct;
-  // "牵头单位/责任单位", "责任单位及责任人": the first part that names a field.
-  for (const part of key.split(/[/、]|及|和|与/)) {
-    const field = LOOKUP.get(part);
-    if (field) return field;
+/** A header matcher over the ledger's aliases and `extra` ones (a work-plan table's "整改措施", "存在问题"). */
+export function headerMatcher(extra: Partial<Record<LedgerField, readonly string[]>> = {}): (text: string) => LedgerField | null {
+  const lookup = new Map<string, LedgerField>();
+  for (const [field, aliases] of Object.entries(HEADER_ALIASES) as [LedgerField, string[]][]) {
+    for (const text of [CANONICAL_HEADERS[field], ...aliases, ...(extra[field] ?? [])]) lookup.set(normalizeHeader(text), field);
   }
-  return fieldByWords(key);
+  return (text) => {
+    const key = normalizeHeader(text);
+    if (key === '') return null;
+    const direct = lookup.get(key);
+    if (direct) return direct;
+    // "牵头单位/责任单位", "责任单位及责任人": the first part that names a field.
+    for (const part of key.split(/[/、]|及|和|与/)) {
+      const field = lookup.get(part);
+      if (field) return field;
+    }
+    return fieldByWords(key);
+  };
 }
 
 /**
@@ -93,6 +98,7 @@ const SPECIFIC_WORDS: readonly [LedgerField, RegExp][] = [
   ['extensions', /延期(次数|数)/],
   ['evidence', /佐证|证明材料|附件/],
   ['warning', /预警|红黄/],
+  ['leader', /领导/],
 ];
 
 function fieldByWords(key: string): LedgerField | null {
@@ -101,3 +107,6 @@ function fieldByWords(key: string): LedgerField | null {
   const fits = FIELD_WORDS.filter(([, words]) => words.test(key)).map(([field]) => field);
   return fits.length === 1 ? fits[0] : null;
 }
+
+/** The field a header names, or null for a column duban does not use. "牵头单位/责任单位", "责任单位及责任人" match by their parts. */
+export const matchHeader: (text: string) => LedgerField | null = headerMatcher();

@@ -35,7 +35,13 @@ const FIELD_TYPE = {
   modifiedTime: 1002,
   createdBy: 1003,
   modifiedBy: 1004,
+  autoNumber: 1005,
 } as const;
+
+/** True for a field Bitable fills in itself (自动编号): a new record leaves it out. */
+export function isAutoNumber(field: BitableField): boolean {
+  return field.type === FIELD_TYPE.autoNumber;
+}
 
 const DATE_TYPES = new Set<number>([FIELD_TYPE.date, FIELD_TYPE.createdTime, FIELD_TYPE.modifiedTime]);
 const PERSON_TYPES = new Set<number>([FIELD_TYPE.person, FIELD_TYPE.createdBy, FIELD_TYPE.modifiedBy]);
@@ -121,7 +127,7 @@ export function fieldRule(field: BitableField): ColumnRule {
 }
 
 /** The value to send for a planned cell, typed for the field; throws rather than send what the field would change or refuse. */
-export function cellToFieldValue(field: BitableField, planned: PlannedCell): unknown {
+export function cellToFieldValue(field: BitableField, planned: Pick<PlannedCell, 'after' | 'options'>): unknown {
   const text = planned.after;
   switch (field.type) {
     case FIELD_TYPE.number: {
@@ -131,11 +137,15 @@ export function cellToFieldValue(field: BitableField, planned: PlannedCell): unk
       // A percent-formatted number field stores 0.8 for 80%.
       return percent && isPercent(field) ? n / 100 : n;
     }
-    case FIELD_TYPE.date:
-      return dayjs.tz(text, DEFAULT_TIMEZONE).valueOf();
+    case FIELD_TYPE.date: {
+      const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? dayjs.tz(text, DEFAULT_TIMEZONE).valueOf() : NaN;
+      if (!Number.isFinite(ms)) throw new WriteBackError(`字段“${field.field_name}”是日期类型，不能写入“${text}”。`);
+      return ms;
+    }
     case FIELD_TYPE.singleSelect:
     case FIELD_TYPE.multiSelect: {
-      const values = field.type === FIELD_TYPE.multiSelect ? (planned.options ?? [text]) : [text];
+      // "区交通局、双江镇" in a multi-select unit field: one option per unit.
+      const values = field.type === FIELD_TYPE.multiSelect ? (planned.options ?? text.split('、').filter((option) => option !== '')) : [text];
       const options = fieldRule(field).options ?? [];
       const unknown = values.filter((v) => !options.includes(v));
       // Bitable adds an unknown value as a new option without a word: refuse instead (the planner never asks for one).

@@ -2,16 +2,21 @@
  * A ledger in a Feishu Bitable (多维表格) table. Records come from records/search, paginated by hand (the SDK's
  * iterator swallows errors and truncates silently); the Feishu client checks `code` on every page and retries
  * throttling and write conflicts (1254290/1254291). Field names go through the same header aliases as sheets.
- * Another table of the base by name (readTab) is found in the tables list, fetched once per source.
+ * Another table of the base by name (readTab) is found in the tables list, fetched once per source. New rows
+ * (appendRows) are records/batch_create calls, each with a client_token so a retry cannot create them twice.
  */
+import { randomUUID } from 'node:crypto';
 import type { FeishuApi } from '../feishu/feishu-api.js';
 import type { RawTable } from '../domain/types.js';
 import { matchHeader } from '../ledger/headers.js';
 import { cellText } from '../ledger/text.js';
 import type { Logger } from '../log/logger.js';
 import { createUpdater } from './apply-update.js';
-import { cellToFieldValue, fieldRule, fieldToCell, type BitableField } from './bitable-fields.js';
+import { cellToFieldValue, fieldRule, fieldToCell, isAutoNumber, type BitableField } from './bitable-fields.js';
 import { LedgerChangedError } from './ledger-changed.js';
+import { columnWords, ownStatusWord } from './ledger-words.js';
+import { createAppender } from './apply-append.js';
+import { flattenFeishuValue } from './feishu-values.js';
 import { explainFeishuError } from './feishu-errors.js';
 import type { FeishuApiFactory } from './feishu-sheet.js';
 import type { ColumnRules, LedgerRead, LedgerSource } from './source.js';
@@ -41,6 +46,8 @@ interface Page<T> {
 
 const SCOPE = 'bitable:app';
 const PAGE_SIZE = 500;
+// Records per batch_create call (the API takes at most 1,000).
+const BATCH_CREATE = 500;
 
 /** Opens a Bitable ledger; nothing is requested until the first read or write. */
 export function bitableSource(options: BitableOptions): LedgerSource {
@@ -202,6 +209,48 @@ export function bitableSource(options: BitableOptions): LedgerSource {
           data: { fields: values },
           bucket: `bitable:${options.appToken}/${options.tableId}`,
         });
+      },
+    }),
+    appendRows: createAppender({
+      location: options.location,
+      logger: options.logger,
+      readLedger: () => readTable(options.tableId, {}),
+      async writeRows(plan) {
+        const list = await fields(options.tableId);
+        const unwritable = new Set<string>();
+        // The table's columns are its fields in order, so a planned cell's index is its field.
+        const records = plan.values.map((values) => {
+          const record: Record<string, unknown> = {};
+          values.forEach((text, c) => {
+            const field = list[c];
+            if (text === '' || isAutoNumber(field)) return;
+            try {
+              // A status into a select: the field's own option for that state, never a new option.
+              const rule = fieldRule(field);
+              const word = rule.takes === 'choice' && !rule.multiple ? (ownStatusWord(text, columnWords(rule, [])) ?? text) : text;
+              record[field.field_name] = cellToFieldValue(field, { after: word });
+            } catch {
+              unwritable.add(field.field_name);
+            }
+          });
+          return { fields: record };
+        });
+        const created: BitableRecord[] = [];
+        for (let i = 0; i < records.length; i += BATCH_CREATE) {
+          // client_token makes a retried batch create its records once.
+          const data = await call<{ records?: BitableRecord[] }>({
+            method: 'POST',
+            url: `${tableUrl(options.tableId)}/records/batch_create`,
+            params: { user_id_type: 'open_id', client_token: randomUUID() },
+            data: { records: records.slice(i, i + BATCH_CREATE) },
+            bucket: `bitable:${options.appToken}/${options.tableId}`,
+          });
+          created.push(...(data.records ?? []));
+        }
+        const idField = list.find((f) => matchHeader(f.field_name) === 'id');
+        const ids = idField && isAutoNumber(idField) ? created.map((r) => String(flattenFeishuValue(r.fields[idField.field_name]))) : undefined;
+        const warnings = [...unwritable].map((name) => `字段“${name}”的类型不能写入文字，新增记录中这一项留空，请在多维表格中补填。`);
+        return { place: `多维表格新增记录 ${created.length} 条`, ...(ids ? { ids } : {}), warnings };
       },
     }),
   };

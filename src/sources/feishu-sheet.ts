@@ -6,6 +6,7 @@
  * go through the "sheet:<token>" bucket, which the Feishu client runs one at a time (writes to one document must be
  * serial). A column of numbers (percent fractions, serial dates) gets a number: a string would make it text.
  * Another tab by name (readTab) is found in the same cached sheets/query and read with one values_batch_get.
+ * New rows (appendRows) are one values_append below the last row, inserting rows.
  */
 import type { FeishuApi } from '../feishu/feishu-api.js';
 import type { Cell, RawTable } from '../domain/types.js';
@@ -16,6 +17,7 @@ import { flattenFeishuValue } from './feishu-values.js';
 import { typedWriteValue } from './typed-write-value.js';
 import { plainTableFromGrid, rowReader, tableFromGrid } from './grid.js';
 import { rulesOfDropdowns, type Dropdown } from './feishu-dropdowns.js';
+import { createAppender } from './apply-append.js';
 import { createUpdater } from './apply-update.js';
 import type { ColumnRules, LedgerRead, LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';
@@ -122,6 +124,15 @@ export function feishuSheetSource(options: FeishuSheetOptions): LedgerSource {
     return rulesOfDropdowns(data.dataValidations ?? [], sheetId);
   };
 
+  // Re-reads the ledger tab for a write or an append (never a cached copy).
+  const readForWrite = async (): Promise<RawTable> => {
+    tabs ??= await loadTabs();
+    const { grids } = await batchGet([tabs.ledger]);
+    writeGrid = grids[0] ?? [];
+    writeTable = tableFromGrid(writeGrid, label(tabs.ledger));
+    return writeTable;
+  };
+
   return {
     location: options.location,
     async read(): Promise<LedgerRead> {
@@ -156,13 +167,7 @@ export function feishuSheetSource(options: FeishuSheetOptions): LedgerSource {
     updateTask: createUpdater({
       location: options.location,
       logger: options.logger,
-      async readLedger() {
-        tabs ??= await loadTabs();
-        const { grids } = await batchGet([tabs.ledger]);
-        writeGrid = grids[0] ?? [];
-        writeTable = tableFromGrid(writeGrid, label(tabs.ledger));
-        return writeTable;
-      },
+      readLedger: readForWrite,
       async rulesFor(table, rowIndex) {
         const row = table.rows[rowIndex].row;
         return rulesIn([row, row], [0, Math.max(0, table.headers.length - 1)]);
@@ -184,6 +189,25 @@ export function feishuSheetSource(options: FeishuSheetOptions): LedgerSource {
           return { range: `${cell}:${cell.split('!')[1]}`, values: [[typedWriteValue(writeGrid, plan.row, c)]] };
         });
         await call({ method: 'POST', url: `${base}/v2/spreadsheets/${token}/values_batch_update`, data: { valueRanges }, bucket: `sheet:${token}` });
+      },
+    }),
+    appendRows: createAppender({
+      location: options.location,
+      logger: options.logger,
+      readLedger: readForWrite,
+      async writeRows(plan) {
+        // values_append writes from the first empty row of the range down; INSERT_ROWS first inserts as many rows as
+        // are written, so nothing below is ever written over (the default, OVERWRITE, would). The range starts below
+        // the last row, so that is where the rows go.
+        const width = plan.values[0].length;
+        const range = `${tabs!.ledger.sheet_id}!A${plan.firstRow}:${columnLetters(width - 1)}${plan.firstRow + plan.values.length - 1}`;
+        await call({
+          method: 'POST',
+          url: `${base}/v2/spreadsheets/${token}/values_append`,
+          params: { insertDataOption: 'INSERT_ROWS' },
+          data: { valueRange: { range, values: plan.values } },
+          bucket: `sheet:${token}`,
+        });
       },
     }),
   };

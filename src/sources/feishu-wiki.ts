@@ -42,8 +42,9 @@ export function deferredSource(location: string, resolve: () => Promise<LedgerSo
     read: async () => (await source()).read(),
     revision: async () => (await source()).revision(),
     updateTask: async (id, update) => (await source()).updateTask(id, update),
-    // The Feishu Sheets and Bitable sources a wiki node resolves to both read other tabs and know their columns' rules.
+    // The Feishu Sheets and Bitable sources a wiki node resolves to read other tabs, know their columns' rules and take new rows.
     readTab: async (name) => (await (await source()).readTab?.(name)) ?? null,
     columnRules: async (table, columns) => (await (await source()).columnRules?.(table, columns)) ?? new Map(),
+    appendRows: async (rows) => (await source()).appendRows!(rows),
   };
 }

@@ -6,18 +6,20 @@
  * note as it is then) and checks afterwards that the appended line is still there. Writes use RAW, only the planned
  * cells (a number or serial-date column gets a number), in one values.batchUpdate. Another tab by name (readTab) is
  * one values.get of the quoted name; a tab that does not exist answers 400 "Unable to parse range".
+ * New rows (appendRows) are one values.append below the last row.
  */
 import type { sheets_v4 } from '@googleapis/sheets';
 import type { Cell, RawTable } from '../domain/types.js';
 import type { Logger } from '../log/logger.js';
 import { cellAddress, columnLetters, quoteTab } from './a1.js';
 import type { GoogleClientFactory, GoogleSheetsClient } from './google-client.js';
-import { classifyGoogleError, explainGoogleError } from './google-errors.js';
+import { classifyGoogleAppendError, classifyGoogleError, explainGoogleError } from './google-errors.js';
 import { typedWriteValue } from './typed-write-value.js';
 import { plainTableFromGrid, rowReader, tableFromGrid } from './grid.js';
 import { rangeOf, rulesOfValidations, validationsOf, VALIDATION_FIELDS } from './google-validation.js';
 import type { Sleep } from '../retry/backoff.js';
 import { withRetry } from '../retry/with-retry.js';
+import { createAppender } from './apply-append.js';
 import { createUpdater } from './apply-update.js';
 import type { ColumnRules, LedgerRead, LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';
@@ -54,7 +56,7 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
   let client: GoogleSheetsClient | null = null;
   let tabs: Tabs | null = null;
 
-  const call = async <T>(label: string, op: (api: sheets_v4.Sheets) => Promise<T>): Promise<T> => {
+  const call = async <T>(label: string, op: (api: sheets_v4.Sheets) => Promise<T>, classify = classifyGoogleError): Promise<T> => {
     try {
       client ??= await options.client();
     } catch (error) {
@@ -62,7 +64,7 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
     }
     const api = client.sheets;
     try {
-      return await withRetry(() => op(api), { label, classify: classifyGoogleError, sleep: options.sleep, logger: options.logger });
+      return await withRetry(() => op(api), { label, classify, sleep: options.sleep, logger: options.logger });
     } catch (error) {
       throw explainGoogleError(error, spreadsheetId, client.account);
     }
@@ -120,6 +122,14 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
     return rulesOfValidations(found, new Map(listRanges.map((range, i) => [range, lists[i] ?? []])));
   };
 
+  // Re-reads the ledger tab for a write or an append (never a cached copy).
+  const readForWrite = async (): Promise<RawTable> => {
+    const { tabs: t, grids } = await readTabs(false);
+    writeGrid = grids[0] ?? [];
+    writeTable = tableFromGrid(writeGrid, label(t.ledger));
+    return writeTable;
+  };
+
   return {
     location: options.location,
     async read(): Promise<LedgerRead> {
@@ -150,12 +160,7 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
     updateTask: createUpdater({
       location: options.location,
       logger: options.logger,
-      async readLedger() {
-        const { tabs: t, grids } = await readTabs(false);
-        writeGrid = grids[0] ?? [];
-        writeTable = tableFromGrid(writeGrid, label(t.ledger));
-        return writeTable;
-      },
+      readLedger: readForWrite,
       async rulesFor(table, rowIndex) {
         const row = table.rows[rowIndex].row;
         return rulesIn([`${quoteTab(tabs!.ledger)}!${row}:${row}`]);
@@ -174,6 +179,19 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
         }));
         // RAW: stored exactly as given, never parsed as a formula or a date.
         await call('google write', (api) => api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: 'RAW', data } }));
+      },
+    }),
+    appendRows: createAppender({
+      location: options.location,
+      logger: options.logger,
+      readLedger: readForWrite,
+      async writeRows(plan) {
+        // The range starts below the last row and holds no data, so the rows go exactly there; INSERT_ROWS inserts
+        // new rows rather than writing over anything further down. An append is not retried once it may have been
+        // applied (a server error or a lost answer): only a refusal for quota is.
+        const range = `${quoteTab(tabs!.ledger)}!A${plan.firstRow}`;
+        const request = { spreadsheetId, range, valueInputOption: 'RAW', insertDataOption: 'INSERT_ROWS', requestBody: { majorDimension: 'ROWS', values: plan.values } };
+        await call('google append', (api) => api.spreadsheets.values.append(request), classifyGoogleAppendError);
       },
     }),
   };

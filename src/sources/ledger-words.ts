@@ -4,6 +4,7 @@
  * only when the ledger has none. A column with a fixed list never gets a word outside it.
  */
 import type { TrafficLight } from '../domain/types.js';
+import { plainStatusKey, STATUS_TEMPLATE_WORDS } from '../ledger/status.js';
 import { foldWidth } from '../ledger/text.js';
 import type { ColumnRule } from './source.js';
 
@@ -35,6 +36,15 @@ export function chooseWord<K>(key: K, keyOf: (word: string) => K | null, words: 
   candidates.sort((a, b) => (counts.get(b) ?? 0) - (counts.get(a) ?? 0) || rank(a) - rank(b));
   if (candidates.length > 0) return candidates[0];
   return words.options === null ? template : null;
+}
+
+/**
+ * The status word to write for `typed` (a word duban reads, e.g. the template's 未开始) in a column with these words:
+ * the column's own word for that state; null when a fixed list has none.
+ */
+export function ownStatusWord(typed: string, words: ColumnWords): string | null {
+  const key = plainStatusKey(typed);
+  return key === null ? typed : chooseWord(key, plainStatusKey, words, [typed, STATUS_TEMPLATE_WORDS[key]], STATUS_TEMPLATE_WORDS[key]);
 }
 
 /** True when the column already holds or offers exactly this word. */

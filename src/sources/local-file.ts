@@ -1,8 +1,8 @@
 /**
  * A ledger in a local CSV or XLSX file, read through the ledger reader (src/ledger). Units: the `units` option
  * (a file path, or a tab of the workbook), else units.csv beside the ledger, else a units tab in the XLSX.
- * Revision = mtime + size. Write-back holds a lock file beside the ledger across processes, keeps the file's
- * encoding, and replaces the file atomically only if it still holds the bytes the update was planned from. Another
+ * Revision = mtime + size. Write-back and appended rows hold a lock file beside the ledger across processes, keep
+ * the file's encoding, and replace the file atomically only if it still holds the bytes the change was planned from. Another
  * tab (readTab) is a sheet of the XLSX, or for a CSV ledger the file `<name>.csv` beside it (a CSV has no tabs).
  */
 import { access, stat } from 'node:fs/promises';
@@ -11,13 +11,14 @@ import type { RawTable } from '../domain/types.js';
 import { readLocalFile } from '../ledger/local-file.js';
 import { ledgerOfFile, readLocalTab, readLocalTable, readLocalWorkbook, type LedgerSheet } from '../ledger/read-local.js';
 import type { Logger } from '../log/logger.js';
+import { createAppender } from './apply-append.js';
 import { createUpdater } from './apply-update.js';
 import { replaceIfUnchanged } from './atomic-write.js';
-import { csvBytes, csvDocument, type CsvDocument } from './csv-write-back.js';
+import { csvAppendBytes, csvBytes, csvDocument, type CsvDocument } from './csv-write-back.js';
 import { withFileLock, type FileLockOptions } from './file-lock.js';
 import { isTableFile } from './location.js';
 import type { LedgerRead, LedgerSource } from './source.js';
-import { xlsxBytes, xlsxRules } from './xlsx-write-back.js';
+import { xlsxAppendBytes, xlsxBytes, xlsxRules } from './xlsx-write-back.js';
 
 export interface LocalFileOptions {
   path: string;
@@ -73,6 +74,20 @@ export function localFileSource(options: LocalFileOptions): LedgerSource {
   };
 
   let pending: Pending | null = null;
+  const appender = createAppender({
+    location: path,
+    logger: options.logger,
+    async readLedger() {
+      const read = await readForWrite();
+      pending = read.pending;
+      return read.table;
+    },
+    async writeRows(plan) {
+      const file = pending!;
+      const bytes = file.kind === 'csv' ? csvAppendBytes(file.doc, plan) : await xlsxAppendBytes(file.sheet, plan);
+      await replaceIfUnchanged(path, file.bytes, bytes);
+    },
+  });
   return {
     location: path,
     revision,
@@ -105,5 +120,6 @@ export function localFileSource(options: LocalFileOptions): LedgerSource {
         await replaceIfUnchanged(path, file.bytes, bytes);
       },
     }),
+    appendRows: (rows) => withFileLock(path, () => appender(rows), options.lock),
   };
 }

@@ -1,4 +1,4 @@
-/** What every ledger source implements (read, revision, write-back), and what it returns. */
+/** What every ledger source implements (read, revision, write-back, new rows), and what it returns. */
 import type { IsoDate, LedgerField, RawTable, TrafficLight } from '../domain/types.js';
 
 /** What one read of a ledger returns: the task tab, the unit-directory tab when there is one, and a revision. */
@@ -98,6 +98,18 @@ export interface ColumnRule {
 /** Column index → its rule; a column without one takes text. */
 export type ColumnRules = ReadonlyMap<number, ColumnRule>;
 
+/** A task row to add to a ledger, by field, as text (`duban import-plan --out`); the source gives it an id. */
+export type NewRow = Partial<Record<LedgerField, string>>;
+
+/** What an append added: the ids the rows were given, where they went, and notes for the user. */
+export interface AppendOutcome {
+  ids: string[];
+  /** "第 18–31 行", or the Bitable records made. */
+  place: string;
+  /** Chinese notes, e.g. the ledger has no 工作内容 column so the task texts went into 进展情况. */
+  warnings: string[];
+}
+
 /**
  * A ledger where it lives: a local CSV/XLSX file, a Google Sheet, a Feishu sheet or a Feishu Bitable.
  * Opened by `openSource(location, …)` in ./open-source.ts; the location's form picks the backend.
@@ -125,4 +137,9 @@ export interface LedgerSource {
    * Dates may arrive as serial day numbers (parseDateCell reads them). Optional: sources without tabs omit it.
    */
   readTab?(name: string): Promise<RawTable | null>;
+  /**
+   * Adds rows below the ledger's last row, never over a row that is there, in the ledger's own columns; ids continue
+   * the ledger's numbering. Every backend offers it; a read-only source (the bundled example) omits it.
+   */
+  appendRows?(rows: NewRow[]): Promise<AppendOutcome>;
 }

@@ -1,11 +1,12 @@
 /**
- * Write-back into a local XLSX workbook through exceljs: only the planned cells of the ledger sheet change, a date
- * column gets a date and a number column a number (looking at the neighbours when the cell is empty), and a cell's
- * dropdown list (数据验证) is its column's fixed list of words.
+ * Write-back into a local XLSX workbook through exceljs, and rows added to it: only the planned cells of the ledger
+ * sheet change, a date column gets a date and a number column a number (looking at the neighbours when the cell is
+ * empty), and a cell's dropdown list (数据验证) is its column's fixed list of words.
  */
 import type ExcelJS from 'exceljs';
 import type { LedgerSheet } from '../ledger/read-local.js';
 import { colIndexOf } from './a1.js';
+import type { AppendPlan } from './append-plan.js';
 import type { ColumnRule, ColumnRules } from './source.js';
 import type { PlannedCell, WritePlan } from './write-back.js';
 
@@ -46,6 +47,18 @@ export async function xlsxBytes(ledger: LedgerSheet, plan: WritePlan): Promise<B
     // An empty cell of a date or percent column gets the column's format, so it shows as its neighbours do.
     if (like && like !== cell && !cell.numFmt && like.numFmt) cell.numFmt = like.numFmt;
   }
+  return Buffer.from((await ledger.book.workbook.xlsx.writeBuffer()) as ArrayBuffer);
+}
+
+/** Writes the planned rows below the ledger's last row (empty rows: nothing is overwritten) and returns the new bytes. */
+export async function xlsxAppendBytes(ledger: LedgerSheet, plan: AppendPlan): Promise<Buffer> {
+  const sheet = ledger.book.workbook.getWorksheet(ledger.name)!;
+  plan.values.forEach((values, i) => {
+    const row = sheet.getRow(plan.firstRow + i);
+    values.forEach((text, c) => {
+      if (text !== '') row.getCell(c + 1).value = text;
+    });
+  });
   return Buffer.from((await ledger.book.workbook.xlsx.writeBuffer()) as ArrayBuffer);
 }
 

@@ -33,7 +33,7 @@ describe('matchHeader on headers from real ledgers', () => {
   ])('%s → %s', (header, field) => {
     expect(matchHeader(header)).toBe(field);
   });
-  it.each(['牵头领导', '责任领导', '分管领导', '责任人', '备注', '联系电话'])('%s is not a ledger column', (header) => {
+  it.each(['责任人', '备注', '联系电话'])('%s is not a ledger column', (header) => {
     expect(matchHeader(header)).toBeNull();
   });
 
@@ -48,4 +48,10 @@ describe('matchHeader on headers from real ledgers', () => {
     expect(matchHeader('进度截止')).toBeNull();
     expect(matchHeader('备注说明')).toBeNull();
   });
+  it.each([['牵头领导', 'leader'], ['责任领导', 'leader'], ['分管领导', 'leader'], ['工作内容', 'detail'], ['具体措施', 'detail']])(
+    '%s is the optional %s column',
+    (header, field) => {
+      expect(matchHeader(header)).toBe(field);
+    },
+  );
 });

@@ -31,7 +31,7 @@ describe('parseLedger', () => {
         progress: 60, note: '已走访 12 户', updated: '2022-07-20',
         raw: {
           id: '1', category: '', title: '开展“八一”走访慰问', lead: '退役军人局', assist: '民政局、区民政局', start: '2022-07-01',
-          due: '2022年7月31日前', status: '推进中', progress: '60%', note: '已走访 12 户', updated: '2022-07-20',
+          due: '2022年7月31日前', status: '推进中', progress: '60%', note: '已走访 12 户', updated: '2022-07-20', detail: '', leader: '',
           originalDue: '', extensions: '', closed: '', evidence: '', warning: '',
         },
       },
@@ -49,6 +49,11 @@ describe('parseLedger', () => {
     expect(withToday.tasks.map((t) => [t.ongoing, t.recurring, t.due])).toEqual([[true, null, null], [false, '每季度末', '2022-06-30']]);
     expect(parseLedger(table(HEADERS, rows), null).tasks[1].due).toBeNull();
     expect(withToday.problems).toEqual([]);
+  });
+
+  it('takes a 工作内容 column as the task when the table has no shorter task column', () => {
+    const ledger = parseLedger(table(['序号', '工作内容', '责任单位', '完成时限'], [[1, '开展走访慰问', '区民政局', '2022-07-31']]), null);
+    expect([ledger.tasks[0].title, ledger.tasks[0].raw.detail, ledger.problems]).toEqual(['开展走访慰问', '开展走访慰问', []]);
   });
 
   it('uses opts.referenceYear when no date in the ledger has a year', () => {

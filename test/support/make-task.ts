@@ -42,6 +42,8 @@ export function makeTask(fields: Partial<Task> & { id: string }): Task {
     closed: '',
     evidence: '',
     warning: '',
+    detail: '',
+    leader: '',
     ...fields.raw,
   };
   return task;

@@ -1,8 +1,9 @@
 /**
  * Feishu Bitable routes of the loopback: fields list (select fields with their options) and records/search with
- * pagination, an `is` filter and field_names, record update (incremental, typed), text fields returned as segment arrays,
- * business errors with HTTP 200 (wrong token, field conversion). As the docs say, writing a select value that is not
- * an option adds it as a new option: the loopback does so and records it in `createdOptions`, for tests to refuse.
+ * pagination, an `is` filter and field_names, record update (incremental, typed), records/batch_create, text fields
+ * returned as segment arrays, business errors with HTTP 200 (wrong token, unknown field, field conversion, too many
+ * records). As the docs say, writing a select value that is not an option adds it as a new option: the loopback does
+ * so and records it in `createdOptions`, for tests to refuse.
  */
 import type { FeishuRoute, RouteResult } from './server.js';
 
@@ -89,6 +90,10 @@ function searchShapeError(query: URLSearchParams, body: any): string | null {
   return ok ? null : 'filter.conditions must be [{field_name, operator, value: [...]}]';
 }
 
+const AUTO_NUMBER = 1005;
+// At most 1,000 records per batch_create call.
+const MAX_BATCH = 1000;
+
 /** True when the typed field accepts the value (else Bitable answers a 1254060-range conversion error); read-only types accept nothing. */
 function accepts(field: LoopbackField, value: unknown): boolean {
   if (value === null) return true;
@@ -127,6 +132,7 @@ export function createBitableRoutes(): BitableState {
   const base = '/open-apis/bitable/v1/apps/:app/tables/:table';
   const find = (params: Record<string, string>) => tables.get(`${params.app}/${params.table}`);
   const wrongToken: RouteResult = { body: { code: 1254040, msg: 'BaseTokenNotFound' } };
+  const clientTokens = new Set<string>();
 
   const created: CreatedOption[] = [];
   const state: BitableState = {
@@ -184,6 +190,37 @@ export function createBitableRoutes(): BitableState {
             ),
           }));
           return ok(page(items, query, 500, state.variant));
+        },
+      },
+      {
+        // New records, typed like an update; an auto-number field is filled in; a client_token seen before is refused.
+        method: 'POST',
+        path: `${base}/records/batch_create`,
+        handle: ({ params, query, body }) => {
+          const table = find(params);
+          if (!table) return wrongToken;
+          const records = body?.records as { fields?: Record<string, unknown> }[] | undefined;
+          if (!Array.isArray(records) || records.length === 0) return { body: { code: 1254001, msg: 'WrongRequestBody: records must be a non-empty list' } };
+          if (records.length > MAX_BATCH) return { body: { code: 1254104, msg: 'RecordsTooMany' } };
+          const token = query.get('client_token');
+          if (token && clientTokens.has(token)) return { status: 403, body: { code: 1254608, msg: 'duplicate client_token' } };
+          for (const record of records) {
+            for (const [name, value] of Object.entries(record.fields ?? {})) {
+              const field = table.fields.find((f) => f.field_name === name);
+              if (!field) return { body: { code: 1254045, msg: 'FieldNameNotFound' } };
+              if (field.type === AUTO_NUMBER || !accepts(field, value)) return { body: { code: 1254060, msg: `TextFieldConvFail: ${name}` } };
+            }
+          }
+          if (token) clientTokens.add(token);
+          const autoNumbers = table.fields.filter((f) => f.type === AUTO_NUMBER);
+          const created = records.map((record) => {
+            const fields: Record<string, unknown> = { ...record.fields };
+            for (const auto of autoNumbers) fields[auto.field_name] = String(table.records.length + 1);
+            const stored = { record_id: `recNew${String(table.records.length + 1).padStart(6, '0')}`, fields };
+            table.records.push(stored);
+            return stored;
+          });
+          return ok({ records: created.map((r) => ({ record_id: r.record_id, fields: r.fields })) });
         },
       },
       {

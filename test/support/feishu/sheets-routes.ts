@@ -1,10 +1,11 @@
 /**
  * Feishu Sheets routes of the loopback: v3 sheets/query, v2 values get,
- * values_batch_get and values_batch_update, v2 dataValidation (the dropdown lists over a range), with a revision per
- * spreadsheet, null for empty cells, a check that writes to one spreadsheet never overlap (they must be serial), a
- * record of values written into a dropdown cell that are not in its list, and switchable answer variants the docs allow.
+ * values_batch_get, values_batch_update, values_append and values_prepend, v2 dataValidation (the dropdown lists over
+ * a range), with a revision per spreadsheet, null for empty cells, a check that writes to one spreadsheet never
+ * overlap (they must be serial), a record of values written into a dropdown cell that are not in its list, and
+ * switchable answer variants the docs allow.
  */
-import { colIndex } from '../google/a1.js';
+import { colIndex, colLetters as colLetter } from '../google/a1.js';
 import type { FeishuRoute, RouteResult } from './server.js';
 
 export type FeishuSheetCell = string | number | boolean | null;
@@ -123,6 +124,32 @@ function dropdownsIn(book: Book, p: Parsed) {
     .map(({ d, ranges }) => ({ ranges, dataValidationType: 'list', conditionValues: d.values, options: { multipleValues: d.multiple ?? false, highlightValidData: false } }));
 }
 
+const isEmpty = (cell: FeishuSheetCell | undefined) => cell === undefined || cell === null || cell === '';
+
+/** Writes values into a tab from (r0, c0); plain values only, as the loopback stores them. */
+function writeValues(p: Parsed, values: FeishuSheetCell[][]): void {
+  values.forEach((row, i) =>
+    row.forEach((value, j) => {
+      if (typeof value === 'object' && value !== null) throw new Error('loopback stores plain values only');
+      const line = (p.tab.rows[p.r0 + i] ??= []);
+      while (line.length <= p.c0 + j) line.push(null);
+      line[p.c0 + j] = value;
+    }),
+  );
+}
+
+/** The answer to values_append / values_prepend: where the values went. */
+function updates(token: string, book: Book, p: Parsed, values: FeishuSheetCell[][]) {
+  const width = Math.max(1, ...values.map((row) => row.length));
+  const updatedRange = `${p.tab.sheet_id}!${colLetter(p.c0)}${p.r0 + 1}:${colLetter(p.c0 + width - 1)}${p.r0 + values.length}`;
+  return {
+    revision: book.revision,
+    spreadsheetToken: token,
+    tableRange: updatedRange,
+    updates: { revision: book.revision, spreadsheetToken: token, updatedRange, updatedRows: values.length, updatedColumns: width, updatedCells: values.flat().length },
+  };
+}
+
 /** Creates the routes and the spreadsheets they serve. */
 export function createSheetsRoutes(): SheetsState {
   const books = new Map<string, Book>();
@@ -200,12 +227,9 @@ export function createSheetsRoutes(): SheetsState {
             for (const vr of (body?.valueRanges ?? []) as { range: string; values: FeishuSheetCell[][] }[]) {
               const p = parseRange(book, vr.range);
               if (!p) return { status: 400, body: { code: 1310202, msg: 'Wrong Range' } };
+              writeValues(p, vr.values);
               vr.values.forEach((row, i) =>
                 row.forEach((value, j) => {
-                  if (typeof value === 'object' && value !== null) throw new Error('loopback stores plain values only');
-                  const line = (p.tab.rows[p.r0 + i] ??= []);
-                  while (line.length <= p.c0 + j) line.push(null);
-                  line[p.c0 + j] = value;
                   const cell: Parsed = { tab: p.tab, r0: p.r0 + i, c0: p.c0 + j, r1: p.r0 + i, c1: p.c0 + j };
                   const lists = dropdownsIn(book, cell);
                   if (value !== null && value !== '' && lists.some((l) => !l.conditionValues.includes(String(value)))) violations.push({ range: vr.range, value });
@@ -218,6 +242,47 @@ export function createSheetsRoutes(): SheetsState {
           } finally {
             book.writing -= 1;
           }
+        },
+      },
+      {
+        // Appends from the first empty cell of the range's first column, looking down from its first row. OVERWRITE
+        // (the default) writes from there over whatever follows when the empty rows run out; INSERT_ROWS first inserts
+        // as many rows as are written.
+        method: 'POST',
+        path: `${base}/v2/spreadsheets/:token/values_append`,
+        handle: ({ params, query, body }) => {
+          const book = books.get(params.token);
+          if (!book) return notFound();
+          const option = query.get('insertDataOption') ?? 'OVERWRITE';
+          const vr = body?.valueRange as { range?: string; values?: FeishuSheetCell[][] } | undefined;
+          const p = vr?.range ? parseRange(book, vr.range) : null;
+          const values = vr?.values ?? [];
+          if (!p || (p.c1 !== null && values.some((row) => row.length > p.c1! - p.c0 + 1))) return { status: 400, body: { code: 1310202, msg: 'Wrong Range' } };
+          if (option !== 'OVERWRITE' && option !== 'INSERT_ROWS') return { status: 400, body: { code: 1310201, msg: 'Wrong Param: insertDataOption' } };
+          let at = p.r0;
+          while (!isEmpty(p.tab.rows[at]?.[p.c0])) at++;
+          if (option === 'INSERT_ROWS') p.tab.rows.splice(at, 0, ...values.map(() => []));
+          const target = { ...p, r0: at };
+          writeValues(target, values);
+          book.revision += 1;
+          return ok(updates(params.token, book, target, values));
+        },
+      },
+      {
+        // Inserts as many rows as are written above the range's first row, and writes them there.
+        method: 'POST',
+        path: `${base}/v2/spreadsheets/:token/values_prepend`,
+        handle: ({ params, body }) => {
+          const book = books.get(params.token);
+          if (!book) return notFound();
+          const vr = body?.valueRange as { range?: string; values?: FeishuSheetCell[][] } | undefined;
+          const p = vr?.range ? parseRange(book, vr.range) : null;
+          if (!p) return { status: 400, body: { code: 1310202, msg: 'Wrong Range' } };
+          const values = vr?.values ?? [];
+          p.tab.rows.splice(p.r0, 0, ...values.map(() => []));
+          writeValues(p, values);
+          book.revision += 1;
+          return ok(updates(params.token, book, p, values));
         },
       },
     ],

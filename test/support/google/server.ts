@@ -1,9 +1,9 @@
 /**
  * A Google Sheets v4 server on 127.0.0.1 for tests: the real `@googleapis/sheets` client talks to it through
- * `rootUrl`. values.get / batchGet / update / batchUpdate and spreadsheets.get (with `ranges`, `includeGridData`
- * and the `fields` mask: each cell's values and data validation), with ragged rows, quoted ranges, serial-number
- * dates (cells hold what the test put there), RAW vs USER_ENTERED, a record of writes that break a cell's
- * dropdown list, faults and a request log.
+ * `rootUrl`. values.get / batchGet / update / batchUpdate / append and spreadsheets.get (with `ranges`,
+ * `includeGridData` and the `fields` mask: each cell's values and data validation), with ragged rows, quoted ranges,
+ * serial-number dates (cells hold what the test put there), RAW vs USER_ENTERED, a record of writes that break a
+ * cell's dropdown list, faults and a request log.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -208,6 +208,33 @@ export async function startGoogleLoopback(token = 'test-google-token', options: 
     return { spreadsheetId: id, updatedRange: `${echoSheet(tab.title)}!${text.split('!').pop()}`, updatedRows: values.length, updatedColumns: values[0]?.length ?? 0, updatedCells: cells };
   };
 
+  // values.append: the range is searched for a table (its first row with data, and the rows that follow it without a
+  // gap, past the range's end); the values go on the row after it, or at the range's start when it holds no data.
+  // INSERT_ROWS inserts rows for them; OVERWRITE (the default) writes over whatever is there.
+  const appendRange = (id: string, text: string, values: unknown[][], input: string | null, insert: string) => {
+    if (insert !== 'OVERWRITE' && insert !== 'INSERT_ROWS') {
+      throw new HttpFailure(googleError(400, `Invalid value at 'insert_data_option' (${insert})`, 'INVALID_ARGUMENT'));
+    }
+    const { tab, range } = resolve(id, text);
+    const r0 = range.startRow ?? 0;
+    const last = Math.min(range.endRow ?? tab.rows.length - 1, tab.rows.length - 1);
+    const c0 = range.startCol ?? 0;
+    const c1 = range.endCol ?? 25;
+    const hasData = (r: number) => (tab.rows[r] ?? []).slice(c0, c1 + 1).some((cell) => cell !== '' && cell !== null && cell !== undefined);
+    let start = r0;
+    while (start <= last && !hasData(start)) start++;
+    let end = start;
+    while (end + 1 < tab.rows.length && hasData(end + 1)) end++;
+    const found = start <= last;
+    const at = found ? end + 1 : r0;
+    if (insert === 'INSERT_ROWS') tab.rows.splice(at, 0, ...values.map(() => [] as GoogleCell[]));
+    const updates = writeRange(id, `${echoSheet(tab.title)}!${colLetters(c0)}${at + 1}`, values, input);
+    const width = Math.max(0, ...values.map((row) => row.length));
+    const updatedRange = `${echoSheet(tab.title)}!${colLetters(c0)}${at + 1}:${colLetters(c0 + Math.max(width, 1) - 1)}${at + values.length}`;
+    const tableRange = found ? { tableRange: `${echoSheet(tab.title)}!${colLetters(c0)}${start + 1}:${colLetters(c1)}${end + 1}` } : {};
+    return { spreadsheetId: id, ...tableRange, updates: { ...updates, updatedRange } };
+  };
+
   const route = (method: string, segments: string[], query: URLSearchParams, body: any): unknown => {
     const [v4, spreadsheets, rawId, values, rawRange] = segments;
     if (v4 !== 'v4' || spreadsheets !== 'spreadsheets' || !rawId) throw new HttpFailure(googleError(404, 'Not Found', 'NOT_FOUND'));
@@ -251,6 +278,9 @@ export async function startGoogleLoopback(token = 'test-google-token', options: 
     }
     if (values === 'values' && rawRange) {
       const range = decodeURIComponent(rawRange);
+      if (method === 'POST' && range.endsWith(':append')) {
+        return appendRange(id, range.slice(0, -':append'.length), body?.values ?? [], query.get('valueInputOption'), query.get('insertDataOption') ?? 'OVERWRITE');
+      }
       if (method === 'GET') return readRange(id, range, render);
       if (method === 'PUT') return writeRange(id, range, body?.values ?? [], query.get('valueInputOption'));
     }
