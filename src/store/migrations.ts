@@ -79,6 +79,7 @@ export const MIGRATIONS: readonly Migration[] = [
         reason TEXT,
         note TEXT,
         progress REAL,
+        status_word TEXT,
         decided_by TEXT,
         decided_at TEXT,
         decision_reason TEXT,

@@ -93,6 +93,8 @@ export interface RequestRecord {
   note?: string;
   /** A progress report's percentage. */
   progress?: number;
+  /** A progress report's status word as typed ("已完成", "暂缓"). */
+  statusWord?: string;
   evidence: Evidence[];
   decidedBy?: string;
   decidedAt?: string;

@@ -11,7 +11,7 @@ type ReviewMethods = Pick<
 interface RequestRow {
   seq: number; kind: RequestRecord['kind']; task: string; unit: string; by_name: string; by_account: string | null; at: string;
   status: RequestRecord['status']; new_due: string | null; old_due: string | null; reason: string | null; note: string | null;
-  progress: number | null; decided_by: string | null; decided_at: string | null; decision_reason: string | null; error: string | null;
+  progress: number | null; status_word: string | null; decided_by: string | null; decided_at: string | null; decision_reason: string | null; error: string | null;
   card_message_id: string | null; chat: string | null; source_message_id: string | null; reply_message_id: string | null; written_at: string | null;
 }
 interface EvidenceRow { request: number; name: string; file_key: string | null; url: string | null }
@@ -35,7 +35,7 @@ function defined<T extends object>(record: T): T {
 function toRequest(r: RequestRow, evidence: Evidence[]): RequestRecord {
   return {
     ...defined({
-      newDue: r.new_due, oldDue: r.old_due, reason: r.reason, note: r.note, progress: r.progress, decidedBy: r.decided_by,
+      newDue: r.new_due, oldDue: r.old_due, reason: r.reason, note: r.note, progress: r.progress, statusWord: r.status_word, decidedBy: r.decided_by,
       decidedAt: r.decided_at, decisionReason: r.decision_reason, error: r.error, cardMessageId: r.card_message_id, chat: r.chat,
       sourceMessageId: r.source_message_id, replyMessageId: r.reply_message_id, writtenAt: r.written_at,
     }),
@@ -50,9 +50,9 @@ const toAck = (a: AckRow): AckRecord => ({ taskId: a.task, unit: a.unit, by: a.b
 export function sqliteReviewMethods(db: Database.Database): ReviewMethods {
   const q = {
     insert: db.prepare(
-      `INSERT INTO requests (kind, task, unit, by_name, by_account, at, status, new_due, old_due, reason, note, progress,
+      `INSERT INTO requests (kind, task, unit, by_name, by_account, at, status, new_due, old_due, reason, note, progress, status_word,
          decided_by, decided_at, error, card_message_id, chat, source_message_id, reply_message_id, written_at)
-       VALUES (@kind, @task, @unit, @by, @byAccount, @at, @status, @newDue, @oldDue, @reason, @note, @progress,
+       VALUES (@kind, @task, @unit, @by, @byAccount, @at, @status, @newDue, @oldDue, @reason, @note, @progress, @statusWord,
          @decidedBy, @decidedAt, @error, @cardMessageId, @chat, @sourceMessageId, @replyMessageId, @writtenAt)`,
     ),
     one: db.prepare('SELECT * FROM requests WHERE seq = ?'),
@@ -94,7 +94,7 @@ export function sqliteReviewMethods(db: Database.Database): ReviewMethods {
       const info = q.insert.run({
         kind: request.kind, task: request.taskId, unit: request.unit, by: request.by, byAccount: request.byAccount, at: request.at,
         status: request.status ?? 'pending', newDue: request.newDue ?? null, oldDue: request.oldDue ?? null, reason: request.reason ?? null,
-        note: request.note ?? null, progress: request.progress ?? null, decidedBy: request.decidedBy ?? null, decidedAt: request.decidedAt ?? null,
+        note: request.note ?? null, progress: request.progress ?? null, statusWord: request.statusWord ?? null, decidedBy: request.decidedBy ?? null, decidedAt: request.decidedAt ?? null,
         error: request.error ?? null, cardMessageId: request.cardMessageId ?? null, chat: request.chat ?? null,
         sourceMessageId: request.sourceMessageId ?? null, replyMessageId: request.replyMessageId ?? null, writtenAt: request.writtenAt ?? null,
       });
