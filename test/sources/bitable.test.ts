@@ -35,6 +35,12 @@ function shanghaiMs(text: string): number {
 function toBitable(grid: string[][], id: (i: number) => string = (i) => `rec${String(i).padStart(6, '0')}`) {
   const [header, ...rows] = grid;
   const fields: LoopbackField[] = header.map((name) => ({ ...(TYPES[matchHeader(name) ?? ''] ?? { type: 1 }), field_name: name }));
+  // A select field's options are the words the office has used in it.
+  fields.forEach((field, c) => {
+    if (field.type !== 3 && field.type !== 4) return;
+    const words = rows.flatMap((row) => (field.type === 4 ? (row[c] ?? '').split('、') : [row[c] ?? ''])).filter(Boolean);
+    field.property = { options: [...new Set(words)].map((name) => ({ name })) };
+  });
   fields.push({ field_name: '督办人', type: 11 });
   const records: LoopbackRecord[] = rows.map((row, i) => {
     const values: Record<string, unknown> = {};
