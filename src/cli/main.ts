@@ -19,6 +19,9 @@ const COMMAND_MODULES: Record<CommandName, () => Promise<Command>> = {
   plan: () => import('./commands/plan.js'),
   update: () => import('./commands/update.js'),
   history: () => import('./commands/history.js'),
+  requests: () => import('./commands/requests.js'),
+  approve: () => import('./commands/decide.js'),
+  reject: () => import('./commands/decide.js'),
   chats: () => import('./commands/chats.js'),
   help: () => import('./commands/help.js'),
 };

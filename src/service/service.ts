@@ -19,10 +19,8 @@ import { createDelivery } from '../app/delivery.js';
 import { cachedLedger } from '../app/read-ledger.js';
 import { createChatAnswer } from './chat-answer.js';
 import { chatHandlers } from './chat-handlers.js';
-import { feishuReviewChat } from '../app/review-chat.js';
-import { FeishuAppMessenger } from '../feishu/app-messenger.js';
+import { reviewDeps } from '../app/review-loop.js';
 import { createLoop } from '../review/loop.js';
-import { peopleFor } from '../review/people.js';
 import { startChat } from './chat.js';
 import { portInUse } from './port-in-use.js';
 import { digestRun, officeMessage, problemsRun, remindRun, type RunInputs } from '../app/runs.js';
@@ -96,13 +94,9 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
       },
     });
 
-    const people = peopleFor(config.review.reviewers, delivery.resolveMentions);
-    const loop = createLoop({
-      store, source, ledgerFor, people, requireReview: config.review.requireReview, officeChat: config.chats.office ?? null,
-      timezone: config.timezone, now: () => clock.now(), logger,
-      chat: delivery.client ? feishuReviewChat(new FeishuAppMessenger(delivery.client, logger)) : null,
-    });
-    const answer = createChatAnswer({ ledgerFor, people, loop, calendar, options, today, sheetUrl });
+    const review = reviewDeps({ config, store, source, ledgerFor, delivery, logger, now: () => clock.now() });
+    const loop = createLoop(review);
+    const answer = createChatAnswer({ ledgerFor, people: review.people, loop, calendar, options, today, sheetUrl });
     const handlers = chatHandlers({ loop, answer, store });
     const chat = await startChat({ config, logger, delivery, handlers, file: loaded.file });
     const receiver = chat.receiver;

@@ -33,9 +33,11 @@ export async function testReviewDeps(options: {
   requireReview?: RequestKind[];
   chat?: ReviewChat | null;
   officeChat?: string | null;
+  /** Where the store lives (a fresh temporary folder by default). */
+  dataDir?: string;
 }): Promise<{ deps: ReviewDeps; setNow: (iso: string) => void }> {
   let now = new Date(options.now);
-  const store = await openStore(mkdtempSync(join(tmpdir(), 'duban-review-')));
+  const store = await openStore(options.dataDir ?? mkdtempSync(join(tmpdir(), 'duban-review-')));
   const deps: ReviewDeps = {
     store,
     source: options.source,
