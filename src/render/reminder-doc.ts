@@ -5,6 +5,9 @@ import { toAnswerTask } from '../reports/answer-task.js';
 import { toned, type Block, type Doc, type Inline } from './doc.js';
 import { taskLine } from './task-line.js';
 
+// A form's label names the task; the list above has the full line.
+const shortTitle = (title: string) => (title.length > 24 ? `${title.slice(0, 23)}…` : title);
+
 const items = (views: readonly ClassifiedTask[], prefix: Inline | null) =>
   views.map((v) => [...(prefix ? [prefix] : []), ...taskLine(toAnswerTask(v), { assist: true })]);
 
@@ -13,6 +16,7 @@ function unitBlocks(section: UnitReminder): Block[] {
   const greeting: Inline[] = section.liaison ? [{ mention: section.liaison }, ' '] : ['（未登记联络员）'];
   greeting.push('请关注以下任务，办理后请在台账更新进展（或回复“更新 编号 进度 …”）。');
   if (section.leader) greeting.push(' ', { mention: section.leader }, ' 有任务逾期较久，建议督办。');
+  const tasks = [...section.escalation, ...section.overdue, ...section.dueSoon];
   return [
     { kind: 'heading', text: section.unit, tone: late > 0 ? 'red' : 'orange' },
     { kind: 'paragraph', parts: greeting },
@@ -24,6 +28,7 @@ function unitBlocks(section: UnitReminder): Block[] {
         ...items(section.dueSoon, null),
       ],
     },
+    { kind: 'taskActions', tasks: tasks.map((v) => ({ id: v.task.id, label: `办理 #${v.task.id} ${shortTitle(v.task.title)}` })) },
   ];
 }
 
