@@ -81,9 +81,12 @@ export function fileMessageEvent(opts: {
   rootId?: string;
   parentId?: string;
   chatType?: 'p2p' | 'group';
+  /** When it was sent (ms); now by default. */
+  createTime?: number;
 }): Record<string, unknown> {
   const event = textMessageEvent({ messageId: opts.messageId, chatId: opts.chatId, chatType: opts.chatType, text: '', senderOpenId: opts.senderOpenId });
   const message = (event.event as { message: Record<string, unknown> }).message;
+  if (opts.createTime !== undefined) message.create_time = String(opts.createTime);
   if ('imageKey' in opts.file) Object.assign(message, { message_type: 'image', content: JSON.stringify({ image_key: opts.file.imageKey }) });
   else Object.assign(message, { message_type: 'file', content: JSON.stringify({ file_key: opts.file.fileKey, file_name: opts.file.fileName }) });
   if (opts.rootId) message.root_id = opts.rootId;
