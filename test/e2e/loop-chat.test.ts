@@ -4,7 +4,7 @@
  * the reminder card the scheduler posted; the office decides on its review cards and in chat; files in the request's
  * thread are its evidence. The ledger (a CSV with every loop column) is checked after each step.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
