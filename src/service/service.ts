@@ -20,6 +20,8 @@ import { cachedLedger } from '../app/read-ledger.js';
 import { createChatAnswer } from './chat-answer.js';
 import { chatHandlers } from './chat-handlers.js';
 import { reviewDeps } from '../app/review-loop.js';
+import { collectRun } from '../app/collection.js';
+import { urgentSender } from '../app/urgent.js';
 import { createLoop } from '../review/loop.js';
 import { startChat } from './chat.js';
 import { portInUse } from './port-in-use.js';
@@ -71,7 +73,8 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     const { calendar, problems: calendarProblems } = await loadCalendar(config, source, logger);
     const sheetUrl = webLink(opts.sheet);
     const today = () => todayIn(config.timezone, clock.now());
-    const inputs = async (date: string): Promise<RunInputs> => ({ parsed: await ledgerFor(date), today: date, calendar, options, config, store, delivery, sheetUrl });
+    const urgent = delivery.client ? urgentSender(delivery.client, logger) : undefined;
+    const inputs = async (date: string): Promise<RunInputs> => ({ parsed: await ledgerFor(date), today: date, calendar, options, config, store, delivery, sheetUrl, urgent });
 
     const scheduler = createScheduler({
       config,
@@ -84,6 +87,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
         digest: async (ctx) => digestRun(await inputs(ctx.date), 'digest'),
         remind: async (ctx) => remindRun(await inputs(ctx.date), ctx),
         weekly: async (ctx) => digestRun(await inputs(ctx.date), 'weekly'),
+        collect: async (ctx) => collectRun(await inputs(ctx.date)),
       },
       officeMessage: (text, key) => officeMessage(config, '督办机器人提示', [text], key),
       sheetProblems: async (date) => {
