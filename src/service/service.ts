@@ -114,6 +114,9 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     for (const [key, purpose] of [['leaders', 'the daily digest and weekly summary'], ['office', 'sheet problems and operator notices'], ['default', 'reminders of units without a work group (until then they go to chats.office)']] as const) {
       if (!config.chats[key]) logger.warn('config.chat_missing', { setting: `chats.${key}`, purpose, hint: 'set it to a chat_id from `duban chats`; until then these messages are not sent' });
     }
+    if (config.review.reviewers.length === 0) {
+      logger.warn('config.no_reviewers', { setting: 'review.reviewers', hint: 'list the accounts who may approve requests (同意/退回) in chat; until then only `duban approve` / `duban reject` decide' });
+    }
     await scheduler.start();
     logger.info('service.started', { mode: loaded.mode, events: config.feishu.events, health: health?.port ?? null });
 
