@@ -6,7 +6,6 @@
  */
 import { todayIn } from '../calendar/dates.js';
 import type { LoopCommand } from '../ask/loop-commands.js';
-import type { ParsedLedger } from '../app/read-ledger.js';
 import type { IsoDate, Task } from '../domain/types.js';
 import { parseProgress } from '../ledger/progress.js';
 import { parseStatus } from '../ledger/status.js';
@@ -20,7 +19,7 @@ import { findTask } from './find-task.js';
 import { noticeCard, showReviewCard } from './notify.js';
 import type { Membership } from './people.js';
 import { readNewDue } from './new-due.js';
-import { refused, type ReviewDeps, type ReviewOutcome } from './review-deps.js';
+import { refused, type ReadLedger, type ReviewDeps, type ReviewOutcome } from './review-deps.js';
 
 /** Where a request comes from: the person, and the chat message (a text command, or the card whose button was clicked). */
 export interface Requester {
@@ -37,7 +36,7 @@ const REPEAT_WINDOW_MS = 10 * 60 * 1000;
 
 interface Context {
   deps: ReviewDeps;
-  parsed: ParsedLedger;
+  parsed: ReadLedger;
   members: Membership[];
   who: Requester;
   today: IsoDate;
