@@ -26,15 +26,11 @@ describe('readChatCommand: the 督办 loop typed in chat', () => {
     for (const q of ['哪些任务申请延期了', '任务6进展', '交通局负责哪些任务', '签收', '同意', '延期的任务有哪些']) expect(readChatCommand(q)).toBeNull();
   });
 
-  it('reads long hostile messages in time linear in their length', () => {
-    const sizes = [10_000, 80_000];
-    const times = sizes.map((n) => {
-      const inputs = [`签收 6${'1'.repeat(n)}x`, `申请办结 6 ${',,'.repeat(n)}x`, `申请延期 6 至${'7'.repeat(n)}原因${'原因'.repeat(n)}`, `6 ${'延期到'.repeat(n)}`, `同意 R${'1'.repeat(n)}x`];
-      const start = performance.now();
-      for (const input of inputs) readChatCommand(input);
-      return performance.now() - start;
-    });
-    // 8× the input may cost 8× the time and noise, not 64×.
-    expect(times[1] / Math.max(times[0], 1)).toBeLessThan(30);
+  it('reads long hostile messages (runs that could make a regex backtrack) as what they are', () => {
+    const n = 50_000;
+    expect(readChatCommand(`签收 6${'1'.repeat(n)}x`)).toBeNull();
+    expect(readChatCommand(`申请办结 6 ${',,'.repeat(n)}x`)).toMatchObject({ kind: 'complete', id: '6' });
+    expect(readChatCommand(`申请延期 6 至${'7'.repeat(n)}原因${'原因'.repeat(n)}`)).toMatchObject({ kind: 'extend', id: '6' });
+    expect(readChatCommand(`同意 R${'1'.repeat(n)}x`)).toMatchObject({ kind: 'approve', note: 'x' });
   });
 });
