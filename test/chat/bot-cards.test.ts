@@ -64,7 +64,7 @@ describe('card clicks (card.action.trigger) in the bot', () => {
   it('hands files in a group (no mention possible) to the evidence handler, and replies with what it says', async () => {
     const files: string[] = [];
     const { handle, replies } = bot({
-      files: async (message, found) => {
+      files: async (_message, found) => {
         files.push(...found.map((f) => `${f.name}:${f.fileKey}`));
         return { header: { title: { content: '佐证材料已收到' } } };
       },
