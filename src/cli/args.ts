@@ -16,6 +16,7 @@ export const COMMANDS = [
   'approve',
   'reject',
   'chats',
+  'store',
   'help',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
@@ -131,6 +132,8 @@ export const USAGE = `duban — 督办台账机器人
   duban approve  R12 [--by 姓名]                     同意申请并写入台账
   duban reject   R12 --reason 原因 [--by 姓名]        退回申请（不写台账，告知联络员）
   duban chats                                         机器人所在的飞书群及其 chat_id
+  duban store migrate                                 建立或升级状态数据库的表结构（SQLite 或 PostgreSQL）
+  duban store status  [--format text|json]            状态数据库的类型、位置和结构版本
 
 通用参数：--config 配置文件（默认 config/duban.yaml 或 DUBAN_CONFIG），--json 等同 --format json。
 不带配置文件且未设置飞书凭据时，duban 以本地模式运行在自带的示例台账上，消息输出到终端。`;

@@ -4,6 +4,7 @@ import { LedgerReadError } from '../ledger/read-error.js';
 import { SourceError } from '../sources/source-error.js';
 import { FeishuApiError } from '../feishu/feishu-api.js';
 import { PlanFileError } from '../plan/read-plan-file.js';
+import { StoreError } from '../store/store-error.js';
 import { UsageError } from './args.js';
 
 export interface Failure {
@@ -13,7 +14,7 @@ export interface Failure {
   exitCode: number;
 }
 
-/** Exit codes: 1 ledger errors (validate), 2 usage, 3 configuration or source, 4 Feishu, 70 internal. */
+/** Exit codes: 1 ledger errors (validate), 2 usage, 3 configuration, source or store, 4 Feishu, 70 internal. */
 export function describeFailure(error: unknown): Failure {
   if (error instanceof UsageError) return { message: error.message, detail: null, exitCode: 2 };
   if (error instanceof PlanFileError) return { message: error.message, detail: error.stack ?? null, exitCode: 2 };
@@ -22,6 +23,7 @@ export function describeFailure(error: unknown): Failure {
     return { message: `${error.summary}\n${lines.join('\n')}`, detail: null, exitCode: 3 };
   }
   if (error instanceof LedgerReadError) return { message: error.message, detail: error.logMessage, exitCode: 3 };
+  if (error instanceof StoreError) return { message: error.message, detail: error.logMessage, exitCode: 3 };
   if (error instanceof SourceError) return { message: error.message, detail: error.stack ?? null, exitCode: 3 };
   if (error instanceof FeishuApiError) {
     return { message: `飞书接口出错（${error.code || error.httpStatus}）：${error.hint || error.message}`, detail: error.message, exitCode: 4 };

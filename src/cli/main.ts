@@ -23,6 +23,7 @@ const COMMAND_MODULES: Record<CommandName, () => Promise<Command>> = {
   approve: () => import('./commands/decide.js'),
   reject: () => import('./commands/decide.js'),
   chats: () => import('./commands/chats.js'),
+  store: () => import('./commands/store.js'),
   help: () => import('./commands/help.js'),
 };
 

@@ -7,6 +7,7 @@ import { redact } from '../log/logger.js';
 import { ConfigError, formatPath } from './config-error.js';
 import type { ConfigIssue } from './config-error.js';
 import { crossCheck } from './cross-check.js';
+import { databasePassword } from './database-url.js';
 import { applyEnvOverrides, sourceEnv, substituteEnv } from './env.js';
 import { packageRoot } from './package-root.js';
 import { configSchema } from './schema.js';
@@ -87,6 +88,7 @@ function registerSecrets(config: DubanConfig): void {
     redact(hook.url);
     redact(hook.secret);
   }
+  if (config.store) redact(databasePassword(config.store));
 }
 
 /** Loads and validates the configuration; throws ConfigError listing every problem. */

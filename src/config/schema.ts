@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import cron from 'node-cron';
 import { isIsoDate } from '../calendar/dates.js';
+import { isDatabaseUrl } from './database-url.js';
 
 const isoDate = z.string().refine(isIsoDate, { message: 'expected a date as YYYY-MM-DD' });
 const clockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'expected a time as HH:MM (24-hour)' });
@@ -128,6 +129,12 @@ export const configSchema = z.strictObject({
     .strictObject({ port: z.number().int().min(0).max(65535, { message: 'expected a TCP port 0–65535' }).optional() })
     .prefault({}),
   dataDir: z.string().min(1).default('.duban'),
+  store: z
+    .string()
+    .refine(isDatabaseUrl, {
+      message: 'expected a PostgreSQL URL such as postgres://duban@db.example.org:5432/duban (leave store out to keep the state in SQLite under dataDir)',
+    })
+    .optional(),
 });
 
 /** The validated configuration, defaults filled in. */

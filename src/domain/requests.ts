@@ -30,7 +30,7 @@ export interface RequestRecord {
   /** An extension's new deadline and the deadline it replaces. */
   newDue?: IsoDate;
   oldDue?: IsoDate;
-  /** Why an extension is needed; why a request was sent back (退回). */
+  /** Why an extension is needed (the requester's reason). */
   reason?: string;
   /** The liaison's note: a progress note or the completion note (办结说明). */
   note?: string;

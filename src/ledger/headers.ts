@@ -25,17 +25,19 @@ export const CANONICAL_HEADERS: Record<LedgerField, string> = {
 /** Other headers accepted for each field (matched after normalisation: case, width, spaces, notes). */
 export const HEADER_ALIASES: Record<LedgerField, string[]> = {
   id: ['序号', '任务编号', 'no', 'no.', 'id', '#'],
-  category: ['任务类别', '板块', '分类', '类型', 'category'],
+  category: ['任务类别', '板块', '分类', '类型', '工作类别', '事项类别', '任务类型', '工作类型', 'category'],
   title: ['工作任务', '任务内容', '重点任务', '督办事项', '工作内容', '任务名称', '事项', '项目名称', '项目内容', '具体任务', '主要任务',
     '工作事项', '任务事项', '目标任务', 'task', 'title'],
   lead: ['牵头单位', '主办单位', '承办单位', '责任部门', '牵头部门', '责任主体', '主责单位', '牵头责任单位', 'lead', 'owner'],
   assist: ['配合单位', '协办单位', '参与单位', '配合部门', '协助部门', '协同单位', '协作单位', 'assist', 'support'],
-  start: ['开始时间', '起始时间', '启动时间', 'start'],
-  due: ['完成时限', '截止时间', '时间节点', '完成时间', '办结时限', '时限', '完成期限', '时间要求', '计划完成时间', 'due', 'deadline'],
+  start: ['开始时间', '起始时间', '启动时间', '交办日期', '交办时间', '下达日期', '下达时间', '立项时间', 'start'],
+  due: ['完成时限', '截止时间', '时间节点', '完成时间', '办结时限', '时限', '完成期限', '时间要求', '计划完成时间', '办理时限', '办理期限', '限办日期',
+    '要求完成时间', '截止时限', '完成节点', '完成时点', 'due', 'deadline'],
   status: ['完成情况', '办理状态', '进度状态', '任务状态', '推进状态', '当前状态', 'status'],
   progress: ['完成进度', '百分比', '完成比例', '进度百分比', '完成率', 'progress'],
-  note: ['推进情况', '工作动态', '落实情况', '进展', '工作进展', '工作推进情况', '目前进展', '推进落实情况', 'note', 'notes'],
-  updated: ['最后更新', '更新日期', 'updated', 'last updated'],
+  note: ['推进情况', '工作动态', '落实情况', '进展', '工作进展', '工作推进情况', '目前进展', '推进落实情况', '办理情况', '办理进展', '进展说明',
+    'note', 'notes'],
+  updated: ['最后更新', '更新日期', '最近更新', '最近更新时间', '最新更新', '填报时间', '填报日期', 'updated', 'last updated'],
   originalDue: ['原定时限', '原截止时间', '原完成时限', '原定完成时间', '原时限', 'original due', 'original deadline'],
   extensions: ['延期数', 'extensions'],
   closed: ['完成日期', '办结日期', '销号时间', '销号日期', '实际完成时间', 'closed', 'completed on'],
@@ -66,5 +68,36 @@ export function matchHeader(text: string): LedgerField | null {
     const field = LOOKUP.get(part);
     if (field) return field;
   }
-  return null;
+  return fieldByWords(key);
+}
+
+/**
+ * Headers no table lists, read by the words they are made of ("办结期限" is a deadline, "交办下达日期" a start):
+ * the one field whose words the header has, or null when none or several fit.
+ */
+const FIELD_WORDS: readonly [LedgerField, RegExp][] = [
+  ['due', /^(?!原|实际)(?:.*(?:截止|时限|期限|节点|限办|完成时间))/],
+  ['start', /(开始|起始|启动|交办|下达|立项)(日期|时间)/],
+  ['updated', /(更新|填报|报送)(日期|时间)|最近更新|最新更新/],
+  ['status', /状态/],
+  ['progress', /进度|百分比|完成率/],
+  ['note', /进展|办理情况|推进情况|落实情况|工作动态/],
+  ['lead', /(牵头|主办|主责|承办|责任)(单位|部门)/],
+  ['assist', /(配合|协助|协办|协同|参与|协作)(单位|部门)/],
+];
+
+/** Columns named by a word of their own, tried first: "原定期限" is the original deadline, "实际完成日期" the closing day. */
+const SPECIFIC_WORDS: readonly [LedgerField, RegExp][] = [
+  ['originalDue', /^原.*(日期|时间|时限|期限)/],
+  ['closed', /实际完成|办结(日期|时间)|销号(日期|时间)/],
+  ['extensions', /延期(次数|数)/],
+  ['evidence', /佐证|证明材料|附件/],
+  ['warning', /预警|红黄/],
+];
+
+function fieldByWords(key: string): LedgerField | null {
+  const specific = SPECIFIC_WORDS.find(([, words]) => words.test(key));
+  if (specific) return specific[0];
+  const fits = FIELD_WORDS.filter(([, words]) => words.test(key)).map(([field]) => field);
+  return fits.length === 1 ? fits[0] : null;
 }

@@ -12,7 +12,7 @@ import { parseStatus } from '../ledger/status.js';
 import { REQUEST_LABELS } from '../render/review-card.js';
 import { taskFormCard } from '../render/task-actions.js';
 import type { RequestKind, RequestRecord } from '../store/records.js';
-import type { NewRequest } from '../store/store.js';
+import type { NewRequest } from '../store/records.js';
 import { describeChanges, writeRequest } from './apply-decision.js';
 import { approveAndWrite } from './decide.js';
 import { findTask } from './find-task.js';

@@ -1,6 +1,7 @@
 /** The rows the store keeps, as the rest of duban sees them. */
 import type { Card } from '../render/card.js';
 import type { IsoDate } from '../domain/types.js';
+import type { RequestKind, RequestRecord, RequestStatus } from '../domain/requests.js';
 import type { ReminderKind } from '../reports/reminder-types.js';
 
 export type RunStatus = 'started' | 'done' | 'failed' | 'skipped';
@@ -58,5 +59,44 @@ export interface NoticeRecord {
   value: string | null;
 }
 
-/** The 督办 loop's records live with the other domain types (render and review read them too); the store keeps them. */
+/** The 督办 loop's records live with the domain types (render and review read them too); the store keeps them. */
 export type { AckRecord, Evidence, RequestKind, RequestRecord, RequestStatus } from '../domain/requests.js';
+
+/** A new request: the store gives it its id and its (empty) evidence; pending unless said otherwise. */
+export type NewRequest = Omit<RequestRecord, 'id' | 'status' | 'evidence'> & { status?: RequestStatus };
+
+export interface RequestFilter {
+  status?: RequestStatus;
+  taskId?: string;
+  kind?: RequestKind;
+  /** Requests made at or after this instant. */
+  since?: string;
+}
+
+/** The office's decision; `failed` when carrying it out (the write-back) failed, so it can be retried. */
+export interface RequestDecision {
+  status: 'approved' | 'rejected' | 'failed';
+  by: string;
+  at: string;
+  /** Why it was sent back (退回): kept as the request's decisionReason. */
+  reason?: string;
+  error?: string;
+  /** When the ledger was written (an approval). */
+  writtenAt?: string;
+}
+
+export interface AckFilter {
+  taskId?: string;
+  unit?: string;
+  since?: string;
+}
+
+/** Which replica holds the run of a job on a date for a ledger, until when (ISO instants). */
+export interface LeaseRecord {
+  ledger: string;
+  job: string;
+  date: IsoDate;
+  replica: string;
+  acquiredAt: string;
+  expiresAt: string;
+}

@@ -1,29 +1,30 @@
 /**
- * The store's one interface: runs, messages, snapshots, the reminder log, notices, and the 督办 loop (requests,
- * acknowledgements, the ids of events already handled). Every method is asynchronous,
- * so SQLite (sqlite-store.ts, the embedded default) and a database server can implement it alike.
+ * The store's one interface: runs, messages, snapshots, the reminder log, notices, the office's requests and
+ * acknowledgements, incoming-event ids, and the leases and locks that let two replicas share one database. Every
+ * method is asynchronous; SQLite (the embedded default) and PostgreSQL implement it with the same SQL (sql-store.ts).
  */
 import type { OutgoingMessage } from '../delivery/messenger.js';
 import type { IsoDate } from '../domain/types.js';
 import type { LedgerSnapshot } from '../reports/changes.js';
 import type {
-  AckRecord,
-  Evidence,
-  MessageOutcome,
-  MessageRecord,
-  NoticeRecord,
-  ReminderEntry,
-  ReminderRecord,
-  RequestKind,
-  RequestRecord,
-  RequestStatus,
-  RunRecord,
-  RunStatus,
+  AckFilter, AckRecord, Evidence, LeaseRecord, MessageOutcome, MessageRecord, NewRequest, NoticeRecord, ReminderEntry,
+  ReminderRecord, RequestDecision, RequestFilter, RequestRecord, RunRecord, RunStatus,
 } from './records.js';
 
+/** The ledger a store addresses unless told otherwise (the single-ledger configuration). */
+export const DEFAULT_LEDGER = 'default';
+
+export type StoreBackend = 'sqlite' | 'postgresql';
+
 export interface Store {
-  /** Where the state lives (the database file), for messages to the operator. */
+  /** Where the state lives: the database file, or the database URL with its password masked. */
   readonly path: string;
+  readonly backend: StoreBackend;
+  /** The ledger this view's runs, messages, reminders, snapshots, notices, requests and acknowledgements belong to. */
+  readonly ledger: string;
+  /** The same store (same connection: closing any view closes it) for another ledger. */
+  forLedger(ledger: string): Store;
+
   getRun(job: string, date: IsoDate): Promise<RunRecord | null>;
   /** The latest run (by date) of each job. */
   lastRuns(): Promise<RunRecord[]>;
@@ -36,6 +37,7 @@ export interface Store {
   restartRun(job: string, date: IsoDate, at: string): Promise<void>;
   finishRun(job: string, date: IsoDate, status: Exclude<RunStatus, 'started'>, at: string, detail?: string | null): Promise<void>;
   messages(job: string, date: IsoDate): Promise<MessageRecord[]>;
+  /** Records a send's outcome; a message recorded as sent stays sent (a replica that lost its lease cannot undo it). */
   recordDelivery(job: string, date: IsoDate, chat: string, delivery: DeliveryRecord): Promise<void>;
   /** The (task, unit) pairs reminded on `date` by any job. */
   remindedOn(date: IsoDate): Promise<{ taskId: string; unit: string }[]>;
@@ -45,62 +47,52 @@ export interface Store {
   snapshots(options?: { before?: IsoDate; limit?: number }): Promise<LedgerSnapshot[]>;
   notice(key: string): Promise<NoticeRecord | null>;
   setNotice(key: string, date: IsoDate, value?: string | null): Promise<void>;
-  /** The first date each (task, unit) was reminded (ack escalation counts from it). */
+  /** The first date each (task, unit) was reminded (acknowledgement escalation counts from it). */
   firstReminders(): Promise<{ taskId: string; unit: string; date: IsoDate }[]>;
 
-  /** Records a new request as R<n> (pending unless `status` says otherwise), without evidence. */
   createRequest(request: NewRequest): Promise<RequestRecord>;
-  /** Requests matching the filter (`since`: made at or after this instant), oldest first. */
+  /** Requests in the order they were made. */
   requests(filter?: RequestFilter): Promise<RequestRecord[]>;
   request(id: string): Promise<RequestRecord | null>;
   /**
-   * Takes a pending (or failed) request for deciding until `until` (an ISO instant), so two reviewers cannot both
-   * write it; null when it is decided already or another claim is still running. decideRequest ends the claim.
+   * Takes a pending (or failed) request for deciding until `until` (an ISO instant), so two reviewers cannot both write
+   * it; null when it is decided already or another claim is still running. decideRequest ends the claim.
    */
   claimRequest(id: string, claim: { by: string; at: string; until: string }): Promise<RequestRecord | null>;
   /**
-   * Decides a pending (or failed, when retried) request, atomically; null when it was already decided (approved or
-   * rejected): two reviewers clicking at once write once.
+   * Decides a pending request (or a failed one, retried) in one statement; null when it was already decided, so two
+   * reviewers clicking at once write once. A decision's reason is kept as decisionReason (the requester's reason
+   * stays); its error is kept on `failed`; writtenAt says when the ledger was written.
    */
   decideRequest(id: string, decision: RequestDecision): Promise<RequestRecord | null>;
   addEvidence(requestId: string, evidence: Evidence): Promise<void>;
-  /** Remembers the office's review card of a request (updated in place as it is decided). */
   setRequestCard(requestId: string, messageId: string): Promise<void>;
   /** Remembers the bot's confirmation of a request in the requester's chat (files replied to it are evidence). */
   setRequestReply(requestId: string, messageId: string): Promise<void>;
-  /** Records a unit's 签收 of a task; false when that unit already acknowledged that task. */
+  /** False when that unit already acknowledged that task. */
   recordAck(ack: AckRecord): Promise<boolean>;
-  acks(filter?: { taskId?: string; unit?: string; since?: string }): Promise<AckRecord[]>;
-  /**
-   * True the first time an incoming message or card-click id is seen (then it is recorded); false for a repeat.
-   * Survives restarts, so an event Feishu delivers again is handled once.
-   */
+  acks(filter?: AckFilter): Promise<AckRecord[]>;
+
+  /** True the first time an incoming message or card-click id is seen, by any replica, across restarts. */
   recordEvent(id: string, at: string): Promise<boolean>;
+  /**
+   * Takes the run of a job on a date for a ledger for `leaseMs`: true when this replica holds it (it already did, or
+   * nobody did, or the holder's lease expired). Exactly one of several replicas claiming at once gets it.
+   */
+  claimRun(ledger: string, job: string, date: IsoDate, replica: string, leaseMs: number): Promise<boolean>;
+  /** Extends a lease this replica still holds; false when another replica has taken it over (stop working on it). */
+  renewLease(ledger: string, job: string, date: IsoDate, replica: string, leaseMs: number): Promise<boolean>;
+  /** Gives a lease up (the run is finished or interrupted); a lease held by another replica is left alone. */
+  releaseRun(ledger: string, job: string, date: IsoDate, replica: string): Promise<void>;
+  /** Every lease held now or left to expire, for /healthz. */
+  leases(): Promise<LeaseRecord[]>;
+  /**
+   * Runs `fn` while no other call in any replica on this database holds the same ledger's lock (write-backs). Not
+   * reentrant: `fn` must not take the same ledger's lock again.
+   */
+  withLedgerLock<T>(ledger: string, fn: () => Promise<T>): Promise<T>;
+
   close(): Promise<void>;
-}
-
-/** What createRequest takes: a request without its id and evidence; pending unless `status` is given. */
-export type NewRequest = Omit<RequestRecord, 'id' | 'status' | 'evidence'> & { status?: RequestStatus };
-
-export interface RequestFilter {
-  status?: RequestStatus;
-  taskId?: string;
-  kind?: RequestKind;
-  /** Made at or after this ISO instant. */
-  since?: string;
-}
-
-/** The office's decision on a request (or the failure of its write-back). */
-export interface RequestDecision {
-  status: 'approved' | 'rejected' | 'failed';
-  by: string;
-  at: string;
-  /** Why it was sent back (退回). */
-  reason?: string;
-  /** Why the write-back failed. */
-  error?: string;
-  /** When the ledger was written (an approval). */
-  writtenAt?: string;
 }
 
 /** The outcome of sending one message of a run. */

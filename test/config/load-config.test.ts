@@ -181,6 +181,27 @@ describe('loadConfig', () => {
     expect(written).not.toContain(EXAMPLE_ENV.FEISHU_APP_SECRET);
   });
 
+  it('takes the store from store: or DUBAN_DATABASE_URL (which wins), and masks its password in every log line', () => {
+    const file = writeConfig(tempDir(), 'sheet: tasks.csv\nstore: postgres://duban@db.example.org:5432/duban\n');
+    expect(loadConfig({ path: file, env: {}, cwd: tempDir() }).config.store).toBe('postgres://duban@db.example.org:5432/duban');
+    const url = 'postgresql://duban:pg-password-4711@10.0.0.5:6432/duban?sslmode=require';
+    expect(loadConfig({ path: file, env: { DUBAN_DATABASE_URL: url }, cwd: tempDir() }).config.store).toBe(url);
+    expect(loadConfig({ path: writeConfig(tempDir(), 'sheet: tasks.csv\n'), env: {}, cwd: tempDir() }).config.store).toBeUndefined();
+    let written = '';
+    const stream = new Writable({ write: (chunk, _enc, done) => ((written += String(chunk)), done()) });
+    createLogger({ stream, pretty: false }).error('store.failed', { error: `could not use ${url}` });
+    expect(written).toContain('postgresql://duban:***@10.0.0.5:6432/duban');
+    expect(written).not.toContain('pg-password-4711');
+  });
+
+  it('refuses a store that is not a PostgreSQL URL, naming the key', () => {
+    const file = writeConfig(tempDir(), 'sheet: tasks.csv\nstore: mysql://duban@db/duban\n');
+    const error = configError(() => loadConfig({ path: file, env: {}, cwd: tempDir() }));
+    expect(error.issues).toEqual([
+      { path: 'store', message: 'expected a PostgreSQL URL such as postgres://duban@db.example.org:5432/duban (leave store out to keep the state in SQLite under dataDir)' },
+    ]);
+  });
+
   it('reports a missing file and unreadable YAML by name', () => {
     const missing = join(tempDir(), 'nope.yaml');
     expect(configError(() => loadConfig({ path: missing, env: {}, cwd: tempDir() })).issues[0].message).toContain(missing);

@@ -22,7 +22,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const { sheet, units } = ledgerLocation(args, io, runtime);
   const delivery = await createDelivery(config, runtime.logger);
   const source = openLedger(sheet, { units, logger: runtime.logger, env: runtime.loaded.sourceEnv, feishuApi: delivery.client ? () => delivery.client! : undefined });
-  const store = await openStore(runtime.loaded.dataDir);
+  const store = await openStore(runtime.loaded.dataDir, config.store, { logger: runtime.logger });
   try {
     const deps = reviewDeps({ config, store, source, ledgerFor: cachedLedger(source), delivery, logger: runtime.logger, now: io.now });
     const verdict = approve ? ({ approve: true } as const) : { approve: false as const, reason: args.reason!.trim() };

@@ -13,16 +13,17 @@ import { emit, note, useColor } from '../output.js';
  * its store when it exists (read only: nothing is saved); without a store only the ledger's 更新时间 counts as reported.
  */
 async function fromStore(ctx: LedgerContext) {
+  const { dataDir, config } = ctx.loaded;
   const [{ openStore }, { changesSince }, { notReported }] = await Promise.all([
     import('../../store/open-store.js'),
     import('../../app/runs.js'),
     import('../../app/collection.js'),
   ]);
-  const collection = { parsed: { ledger: ctx.ledger, directory: ctx.directory, revision: null }, today: ctx.today, calendar: ctx.calendar, config: ctx.loaded.config };
-  if (!storeExists(ctx.loaded.dataDir)) return { changes: null, unreported: await notReported({ ...collection, store: null }) };
-  const store = await openStore(ctx.loaded.dataDir);
+  const collection = { parsed: { ledger: ctx.ledger, directory: ctx.directory, revision: null }, today: ctx.today, calendar: ctx.calendar, config };
+  if (!storeExists(dataDir, config.store)) return { changes: null, unreported: await notReported({ ...collection, store: null }) };
+  const store = await openStore(dataDir, config.store, { logger: ctx.logger });
   try {
-    const { changes } = await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, ctx.loaded.config.staleAfterWorkdays, 'digest');
+    const { changes } = await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, config.staleAfterWorkdays, 'digest');
     return { changes, unreported: await notReported({ ...collection, store }) };
   } finally {
     await store.close();

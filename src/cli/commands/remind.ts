@@ -17,9 +17,10 @@ async function previewCards(ctx: LedgerContext, plan: ReturnType<typeof planRemi
 
 /** The tasks not acknowledged in time, from the service's store when it exists (read only), so the preview escalates as the send does. */
 async function unacknowledged(ctx: LedgerContext) {
-  if (!storeExists(ctx.loaded.dataDir)) return undefined;
+  const { dataDir, config } = ctx.loaded;
+  if (!storeExists(dataDir, config.store)) return undefined;
   const [{ openStore }, { ackOverdue }] = await Promise.all([import('../../store/open-store.js'), import('../../app/acknowledgements.js')]);
-  const store = await openStore(ctx.loaded.dataDir);
+  const store = await openStore(dataDir, config.store, { logger: ctx.logger });
   try {
     return await ackOverdue(store, ctx.today, ctx.calendar, ctx.loaded.config.reminders.ackWithinWorkdays);
   } finally {

@@ -15,8 +15,8 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   if (status !== undefined && !STATUSES.includes(status)) throw new UsageError(`--status 只能是 ${STATUSES.join(' | ')}，收到 "${args.status}"。`);
   const { loaded } = loadRuntime(args, io);
   let requests: RequestRecord[] = [];
-  if (storeExists(loaded.dataDir)) {
-    const store = await openStore(loaded.dataDir);
+  if (storeExists(loaded.dataDir, loaded.config.store)) {
+    const store = await openStore(loaded.dataDir, loaded.config.store);
     try {
       requests = await store.requests({ status, taskId: args.task });
     } finally {
