@@ -5,6 +5,7 @@
  *   1,000 mixed questions against the parsed ledger                               vs  one parse of the ledger
  *   heap kept by the parsed ledger                                                vs  heap kept by csv-parse's rows
  *   `duban digest` start-up on the bundled example                                 vs  `node -e 0`
+ *   reading chat commands from hostile 160,000-character messages                 vs  the same from 20,000 (8× longer)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -26,6 +27,7 @@ const { buildReminderPlan } = await dist('reports/reminders.js');
 const { resolveOptions } = await dist('reports/options.js');
 const { createWorkCalendar } = await dist('calendar/chinese-calendar.js');
 const { answerQuestion } = await dist('reports/answer.js');
+const { readChatCommand } = await dist('ask/commands.js');
 
 /** Median of `runs` timings of fn (after one warm-up), in ms. */
 function median(fn, runs = 7) {
@@ -130,6 +132,12 @@ const sdkProbe = `
   console.log(JSON.stringify(['@larksuiteoapi', '@googleapis', 'google-auth-library', 'exceljs'].filter((p) => cache.some((k) => k.includes('/node_modules/' + p + '/')))));`;
 const loadedSdks = JSON.parse(execFileSync(node, ['--input-type=module', '-e', sdkProbe], { cwd: dir }).toString().trim());
 
+// Chat commands are read in time linear in the message: runs that would make a careless regex backtrack.
+const hostile = (n) => [`签收 6${'1'.repeat(n)}x`, `申请办结 6 ${',,'.repeat(n)}x`, `申请延期 6 至${'7'.repeat(n)}原因${'原因'.repeat(n)}`, `6 ${'延期到'.repeat(n)}`, `同意 R${'1'.repeat(n)}x`];
+const readAll = (messages) => () => messages.forEach((m) => readChatCommand(m));
+const commandsShort = median(readAll(hostile(20_000)), 5);
+const commandsLong = median(readAll(hostile(160_000)), 5);
+
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 const ratio = (a, b) => (a / b).toFixed(2);
 const rows = [
@@ -146,6 +154,9 @@ const rows = [
   ['duban digest (bundled example)', fmt(digestStart)],
   ['ratio start-up digest/node', ratio(digestStart, nodeStart)],
   ['SDKs loaded by a local digest (goal: none)', loadedSdks.length ? loadedSdks.join(', ') : 'none'],
+  ['chat commands, hostile messages of 20,000 characters', fmt(commandsShort)],
+  ['the same, 8× longer', fmt(commandsLong)],
+  ['ratio 8×/1× (goal ≤ 10: linear)', ratio(commandsLong, commandsShort)],
 ];
 const width = Math.max(...rows.map(([k]) => k.length));
 console.log(`duban bench (${new Date().toISOString().slice(0, 10)}, node ${process.version}, median of repeated runs)`);

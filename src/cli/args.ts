@@ -12,6 +12,9 @@ export const COMMANDS = [
   'plan',
   'update',
   'history',
+  'requests',
+  'approve',
+  'reject',
   'chats',
   'store',
   'help',
@@ -45,6 +48,8 @@ export interface CliArgs {
   force: boolean;
   /** import-plan: the year of dates written without one. */
   year?: string;
+  /** reject: why the office sends the request back. */
+  reason?: string;
 }
 
 /** A mistake in how duban was called; exit code 2. */
@@ -71,6 +76,7 @@ const OPTIONS = {
   check: { type: 'boolean' },
   force: { type: 'boolean' },
   year: { type: 'string' },
+  reason: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -118,6 +124,7 @@ export function parseCommandLine(argv: string[]): CliArgs {
     check: values.check ?? false,
     force: values.force ?? false,
     year: values.year,
+    reason: values.reason,
   };
 }
 
@@ -134,7 +141,10 @@ export const USAGE = `duban — 督办台账机器人
   duban serve                                         定时任务 + 聊天机器人（未配置飞书时为本地模式）
   duban plan     [--from YYYY-MM-DD] [--days N] [--format text|json]   未来的定时发送安排
   duban update 编号 [--status 状态] [--progress 进度] [--note 文字] [--by 姓名]   把进展写回台账
-  duban history  [--task 编号] [--unit 单位]          提醒记录
+  duban history  [--task 编号] [--unit 单位]          督办记录：提醒、签收、申请、审核、写入，谁在何时
+  duban requests [--status pending|approved|rejected|failed] [--json]   待审核的签收/进度/办结/延期申请
+  duban approve  R12 [--by 姓名]                     同意申请并写入台账
+  duban reject   R12 --reason 原因 [--by 姓名]        退回申请（不写台账，告知联络员）
   duban chats                                         机器人所在的飞书群及其 chat_id
   duban store migrate                                 建立或升级状态数据库的表结构（SQLite 或 PostgreSQL）
   duban store status  [--format text|json]            状态数据库的类型、位置和结构版本

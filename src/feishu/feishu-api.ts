@@ -9,7 +9,7 @@ export interface FeishuRequest {
   url: string;
   params?: Record<string, string | number | boolean | undefined>;
   data?: unknown;
-  /** Rate-limit bucket, e.g. "chat:oc_xxx" for per-chat message limits, "sheet:<token>" to serialise writes. */
+  /** Rate-limit bucket: "chat:oc_xxx" (5 messages/s per chat), "message:om_xxx" (5 updates/s per message), "sheet:<token>" to serialise writes. */
   bucket?: string;
 }
 

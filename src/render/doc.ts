@@ -24,7 +24,9 @@ export type Block =
   /** A list the card renderer may shorten ("还有 N 项"); each item is one line. */
   | { kind: 'list'; items: Inline[][] }
   | { kind: 'table'; columns: TableColumn[]; rows: Record<string, string | number>[] }
-  | { kind: 'divider' };
+  | { kind: 'divider' }
+  /** Buttons (and forms) for what a liaison can do about these tasks: cards only; text and markdown show nothing. */
+  | { kind: 'taskActions'; tasks: { id: string; label: string }[] };
 
 /** red: something overdue or escalated (or sheet errors); orange: due soon (or warnings); green: all well; blue: neutral. */
 export type DocSeverity = 'red' | 'orange' | 'green' | 'blue';

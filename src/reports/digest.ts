@@ -1,6 +1,7 @@
 /** The daily digest as a view model: totals, lights, overdue and due-soon lists, unit and category tables. */
 import type { IsoDate, Ledger, Problem, ReportOptions, TaskState, TrafficLight, WorkCalendar } from '../domain/types.js';
 import type { ClassifiedTask } from './classify.js';
+import type { UnreportedUnit } from './collect.js';
 import type { DigestChanges, DigestChangesView } from './digest-changes.js';
 import { describeChanges } from './describe-changes.js';
 import { indexLedger, ledgerViews } from './ledger-index.js';
@@ -55,6 +56,8 @@ export interface Digest extends DigestSummary {
   source: string;
   problems: { errors: number; warnings: number; items: Problem[] };
   changes: DigestChangesView | null;
+  /** After this month's collection day (collect.day): the units that have not reported; absent before it or without one. */
+  notReported?: UnreportedUnit[];
 }
 
 /** Builds the digest of a ledger for `today`; its lists are the caller's own (copies of the cached summary). */

@@ -19,6 +19,11 @@ import { loadCalendar, withCalendarProblems } from '../app/calendar-overrides.js
 import { createDelivery } from '../app/delivery.js';
 import { cachedLedger } from '../app/read-ledger.js';
 import { createChatAnswer } from './chat-answer.js';
+import { chatHandlers } from './chat-handlers.js';
+import { reviewDeps } from '../app/review-loop.js';
+import { collectRun } from '../app/collection.js';
+import { urgentSender } from '../app/urgent.js';
+import { createLoop } from '../review/loop.js';
 import { startChat } from './chat.js';
 import { portInUse } from './port-in-use.js';
 import { digestRun, officeMessage, problemsRun, remindRun, type RunInputs } from '../app/runs.js';
@@ -73,7 +78,8 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     const { calendar, problems: calendarProblems } = await loadCalendar(config, source, logger);
     const sheetUrl = webLink(opts.sheet);
     const today = () => todayIn(config.timezone, clock.now());
-    const inputs = async (date: string): Promise<RunInputs> => ({ parsed: await ledgerFor(date), today: date, calendar, options, config, store, delivery, sheetUrl });
+    const urgent = delivery.client ? urgentSender(delivery.client, logger) : undefined;
+    const inputs = async (date: string): Promise<RunInputs> => ({ parsed: await ledgerFor(date), today: date, calendar, options, config, store, delivery, sheetUrl, urgent });
 
     const scheduler = createScheduler({
       config,
@@ -86,6 +92,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
         digest: async (ctx) => digestRun(await inputs(ctx.date), 'digest'),
         remind: async (ctx) => remindRun(await inputs(ctx.date), ctx),
         weekly: async (ctx) => digestRun(await inputs(ctx.date), 'weekly'),
+        collect: async (ctx) => collectRun(await inputs(ctx.date)),
       },
       officeMessage: (text, key) => officeMessage(config, '督办机器人提示', [text], key),
       sheetProblems: async (date) => {
@@ -96,9 +103,11 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
       },
     });
 
-    const answer = createChatAnswer({ ledgerFor, source, delivery, calendar, options, today, sheetUrl });
-
-    const chat = await startChat({ config, logger, delivery, answer, file: loaded.file });
+    const review = reviewDeps({ config, store, source, ledgerFor, delivery, logger, now: () => clock.now() });
+    const loop = createLoop(review);
+    const answer = createChatAnswer({ ledgerFor, people: review.people, loop, calendar, options, today, sheetUrl });
+    const handlers = chatHandlers({ loop, answer, store });
+    const chat = await startChat({ config, logger, delivery, handlers, file: loaded.file });
     const receiver = chat.receiver;
     if (receiver) opened.push(() => receiver.stop());
     const healthPort = config.health.port;
@@ -109,6 +118,9 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     if (health) opened.push(() => health.close());
     for (const [key, purpose] of [['leaders', 'the daily digest and weekly summary'], ['office', 'sheet problems and operator notices'], ['default', 'reminders of units without a work group (until then they go to chats.office)']] as const) {
       if (!config.chats[key]) logger.warn('config.chat_missing', { setting: `chats.${key}`, purpose, hint: 'set it to a chat_id from `duban chats`; until then these messages are not sent' });
+    }
+    if (config.review.reviewers.length === 0) {
+      logger.warn('config.no_reviewers', { setting: 'review.reviewers', hint: 'list the accounts who may approve requests (同意/退回) in chat; until then only `duban approve` / `duban reject` decide' });
     }
     await scheduler.start();
     logger.info('service.started', { mode: loaded.mode, events: config.feishu.events, health: health?.port ?? null });

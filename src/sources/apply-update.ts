@@ -4,6 +4,7 @@
  * locked across processes and never replaced when it changed since it was read; an online sheet's row is re-read
  * right before the write (appends go onto what is there then) and its appended lines are checked afterwards.
  */
+import { withHostLock } from './file-lock.js';
 import { createKeyedQueue } from '../feishu/keyed-queue.js';
 import type { Cell, LedgerField, RawTable } from '../domain/types.js';
 import { cellText } from '../ledger/text.js';
@@ -53,7 +54,8 @@ const perLedger = createKeyedQueue();
  * processes), so two updates of the same task cannot both append to the note they read before the other wrote.
  */
 export function createUpdater(steps: UpdateSteps): (id: string, update: TaskUpdate) => Promise<WriteOutcome> {
-  const exclusive = steps.exclusive ?? (<T>(work: () => Promise<T>) => work());
+  // A ledger elsewhere than in a local file is locked on this host (a local file brings its own lock beside it).
+  const exclusive = steps.exclusive ?? (<T>(work: () => Promise<T>) => withHostLock(steps.location, work));
   return (id, update) => perLedger(steps.location, () => exclusive(() => applyUpdate(steps, id, update)));
 }
 

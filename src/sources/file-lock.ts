@@ -5,9 +5,9 @@
  * host sharing the folder) is taken over; breaking one goes through a second exclusive file, so two waiters never
  * both break the same lock and then remove each other's.
  */
-import { randomBytes } from 'node:crypto';
-import { open, readFile, stat, unlink, utimes } from 'node:fs/promises';
-import { hostname } from 'node:os';
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, open, readFile, stat, unlink, utimes } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { SourceError } from './source-error.js';
 
@@ -30,6 +30,16 @@ interface Holder {
 /** The lock file of a ledger. */
 export function lockPathOf(path: string): string {
   return join(dirname(path), `.${basename(path)}.duban-lock`);
+}
+
+/**
+ * Runs `work` holding a lock on this host for a ledger that is not a local file (a Google or Feishu sheet, a Bitable):
+ * two duban processes on one machine write to it one at a time, so neither's re-read misses the other's write.
+ */
+export async function withHostLock<T>(location: string, work: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
+  const dir = join(tmpdir(), 'duban-locks');
+  await mkdir(dir, { recursive: true });
+  return withFileLock(join(dir, createHash('sha256').update(location).digest('hex').slice(0, 32)), work, options);
 }
 
 /** Runs `work` holding the ledger's lock; throws a SourceError naming the owner when it stays held past `waitMs`. */

@@ -197,6 +197,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    description: 'the 督办 loop: where a request was made and its thread, its status word, the office\'s reason, when it was written, claims',
+    sql: `
+      ALTER TABLE requests ADD COLUMN status_word TEXT;
+      ALTER TABLE requests ADD COLUMN decision_reason TEXT;
+      ALTER TABLE requests ADD COLUMN chat TEXT;
+      ALTER TABLE requests ADD COLUMN source_message_id TEXT;
+      ALTER TABLE requests ADD COLUMN reply_message_id TEXT;
+      ALTER TABLE requests ADD COLUMN written_at TEXT;
+      ALTER TABLE requests ADD COLUMN claimed_by TEXT;
+      ALTER TABLE requests ADD COLUMN claimed_until TEXT;
+    `,
+  },
 ];
 
 /** The schema version this code reads and writes. */

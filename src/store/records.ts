@@ -1,6 +1,7 @@
 /** The rows the store keeps, as the rest of duban sees them. */
 import type { Card } from '../render/card.js';
 import type { IsoDate } from '../domain/types.js';
+import type { RequestKind, RequestRecord, RequestStatus } from '../domain/requests.js';
 import type { ReminderKind } from '../reports/reminder-types.js';
 
 export type RunStatus = 'started' | 'done' | 'failed' | 'skipped';
@@ -58,41 +59,8 @@ export interface NoticeRecord {
   value: string | null;
 }
 
-export type RequestKind = 'ack' | 'progress' | 'complete' | 'extend';
-export type RequestStatus = 'pending' | 'approved' | 'rejected' | 'failed';
-
-/** A file or link offered as evidence (佐证材料) for a request. */
-export interface Evidence {
-  name: string;
-  fileKey?: string;
-  url?: string;
-}
-
-/** A liaison's request to the office (签收, 进度, 办结, 延期) and the office's decision on it. Ids are R1, R2, … per store. */
-export interface RequestRecord {
-  id: string;
-  kind: RequestKind;
-  taskId: string;
-  unit: string;
-  /** The requester's name or account. */
-  by: string;
-  /** The requester's open_id. */
-  byAccount: string | null;
-  /** ISO instant. */
-  at: string;
-  status: RequestStatus;
-  newDue?: IsoDate;
-  oldDue?: IsoDate;
-  reason?: string;
-  note?: string;
-  progress?: number;
-  evidence: Evidence[];
-  decidedBy?: string;
-  decidedAt?: string;
-  error?: string;
-  /** The office's review card. */
-  cardMessageId?: string;
-}
+/** The 督办 loop's records live with the domain types (render and review read them too); the store keeps them. */
+export type { AckRecord, Evidence, RequestKind, RequestRecord, RequestStatus } from '../domain/requests.js';
 
 /** A new request: the store gives it its id and its (empty) evidence; pending unless said otherwise. */
 export type NewRequest = Omit<RequestRecord, 'id' | 'status' | 'evidence'> & { status?: RequestStatus };
@@ -110,17 +78,11 @@ export interface RequestDecision {
   status: 'approved' | 'rejected' | 'failed';
   by: string;
   at: string;
+  /** Why it was sent back (退回): kept as the request's decisionReason. */
   reason?: string;
   error?: string;
-}
-
-/** A unit's acknowledgement (签收) of a task: at most one per (task, unit). */
-export interface AckRecord {
-  taskId: string;
-  unit: string;
-  by: string;
-  byAccount: string | null;
-  at: string;
+  /** When the ledger was written (an approval). */
+  writtenAt?: string;
 }
 
 export interface AckFilter {

@@ -7,6 +7,8 @@ interface RequestRow {
   seq: number | string; kind: RequestKind; task_id: string; unit: string; by_name: string; by_account: string | null; at: string;
   status: RequestStatus; new_due: string | null; old_due: string | null; reason: string | null; note: string | null;
   progress: number | null; decided_by: string | null; decided_at: string | null; error: string | null; card_message_id: string | null;
+  status_word: string | null; decision_reason: string | null; chat: string | null; source_message_id: string | null;
+  reply_message_id: string | null; written_at: string | null;
 }
 interface EvidenceRow { request_seq: number | string; name: string; file_key: string | null; url: string | null }
 interface AckRow { task_id: string; unit: string; by_name: string; by_account: string | null; at: string }
@@ -15,6 +17,8 @@ interface AckRow { task_id: string; unit: string; by_name: string; by_account: s
 const OPTIONAL = [
   ['newDue', 'new_due'], ['oldDue', 'old_due'], ['reason', 'reason'], ['note', 'note'], ['progress', 'progress'],
   ['decidedBy', 'decided_by'], ['decidedAt', 'decided_at'], ['error', 'error'], ['cardMessageId', 'card_message_id'],
+  ['statusWord', 'status_word'], ['decisionReason', 'decision_reason'], ['chat', 'chat'], ['sourceMessageId', 'source_message_id'],
+  ['replyMessageId', 'reply_message_id'], ['writtenAt', 'written_at'],
 ] as const;
 
 const toEvidence = (r: EvidenceRow): Evidence => ({ name: r.name, ...(r.file_key === null ? {} : { fileKey: r.file_key }), ...(r.url === null ? {} : { url: r.url }) });
@@ -38,12 +42,18 @@ function seqOf(id: string): number | null {
 
 const INSERT_REQUEST = `INSERT INTO requests (ledger, kind, task_id, unit, by_name, by_account, at, status, ${OPTIONAL.map(([, column]) => column).join(', ')})
   VALUES (?, ?, ?, ?, ?, ?, ?, ?, ${OPTIONAL.map(() => '?').join(', ')}) RETURNING *`;
-const DECIDE = `UPDATE requests SET status = ?, decided_by = ?, decided_at = ?, reason = COALESCE(?, reason), error = ?
+const DECIDE = `UPDATE requests SET status = ?, decided_by = ?, decided_at = ?, decision_reason = COALESCE(?, decision_reason), error = ?,
+  written_at = COALESCE(?, written_at), claimed_by = NULL, claimed_until = NULL
   WHERE ledger = ? AND seq = ? AND status IN ('pending', 'failed') RETURNING *`;
+// A claim is taken only from a request still open whose earlier claim (if any) has run out.
+const CLAIM = `UPDATE requests SET claimed_by = ?, claimed_until = ?
+  WHERE ledger = ? AND seq = ? AND status IN ('pending', 'failed') AND (claimed_until IS NULL OR claimed_until < ?) RETURNING *`;
 const INSERT_ACK = `INSERT INTO acks (ledger, task_id, unit, by_name, by_account, at) VALUES (?, ?, ?, ?, ?, ?)
   ON CONFLICT (ledger, task_id, unit) DO NOTHING`;
 
-type RequestMethods = 'createRequest' | 'requests' | 'request' | 'decideRequest' | 'addEvidence' | 'setRequestCard' | 'recordAck' | 'acks';
+type RequestMethods =
+  | 'createRequest' | 'requests' | 'request' | 'claimRequest' | 'decideRequest' | 'addEvidence' | 'setRequestCard' | 'setRequestReply'
+  | 'recordAck' | 'acks';
 
 /** The request-side methods of the store for one ledger. */
 export function requestQueries(db: SqlDatabase, ledger: string): Pick<Store, RequestMethods> {
@@ -79,11 +89,18 @@ export function requestQueries(db: SqlDatabase, ledger: string): Pick<Store, Req
       const seq = seqOf(id);
       return seq === null ? null : ((await select(bySeq(seq)))[0] ?? null);
     },
+    claimRequest: async (id, claim) => {
+      const seq = seqOf(id);
+      if (seq === null) return null;
+      const claimed = await db.all<RequestRow>(CLAIM, [claim.by, claim.until, ledger, seq, claim.at]);
+      return claimed.length === 0 ? null : (await select(bySeq(seq)))[0];
+    },
     decideRequest: async (id, decision) => {
       const seq = seqOf(id);
       if (seq === null) return null;
       const error = decision.status === 'failed' ? (decision.error ?? null) : null;
-      const decided = await db.all<RequestRow>(DECIDE, [decision.status, decision.by, decision.at, decision.reason ?? null, error, ledger, seq]);
+      const params = [decision.status, decision.by, decision.at, decision.reason ?? null, error, decision.writtenAt ?? null, ledger, seq];
+      const decided = await db.all<RequestRow>(DECIDE, params);
       return decided.length === 0 ? null : (await select(bySeq(seq)))[0];
     },
     addEvidence: async (requestId, evidence) => {
@@ -92,6 +109,9 @@ export function requestQueries(db: SqlDatabase, ledger: string): Pick<Store, Req
     },
     setRequestCard: async (requestId, messageId) => {
       await db.run('UPDATE requests SET card_message_id = ? WHERE ledger = ? AND seq = ?', [messageId, ledger, await existing(requestId)]);
+    },
+    setRequestReply: async (requestId, messageId) => {
+      await db.run('UPDATE requests SET reply_message_id = ? WHERE ledger = ? AND seq = ?', [messageId, ledger, await existing(requestId)]);
     },
     recordAck: async (ack) => (await db.run(INSERT_ACK, [ledger, ack.taskId, ack.unit, ack.by, ack.byAccount, ack.at])) === 1,
     acks: async (filter = {}) => {

@@ -41,7 +41,9 @@ const SAVE_SNAPSHOT = 'INSERT INTO snapshots (ledger, date, json) VALUES (?, ?, 
 const SET_NOTICE = `INSERT INTO notices (ledger, key, date, value) VALUES (?, ?, ?, ?)
   ON CONFLICT (ledger, key) DO UPDATE SET date = excluded.date, value = excluded.value`;
 
-type RunMethods = 'getRun' | 'lastRuns' | 'startRun' | 'restartRun' | 'finishRun' | 'messages' | 'recordDelivery' | 'remindedOn' | 'history' | 'saveSnapshot' | 'snapshots' | 'notice' | 'setNotice';
+type RunMethods =
+  | 'getRun' | 'lastRuns' | 'startRun' | 'restartRun' | 'finishRun' | 'messages' | 'recordDelivery' | 'remindedOn' | 'history'
+  | 'saveSnapshot' | 'snapshots' | 'notice' | 'setNotice' | 'firstReminders';
 
 /** The run-side methods of the store for one ledger. */
 export function runQueries(db: SqlDatabase, ledger: string): Pick<Store, RunMethods> {
@@ -63,6 +65,9 @@ export function runQueries(db: SqlDatabase, ledger: string): Pick<Store, RunMeth
       (await db.all<MessageRow>('SELECT * FROM messages WHERE ledger = ? AND job = ? AND date = ? ORDER BY seq', [ledger, job, date])).map(toMessage),
     recordDelivery: async (job, date, chat, d) =>
       void (await db.run(RECORD_DELIVERY, [d.outcome, d.at, d.messageId ?? null, d.uuid ?? null, d.error ?? null, ledger, job, date, chat])),
+    firstReminders: async () =>
+      (await db.all<{ task: string; unit: string; date: string }>('SELECT task, unit, MIN(date) AS date FROM reminder_log WHERE ledger = ? GROUP BY task, unit ORDER BY task, unit', [ledger]))
+        .map((r) => ({ taskId: r.task, unit: r.unit, date: r.date })),
     remindedOn: async (date) =>
       (await db.all<{ task: string; unit: string }>('SELECT task, unit FROM reminder_log WHERE ledger = ? AND date = ? ORDER BY seq', [ledger, date]))
         .map((r) => ({ taskId: r.task, unit: r.unit })),

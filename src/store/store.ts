@@ -47,18 +47,28 @@ export interface Store {
   snapshots(options?: { before?: IsoDate; limit?: number }): Promise<LedgerSnapshot[]>;
   notice(key: string): Promise<NoticeRecord | null>;
   setNotice(key: string, date: IsoDate, value?: string | null): Promise<void>;
+  /** The first date each (task, unit) was reminded (acknowledgement escalation counts from it). */
+  firstReminders(): Promise<{ taskId: string; unit: string; date: IsoDate }[]>;
 
   createRequest(request: NewRequest): Promise<RequestRecord>;
   /** Requests in the order they were made. */
   requests(filter?: RequestFilter): Promise<RequestRecord[]>;
   request(id: string): Promise<RequestRecord | null>;
   /**
+   * Takes a pending (or failed) request for deciding until `until` (an ISO instant), so two reviewers cannot both write
+   * it; null when it is decided already or another claim is still running. decideRequest ends the claim.
+   */
+  claimRequest(id: string, claim: { by: string; at: string; until: string }): Promise<RequestRecord | null>;
+  /**
    * Decides a pending request (or a failed one, retried) in one statement; null when it was already decided, so two
-   * reviewers clicking at once write once. A decision's reason replaces the request's; its error is kept on `failed`.
+   * reviewers clicking at once write once. A decision's reason is kept as decisionReason (the requester's reason
+   * stays); its error is kept on `failed`; writtenAt says when the ledger was written.
    */
   decideRequest(id: string, decision: RequestDecision): Promise<RequestRecord | null>;
   addEvidence(requestId: string, evidence: Evidence): Promise<void>;
   setRequestCard(requestId: string, messageId: string): Promise<void>;
+  /** Remembers the bot's confirmation of a request in the requester's chat (files replied to it are evidence). */
+  setRequestReply(requestId: string, messageId: string): Promise<void>;
   /** False when that unit already acknowledged that task. */
   recordAck(ack: AckRecord): Promise<boolean>;
   acks(filter?: AckFilter): Promise<AckRecord[]>;

@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { columnRuleProblems } from '../../src/app/column-check.js';
-import { applyChatUpdate } from '../../src/app/chat-update.js';
-import { readLedger } from '../../src/app/read-ledger.js';
+import { submit } from '../../src/review/submit.js';
 import { openSource } from '../../src/sources/open-source.js';
 import type { LoopbackField } from '../support/feishu/bitable-routes.js';
+import { testReviewDeps } from '../support/review-deps.js';
 import { apiRequests, type FeishuSetup, useFeishuSetup } from './feishu-harness.js';
 
 const APP = 'bascnWords0001';
@@ -114,9 +114,12 @@ describe('Bitable write-back in the field\'s own options', () => {
   it('writes a chat update\'s status in the select\'s word', async () => {
     addBase(['待启动', '正在推进', '已办结']);
     const source = openSource(SOURCE, f.deps);
-    const { ledger } = await readLedger(source, DATE);
-    const intent = { kind: 'update', id: '1', status: '已完成', progress: null, note: '已验收' } as const;
-    const result = await applyChatUpdate(intent, ledger, source, { unit: '区民政局', name: '赵六' }, DATE);
+    // Completions written without review here: "1 已完成" is then a progress report with a status.
+    const members = { ou_zhao: [{ unit: '区民政局', name: '赵六', role: 'liaison' as const }] };
+    const { deps } = await testReviewDeps({ source, now: `${DATE}T02:00:00.000Z`, people: { members }, requireReview: ['extend'] });
+    const update = { id: '1', status: '已完成', progress: null, note: '已验收' };
+    const result = await submit(deps, { kind: 'progress', update }, { openId: 'ou_zhao', via: 'text' });
+    await deps.store.close();
     expect(result.ok).toBe(true);
     expect(field(1, '状态')).toBe('已办结');
     expect(f.bitable.createdOptions).toEqual([]);

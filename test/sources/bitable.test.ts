@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyChatUpdate } from '../../src/app/chat-update.js';
+import { submit } from '../../src/review/submit.js';
+import { testReviewDeps } from '../support/review-deps.js';
 import { readLedger } from '../../src/app/read-ledger.js';
 import { parseLedger } from '../../src/ledger/parse-ledger.js';
 import { readLocalTable } from '../../src/ledger/read-local.js';
@@ -144,12 +145,15 @@ describe('Bitable source', () => {
 
   it('tells a liaison updating in chat which record was written, not a row number that Bitable does not have', async () => {
     const source = openSource(URL_, { ...f.deps, units: 'tblUnits0001' });
-    const { ledger } = await readLedger(source, DATE);
-    const intent = { kind: 'update', id: '6', status: null, progress: '90%', note: '已审定' } as const;
-    const result = await applyChatUpdate(intent, ledger, source, { unit: '区退役军人事务局', name: '黄志强' }, DATE);
+    const liaison = { unit: '区退役军人事务局', name: '黄志强', role: 'liaison' as const };
+    const { deps } = await testReviewDeps({ source, now: `${DATE}T02:00:00.000Z`, people: { members: { ou_huang: [liaison] } } });
+    const update = { id: '6', status: null, progress: '90%', note: '已审定' };
+    const result = await submit(deps, { kind: 'progress', update }, { openId: 'ou_huang', via: 'text' });
     expect(result.ok).toBe(true);
-    expect(result.text).toContain(`（多维表格记录 ${recordOf('6').record_id}）`);
-    expect(result.text).not.toContain('第 2 行');
+    expect(result.lines[0]).toContain(`（多维表格记录 ${recordOf('6').record_id}）`);
+    expect(result.lines[0]).not.toContain('第 2 行');
+    expect(String(recordOf('6').fields['进展情况'])).toMatch(new RegExp(`\\[${DATE} 黄志强\\] 已审定（R1）$`));
+    await deps.store.close();
   });
 
   it('retries a write conflict (1254291, HTTP 200) and refuses missing or duplicate ids', async () => {

@@ -61,7 +61,8 @@ describe.each(BACKENDS)('requests on $name', (backend) => {
     const approved = await store.decideRequest('R1', { status: 'approved', by: '王主任', at: LATER });
     expect(approved).toEqual({ id: 'R1', ...extend, status: 'approved', decidedBy: '王主任', decidedAt: LATER, evidence: [] });
     const rejected = await store.createRequest({ ...extend, taskId: '9' });
-    expect(await store.decideRequest(rejected.id, { status: 'rejected', by: '王主任', at: LATER, reason: '请补充佐证材料' })).toMatchObject({ status: 'rejected', reason: '请补充佐证材料' });
+    // The office's reason is kept beside the requester's, not over it.
+    expect(await store.decideRequest(rejected.id, { status: 'rejected', by: '王主任', at: LATER, reason: '请补充佐证材料' })).toMatchObject({ status: 'rejected', reason: '雨季停工', decisionReason: '请补充佐证材料' });
   });
 
   it('keeps evidence in the order it came and the office card of each request', async () => {

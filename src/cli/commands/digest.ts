@@ -8,14 +8,23 @@ import { storeExists } from '../../store/store-file.js';
 import type { CliIO } from '../io.js';
 import { emit, note, useColor } from '../output.js';
 
-/** What changed since the last digest the service sent, when its store exists (read only: nothing is saved). */
-async function changesFromStore(ctx: LedgerContext) {
+/**
+ * What changed since the last digest the service sent, and who has not reported this month (after collect.day), from
+ * its store when it exists (read only: nothing is saved); without a store only the ledger's 更新时间 counts as reported.
+ */
+async function fromStore(ctx: LedgerContext) {
   const { dataDir, config } = ctx.loaded;
-  if (!storeExists(dataDir, config.store)) return null;
-  const [{ openStore }, { changesSince }] = await Promise.all([import('../../store/open-store.js'), import('../../app/runs.js')]);
+  const [{ openStore }, { changesSince }, { notReported }] = await Promise.all([
+    import('../../store/open-store.js'),
+    import('../../app/runs.js'),
+    import('../../app/collection.js'),
+  ]);
+  const collection = { parsed: { ledger: ctx.ledger, directory: ctx.directory, revision: null }, today: ctx.today, calendar: ctx.calendar, config };
+  if (!storeExists(dataDir, config.store)) return { changes: null, unreported: await notReported({ ...collection, store: null }) };
   const store = await openStore(dataDir, config.store, { logger: ctx.logger });
   try {
-    return (await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, config.staleAfterWorkdays, 'digest')).changes;
+    const { changes } = await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, config.staleAfterWorkdays, 'digest');
+    return { changes, unreported: await notReported({ ...collection, store }) };
   } finally {
     await store.close();
   }
@@ -27,7 +36,9 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   for (const notice of ctx.notices) note(io, args.format, notice);
   // Sending needs the store and the Feishu client: loaded only with --send.
   if (args.send) return (await import('../send.js')).sendDigest(io, ctx);
-  const digest = buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options, await changesFromStore(ctx));
+  const { changes, unreported } = await fromStore(ctx);
+  const digest = buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options, changes);
+  if (unreported) digest.notReported = unreported;
   emit(io, args.format, {
     text: () => renderDigestText(digest, { color: useColor(io) }),
     markdown: () => renderDigestMarkdown(digest),

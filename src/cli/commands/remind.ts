@@ -5,6 +5,7 @@ import { renderReminderMarkdown, renderReminderText } from '../../render/reminde
 import type { CliArgs } from '../args.js';
 import { loadLedgerContext, type LedgerContext } from '../context.js';
 import type { CliIO } from '../io.js';
+import { storeExists } from '../../store/store-file.js';
 import { emit, note, useColor } from '../output.js';
 
 /** The cards `--send` would post: in Feishu mode with the liaisons' accounts resolved as the send resolves them. */
@@ -14,13 +15,26 @@ async function previewCards(ctx: LedgerContext, plan: ReturnType<typeof planRemi
   return reminderCards(plan, delivery, ctx.sheetUrl);
 }
 
+/** The tasks not acknowledged in time, from the service's store when it exists (read only), so the preview escalates as the send does. */
+async function unacknowledged(ctx: LedgerContext) {
+  const { dataDir, config } = ctx.loaded;
+  if (!storeExists(dataDir, config.store)) return undefined;
+  const [{ openStore }, { ackOverdue }] = await Promise.all([import('../../store/open-store.js'), import('../../app/acknowledgements.js')]);
+  const store = await openStore(dataDir, config.store, { logger: ctx.logger });
+  try {
+    return await ackOverdue(store, ctx.today, ctx.calendar, ctx.loaded.config.reminders.ackWithinWorkdays);
+  } finally {
+    await store.close();
+  }
+}
+
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const ctx = await loadLedgerContext(args, io);
   note(io, args.format, ctx.dateNote);
   for (const notice of ctx.notices) note(io, args.format, notice);
   // Sending needs the store and the Feishu client: loaded only with --send.
   if (args.send) return (await import('../send.js')).sendReminders(io, ctx);
-  const plan = planReminders({ ...ctx, config: ctx.loaded.config });
+  const plan = planReminders({ ...ctx, config: ctx.loaded.config }, undefined, await unacknowledged(ctx));
   const cards = args.format === 'card' ? await previewCards(ctx, plan) : [];
   emit(io, args.format, {
     text: () => renderReminderText(plan, { color: useColor(io) }),
