@@ -51,19 +51,19 @@ export async function changesSince(
   calendar: WorkCalendar,
   staleAfterWorkdays: number,
   kind: 'digest' | 'weekly',
-): Promise<{ current: LedgerSnapshot; changes: DigestChanges | null }> {
+): Promise<{ current: LedgerSnapshot; changes: DigestChanges | null; history: LedgerSnapshot[] }> {
   const current = snapshotLedger(ledger, today);
   const history = (await store.snapshots({ before: today, limit: 30 })).filter((s) => s.date < today);
   const previous = kind === 'weekly' ? (history.find((s) => s.date <= addDays(today, -7)) ?? history.at(-1)) : history[0];
-  return { current, changes: previous ? diffSnapshots(previous, current, { calendar, staleAfterWorkdays, history }) : null };
+  return { current, changes: previous ? diffSnapshots(previous, current, { calendar, staleAfterWorkdays, history }) : null, history };
 }
 
 /** The daily digest (or the weekly summary) for the leaders' chat, with the changes since the previous snapshot. */
 export async function digestRun(inputs: RunInputs, kind: 'digest' | 'weekly'): Promise<BuiltRun> {
   const { parsed, today, calendar, options, config, store } = inputs;
   const chat = config.chats.leaders;
-  const { current, changes } = await changesSince(store, parsed.ledger, today, calendar, config.staleAfterWorkdays, kind);
-  const digest = buildDigest(parsed.ledger, today, calendar, options, changes);
+  const { current, changes, history } = await changesSince(store, parsed.ledger, today, calendar, config.staleAfterWorkdays, kind);
+  const digest = buildDigest(parsed.ledger, today, calendar, options, changes, history);
   if (kind === 'digest') await store.saveSnapshot(current);
   if (!chat) return { messages: [] };
   const card = renderDigestCard(digest, { sheetUrl: inputs.sheetUrl, title: kind === 'weekly' ? `督办周报 · ${today}` : undefined });

@@ -23,6 +23,12 @@ export const LEDGER_FIELDS = [
   'progress',
   'note',
   'updated',
+  // Optional: kept by the 督办 loop and the reports (the original deadline at the first extension, how many
+  // extensions, when it was closed) and the warning level duban writes with warnings.writeColumn.
+  'originalDue',
+  'extensions',
+  'closed',
+  'warning',
 ] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
@@ -87,6 +93,12 @@ export interface Task {
   progress: number | null;
   note: string;
   updated: IsoDate | null;
+  /** 原截止日期: the deadline before the first approved extension, when the ledger keeps it. */
+  originalDue: IsoDate | null;
+  /** 延期次数 as a number, when the ledger keeps it. */
+  extensions: number | null;
+  /** 办结时间: the day it was closed, when the ledger keeps it. */
+  closed: IsoDate | null;
   raw: Record<LedgerField, string>;
 }
 

@@ -15,6 +15,10 @@ export const CANONICAL_HEADERS: Record<LedgerField, string> = {
   progress: '进度',
   note: '进展情况',
   updated: '更新时间',
+  originalDue: '原截止日期',
+  extensions: '延期次数',
+  closed: '办结时间',
+  warning: '预警',
 };
 
 /** Other headers accepted for each field (matched after normalisation: case, width, spaces, notes). */
@@ -31,6 +35,10 @@ export const HEADER_ALIASES: Record<LedgerField, string[]> = {
   progress: ['完成进度', '百分比', '完成比例', '进度百分比', '完成率', 'progress'],
   note: ['推进情况', '工作动态', '落实情况', '进展', '工作进展', '工作推进情况', '目前进展', '推进落实情况', 'note', 'notes'],
   updated: ['最后更新', '更新日期', 'updated', 'last updated'],
+  originalDue: ['原定时限', '原完成时限', '原截止时间', 'original due'],
+  extensions: ['延期数', 'extensions'],
+  closed: ['完成日期', '办结日期', '销号时间', '销号日期', 'closed'],
+  warning: ['预警等级', '红黄灯', '预警灯', 'warning'],
 };
 
 /** Columns without which the ledger cannot be read (errors); id and due are expected (warnings). */

@@ -2,6 +2,7 @@
  * A small document model every report is turned into once; the text, markdown and card renderers
  * each render it, so a report's layout is written once and user text is escaped in one place per format.
  */
+import type { Chart } from '../reports/charts.js';
 import type { Mention } from '../reports/reminder-types.js';
 
 /** Colours the renderers know (ANSI in the terminal, <font> in cards; markdown ignores them). */
@@ -24,7 +25,9 @@ export type Block =
   /** A list the card renderer may shorten ("还有 N 项"); each item is one line. */
   | { kind: 'list'; items: Inline[][] }
   | { kind: 'table'; columns: TableColumn[]; rows: Record<string, string | number>[] }
-  | { kind: 'divider' };
+  | { kind: 'divider' }
+  /** A chart: drawn in cards (and as an image in documents); text and markdown show `fallback`, or nothing. */
+  | { kind: 'chart'; chart: Chart; fallback?: Block };
 
 /** red: something overdue or escalated (or sheet errors); orange: due soon (or warnings); green: all well; blue: neutral. */
 export type DocSeverity = 'red' | 'orange' | 'green' | 'blue';

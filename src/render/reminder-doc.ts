@@ -6,7 +6,7 @@ import { toned, type Block, type Doc, type Inline } from './doc.js';
 import { taskLine } from './task-line.js';
 
 const items = (views: readonly ClassifiedTask[], prefix: Inline | null) =>
-  views.map((v) => [...(prefix ? [prefix] : []), ...taskLine(toAnswerTask(v), { assist: true })]);
+  views.map((v) => [...(prefix ? [prefix] : []), ...taskLine(toAnswerTask(v), { assist: true, warning: true })]);
 
 function unitBlocks(section: UnitReminder): Block[] {
   const late = section.escalation.length + section.overdue.length;

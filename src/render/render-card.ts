@@ -3,6 +3,7 @@ import type { Card } from './card.js';
 import type { Block, Doc, Inline, TableColumn } from './doc.js';
 import { escapeCardMarkdown, guardCardLineStart, isSafeUrl } from './escape.js';
 import { fitCard, LIST_ID_PREFIX, type CardLimits } from './fit-card.js';
+import { chartElement } from './chart-element.js';
 import { cardMention, type MentionIds } from './mentions.js';
 
 /** Options of the Feishu card renderer. */
@@ -50,6 +51,8 @@ function blockElement(block: Block, mentionIds: MentionIds | undefined, listNo: 
       return tableElement(block.columns, block.rows, tableNo);
     case 'divider':
       return { tag: 'hr' };
+    case 'chart':
+      return chartElement(block.chart);
   }
 }
 

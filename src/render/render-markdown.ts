@@ -21,6 +21,8 @@ function blockMarkdown(block: Block): string[] {
       return ['', ...tableMarkdown(block.columns, block.rows), ''];
     case 'divider':
       return ['', '---', ''];
+    case 'chart':
+      return block.fallback ? blockMarkdown(block.fallback) : [];
   }
 }
 

@@ -29,6 +29,8 @@ function blockLines(block: Block, color: boolean): string[] {
       return tableLines(block.columns, block.rows);
     case 'divider':
       return ['─'.repeat(40)];
+    case 'chart':
+      return block.fallback ? blockLines(block.fallback, color) : [];
   }
 }
 

@@ -1,5 +1,7 @@
 /** The daily digest as a view model: totals, lights, overdue and due-soon lists, unit and category tables. */
 import type { IsoDate, Ledger, Problem, ReportOptions, TaskState, TrafficLight, WorkCalendar } from '../domain/types.js';
+import type { LedgerSnapshot } from './changes.js';
+import { overdueTrendChart, type Chart } from './charts.js';
 import type { ClassifiedTask } from './classify.js';
 import type { DigestChanges, DigestChangesView } from './digest-changes.js';
 import { describeChanges } from './describe-changes.js';
@@ -55,6 +57,8 @@ export interface Digest extends DigestSummary {
   source: string;
   problems: { errors: number; warnings: number; items: Problem[] };
   changes: DigestChangesView | null;
+  /** Overdue tasks over the last 30 days (from the stored snapshots); null without an earlier snapshot. */
+  trend: Chart | null;
 }
 
 /** Builds the digest of a ledger for `today`; its lists are the caller's own (copies of the cached summary). */
@@ -64,6 +68,7 @@ export function buildDigest(
   calendar: WorkCalendar,
   options: ReportOptions,
   changes?: DigestChanges | null,
+  history: readonly LedgerSnapshot[] = [],
 ): Digest {
   const s = ledgerViews(ledger, today, calendar, options).derived(summarize);
   const errors = ledger.problems.filter((p) => p.severity === 'error').length;
@@ -85,6 +90,7 @@ export function buildDigest(
     categories: s.categories.map((row) => ({ ...row })),
     problems: { errors, warnings: ledger.problems.length - errors, items: ledger.problems },
     changes: changes ? describeChanges(changes, indexLedger(ledger)) : null,
+    trend: overdueTrendChart(history, today, s.overdue.length),
   };
 }
 

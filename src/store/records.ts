@@ -57,3 +57,39 @@ export interface NoticeRecord {
   date: IsoDate;
   value: string | null;
 }
+
+/** A request of the 督办 loop (签收, 进度填报, 办结, 延期) and the office's decision on it. */
+export interface RequestRecord {
+  /** "R1", "R2", … sequential per store. */
+  id: string;
+  kind: 'ack' | 'progress' | 'complete' | 'extend';
+  taskId: string;
+  unit: string;
+  /** The requester's name or account. */
+  by: string;
+  byAccount: string | null;
+  /** ISO instant. */
+  at: string;
+  status: 'pending' | 'approved' | 'rejected' | 'failed';
+  newDue?: IsoDate;
+  oldDue?: IsoDate;
+  reason?: string;
+  note?: string;
+  progress?: number;
+  evidence: { name: string; fileKey?: string; url?: string }[];
+  decidedBy?: string;
+  decidedAt?: string;
+  error?: string;
+  /** The office's review card. */
+  cardMessageId?: string;
+}
+
+/** A unit's acknowledgement (签收) of a task; at most one per (task, unit). */
+export interface AckRecord {
+  taskId: string;
+  unit: string;
+  by: string;
+  byAccount: string | null;
+  /** ISO instant. */
+  at: string;
+}

@@ -5,7 +5,7 @@
 import type { OutgoingMessage } from '../delivery/messenger.js';
 import type { IsoDate } from '../domain/types.js';
 import type { LedgerSnapshot } from '../reports/changes.js';
-import type { MessageOutcome, MessageRecord, NoticeRecord, ReminderEntry, ReminderRecord, RunRecord, RunStatus } from './records.js';
+import type { AckRecord, MessageOutcome, MessageRecord, NoticeRecord, ReminderEntry, ReminderRecord, RequestRecord, RunRecord, RunStatus } from './records.js';
 
 export interface Store {
   /** Where the state lives (the database file), for messages to the operator. */
@@ -32,6 +32,15 @@ export interface Store {
   notice(key: string): Promise<NoticeRecord | null>;
   setNotice(key: string, date: IsoDate, value?: string | null): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The 督办 loop's records as the reports read them (the Store's requests and acks, with these names and filters):
+ * scores count extensions, completion and progress reports, and acknowledgement times from them.
+ */
+export interface LoopRecords {
+  requests(filter?: { status?: RequestRecord['status']; taskId?: string; kind?: RequestRecord['kind']; since?: string }): Promise<RequestRecord[]>;
+  acks(filter?: { taskId?: string; unit?: string; since?: string }): Promise<AckRecord[]>;
 }
 
 /** The outcome of sending one message of a run. */

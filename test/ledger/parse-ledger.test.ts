@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Cell, RawTable } from '../../src/domain/types.js';
+import { LEDGER_FIELDS, type Cell, type RawTable } from '../../src/domain/types.js';
 import { parseLedger } from '../../src/ledger/parse-ledger.js';
 import { readLocalTable, readLocalWorkbook } from '../../src/ledger/read-local.js';
 
@@ -28,10 +28,11 @@ describe('parseLedger', () => {
       {
         id: '1', row: 2, category: '', title: '开展“八一”走访慰问', lead: ['区退役军人事务局'], assist: ['区民政局'],
         start: '2022-07-01', due: '2022-07-31', ongoing: false, recurring: null, status: 'in_progress', extended: false,
-        progress: 60, note: '已走访 12 户', updated: '2022-07-20',
+        progress: 60, note: '已走访 12 户', updated: '2022-07-20', originalDue: null, extensions: null, closed: null,
         raw: {
           id: '1', category: '', title: '开展“八一”走访慰问', lead: '退役军人局', assist: '民政局、区民政局', start: '2022-07-01',
           due: '2022年7月31日前', status: '推进中', progress: '60%', note: '已走访 12 户', updated: '2022-07-20',
+          originalDue: '', extensions: '', closed: '', warning: '',
         },
       },
       expect.objectContaining({ id: '2', start: '2022-01-01', due: '2022-12-31', status: 'done', progress: 100 }),
@@ -98,7 +99,7 @@ describe('parseLedger', () => {
     const rows = Array.from({ length: 200 }, () => HEADERS.map(() => pool[Math.floor(random() * pool.length)]));
     const ledger = parseLedger(table(HEADERS, rows), UNITS, { today: '2022-01-01' });
     expect(ledger.tasks.length + ledger.problems.length).toBeGreaterThan(0);
-    for (const task of ledger.tasks) expect(Object.keys(task.raw)).toHaveLength(11);
+    for (const task of ledger.tasks) expect(Object.keys(task.raw)).toHaveLength(LEDGER_FIELDS.length);
   });
 });
 

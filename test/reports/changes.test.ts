@@ -9,12 +9,16 @@ function task(id: string, fields: Partial<Task> = {}): Task {
   return {
     id, row: Number(id) + 1, category: '', title: `任务${id}`, lead: ['区交通局'], assist: [], start: null, due: '2026-03-31',
     ongoing: false, recurring: null, status: 'in_progress', extended: false, progress: 50, note: '按序时推进', updated: null,
-    raw: { id, category: '', title: '', lead: '', assist: '', start: '', due: '', status: '', progress: '', note: '', updated: '' },
+    originalDue: null, extensions: null, closed: null,
+    raw: { id, category: '', title: '', lead: '', assist: '', start: '', due: '', status: '', progress: '', note: '', updated: '', originalDue: '', extensions: '', closed: '', warning: '' },
     ...fields,
   };
 }
 const ledger = (tasks: Task[]): Ledger => ({ source: 'test', tasks, units: [], problems: [] });
 const options = { calendar, staleAfterWorkdays: 5 };
+
+// What the monthly scores read back from a past month's snapshot.
+const scoredFields = { lead: ['区交通局'], start: null, originalDue: null, closed: null, extensions: null, extended: false };
 
 describe('snapshotLedger', () => {
   it('keeps the compared fields, a note hash, and the first row of a duplicated id', () => {
@@ -22,8 +26,8 @@ describe('snapshotLedger', () => {
     expect(snapshot).toEqual({
       date: '2026-03-02',
       tasks: {
-        '1': { status: 'in_progress', progress: 50, due: '2026-03-31', noteHash: noteHash('按序时推进'), updated: null },
-        '2': { status: 'in_progress', progress: 50, due: null, noteHash: noteHash('按序时推进'), updated: null },
+        '1': { status: 'in_progress', progress: 50, due: '2026-03-31', noteHash: noteHash('按序时推进'), updated: null, ...scoredFields },
+        '2': { status: 'in_progress', progress: 50, due: null, noteHash: noteHash('按序时推进'), updated: null, ...scoredFields },
       },
     });
     expect(noteHash(' 按序时推进 ')).toBe(noteHash('按序时推进'));

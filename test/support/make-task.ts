@@ -22,6 +22,9 @@ export function makeTask(fields: Partial<Task> & { id: string }): Task {
     progress: null,
     note: '',
     updated: null,
+    originalDue: null,
+    extensions: null,
+    closed: null,
     ...fields,
     raw: {} as Record<LedgerField, string>,
   };
@@ -37,6 +40,10 @@ export function makeTask(fields: Partial<Task> & { id: string }): Task {
     progress: task.progress === null ? '' : `${task.progress}%`,
     note: task.note,
     updated: task.updated ?? '',
+    originalDue: task.originalDue ?? '',
+    extensions: task.extensions === null ? '' : String(task.extensions),
+    closed: task.closed ?? '',
+    warning: '',
     ...fields.raw,
   };
   return task;

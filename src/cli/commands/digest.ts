@@ -8,13 +8,13 @@ import { storeExists } from '../../store/store-file.js';
 import type { CliIO } from '../io.js';
 import { emit, note, useColor } from '../output.js';
 
-/** What changed since the last digest the service sent, when its store exists (read only: nothing is saved). */
+/** What changed since the last digest the service sent, and the snapshots before it, when its store exists (read only). */
 async function changesFromStore(ctx: LedgerContext) {
   if (!storeExists(ctx.loaded.dataDir)) return null;
   const [{ openStore }, { changesSince }] = await Promise.all([import('../../store/open-store.js'), import('../../app/runs.js')]);
   const store = await openStore(ctx.loaded.dataDir);
   try {
-    return (await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, ctx.loaded.config.staleAfterWorkdays, 'digest')).changes;
+    return await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, ctx.loaded.config.staleAfterWorkdays, 'digest');
   } finally {
     await store.close();
   }
@@ -26,7 +26,8 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   for (const notice of ctx.notices) note(io, args.format, notice);
   // Sending needs the store and the Feishu client: loaded only with --send.
   if (args.send) return (await import('../send.js')).sendDigest(io, ctx);
-  const digest = buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options, await changesFromStore(ctx));
+  const since = await changesFromStore(ctx);
+  const digest = buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options, since?.changes, since?.history);
   emit(io, args.format, {
     text: () => renderDigestText(digest, { color: useColor(io) }),
     markdown: () => renderDigestMarkdown(digest),
