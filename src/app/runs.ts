@@ -58,16 +58,16 @@ export async function changesSince(
   return { current, changes: previous ? diffSnapshots(previous, current, { calendar, staleAfterWorkdays, history }) : null, history };
 }
 
-/** The daily digest (or the weekly summary) for the leaders' chat, with the changes since the previous snapshot. */
-export async function digestRun(inputs: RunInputs, kind: 'digest' | 'weekly'): Promise<BuiltRun> {
+/** The daily digest for the leaders' chat, with the changes since the previous snapshot; saves today's snapshot. */
+export async function digestRun(inputs: RunInputs): Promise<BuiltRun> {
   const { parsed, today, calendar, options, config, store } = inputs;
   const chat = config.chats.leaders;
-  const { current, changes, history } = await changesSince(store, parsed.ledger, today, calendar, config.staleAfterWorkdays, kind);
+  const { current, changes, history } = await changesSince(store, parsed.ledger, today, calendar, config.staleAfterWorkdays, 'digest');
   const digest = buildDigest(parsed.ledger, today, calendar, options, changes, history);
-  if (kind === 'digest') await store.saveSnapshot(current);
+  await store.saveSnapshot(current);
   if (!chat) return { messages: [] };
-  const card = renderDigestCard(digest, { sheetUrl: inputs.sheetUrl, title: kind === 'weekly' ? `督办周报 · ${today}` : undefined });
-  return { messages: [{ chat, card, key: `${kind}|${today}|${chat}` }] };
+  const card = renderDigestCard(digest, { sheetUrl: inputs.sheetUrl });
+  return { messages: [{ chat, card, key: `digest|${today}|${chat}` }] };
 }
 
 /** Today's reminders under the configured policy: one card per chat, liaisons @-mentioned, the office told of gaps. */

@@ -20,6 +20,9 @@ const COMMAND_MODULES: Record<CommandName, () => Promise<Command>> = {
   update: () => import('./commands/update.js'),
   history: () => import('./commands/history.js'),
   chats: () => import('./commands/chats.js'),
+  score: () => import('./commands/score.js'),
+  report: () => import('./commands/report.js'),
+  notice: () => import('./commands/notice.js'),
   help: () => import('./commands/help.js'),
 };
 

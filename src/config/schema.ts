@@ -127,6 +127,10 @@ export const configSchema = z.strictObject({
       issuer: z.string().min(1).default('督查室'),
       // {year} and {n} (the month's number in the year) are filled in; leave {n} out to number by hand.
       docNumber: z.string().default('督通〔{year}〕{n}号'),
+      // A font file with Chinese glyphs for the charts in Word documents (default: a system one such as Noto Sans CJK).
+      chartFont: z.string().min(1).optional(),
+      // 督办通知单: working days the unit has to reply in writing.
+      noticeReplyWorkdays: count('working days').min(1).default(3),
     })
     .prefault({}),
   staleAfterWorkdays: count('working days').default(10),

@@ -11,7 +11,7 @@ import { cronClockTime } from '../config/cross-check.js';
 import type { DubanConfig } from '../config/schema.js';
 import type { IsoDate, WorkCalendar } from '../domain/types.js';
 
-export const JOB_NAMES = ['digest', 'remind', 'weekly'] as const;
+export const JOB_NAMES = ['digest', 'remind', 'weekly', 'monthly'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface ScheduledRun {
@@ -47,10 +47,14 @@ function cronMatchesDay(fields: ReturnType<typeof cron.parse>, date: IsoDate): b
   return fields.month.includes(m) && fields.dayOfMonth.includes(d) && days.includes(dow);
 }
 
-/** The day a job runs for a scheduled day: itself on a working day; a weekly summary moves to the week's last working day. */
+/**
+ * The day a job runs for a scheduled day: itself on a working day; a weekly report moves to the week's last working
+ * day, a monthly one to the next working day (the 1st of a month is often a holiday).
+ */
 function runDay(job: JobName, scheduled: IsoDate, calendar: WorkCalendar): IsoDate | null {
   if (calendar.isWorkday(scheduled)) return scheduled;
-  return job === 'weekly' ? lastWorkdayOfWeek(calendar, scheduled) : null;
+  if (job === 'weekly') return lastWorkdayOfWeek(calendar, scheduled);
+  return job === 'monthly' ? calendar.addWorkdays(scheduled, 0) : null;
 }
 
 /** The runs in [from, from + days), in time order, on working days and inside the send window. */

@@ -25,16 +25,18 @@ export function overviewText(report: PeriodReport): string {
     const first = units.filter((u) => u.rank === 1);
     const lastRank = units[units.length - 1].rank;
     const last = units.filter((u) => u.rank === lastRank);
-    sentences.push(`本月考核得分最高的是${names(first)}（${first[0].score} 分），最低的是${names(last)}（${last[0].score} 分）。`);
+    sentences.push(`本月考核得分最高的是${few(first)}（${first[0].score} 分），最低的是${few(last)}（${last[0].score} 分）。`);
   }
   return sentences.join('');
 }
 
 const names = (units: readonly UnitScore[]) => units.map((u) => u.unit).join('、');
+/** Up to three names; more as "区城管局、区国资委等 11 个单位". */
+const few = (units: readonly UnitScore[]) => (units.length <= 3 ? names(units) : `${names(units.slice(0, 2))}等 ${units.length} 个单位`);
 
-/** The praise sentence, or null: "表扬：区交通局、区民政局按期完成率高、无逾期任务。" */
+/** The praise sentence, or null: "表扬：区城管局、区司法局，本月排名靠前、按期完成任务且没有逾期。" */
 export function praiseText(report: PeriodReport): string | null {
-  return report.praised.length > 0 ? `表扬：${names(report.praised)}，本月排名靠前且没有逾期任务。` : null;
+  return report.praised.length > 0 ? `表扬：${names(report.praised)}，本月排名靠前、按期完成任务且没有逾期。` : null;
 }
 
 /** The naming sentence, or null: "点名：区住建委（#3、#7）有任务逾期较久，请抓紧办理。" */

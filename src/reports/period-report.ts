@@ -51,7 +51,7 @@ export interface PeriodReport {
   charts: Chart[];
   /** Monthly: the scores and ranking. */
   scores: MonthScores | null;
-  /** Monthly: units praised (表扬): in the top three with a score and no overdue task. */
+  /** Monthly: units praised (表扬): ranked in the top three, at least one task done on time, none overdue. */
   praised: UnitScore[];
   /** Units named (点名): those with 建议督办 tasks, most overdue working days first. */
   named: NamedUnit[];
@@ -95,7 +95,7 @@ export function buildPeriodReport(inputs: PeriodReportInputs): PeriodReport {
     escalate: summary.escalate,
     charts,
     scores,
-    praised: scores ? scores.units.filter((u) => u.rank <= PRAISED_UNITS && u.overdue === 0 && u.score > 0) : [],
+    praised: scores ? scores.units.filter((u) => u.rank <= PRAISED_UNITS && u.overdue === 0 && u.doneOnTime > 0) : [],
     named: namedUnits(summary.escalate),
     changes: inputs.changes ?? null,
   };

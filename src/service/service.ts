@@ -21,6 +21,7 @@ import { createChatAnswer } from './chat-answer.js';
 import { startChat } from './chat.js';
 import { portInUse } from './port-in-use.js';
 import { digestRun, officeMessage, problemsRun, remindRun, type RunInputs } from '../app/runs.js';
+import { monthlyRun, weeklyRun } from '../app/report-runs.js';
 
 export interface ServiceOptions {
   loaded: LoadedConfig;
@@ -78,9 +79,10 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
       clock,
       logger,
       jobs: {
-        digest: async (ctx) => digestRun(await inputs(ctx.date), 'digest'),
+        digest: async (ctx) => digestRun(await inputs(ctx.date)),
         remind: async (ctx) => remindRun(await inputs(ctx.date), ctx),
-        weekly: async (ctx) => digestRun(await inputs(ctx.date), 'weekly'),
+        weekly: async (ctx) => weeklyRun({ ...(await inputs(ctx.date)), dataDir: loaded.dataDir }),
+        monthly: async (ctx) => monthlyRun({ ...(await inputs(ctx.date)), dataDir: loaded.dataDir }),
       },
       officeMessage: (text, key) => officeMessage(config, '督办机器人提示', [text], key),
       sheetProblems: async (date) => {

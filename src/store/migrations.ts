@@ -61,6 +61,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'a file posted before a message card (reports)',
+    sql: `ALTER TABLE messages ADD COLUMN attachment TEXT;`,
+  },
 ];
 
 /** Applies the migrations newer than the database's version, each in its own transaction. Returns the version reached. */

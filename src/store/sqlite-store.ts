@@ -1,6 +1,6 @@
 /** The Store on SQLite (better-sqlite3, synchronous underneath): the embedded default, one file per data directory. */
 import type Database from 'better-sqlite3';
-import type { OutgoingMessage } from '../delivery/messenger.js';
+import type { OutgoingFile, OutgoingMessage } from '../delivery/messenger.js';
 import type { IsoDate } from '../domain/types.js';
 import type { Card } from '../render/card.js';
 import type { LedgerSnapshot } from '../reports/changes.js';
@@ -9,13 +9,14 @@ import type { MessageOutcome, MessageRecord, NoticeRecord, ReminderEntry, Remind
 import type { Store } from './store.js';
 
 interface RunRow { job: string; date: string; status: RunStatus; started_at: string; finished_at: string | null; detail: string | null }
-interface MessageRow { job: string; date: string; chat: string; key: string; card: string; message_id: string | null; uuid: string | null; outcome: MessageOutcome; error: string | null; at: string }
+interface MessageRow { job: string; date: string; chat: string; key: string; card: string; attachment: string | null; message_id: string | null; uuid: string | null; outcome: MessageOutcome; error: string | null; at: string }
 interface ReminderRow { task: string; unit: string; date: string; job: string; chat: string; mentions: string; kind: string; outcome: MessageOutcome; message_id: string | null; at: string }
 
 const toRun = (r: RunRow): RunRecord => ({ job: r.job, date: r.date, status: r.status, startedAt: r.started_at, finishedAt: r.finished_at, detail: r.detail });
 
 const toMessage = (r: MessageRow): MessageRecord => ({
   job: r.job, date: r.date, chat: r.chat, key: r.key, card: JSON.parse(r.card) as Card,
+  file: r.attachment ? (JSON.parse(r.attachment) as OutgoingFile) : null,
   messageId: r.message_id, uuid: r.uuid, outcome: r.outcome, error: r.error, at: r.at,
 });
 
@@ -38,7 +39,7 @@ export function createSqliteStore(db: Database.Database, path: string): Store {
        ON CONFLICT (job, date) DO UPDATE SET status = @status, finished_at = @at, detail = @detail`,
     ),
     insertMessage: db.prepare(
-      `INSERT OR IGNORE INTO messages (job, date, chat, key, card, outcome, at) VALUES (?, ?, ?, ?, ?, 'pending', ?)`,
+      `INSERT OR IGNORE INTO messages (job, date, chat, key, card, attachment, outcome, at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)`,
     ),
     messages: db.prepare('SELECT * FROM messages WHERE job = ? AND date = ? ORDER BY rowid'),
     delivery: db.prepare('UPDATE messages SET outcome = ?, at = ?, message_id = COALESCE(?, message_id), uuid = COALESCE(?, uuid), error = ? WHERE job = ? AND date = ? AND chat = ?'),
@@ -58,7 +59,7 @@ export function createSqliteStore(db: Database.Database, path: string): Store {
 
   const startRun = db.transaction((job: string, date: IsoDate, at: string, messages: OutgoingMessage[], reminders: ReminderEntry[]) => {
     q.insertRun.run(job, date, at);
-    for (const m of messages) q.insertMessage.run(job, date, m.chat, m.key, JSON.stringify(m.card), at);
+    for (const m of messages) q.insertMessage.run(job, date, m.chat, m.key, JSON.stringify(m.card), m.file ? JSON.stringify(m.file) : null, at);
     for (const r of reminders) q.insertReminder.run(r.taskId, r.unit, date, job, r.chat, JSON.stringify(r.mentions), r.kind);
   });
 

@@ -43,7 +43,7 @@ async function setup(start: Date, overrides: Partial<SchedulerOptions> = {}) {
     store,
     messenger: fakeMessenger(server),
     clock,
-    jobs: { digest: job('digest'), remind: job('remind'), weekly: job('weekly') },
+    jobs: { digest: job('digest'), remind: job('remind'), weekly: job('weekly'), monthly: job('monthly') },
     officeMessage: (text, key) => ({ chat: 'oc_office', key, card: { text } }),
     ...overrides,
   };
@@ -191,7 +191,7 @@ describe('scheduler', () => {
     const twoChats = (context: RunContext) => ({
       messages: ['oc_a', 'oc_b'].map((chat) => ({ chat, key: `digest|${context.date}|${chat}`, card: {} })),
     });
-    const { scheduler, store } = await setup(shanghai('2026-03-03', '09:10'), { messenger, jobs: { digest: twoChats, remind: twoChats, weekly: twoChats } });
+    const { scheduler, store } = await setup(shanghai('2026-03-03', '09:10'), { messenger, jobs: { digest: twoChats, remind: twoChats, weekly: twoChats, monthly: twoChats } });
     const ticking = scheduler.tick();
     await vi.waitFor(async () => expect((await store.getRun('digest', '2026-03-03'))?.status).toBe('started'));
     const stopped = scheduler.stop();
