@@ -46,7 +46,7 @@ export async function reportXlsx(report: PeriodReport): Promise<Buffer> {
 
   if (report.scores) {
     sheet(workbook, '考核排名', RANKING_COLUMNS.map((c) => ({ header: c.label, key: c.key, width: c.key === 'unit' ? 24 : 12, format: c.key === 'score' || c.key === 'ackHours' ? '0.0' : undefined })),
-      report.scores.units.map((u) => ({ ...rankingRow(u), ackHours: u.ackHours ?? '' })));
+      report.scores.units.map((u) => ({ ...rankingRow(u), ackHours: u.ackHours })));
   }
   sheet(workbook, '建议督办', [
     { header: '编号', key: 'id', width: 8 }, { header: '任务', key: 'title', width: 50 }, { header: '责任单位', key: 'lead', width: 24 },
