@@ -55,12 +55,12 @@ describe('scheduleRuns', () => {
   });
 
   it('runs the monthly notice on the first working day of each month', () => {
-    const { runs } = scheduleRuns({ from: '2026-01-01', days: 366, config, calendar });
+    const { runs } = scheduleRuns({ from: '2026-01-01', days: 365, config, calendar });
     const monthly = runs.filter((r) => r.job === 'monthly').map((r) => [r.date, r.movedFrom ?? null]);
-    // 1 Jan and 1–3 Jan are New Year; 1 Feb and 1 Mar are Sundays; 1 May is Labour Day (to 5 May); 1 Aug and 1 Nov are
-    // weekend days; 1 Oct is National Day (to 7 Oct).
+    // 1–3 Jan are New Year (Sunday 4 Jan is a make-up working day); 1 Feb and 1 Mar are Sundays; 1 May is Labour Day
+    // (to 5 May); 1 Aug and 1 Nov are weekend days; 1 Oct is National Day (to 7 Oct).
     expect(monthly).toEqual([
-      ['2026-01-05', '2026-01-01'], ['2026-02-02', '2026-02-01'], ['2026-03-02', '2026-03-01'], ['2026-04-01', null],
+      ['2026-01-04', '2026-01-01'], ['2026-02-02', '2026-02-01'], ['2026-03-02', '2026-03-01'], ['2026-04-01', null],
       ['2026-05-06', '2026-05-01'], ['2026-06-01', null], ['2026-07-01', null], ['2026-08-03', '2026-08-01'],
       ['2026-09-01', null], ['2026-10-08', '2026-10-01'], ['2026-11-02', '2026-11-01'], ['2026-12-01', null],
     ]);
