@@ -7,8 +7,7 @@ import type { LedgerSnapshot } from '../reports/changes.js';
 import { monthDays, monthOf } from '../reports/month.js';
 import { tasksAt } from '../reports/snapshot-tasks.js';
 import type { AckRecord, ReminderRecord, RequestRecord } from '../store/records.js';
-import { loopRecordsOf } from '../store/loop-records.js';
-import type { LoopRecords, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 
 export interface MonthState {
   month: string;
@@ -27,7 +26,7 @@ export interface MonthState {
 /** Why there is no state for a month, in Chinese: a future month, or a past month without a snapshot. */
 export type MonthStateResult = { ok: true; state: MonthState } | { ok: false; message: string };
 
-type StateStore = Store & Partial<LoopRecords>;
+type StateStore = Pick<Store, 'snapshots' | 'history' | 'requests' | 'acks'>;
 
 /**
  * The month's state. Without a store only the current month can be told (from the ledger, without the loop's
@@ -48,9 +47,7 @@ export async function monthState(store: StateStore | null, ledger: Ledger, month
     asOf = end.date;
     tasks = tasksAt(end, ledger);
   }
-  // The 督办 loop's records exist once the store keeps them (requests and acknowledgements); until then, none.
-  const loop = loopRecordsOf(store);
-  const [requests, acks, reminders] = await Promise.all([loop.requests(), loop.acks(), store ? store.history() : []]);
+  const [requests, acks, reminders] = store ? await Promise.all([store.requests(), store.acks(), store.history()]) : [[], [], []];
   return {
     ok: true,
     state: {

@@ -8,10 +8,10 @@ import type { IsoDate, Ledger, ReportOptions, WorkCalendar } from '../domain/typ
 import { classifyTasks } from '../reports/classify.js';
 import { describeChanges } from '../reports/describe-changes.js';
 import { indexLedger } from '../reports/ledger-index.js';
-import { monthOf } from '../reports/month.js';
+import { DEFAULT_COLLECT_DAY, monthOf } from '../reports/month.js';
 import { buildPeriodReport, docNumber, type PeriodReport, type ReportHeading } from '../reports/period-report.js';
 import { scoreUnits, type MonthScores } from '../reports/scores.js';
-import type { LoopRecords, Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
 import { monthState, type MonthState } from './month-state.js';
 import { changesSince } from './runs.js';
 
@@ -22,7 +22,7 @@ export interface PeriodInputs {
   options: ReportOptions;
   config: Pick<DubanConfig, 'timezone' | 'collect' | 'scoring' | 'report' | 'staleAfterWorkdays'>;
   /** The service's store, or null when there is none yet (then only the current month can be told). */
-  store: (Store & Partial<LoopRecords>) | null;
+  store: Pick<Store, 'snapshots' | 'history' | 'requests' | 'acks'> | null;
 }
 
 export type Scored = { ok: true; scores: MonthScores; state: MonthState } | { ok: false; message: string };
@@ -35,7 +35,7 @@ export async function scoreMonth(inputs: PeriodInputs, month: string): Promise<S
   const views = classifyTasks(state.tasks, state.asOf, inputs.calendar, inputs.options);
   const scores = scoreUnits({
     month, asOf: state.asOf, views, snapshots: state.snapshots, requests: state.requests, acks: state.acks, reminders: state.reminders,
-    calendar: inputs.calendar, collectDay: inputs.config.collect.day, weights: inputs.config.scoring, timezone: inputs.config.timezone,
+    calendar: inputs.calendar, collectDay: inputs.config.collect.day ?? DEFAULT_COLLECT_DAY, weights: inputs.config.scoring, timezone: inputs.config.timezone,
   });
   return { ok: true, scores, state };
 }

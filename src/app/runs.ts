@@ -15,6 +15,10 @@ import type { ReminderCard } from '../render/reminders.js';
 import { renderDigestCard } from '../render/digest.js';
 import { renderProblemsCard } from '../render/problems.js';
 import { renderDocCard } from '../render/render-card.js';
+import { classifyTasks } from '../reports/classify.js';
+import { silentLogger, type Logger } from '../log/logger.js';
+import type { LedgerSource } from '../sources/source.js';
+import { writeWarningColumn } from './warning-column.js';
 import type { ReminderEntry } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { ParsedLedger } from './read-ledger.js';
@@ -30,6 +34,9 @@ export interface RunInputs {
   store: Store;
   delivery: Pick<Delivery, 'resolveMentions'>;
   sheetUrl: string | null;
+  /** Where the ledger lives, for the daily 预警 column (warnings.writeColumn); absent: nothing is written. */
+  source?: LedgerSource;
+  logger?: Logger;
 }
 
 /** A plain notice card for the office chat; null when no office chat is configured. */
@@ -58,13 +65,19 @@ export async function changesSince(
   return { current, changes: previous ? diffSnapshots(previous, current, { calendar, staleAfterWorkdays, history }) : null, history };
 }
 
-/** The daily digest for the leaders' chat, with the changes since the previous snapshot; saves today's snapshot. */
+/**
+ * The daily digest for the leaders' chat, with the changes since the previous snapshot; saves today's snapshot and,
+ * with warnings.writeColumn, writes the day's levels into the ledger's 预警 column.
+ */
 export async function digestRun(inputs: RunInputs): Promise<BuiltRun> {
   const { parsed, today, calendar, options, config, store } = inputs;
   const chat = config.chats.leaders;
   const { current, changes, history } = await changesSince(store, parsed.ledger, today, calendar, config.staleAfterWorkdays, 'digest');
   const digest = buildDigest(parsed.ledger, today, calendar, options, changes, history);
   await store.saveSnapshot(current);
+  if (config.warnings.writeColumn && inputs.source) {
+    await writeWarningColumn(inputs.source, parsed.ledger, classifyTasks(parsed.ledger.tasks, today, calendar, options), today, inputs.logger ?? silentLogger);
+  }
   if (!chat) return { messages: [] };
   const card = renderDigestCard(digest, { sheetUrl: inputs.sheetUrl });
   return { messages: [{ chat, card, key: `digest|${today}|${chat}` }] };

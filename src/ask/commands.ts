@@ -1,5 +1,9 @@
-/** Chat commands that change the ledger, told apart from questions: "更新 6 进度 80% 备注：…", "6 已完成", "update task 6 progress 80%". */
+/**
+ * Chat commands that change the ledger or ask the office, told apart from questions: "更新 6 进度 80% 备注：…",
+ * "6 已完成", "update task 6 progress 80%", and the 督办 loop's 签收 / 申请办结 / 申请延期 / 同意 / 退回.
+ */
 import { cleanForCommand } from './command-text.js';
+import { readLoopCommand, type LoopCommand } from './loop-commands.js';
 import { STATUS_WORD, updateIntent, type UpdateCommand } from './update-command.js';
 
 /** A task id: "6", "A-3", "2.1". */
@@ -18,4 +22,13 @@ export function readUpdateCommand(message: string): UpdateCommand | null {
     if (m) return updateIntent(m[1], m[2], original);
   }
   return null;
+}
+
+/** The command a message gives (the loop's, or a progress update), or null when it is a question. */
+export function readChatCommand(message: string): LoopCommand | null {
+  const { cleaned, original } = cleanForCommand(message);
+  const loop = readLoopCommand(cleaned, original);
+  if (loop) return loop;
+  const update = readUpdateCommand(message);
+  return update ? { kind: 'progress', update } : null;
 }

@@ -17,11 +17,22 @@ export interface InboundMessage {
   mentions: Mention[];
   senderOpenId: string | null;
   senderType: string;
+  /** The thread: the first message of the reply chain, and the message replied to (null outside a thread). */
+  rootId: string | null;
+  parentId: string | null;
+  /** When it was sent, as an ISO instant (now when the event does not say). */
+  at: string;
 }
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === 'object' ? (v as Obj) : {});
 const str = (v: unknown): string | null => (typeof v === 'string' && v !== '' ? v : null);
+
+/** Feishu's create_time (milliseconds as text) as an ISO instant; now when missing or unreadable. */
+function instant(ms: unknown): string {
+  const n = Number(ms);
+  return new Date(Number.isFinite(n) && n > 0 ? n : Date.now()).toISOString();
+}
 
 /**
  * Reads a message event: either the SDK's flattened form (`{sender, message, event_id…}`, what EventDispatcher hands
@@ -45,5 +56,8 @@ export function readInbound(event: unknown): InboundMessage | null {
     mentions: mentions.map((m) => ({ key: str(m.key) ?? '', openId: str(obj(m.id).open_id), name: str(m.name) ?? '' })),
     senderOpenId: str(obj(sender.sender_id).open_id),
     senderType: str(sender.sender_type) ?? 'user',
+    rootId: str(message.root_id),
+    parentId: str(message.parent_id),
+    at: instant(message.create_time),
   };
 }

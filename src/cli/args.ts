@@ -13,6 +13,9 @@ export const COMMANDS = [
   'plan',
   'update',
   'history',
+  'requests',
+  'approve',
+  'reject',
   'chats',
   'score',
   'report',
@@ -43,6 +46,7 @@ export interface CliArgs {
   task?: string;
   unit?: string;
   month?: string;
+  reason?: string;
 }
 
 /** A mistake in how duban was called; exit code 2. */
@@ -67,6 +71,7 @@ const OPTIONS = {
   task: { type: 'string' },
   unit: { type: 'string' },
   month: { type: 'string' },
+  reason: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -120,6 +125,7 @@ export function parseCommandLine(argv: string[]): CliArgs {
     task: values.task,
     unit: values.unit,
     month: values.month,
+    reason: values.reason,
   };
 }
 
@@ -135,7 +141,10 @@ export const USAGE = `duban — 督办台账机器人
   duban serve                                         定时任务 + 聊天机器人（未配置飞书时为本地模式）
   duban plan     [--from YYYY-MM-DD] [--days N] [--format text|json]   未来的定时发送安排
   duban update 编号 [--status 状态] [--progress 进度] [--note 文字] [--by 姓名]   把进展写回台账
-  duban history  [--task 编号] [--unit 单位]          提醒记录
+  duban history  [--task 编号] [--unit 单位]          督办记录：提醒、签收、申请、审核、写入，谁在何时
+  duban requests [--status pending|approved|rejected|failed] [--json]   待审核的签收/进度/办结/延期申请
+  duban approve  R12 [--by 姓名]                     同意申请并写入台账
+  duban reject   R12 --reason 原因 [--by 姓名]        退回申请（不写台账，告知联络员）
   duban chats                                         机器人所在的飞书群及其 chat_id
   duban score    [--month YYYY-MM] [--json]           各单位考核得分与排名
   duban report   weekly|monthly [--month YYYY-MM] [--format text|markdown|json|docx|xlsx] [--out 文件] [--send]

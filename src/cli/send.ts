@@ -36,6 +36,7 @@ export async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string
   const inputs: RunInputs = {
     parsed: { ledger: ctx.ledger, directory: ctx.directory, revision: null },
     today: ctx.today, calendar: ctx.calendar, options: ctx.options, config, store, delivery, sheetUrl: ctx.sheetUrl,
+    source: ctx.source, logger: ctx.logger,
   };
   let code = 0;
   try {

@@ -6,6 +6,11 @@ import { isIsoDate } from '../calendar/dates.js';
 const isoDate = z.string().refine(isIsoDate, { message: 'expected a date as YYYY-MM-DD' });
 const clockTime = z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, { message: 'expected a time as HH:MM (24-hour)' });
 const chatId = z.string().min(1, { message: 'expected a Feishu chat_id such as oc_xxx' });
+/** A reviewer: an account (open_id, email or mobile), or { name, account } so decisions are signed with the name. */
+const reviewer = z.union([
+  z.string().min(1, { message: 'expected an open_id, email or mobile' }),
+  z.strictObject({ name: z.string().min(1), account: z.string().min(1, { message: 'expected an open_id, email or mobile' }) }),
+]);
 const count = (what: string) => z.number({ message: `expected a whole number of ${what}` }).int().min(0);
 
 /** True for a timezone name Intl knows (canonical names and aliases such as Asia/Chongqing). */
@@ -91,7 +96,20 @@ export const configSchema = z.strictObject({
     .strictObject({
       daysBefore: z.array(count('working days before the deadline')).default([3, 1]),
       escalateAfterWorkdays: count('working days overdue').default(5),
+      ackWithinWorkdays: count('working days to acknowledge a reminder').default(1),
+      urgent: z.enum(['off', 'app'], { message: 'expected off or app (Feishu in-app 加急 for escalated liaisons)' }).default('off'),
     })
+    .prefault({}),
+  review: z
+    .strictObject({
+      reviewers: z.array(reviewer).default([]),
+      requireReview: z
+        .array(z.enum(['progress', 'complete', 'extend'], { message: 'expected progress, complete or extend' }))
+        .default(['complete', 'extend']),
+    })
+    .prefault({}),
+  collect: z
+    .strictObject({ day: z.number({ message: 'expected a day of the month, 1–28' }).int().min(1).max(28, { message: 'expected a day of the month, 1–28' }).optional() })
     .prefault({}),
   // Graded warnings (预警); src/config/warnings.ts fills the defaults and reads the older keys below.
   warnings: z
@@ -111,7 +129,6 @@ export const configSchema = z.strictObject({
     })
     .prefault({}),
   dueSoonWorkdays: count('working days').optional(),
-  collect: z.strictObject({ day: z.number({ message: 'expected a day of the month 1–28' }).int().min(1).max(28, { message: 'expected a day of the month 1–28 (every month has it)' }).default(25) }).prefault({}),
   scoring: z
     .strictObject({
       onTime: count('points').default(40),

@@ -10,8 +10,8 @@ export type IsoDate = string;
 /** The four completion states a status word maps to. */
 export type TaskState = 'not_started' | 'in_progress' | 'done' | 'paused';
 
-/** Ledger fields, in template order. */
-export const LEDGER_FIELDS = [
+/** The template's columns, in template order (sheets-templates/ledger-template.*, import-plan's rows). */
+export const TEMPLATE_FIELDS = [
   'id',
   'category',
   'title',
@@ -23,13 +23,16 @@ export const LEDGER_FIELDS = [
   'progress',
   'note',
   'updated',
-  // Optional: kept by the 督办 loop and the reports (the original deadline at the first extension, how many
-  // extensions, when it was closed) and the warning level duban writes with warnings.writeColumn.
-  'originalDue',
-  'extensions',
-  'closed',
-  'warning',
 ] as const;
+
+/**
+ * Columns an office adds for the supervision loop (extensions, completion, warnings): read when present, and written
+ * back by duban only where the sheet has them.
+ */
+export const LOOP_FIELDS = ['originalDue', 'extensions', 'closed', 'evidence', 'warning'] as const;
+
+/** Every ledger field duban reads: the template's, then the loop's. */
+export const LEDGER_FIELDS = [...TEMPLATE_FIELDS, ...LOOP_FIELDS] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
 /** A cell as a source delivers it: text, or a number (Excel/Sheets serial dates stay numbers). */
@@ -124,6 +127,8 @@ export interface Ledger {
   tasks: Task[];
   units: Unit[];
   problems: Problem[];
+  /** The fields the sheet has a column for (absent when not known, e.g. a ledger built in code). */
+  columns?: LedgerField[];
 }
 
 /** Result of resolving a name to a unit. */

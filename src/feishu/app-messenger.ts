@@ -117,6 +117,45 @@ export class FeishuAppMessenger implements Messenger {
     }
   }
 
+  /**
+   * Updates a card the bot sent, in place (im/v1 PATCH: shared JSON 2.0 cards, messages up to 14 days old, at most
+   * 5 updates a second per message); never throws.
+   */
+  async patchCard(messageId: string, card: Card): Promise<DeliveryResult> {
+    const content = JSON.stringify(card);
+    const tooBig = this.checkSize({ content }, messageId);
+    if (tooBig) return tooBig;
+    try {
+      await this.api.call({ method: 'PATCH', url: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}`, data: { content }, bucket: `message:${messageId}` });
+      return delivered(messageId);
+    } catch (error) {
+      const result = failedFrom(error);
+      this.logger.warn('card not updated', { messageId, code: result.error?.code, error: result.error?.message });
+      return result;
+    }
+  }
+
+  /**
+   * Sends Feishu's in-app 加急 for a message the bot sent to these users (who must be in its chat); returns the
+   * open_ids Feishu refused. Never throws: a failure is logged and every id is returned as refused.
+   */
+  async urgentApp(messageId: string, openIds: string[]): Promise<string[]> {
+    if (openIds.length === 0) return [];
+    try {
+      const data = await this.api.call<{ invalid_user_id_list?: string[] }>({
+        method: 'PATCH',
+        url: `/open-apis/im/v1/messages/${encodeURIComponent(messageId)}/urgent_app`,
+        params: { user_id_type: 'open_id' },
+        data: { user_id_list: openIds },
+      });
+      return data?.invalid_user_id_list ?? [];
+    } catch (error) {
+      const result = failedFrom(error);
+      this.logger.warn('urgent not sent; check the im:message.urgent permission and that the group allows members to send 加急 (reminders.urgent)', { messageId, code: result.error?.code, error: result.error?.message });
+      return openIds;
+    }
+  }
+
   private checkSize(body: object, target: string): DeliveryResult | null {
     const bytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
     if (bytes <= CARD_MAX_BYTES) return null;

@@ -14,7 +14,7 @@ export interface FeishuRequest {
    * retry needs a new one. Its fields are sent as form fields; a stream as a file part with its file name.
    */
   form?: () => Record<string, unknown>;
-  /** Rate-limit bucket, e.g. "chat:oc_xxx" for per-chat message limits, "sheet:<token>" to serialise writes. */
+  /** Rate-limit bucket: "chat:oc_xxx" (5 messages/s per chat), "message:om_xxx" (5 updates/s per message), "sheet:<token>" to serialise writes. */
   bucket?: string;
 }
 

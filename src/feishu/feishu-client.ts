@@ -104,7 +104,8 @@ export function createFeishuClient(options: FeishuClientOptions): FeishuClient {
     let tokenRetried = false;
     for (let retry = 0; ; ) {
       if (stopped) throw stopped;
-      if (request.bucket?.startsWith('chat:')) await chatBucket(request.bucket).take();
+      // Feishu allows 5 messages a second per chat, and 5 updates a second per message.
+      if (request.bucket?.startsWith('chat:') || request.bucket?.startsWith('message:')) await chatBucket(request.bucket).take();
       await appBucket.take();
       const outcome = await send(request);
       if ('body' in outcome) {

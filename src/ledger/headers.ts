@@ -18,6 +18,7 @@ export const CANONICAL_HEADERS: Record<LedgerField, string> = {
   originalDue: '原截止日期',
   extensions: '延期次数',
   closed: '办结时间',
+  evidence: '佐证材料',
   warning: '预警',
 };
 
@@ -35,11 +36,15 @@ export const HEADER_ALIASES: Record<LedgerField, string[]> = {
   progress: ['完成进度', '百分比', '完成比例', '进度百分比', '完成率', 'progress'],
   note: ['推进情况', '工作动态', '落实情况', '进展', '工作进展', '工作推进情况', '目前进展', '推进落实情况', 'note', 'notes'],
   updated: ['最后更新', '更新日期', 'updated', 'last updated'],
-  originalDue: ['原定时限', '原完成时限', '原截止时间', 'original due'],
+  originalDue: ['原定时限', '原截止时间', '原完成时限', '原定完成时间', '原时限', 'original due', 'original deadline'],
   extensions: ['延期数', 'extensions'],
-  closed: ['完成日期', '办结日期', '销号时间', '销号日期', 'closed'],
-  warning: ['预警等级', '红黄灯', '预警灯', 'warning'],
+  closed: ['完成日期', '办结日期', '销号时间', '销号日期', '实际完成时间', 'closed', 'completed on'],
+  evidence: ['附件', '证明材料', '佐证', '佐证资料', '印证材料', 'evidence', 'attachments'],
+  warning: ['预警等级', '预警级别', '预警状态', '红黄灯', '红黄绿灯', '亮灯', 'warning', 'light'],
 };
+
+/** Columns holding dates: serial day numbers read from them become ISO dates, and dates are written back as dates. */
+export const DATE_FIELDS: ReadonlySet<LedgerField> = new Set(['start', 'due', 'updated', 'originalDue', 'closed']);
 
 /** Columns without which the ledger cannot be read (errors); id and due are expected (warnings). */
 export const REQUIRED_FIELDS: readonly LedgerField[] = ['title', 'lead'];

@@ -42,6 +42,6 @@ function emptyRecord<T>(value: T): Record<LedgerField, T> {
   return {
     id: value, category: value, title: value, lead: value, assist: value, start: value,
     due: value, status: value, progress: value, note: value, updated: value,
-    originalDue: value, extensions: value, closed: value, warning: value,
+    originalDue: value, extensions: value, closed: value, evidence: value, warning: value,
   };
 }

@@ -3,9 +3,10 @@ import { readFile } from 'node:fs/promises';
 import { decodeText, type TextEncodingName } from './encoding.js';
 import { LedgerReadError } from './read-error.js';
 
+/** A local ledger file: its bytes as read (a write-back checks them before replacing the file), and what they are. */
 export type LocalFile =
   | { format: 'xlsx'; bytes: Buffer }
-  | { format: 'text'; text: string; encoding: TextEncodingName };
+  | { format: 'text'; bytes: Buffer; text: string; encoding: TextEncodingName };
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -28,7 +29,7 @@ export async function readLocalFile(path: string): Promise<LocalFile> {
       `${path} is neither CSV text nor an XLSX workbook (binary content); check the "sheet" setting`);
   }
   if (text.trim() === '') throw emptyFile(path);
-  return { format: 'text', text, encoding };
+  return { format: 'text', bytes, text, encoding };
 }
 
 /** True when decoded text is not text: more than 1% control characters or undecodable bytes in its first 64K characters. */

@@ -1,5 +1,5 @@
 /** A ledger table (and its unit directory) to tasks, units and every problem found. Never throws on data. */
-import type { IsoDate, Ledger, Problem, RawTable, Unit } from '../domain/types.js';
+import { LEDGER_FIELDS, type IsoDate, type Ledger, type Problem, type RawTable, type Unit } from '../domain/types.js';
 import { parseUnitDirectory } from './unit-directory-table.js';
 import { mapColumns } from './columns.js';
 import { fillDown } from './fill-down.js';
@@ -44,7 +44,8 @@ export function parseLedger(table: RawTable, unitsTable: RawTable | null, opts: 
   if (tasks.length === 0) problems.push(problem(null, '', 'warning', 'no_tasks', '台账中没有任务行：请在表头下方逐行填写任务'));
   settleIds(tasks, columns, found);
   const directory = resolveUnits(tasks, directoryUnits, columns, found);
-  return { source: table.source, tasks, units: [...directory.units], problems: [...problems, ...byRow(found)] };
+  const present = LEDGER_FIELDS.filter((field) => columns.index[field] !== undefined);
+  return { source: table.source, tasks, units: [...directory.units], problems: [...problems, ...byRow(found)], columns: present };
 }
 
 // Row problems are found in several passes; the report lists them by row, keeping each row's order.

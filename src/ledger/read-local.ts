@@ -8,7 +8,7 @@ import type { Cell, Problem, RawTable } from '../domain/types.js';
 import { normalizeHeader } from './header-text.js';
 import { parseCsvText } from './csv.js';
 import { matchHeader } from './headers.js';
-import { emptyFile, readLocalFile } from './local-file.js';
+import { emptyFile, readLocalFile, type LocalFile } from './local-file.js';
 import { LedgerReadError } from './read-error.js';
 import { hasHeaderRow, tableFromRows } from './header-row.js';
 import { readXlsx, type XlsxBook } from './xlsx.js';
@@ -53,14 +53,28 @@ export async function readLocalWorkbook(
   path: string,
   opts: { sheet?: string; unitsSheet?: string } = {},
 ): Promise<{ ledger: RawTable; units: RawTable | null }> {
-  const file = await readLocalFile(path);
+  return ledgerOfFile(path, await readLocalFile(path), opts);
+}
+
+/** The ledger of an XLSX workbook as exceljs loaded it: the tab it is on and the workbook itself. */
+export interface LedgerSheet {
+  book: XlsxBook;
+  name: string;
+}
+
+/** The ledger (and units tab) of a file already read; for an XLSX also the sheet it is on. */
+export async function ledgerOfFile(
+  path: string,
+  file: LocalFile,
+  opts: { sheet?: string; unitsSheet?: string } = {},
+): Promise<{ ledger: RawTable; units: RawTable | null; sheet?: LedgerSheet }> {
   if (file.format === 'text') return { ledger: csvTable(path, file.text, isLedgerHeader), units: null };
   const book = await loadBook(path, file.bytes);
   const ledgerSheet = opts.sheet ?? findLedgerSheet(book);
   const unitsSheet = opts.unitsSheet ?? book.sheetNames.find((name) => name !== ledgerSheet && UNITS_SHEETS.has(normalizeHeader(name)));
   const ledger = sheetTable(path, book, ledgerSheet, isLedgerHeader);
   const units = unitsSheet === undefined ? null : sheetTable(path, book, unitsSheet, isUnitHeader);
-  return { ledger, units };
+  return { ledger, units, sheet: { book, name: ledgerSheet! } };
 }
 
 /**

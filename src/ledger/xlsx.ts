@@ -4,6 +4,8 @@ import { loadExcelJS } from './load-exceljs.js';
 import type { Cell } from '../domain/types.js';
 
 export interface XlsxBook {
+  /** The loaded workbook (a write-back changes its cells and saves it). */
+  workbook: ExcelJS.Workbook;
   sheetNames: string[];
   /** The sheet's rows from row 1 (index 0 is sheet row 1), each as long as its last cell; null when there is no such sheet. */
   sheetRows(name: string): Cell[][] | null;
@@ -17,6 +19,7 @@ export async function readXlsx(buf: Buffer): Promise<XlsxBook> {
   await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer);
   const sheets = workbook.worksheets.filter((sheet) => sheet.state !== 'veryHidden');
   return {
+    workbook,
     sheetNames: sheets.map((sheet) => sheet.name),
     sheetRows(name) {
       const sheet = sheets.find((candidate) => candidate.name === name);

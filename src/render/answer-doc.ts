@@ -13,8 +13,6 @@ export function answerDoc(answer: Answer): Doc {
     blocks.push({ kind: 'list', items: section.tasks.map((t) => taskLine(t, { lead: t.role === 'assist' || answer.units.length !== 1, warning: answer.intent === 'attention' })) });
   }
   if (answer.notice) blocks.push({ kind: 'paragraph', parts: [answer.notice] });
-  // An update written back (or refused) is green (or orange), and its preview line is what happened.
-  if (answer.outcome) return { title: answer.title, severity: answer.outcome === 'written' ? 'green' : 'orange', summary: answer.lines[0] ?? answer.title, blocks };
   const overdue = answer.tasks.some((t) => t.overdue);
   const soon = answer.tasks.some((t) => t.dueSoon);
   return {

@@ -78,6 +78,4 @@ export interface Answer {
   empty: boolean;
   /** A hint shown after the answer: near names, how to register, what else to ask. */
   notice?: string;
-  /** For an update the bot tried to write back: whether it was written or refused. */
-  outcome?: 'written' | 'refused';
 }

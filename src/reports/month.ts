@@ -31,3 +31,6 @@ export function collectDate(month: string, day: number, calendar: WorkCalendar):
   for (let i = 0; i < 31 && !calendar.isWorkday(date); i++) date = addDays(date, -1);
   return date;
 }
+
+/** The 催报 day scores count from when collect.day is not set. */
+export const DEFAULT_COLLECT_DAY = 25;

@@ -2,10 +2,10 @@
  * The chat side of the service: the bot behind the Feishu long connection (default) or the HTTP callback receiver,
  * both feeding its one `handle(event)`; nothing when only group webhooks are configured.
  */
+import type { BotOptions } from '../chat/bot.js';
 import type { Receiver } from '../chat/receivers/receiver.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { Logger } from '../log/logger.js';
-import type { Card } from '../render/card.js';
 import type { Delivery } from '../app/delivery.js';
 import { portInUse } from './port-in-use.js';
 
@@ -16,12 +16,15 @@ export interface ChatReceiver {
   port: number | null;
 }
 
+/** What the bot does with what arrives: answers, files (evidence), clicks; and the store's event de-duplication. */
+export type ChatHandlers = Pick<BotOptions, 'answer' | 'files' | 'cardAction' | 'recordEvent'>;
+
 /** Creates the bot and starts the configured receiver; the bot's open_id comes from bot/v3/info. */
 export async function startChat(args: {
   config: LoadedConfig['config'];
   logger: Logger;
   delivery: Delivery;
-  answer: (question: string, asker: { openId: string | null }) => Promise<Card>;
+  handlers: ChatHandlers;
   file: string | null;
 }): Promise<ChatReceiver> {
   const { config, logger, delivery } = args;
@@ -46,7 +49,7 @@ export async function startChat(args: {
   const replier = new FeishuAppMessenger(client, logger);
   const bot = createBot({
     botOpenId,
-    answer: args.answer,
+    ...args.handlers,
     allowChats: config.chats.allow,
     replier: (messageId, card, key) => replier.replyCard(messageId, card, key),
     logger,

@@ -18,6 +18,9 @@ import { loadCalendar, withCalendarProblems } from '../app/calendar-overrides.js
 import { createDelivery } from '../app/delivery.js';
 import { cachedLedger } from '../app/read-ledger.js';
 import { createChatAnswer } from './chat-answer.js';
+import { chatHandlers } from './chat-handlers.js';
+import { reviewDeps } from '../app/review-loop.js';
+import { createLoop } from '../review/loop.js';
 import { startChat } from './chat.js';
 import { portInUse } from './port-in-use.js';
 import { digestRun, officeMessage, problemsRun, remindRun, type RunInputs } from '../app/runs.js';
@@ -69,7 +72,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     const { calendar, problems: calendarProblems } = await loadCalendar(config, source, logger);
     const sheetUrl = webLink(opts.sheet);
     const today = () => todayIn(config.timezone, clock.now());
-    const inputs = async (date: string): Promise<RunInputs> => ({ parsed: await ledgerFor(date), today: date, calendar, options, config, store, delivery, sheetUrl });
+    const inputs = async (date: string): Promise<RunInputs> => ({ parsed: await ledgerFor(date), today: date, calendar, options, config, store, delivery, sheetUrl, source, logger });
 
     const scheduler = createScheduler({
       config,
@@ -93,9 +96,11 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
       },
     });
 
-    const answer = createChatAnswer({ ledgerFor, source, delivery, calendar, options, today, sheetUrl });
-
-    const chat = await startChat({ config, logger, delivery, answer, file: loaded.file });
+    const review = reviewDeps({ config, store, source, ledgerFor, delivery, logger, now: () => clock.now() });
+    const loop = createLoop(review);
+    const answer = createChatAnswer({ ledgerFor, people: review.people, loop, calendar, options, today, sheetUrl });
+    const handlers = chatHandlers({ loop, answer, store });
+    const chat = await startChat({ config, logger, delivery, handlers, file: loaded.file });
     const receiver = chat.receiver;
     if (receiver) opened.push(() => receiver.stop());
     const healthPort = config.health.port;

@@ -1,15 +1,21 @@
-/** Bitable field values ↔ ledger cells (pure): reading every field type as text/number, writing text back typed. */
+/**
+ * Bitable field values ↔ ledger cells (pure): reading every field type as text/number, what each field can take
+ * (its type, a select's options), and writing a planned value in the field's type — never a select value that is
+ * not one of its options, which Bitable would silently add as a new option.
+ */
 import { dayjs, DEFAULT_TIMEZONE, todayIn } from '../calendar/dates.js';
 import type { Cell } from '../domain/types.js';
 import { flattenFeishuValue } from './feishu-values.js';
-import { WriteBackError } from './write-back.js';
+import type { ColumnRule } from './source.js';
+import type { PlannedCell } from './write-back.js';
+import { WriteBackError } from './write-back-error.js';
 
 /** A field as the fields list returns it (type numbers from the Bitable data-structure docs). */
 export interface BitableField {
   field_id?: string;
   field_name: string;
   type: number;
-  property?: { formatter?: string } | null;
+  property?: { formatter?: string; options?: { id?: string; name: string; color?: number }[] | null } | null;
 }
 
 const FIELD_TYPE = {
@@ -20,7 +26,9 @@ const FIELD_TYPE = {
   date: 5,
   checkbox: 7,
   person: 11,
+  phone: 13,
   url: 15,
+  attachment: 17,
   lookup: 19,
   formula: 20,
   createdTime: 1001,
@@ -86,8 +94,35 @@ export function fieldToCell(field: BitableField, value: unknown, people: Record<
   return flattenFeishuValue(value);
 }
 
-/** The value to send for text a write-back planned, typed for the field; throws when the type cannot take text. */
-export function cellToFieldValue(field: BitableField, text: string): unknown {
+// What duban can write into each field type, with the type's name for messages.
+const RULES: Record<number, Omit<ColumnRule, 'options'>> = {
+  [FIELD_TYPE.text]: { takes: 'text', label: '文本字段' },
+  [FIELD_TYPE.number]: { takes: 'number', label: '数字字段' },
+  [FIELD_TYPE.singleSelect]: { takes: 'choice', label: '单选字段' },
+  [FIELD_TYPE.multiSelect]: { takes: 'choice', multiple: true, label: '多选字段' },
+  [FIELD_TYPE.date]: { takes: 'date', label: '日期字段' },
+  [FIELD_TYPE.checkbox]: { takes: 'none', label: '复选框字段' },
+  [FIELD_TYPE.person]: { takes: 'none', label: '人员字段' },
+  [FIELD_TYPE.phone]: { takes: 'text', label: '电话号码字段' },
+  [FIELD_TYPE.url]: { takes: 'none', label: '超链接字段' },
+  [FIELD_TYPE.attachment]: { takes: 'none', label: '附件字段' },
+  [FIELD_TYPE.lookup]: { takes: 'none', label: '查找引用字段' },
+  [FIELD_TYPE.formula]: { takes: 'none', label: '公式字段' },
+  [FIELD_TYPE.createdTime]: { takes: 'auto', label: '创建时间字段' },
+  [FIELD_TYPE.modifiedTime]: { takes: 'auto', label: '修改时间字段' },
+  [FIELD_TYPE.createdBy]: { takes: 'none', label: '创建人字段' },
+  [FIELD_TYPE.modifiedBy]: { takes: 'none', label: '修改人字段' },
+};
+
+/** What a field can take: its type's rule, with a select's options. */
+export function fieldRule(field: BitableField): ColumnRule {
+  const rule = RULES[field.type] ?? { takes: 'none', label: `类型 ${field.type} 的字段` };
+  return rule.takes === 'choice' ? { ...rule, options: (field.property?.options ?? []).map((o) => o.name) } : rule;
+}
+
+/** The value to send for a planned cell, typed for the field; throws rather than send what the field would change or refuse. */
+export function cellToFieldValue(field: BitableField, planned: PlannedCell): unknown {
+  const text = planned.after;
   switch (field.type) {
     case FIELD_TYPE.number: {
       const percent = /^(-?\d+(?:\.\d+)?)%$/.exec(text);
@@ -98,10 +133,17 @@ export function cellToFieldValue(field: BitableField, text: string): unknown {
     }
     case FIELD_TYPE.date:
       return dayjs.tz(text, DEFAULT_TIMEZONE).valueOf();
-    case FIELD_TYPE.multiSelect:
-      return [text];
-    case FIELD_TYPE.text:
     case FIELD_TYPE.singleSelect:
+    case FIELD_TYPE.multiSelect: {
+      const values = field.type === FIELD_TYPE.multiSelect ? (planned.options ?? [text]) : [text];
+      const options = fieldRule(field).options ?? [];
+      const unknown = values.filter((v) => !options.includes(v));
+      // Bitable adds an unknown value as a new option without a word: refuse instead (the planner never asks for one).
+      if (unknown.length > 0) throw new WriteBackError(`字段“${field.field_name}”没有选项“${unknown.join('、')}”，duban 不新增选项，台账未改动。`);
+      return field.type === FIELD_TYPE.multiSelect ? values : text;
+    }
+    case FIELD_TYPE.text:
+    case FIELD_TYPE.phone:
       return text;
     default:
       throw new WriteBackError(`字段“${field.field_name}”的类型（${field.type}）不能由 duban 写入，请改为文本、单选、数字或日期字段。`);

@@ -9,10 +9,11 @@ import type { RawTable } from '../domain/types.js';
 import { matchHeader } from '../ledger/headers.js';
 import type { Logger } from '../log/logger.js';
 import { createUpdater } from './apply-update.js';
-import { cellToFieldValue, fieldToCell, type BitableField } from './bitable-fields.js';
+import { cellToFieldValue, fieldRule, fieldToCell, type BitableField } from './bitable-fields.js';
+import { LedgerChangedError } from './ledger-changed.js';
 import { explainFeishuError } from './feishu-errors.js';
 import type { FeishuApiFactory } from './feishu-sheet.js';
-import type { LedgerRead, LedgerSource } from './source.js';
+import type { ColumnRules, LedgerRead, LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';
 import { pickUnitsTab } from './units-tab.js';
 
@@ -127,7 +128,19 @@ export function bitableSource(options: BitableOptions): LedgerSource {
     return toTable(list, await search(tableId), `${options.location}（数据表 ${name}）`, people);
   };
 
+  // The id's records as found by the last write's search.
   let matched: BitableRecord[] = [];
+  const searchId = async (id: string): Promise<{ list: BitableField[]; records: BitableRecord[] }> => {
+    const list = await fields(options.tableId);
+    const idField = list.find((f) => matchHeader(f.field_name) === 'id');
+    if (!idField) throw new SourceError(`${what} 的数据表没有“编号”字段，无法按编号找到任务。`);
+    // Only the records carrying the id: found at write time, whatever the sort order is now.
+    const filter = { conjunction: 'and', conditions: [{ field_name: idField.field_name, operator: 'is', value: [id] }] };
+    return { list, records: await search(options.tableId, filter) };
+  };
+  // The table's columns are the fields in list order (toTable), so a field's index is its column.
+  const rulesOf = (list: BitableField[]): ColumnRules => new Map(list.map((field, i) => [i, fieldRule(field)]));
+
   return {
     location: options.location,
     async read(): Promise<LedgerRead> {
@@ -145,24 +158,31 @@ export function bitableSource(options: BitableOptions): LedgerSource {
     async revision(): Promise<string | null> {
       return null;
     },
+    // Field types and select options hold for every record: the fields list (read once per source) is all it takes.
+    columnRules: async () => rulesOf(await fields(options.tableId)),
     updateTask: createUpdater({
       location: options.location,
       logger: options.logger,
       async readLedger(id) {
-        const list = await fields(options.tableId);
-        const idField = list.find((f) => matchHeader(f.field_name) === 'id');
-        if (!idField) throw new SourceError(`${what} 的数据表没有“编号”字段，无法按编号找到任务。`);
-        // Only the records carrying the id: found at write time, whatever the sort order is now.
-        const filter = { conjunction: 'and', conditions: [{ field_name: idField.field_name, operator: 'is', value: [id] }] };
-        matched = await search(options.tableId, filter);
+        // A fresh fields list: an option the office added a minute ago must count.
+        fieldCache.delete(options.tableId);
+        const { list, records } = await searchId(id);
+        matched = records;
         return toTable(list, matched, `${options.location}（数据表 ${options.tableId}）`, {});
+      },
+      rulesFor: async () => rulesOf(await fields(options.tableId)),
+      async readRow(plan) {
+        const { list, records } = await searchId(plan.id);
+        const record = records.find((r) => r.record_id === matched[plan.rowIndex].record_id);
+        if (!record) throw new LedgerChangedError(`任务 ${plan.id} 的多维表格记录在读取后被修改或删除`);
+        return list.map((f) => fieldToCell(f, record.fields[f.field_name], {}));
       },
       // Only the id's records were read, so the row number would always be 2: name the record instead.
       place: (plan) => `多维表格记录 ${matched[plan.rowIndex].record_id}`,
       async writeCells(plan) {
         const list = await fields(options.tableId);
         const values: Record<string, unknown> = {};
-        for (const cell of plan.cells) values[cell.column] = cellToFieldValue(list.find((f) => f.field_name === cell.column)!, cell.after);
+        for (const cell of plan.cells) values[cell.column] = cellToFieldValue(list.find((f) => f.field_name === cell.column)!, cell);
         await call({
           method: 'PUT',
           url: `${tableUrl(options.tableId)}/records/${matched[plan.rowIndex].record_id}`,

@@ -1,12 +1,12 @@
-/** Write-back into a local CSV file: same encoding (BOM, GBK), delimiter and line endings; atomic replace. */
+/** Write-back into a local CSV file: same encoding (BOM, GBK), delimiter and line endings. */
 import type { RawTable } from '../domain/types.js';
 import { parseCsvText } from '../ledger/csv.js';
 import { formatCsvCell } from '../ledger/csv-format.js';
 import { encodeText, unencodableChars, type TextEncodingName } from '../ledger/encoding.js';
 import { tableFromRows } from '../ledger/header-row.js';
 import { matchHeader } from '../ledger/headers.js';
-import { writeFileAtomic } from './atomic-write.js';
-import { WriteBackError, type WritePlan } from './write-back.js';
+import type { WritePlan } from './write-back.js';
+import { WriteBackError } from './write-back-error.js';
 
 /** A CSV file as read for a write-back: its grid (grid[0] is line/record 1) and how to write it back the same way. */
 export interface CsvDocument {
@@ -52,8 +52,8 @@ export function applyPlanToCsv(doc: CsvDocument, plan: WritePlan): string {
   return doc.finalEol ? body + doc.eol : body;
 }
 
-/** Writes the updated CSV back atomically in the file's own encoding; refuses, unwritten, text that encoding cannot hold. */
-export async function writeCsvPlan(doc: CsvDocument, plan: WritePlan): Promise<void> {
+/** The updated CSV in the file's own encoding; refuses, unwritten, text that encoding cannot hold. */
+export function csvBytes(doc: CsvDocument, plan: WritePlan): Buffer {
   for (const cell of plan.cells) {
     const lost = unencodableChars(cell.after, doc.encoding);
     if (lost) {
@@ -62,5 +62,5 @@ export async function writeCsvPlan(doc: CsvDocument, plan: WritePlan): Promise<v
       );
     }
   }
-  await writeFileAtomic(doc.path, encodeText(applyPlanToCsv(doc, plan), doc.encoding));
+  return encodeText(applyPlanToCsv(doc, plan), doc.encoding);
 }

@@ -42,7 +42,8 @@ export function deferredSource(location: string, resolve: () => Promise<LedgerSo
     read: async () => (await source()).read(),
     revision: async () => (await source()).revision(),
     updateTask: async (id, update) => (await source()).updateTask(id, update),
-    // The Feishu Sheets and Bitable sources a wiki node resolves to both read other tabs.
+    // The Feishu Sheets and Bitable sources a wiki node resolves to both read other tabs and know their columns' rules.
     readTab: async (name) => (await (await source()).readTab?.(name)) ?? null,
+    columnRules: async (table, columns) => (await (await source()).columnRules?.(table, columns)) ?? new Map(),
   };
 }

@@ -63,6 +63,63 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 2,
+    description: 'the 督办 loop: requests and their evidence, acknowledgements, handled event ids',
+    sql: `
+      CREATE TABLE requests (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind TEXT NOT NULL CHECK (kind IN ('ack', 'progress', 'complete', 'extend')),
+        task TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        by_name TEXT NOT NULL,
+        by_account TEXT,
+        at TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'approved', 'rejected', 'failed')),
+        new_due TEXT,
+        old_due TEXT,
+        reason TEXT,
+        note TEXT,
+        progress REAL,
+        status_word TEXT,
+        decided_by TEXT,
+        decided_at TEXT,
+        decision_reason TEXT,
+        error TEXT,
+        card_message_id TEXT,
+        chat TEXT,
+        source_message_id TEXT,
+        reply_message_id TEXT,
+        written_at TEXT,
+        claimed_by TEXT,
+        claimed_until TEXT
+      );
+      CREATE INDEX requests_task ON requests (task, kind);
+      CREATE INDEX requests_status ON requests (status);
+      CREATE TABLE request_evidence (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        request INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        file_key TEXT,
+        url TEXT,
+        FOREIGN KEY (request) REFERENCES requests (seq)
+      );
+      CREATE INDEX request_evidence_request ON request_evidence (request);
+      CREATE TABLE acks (
+        task TEXT NOT NULL,
+        unit TEXT NOT NULL,
+        by_name TEXT NOT NULL,
+        by_account TEXT,
+        at TEXT NOT NULL,
+        PRIMARY KEY (task, unit)
+      );
+      CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        at TEXT NOT NULL
+      );
+      CREATE INDEX events_at ON events (at);
+    `,
+  },
+  {
+    version: 3,
     description: 'a file posted before a message card (reports)',
     sql: `ALTER TABLE messages ADD COLUMN attachment TEXT;`,
   },

@@ -6,6 +6,7 @@ import type { Card } from '../render/card.js';
 import type { LedgerSnapshot } from '../reports/changes.js';
 import type { ReminderKind } from '../reports/reminder-types.js';
 import type { MessageOutcome, MessageRecord, NoticeRecord, ReminderEntry, ReminderRecord, RunRecord, RunStatus } from './records.js';
+import { sqliteReviewMethods } from './sqlite-review.js';
 import type { Store } from './store.js';
 
 interface RunRow { job: string; date: string; status: RunStatus; started_at: string; finished_at: string | null; detail: string | null }
@@ -55,6 +56,7 @@ export function createSqliteStore(db: Database.Database, path: string): Store {
     snapshots: db.prepare('SELECT json FROM snapshots WHERE date <= ? ORDER BY date DESC LIMIT ?'),
     notice: db.prepare('SELECT key, date, value FROM notices WHERE key = ?'),
     setNotice: db.prepare('INSERT OR REPLACE INTO notices (key, date, value) VALUES (?, ?, ?)'),
+    firstReminders: db.prepare('SELECT task, unit, MIN(date) AS date FROM reminder_log GROUP BY task, unit ORDER BY task, unit'),
   };
 
   const startRun = db.transaction((job: string, date: IsoDate, at: string, messages: OutgoingMessage[], reminders: ReminderEntry[]) => {
@@ -86,6 +88,8 @@ export function createSqliteStore(db: Database.Database, path: string): Store {
       ),
     notice: async (key) => (q.notice.get(key) as NoticeRecord | undefined) ?? null,
     setNotice: async (key, date, value = null) => void q.setNotice.run(key, date, value),
+    firstReminders: async () => (q.firstReminders.all() as { task: string; unit: string; date: string }[]).map((r) => ({ taskId: r.task, unit: r.unit, date: r.date })),
+    ...sqliteReviewMethods(db),
     close: async () => void db.close(),
   };
 }

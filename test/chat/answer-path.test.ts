@@ -6,7 +6,7 @@ import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { cachedLedger } from '../../src/app/read-ledger.js';
 import { createWorkCalendar } from '../../src/calendar/chinese-calendar.js';
 import { createBot } from '../../src/chat/bot.js';
@@ -14,7 +14,11 @@ import { silentLogger } from '../../src/log/logger.js';
 import type { Card } from '../../src/render/card.js';
 import { resolveOptions } from '../../src/reports/options.js';
 import { createChatAnswer } from '../../src/service/chat-answer.js';
+import { createLoop } from '../../src/review/loop.js';
+import { peopleFor } from '../../src/review/people.js';
 import { openSource } from '../../src/sources/open-source.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
 import { textMessageEvent } from '../support/feishu/events.js';
 
 const example = join(fileURLToPath(new URL('../..', import.meta.url)), 'sheets-templates', 'example');
@@ -24,21 +28,22 @@ const TRANSPORT_LIAISON = 'ou_783262aac047f8ad6b214730e2e19f2c';
 const SOMEONE = 'ou_someone0000000000000000000001';
 
 /** The real bot over a copy of the example ledger; accounts that are open_ids resolve to themselves, as Feishu's would. */
-function bot() {
+async function bot() {
   const dir = mkdtempSync(join(tmpdir(), 'duban-answer-path-'));
   for (const file of ['tasks.csv', 'units.csv']) copyFileSync(join(example, file), join(dir, file));
   const source = openSource(join(dir, 'tasks.csv'), { units: join(dir, 'units.csv'), logger: silentLogger, env: {} });
-  const answer = createChatAnswer({
-    ledgerFor: cachedLedger(source),
-    source,
-    delivery: { resolveMentions: async (accounts) => ({ ids: new Map(accounts.filter((a) => a.startsWith('ou_')).map((a) => [a, a])), unresolved: [] }) },
-    calendar: createWorkCalendar(),
-    options: resolveOptions(),
-    today: () => '2022-06-27',
-    sheetUrl: null,
+  const ledgerFor = cachedLedger(source);
+  const people = peopleFor([], async (accounts) => ({ ids: new Map(accounts.filter((a) => a.startsWith('ou_')).map((a) => [a, a])) }));
+  const store = await openStore(join(dir, 'state'));
+  stores.push(store);
+  const loop = createLoop({
+    store, source, ledgerFor, people, requireReview: ['complete', 'extend'], officeChat: null, timezone: 'Asia/Shanghai',
+    now: () => new Date('2022-06-27T02:00:00Z'), chat: null, logger: silentLogger,
   });
+  const answer = createChatAnswer({ ledgerFor, people, loop, calendar: createWorkCalendar(), options: resolveOptions(), today: () => '2022-06-27', sheetUrl: null });
   const replies: { messageId: string; card: Card; key: string }[] = [];
-  const handle = createBot({ botOpenId: BOT, answer, logger: silentLogger, replier: async (messageId, card, key) => void replies.push({ messageId, card, key }) }).handle;
+  const replier = async (messageId: string, card: Card, key: string) => void replies.push({ messageId, card, key });
+  const handle = createBot({ botOpenId: BOT, answer, logger: silentLogger, replier, recordEvent: (id, at) => store.recordEvent(id, at) }).handle;
   let counter = 0;
   const ask = async (text: string, senderOpenId = SOMEONE) => {
     counter += 1;
@@ -49,13 +54,18 @@ function bot() {
   return { ask, ledger: () => readFileSync(join(dir, 'tasks.csv'), 'utf8') };
 }
 
+const stores: Store[] = [];
+afterEach(async () => {
+  for (const store of stores.splice(0)) await store.close();
+});
+
 type El = { tag: string; content?: string };
 const header = (card: Card) => [(card.header as { title: { content: string } }).title.content, (card.header as { template: string }).template];
 const lines = (card: Card) => (card.body as { elements: El[] }).elements.map((e) => e.content ?? e.tag);
 
 describe('the chat answer path (handle(event) → reply card), in-process', () => {
   it('answers a question @-mentioning the bot with one reply card, keyed by the message', async () => {
-    const [reply, ...more] = await bot().ask('交通局负责哪些任务');
+    const [reply, ...more] = await (await bot()).ask('交通局负责哪些任务');
     expect(more).toEqual([]);
     expect(reply.key).toBe('answer|om_asked1');
     expect(header(reply.card)).toEqual(['区交通局牵头的任务（1 项）', 'green']);
@@ -63,19 +73,21 @@ describe('the chat answer path (handle(event) → reply card), in-process', () =
   });
 
   it('answers "我的任务" for the unit of the liaison who asks', async () => {
-    const [reply] = await bot().ask('我的任务', TRANSPORT_LIAISON);
+    const [reply] = await (await bot()).ask('我的任务', TRANSPORT_LIAISON);
     // "我的任务" lists every role of the unit: the one task it leads.
     expect(header(reply.card)).toEqual(['区交通局的任务（1 项）', 'green']);
   });
 
   it("writes a liaison's update back to the ledger, and refuses one from outside the lead unit", async () => {
-    const chat = bot();
+    const chat = await bot();
     const [refused] = await chat.ask('更新 1 进度 90%');
-    expect(header(refused.card)).toEqual(['未能更新', 'orange']);
-    expect(lines(refused.card)).toEqual(['只有牵头单位（区交通局）的联络员可以在群里更新任务 1；如需代为更新，请联系督办办公室。']);
+    expect(header(refused.card)).toEqual(['无权提交', 'orange']);
+    expect(lines(refused.card)).toEqual(['- 只有牵头单位（区交通局）的联络员可以为任务 1 提交进度报送；如需代办，请联系督办办公室。']);
     const [written] = await chat.ask('更新 1 进度 90% 备注：宣传牌已全部更换', TRANSPORT_LIAISON);
     expect(header(written.card)).toEqual(['进展已写回台账', 'green']);
-    expect(lines(written.card)[0]).toMatch(/^已更新任务 1「继续加强对“双拥大道”的维护管理，丰富大道两侧的双拥文化氛围」（台账第 2 行）：进度：90%；进展情况追加“宣传牌已全部更换”；更新时间：2022-06-27/);
-    expect(chat.ledger()).toContain('[2022-06-27 王晓东] 宣传牌已全部更换');
+    expect(lines(written.card)).toEqual([
+      '- 已更新任务 1「继续加强对“双拥大道”的维护管理，丰富大道两侧的双拥文化氛围」（台账第 2 行）：进度：90%；进展情况追加“&#91;2022-06-27 王晓东&#93; 宣传牌已全部更换（R1）”；更新时间：2022-06-27',
+    ]);
+    expect(chat.ledger()).toContain('[2022-06-27 王晓东] 宣传牌已全部更换（R1）');
   });
 });

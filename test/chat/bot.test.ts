@@ -4,6 +4,7 @@ import { compose } from '../../src/chat/middleware.js';
 import type { Card } from '../../src/render/card.js';
 import { capturedLogger } from '../support/feishu/harness.js';
 import { textMessageEvent } from '../support/feishu/events.js';
+import { inMemoryEvents } from '../support/in-memory-events.js';
 
 const BOT = 'ou_bot00000001';
 const GROUP = 'oc_transport0001';
@@ -26,6 +27,7 @@ function harness(options: { allowChats?: string[]; botOpenId?: string | null; an
     replier: async (messageId, card, key) => {
       replies.push({ messageId, card, key });
     },
+    recordEvent: inMemoryEvents(),
   });
   return { bot, questions, replies, log: text };
 }
@@ -34,7 +36,7 @@ describe('createBot', () => {
   it('answers a group message that @-mentions the bot, with the mention stripped, as a reply', async () => {
     const { bot, questions, replies } = harness();
     await bot.handle(textMessageEvent({ messageId: 'om_1', chatId: GROUP, text: '@_user_1 交通局负责哪些任务', mentions: [atBot], senderOpenId: 'ou_liaison0001' }));
-    expect(questions).toEqual([{ question: '交通局负责哪些任务', asker: { openId: 'ou_liaison0001', chatId: GROUP, chatType: 'group' } }]);
+    expect(questions).toEqual([{ question: '交通局负责哪些任务', asker: { openId: 'ou_liaison0001', chatId: GROUP, chatType: 'group', messageId: 'om_1' } }]);
     expect(replies).toHaveLength(1);
     expect(replies[0]).toMatchObject({ messageId: 'om_1', key: 'answer|om_1' });
   });

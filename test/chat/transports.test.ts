@@ -12,6 +12,7 @@ import { deliverEvent, textMessageEvent } from '../support/feishu/events.js';
 import { capturedLogger, expectNoUnexpectedCalls } from '../support/feishu/harness.js';
 import { createImRoutes } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback } from '../support/feishu/server.js';
+import { inMemoryEvents } from '../support/in-memory-events.js';
 import { attachLongConnection } from '../support/feishu/ws.js';
 
 const BOT = 'ou_bot00000001';
@@ -37,6 +38,7 @@ async function feishu() {
     logger: silentLogger,
     answer: async (question): Promise<Card> => ({ schema: '2.0', body: { elements: [{ tag: 'markdown', content: `问：${question}` }] } }),
     replier: (messageId, card, key) => messenger.replyCard(messageId, card, key),
+    recordEvent: inMemoryEvents(),
   });
   return { im, server, bot };
 }
@@ -105,7 +107,7 @@ describe('long connection', () => {
 });
 
 describe('HTTP callback receiver', () => {
-  async function callback(handle: (event: unknown) => Promise<void>, logger = silentLogger) {
+  async function callback(handle: (event: unknown) => Promise<unknown>, logger = silentLogger) {
     const receiver = createHttpReceiver({ encryptKey: ENCRYPT_KEY, verificationToken: 'loopback-verification-token', handle, logger, port: 0, host: '127.0.0.1', path: '/feishu/events' });
     await receiver.start();
     cleanups.push(() => receiver.stop());

@@ -32,7 +32,7 @@ describe('parseLedger', () => {
         raw: {
           id: '1', category: '', title: '开展“八一”走访慰问', lead: '退役军人局', assist: '民政局、区民政局', start: '2022-07-01',
           due: '2022年7月31日前', status: '推进中', progress: '60%', note: '已走访 12 户', updated: '2022-07-20',
-          originalDue: '', extensions: '', closed: '', warning: '',
+          originalDue: '', extensions: '', closed: '', evidence: '', warning: '',
         },
       },
       expect.objectContaining({ id: '2', start: '2022-01-01', due: '2022-12-31', status: 'done', progress: 100 }),

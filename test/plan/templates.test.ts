@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { CANONICAL_HEADERS } from '../../src/ledger/headers.js';
-import { LEDGER_FIELDS } from '../../src/domain/types.js';
+import { TEMPLATE_FIELDS } from '../../src/domain/types.js';
 
 const template = (name: string) => new URL(`../../sheets-templates/${name}`, import.meta.url);
-const LEDGER_HEADERS = LEDGER_FIELDS.map((field) => CANONICAL_HEADERS[field]);
+const LEDGER_HEADERS = TEMPLATE_FIELDS.map((field) => CANONICAL_HEADERS[field]);
 const UNIT_HEADERS = ['单位', '别名', '联络员', '联络员账号', '工作群', '分管领导', '领导账号'];
 
 describe('sheets-templates', () => {

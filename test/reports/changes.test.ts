@@ -10,7 +10,8 @@ function task(id: string, fields: Partial<Task> = {}): Task {
     id, row: Number(id) + 1, category: '', title: `任务${id}`, lead: ['区交通局'], assist: [], start: null, due: '2026-03-31',
     ongoing: false, recurring: null, status: 'in_progress', extended: false, progress: 50, note: '按序时推进', updated: null,
     originalDue: null, extensions: null, closed: null,
-    raw: { id, category: '', title: '', lead: '', assist: '', start: '', due: '', status: '', progress: '', note: '', updated: '', originalDue: '', extensions: '', closed: '', warning: '' },
+    raw: { id, category: '', title: '', lead: '', assist: '', start: '', due: '', status: '', progress: '', note: '', updated: '',
+      originalDue: '', extensions: '', closed: '', evidence: '', warning: '' },
     ...fields,
   };
 }

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { applyChatUpdate } from '../../src/app/chat-update.js';
+import { submit } from '../../src/review/submit.js';
+import { testReviewDeps } from '../support/review-deps.js';
 import { readLedger } from '../../src/app/read-ledger.js';
 import { parseLedger } from '../../src/ledger/parse-ledger.js';
 import { readLocalTable } from '../../src/ledger/read-local.js';
@@ -34,6 +35,12 @@ function shanghaiMs(text: string): number {
 function toBitable(grid: string[][], id: (i: number) => string = (i) => `rec${String(i).padStart(6, '0')}`) {
   const [header, ...rows] = grid;
   const fields: LoopbackField[] = header.map((name) => ({ ...(TYPES[matchHeader(name) ?? ''] ?? { type: 1 }), field_name: name }));
+  // A select field's options are the words the office has used in it.
+  fields.forEach((field, c) => {
+    if (field.type !== 3 && field.type !== 4) return;
+    const words = rows.flatMap((row) => (field.type === 4 ? (row[c] ?? '').split('、') : [row[c] ?? ''])).filter(Boolean);
+    field.property = { options: [...new Set(words)].map((name) => ({ name })) };
+  });
   fields.push({ field_name: '督办人', type: 11 });
   const records: LoopbackRecord[] = rows.map((row, i) => {
     const values: Record<string, unknown> = {};
@@ -144,12 +151,15 @@ describe('Bitable source', () => {
 
   it('tells a liaison updating in chat which record was written, not a row number that Bitable does not have', async () => {
     const source = openSource(URL_, { ...f.deps, units: 'tblUnits0001' });
-    const { ledger } = await readLedger(source, DATE);
-    const intent = { kind: 'update', id: '6', status: null, progress: '90%', note: '已审定' } as const;
-    const result = await applyChatUpdate(intent, ledger, source, { unit: '区退役军人事务局', name: '黄志强' }, DATE);
+    const liaison = { unit: '区退役军人事务局', name: '黄志强', role: 'liaison' as const };
+    const { deps } = await testReviewDeps({ source, now: `${DATE}T02:00:00.000Z`, people: { members: { ou_huang: [liaison] } } });
+    const update = { id: '6', status: null, progress: '90%', note: '已审定' };
+    const result = await submit(deps, { kind: 'progress', update }, { openId: 'ou_huang', via: 'text' });
     expect(result.ok).toBe(true);
-    expect(result.text).toContain(`（多维表格记录 ${recordOf('6').record_id}）`);
-    expect(result.text).not.toContain('第 2 行');
+    expect(result.lines[0]).toContain(`（多维表格记录 ${recordOf('6').record_id}）`);
+    expect(result.lines[0]).not.toContain('第 2 行');
+    expect(String(recordOf('6').fields['进展情况'])).toMatch(new RegExp(`\\[${DATE} 黄志强\\] 已审定（R1）$`));
+    await deps.store.close();
   });
 
   it('retries a write conflict (1254291, HTTP 200) and refuses missing or duplicate ids', async () => {

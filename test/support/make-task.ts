@@ -43,6 +43,7 @@ export function makeTask(fields: Partial<Task> & { id: string }): Task {
     originalDue: task.originalDue ?? '',
     extensions: task.extensions === null ? '' : String(task.extensions),
     closed: task.closed ?? '',
+    evidence: '',
     warning: '',
     ...fields.raw,
   };

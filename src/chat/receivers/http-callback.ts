@@ -7,7 +7,7 @@ import type http from 'node:http';
 import * as lark from '@larksuiteoapi/node-sdk';
 import { redact, type Logger } from '../../log/logger.js';
 import { sdkLogger } from '../../feishu/sdk-logger.js';
-import { inBackground } from './background.js';
+import { cardCallback, inBackground, type CardHandles } from './background.js';
 import { signatureProblem } from './event-signature.js';
 
 export interface HttpCallbackOptions {
@@ -15,7 +15,8 @@ export interface HttpCallbackOptions {
   encryptKey?: string;
   /** The Verification Token; checked on url_verification and on unsigned events. */
   verificationToken?: string;
-  handle: (event: unknown) => Promise<void>;
+  /** Fed every message and card callback; a card callback's answer (its toast) is the HTTP response. */
+  handle: (event: unknown) => Promise<unknown>;
   logger: Logger;
   /** Oldest accepted x-lark-request-timestamp, in seconds; 300 by default. */
   maxAgeSeconds?: number;
@@ -67,8 +68,9 @@ export function createHttpCallback(options: HttpCallbackOptions): (req: http.Inc
   redact(verificationToken);
   const now = options.now ?? Date.now;
   const cipher = encryptKey ? new lark.AESCipher(encryptKey) : null;
-  const dispatcher = new lark.EventDispatcher({ encryptKey, verificationToken, logger: sdkLogger(logger), loggerLevel: lark.LoggerLevel.warn }).register({
+  const dispatcher = new lark.EventDispatcher({ encryptKey, verificationToken, logger: sdkLogger(logger), loggerLevel: lark.LoggerLevel.warn }).register<CardHandles>({
     'im.message.receive_v1': inBackground(options.handle, logger),
+    'card.action.trigger': cardCallback(options.handle),
   });
 
   const decrypt = (body: Json): Json => {
@@ -96,8 +98,9 @@ export function createHttpCallback(options: HttpCallbackOptions): (req: http.Inc
       const token = (payload.header as Json | undefined)?.token ?? payload.token;
       if (token !== verificationToken) throw new Refusal(401, 'verification token mismatch');
     }
-    await dispatcher.invoke(payload, { needCheck: false });
-    return {};
+    // A card callback's answer is the response body; anything else (a message, an event without a handler) gets {}.
+    const answer: unknown = await dispatcher.invoke(payload, { needCheck: false });
+    return answer && typeof answer === 'object' ? answer : {};
   };
 
   return (req, res) => {

@@ -6,7 +6,7 @@ import * as lark from '@larksuiteoapi/node-sdk';
 import { redact, type Logger } from '../../log/logger.js';
 import { feishuBaseUrl } from '../../feishu/domain.js';
 import { sdkLogger } from '../../feishu/sdk-logger.js';
-import { inBackground } from './background.js';
+import { cardCallback, inBackground, type CardHandles } from './background.js';
 import type { Receiver, ReceiverState } from './receiver.js';
 
 export interface LongConnectionOptions {
@@ -15,8 +15,8 @@ export interface LongConnectionOptions {
   /** 'feishu' | 'lark' | a base URL */
   domain: string;
   logger: Logger;
-  /** Fed every im.message.receive_v1 event; must not reject (Bot#handle never does). */
-  handle: (event: unknown) => Promise<void>;
+  /** Fed every im.message.receive_v1 and card.action.trigger event; must not reject (Bot#handle never does). */
+  handle: (event: unknown) => Promise<unknown>;
   /** Seconds without any inbound frame after a ping before the socket is dropped and reopened; 60 by default. */
   pingTimeoutSeconds?: number;
 }
@@ -32,12 +32,16 @@ function receiverState(state: lark.WSConnectionStatus['state']): ReceiverState {
   return state === 'connecting' || state === 'reconnecting' || state === 'idle' ? 'connecting' : 'disconnected';
 }
 
-/** Creates the receiver; start() opens the connection. Events are acknowledged at once and answered in the background (Feishu wants an ack within 3 s). */
+/**
+ * Creates the receiver; start() opens the connection. Messages are acknowledged at once and answered in the
+ * background (Feishu wants an ack within 3 s); a card callback's answer (the toast) travels back in the frame's ACK.
+ */
 export function createLongConnectionReceiver(options: LongConnectionOptions): LongConnectionReceiver {
   const { logger } = options;
   redact(options.appSecret);
-  const dispatcher = new lark.EventDispatcher({ logger: sdkLogger(logger), loggerLevel: lark.LoggerLevel.warn }).register({
+  const dispatcher = new lark.EventDispatcher({ logger: sdkLogger(logger), loggerLevel: lark.LoggerLevel.warn }).register<CardHandles>({
     'im.message.receive_v1': inBackground(options.handle, logger),
+    'card.action.trigger': cardCallback(options.handle),
   });
   const ws = new lark.WSClient({
     appId: options.appId,

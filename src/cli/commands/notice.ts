@@ -2,7 +2,6 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { keepForSending } from '../../app/report-runs.js';
-import { loopRecordsOf } from '../../store/loop-records.js';
 import type { Mention } from '../../reports/reminder-types.js';
 import { classifyTasks } from '../../reports/classify.js';
 import { buildNotice, type TaskNotice } from '../../reports/notice.js';
@@ -33,8 +32,8 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     buildNotice(view, {
       today: ctx.today, calendar: ctx.calendar, replyWorkdays: config.report.noticeReplyWorkdays, timezone: config.timezone,
       reminders: store ? await store.history({ task: wanted }) : [],
-      requests: await loopRecordsOf(store).requests({ taskId: wanted }),
-      acks: await loopRecordsOf(store).acks({ taskId: wanted }),
+      requests: store ? await store.requests({ taskId: wanted }) : [],
+      acks: store ? await store.acks({ taskId: wanted }) : [],
     }),
   );
   if (!notice.escalated) note(io, args.format, `提示：任务 #${wanted} 不在建议督办之列（逾期未超过 ${ctx.options.escalateAfterWorkdays} 个工作日），仍按要求生成通知单。`);

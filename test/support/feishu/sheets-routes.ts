@@ -1,7 +1,8 @@
 /**
  * Feishu Sheets routes of the loopback: v3 sheets/query, v2 values get,
- * values_batch_get and values_batch_update, with a revision per spreadsheet, null for empty cells, a check that
- * writes to one spreadsheet never overlap (they must be serial), and switchable answer variants the docs allow.
+ * values_batch_get and values_batch_update, v2 dataValidation (the dropdown lists over a range), with a revision per
+ * spreadsheet, null for empty cells, a check that writes to one spreadsheet never overlap (they must be serial), a
+ * record of values written into a dropdown cell that are not in its list, and switchable answer variants the docs allow.
  */
 import { colIndex } from '../google/a1.js';
 import type { FeishuRoute, RouteResult } from './server.js';
@@ -12,6 +13,14 @@ export interface FeishuSheetTab {
   sheet_id: string;
   title: string;
   rows: FeishuSheetCell[][];
+  /** Dropdown lists (下拉列表): the ranges they cover, one column each ("Q7PlXT!H2:H17"), and their words. */
+  dropdowns?: { ranges: string[]; values: string[]; multiple?: boolean }[];
+}
+
+/** A value written into a dropdown cell that is not one of its words (Feishu keeps it, marked invalid). */
+export interface DropdownViolation {
+  range: string;
+  value: FeishuSheetCell;
 }
 
 /** Answers the docs allow besides the loopback's default (every row as wide as the range, empty cells null). */
@@ -36,6 +45,8 @@ export interface SheetsState {
   writeDelayMs: number;
   /** Documented answer variants to exercise; none by default. */
   variant: SheetsVariant;
+  /** Values written into dropdown cells that are not in their list. */
+  readonly dropdownViolations: DropdownViolation[];
 }
 
 interface Book {
@@ -94,10 +105,29 @@ function readRange(p: Parsed, revision: number, text: string, variant: SheetsVar
   return variant.emptyValues === 'null' ? { ...range, values: null } : range;
 }
 
+/** 0-based column bounds and 0-based row bounds (null: open) of a range on a sheet, from "A2:C9" / "H2:H". */
+function bounds(p: Parsed): { c0: number; c1: number; r0: number; r1: number } {
+  return { c0: p.c0, c1: p.c1 ?? p.c0, r0: p.r0, r1: p.r1 ?? Number.MAX_SAFE_INTEGER };
+}
+
+function overlaps(a: ReturnType<typeof bounds>, b: ReturnType<typeof bounds>): boolean {
+  return a.c0 <= b.c1 && b.c0 <= a.c1 && a.r0 <= b.r1 && b.r0 <= a.r1;
+}
+
+/** The dropdown lists of a sheet covering a range, each with its covered ranges clipped to the sheet's (per column). */
+function dropdownsIn(book: Book, p: Parsed) {
+  const want = bounds(p);
+  return (p.tab.dropdowns ?? [])
+    .map((d) => ({ d, ranges: d.ranges.filter((r) => { const q = parseRange(book, r); return q !== null && overlaps(bounds(q), want); }) }))
+    .filter(({ ranges }) => ranges.length > 0)
+    .map(({ d, ranges }) => ({ ranges, dataValidationType: 'list', conditionValues: d.values, options: { multipleValues: d.multiple ?? false, highlightValidData: false } }));
+}
+
 /** Creates the routes and the spreadsheets they serve. */
 export function createSheetsRoutes(): SheetsState {
   const books = new Map<string, Book>();
   let overlapping = 0;
+  const violations: DropdownViolation[] = [];
   const base = '/open-apis/sheets';
 
   const state: SheetsState = {
@@ -142,6 +172,21 @@ export function createSheetsRoutes(): SheetsState {
         },
       },
       {
+        method: 'GET',
+        path: `${base}/v2/spreadsheets/:token/dataValidation`,
+        handle: ({ params, query }) => {
+          const book = books.get(params.token);
+          if (!book) return notFound();
+          if (query.get('dataValidationType') !== 'list') return { status: 400, body: { code: 1310251, msg: 'dataValidationType must be list' } };
+          const p = parseRange(book, query.get('range') ?? '');
+          if (!p) return { status: 400, body: { code: 1310202, msg: 'Wrong Range' } };
+          const { r0, r1, c0, c1 } = bounds(p);
+          // Documented limit: at most 5,000 rows and 100 columns per query.
+          if ((p.r1 === null ? Infinity : r1 - r0 + 1) > 5000 || c1 - c0 + 1 > 100) return { status: 400, body: { code: 1310251, msg: 'range too large' } };
+          return ok({ spreadsheetToken: params.token, sheetId: p.tab.sheet_id, revision: book.revision, dataValidations: dropdownsIn(book, p) });
+        },
+      },
+      {
         method: 'POST',
         path: `${base}/v2/spreadsheets/:token/values_batch_update`,
         handle: async ({ params, body }) => {
@@ -161,6 +206,9 @@ export function createSheetsRoutes(): SheetsState {
                   const line = (p.tab.rows[p.r0 + i] ??= []);
                   while (line.length <= p.c0 + j) line.push(null);
                   line[p.c0 + j] = value;
+                  const cell: Parsed = { tab: p.tab, r0: p.r0 + i, c0: p.c0 + j, r1: p.r0 + i, c1: p.c0 + j };
+                  const lists = dropdownsIn(book, cell);
+                  if (value !== null && value !== '' && lists.some((l) => !l.conditionValues.includes(String(value)))) violations.push({ range: vr.range, value });
                 }),
               );
               responses.push({ spreadsheetToken: params.token, updatedRange: vr.range, updatedRows: vr.values.length, updatedColumns: vr.values[0]?.length ?? 0, updatedCells: vr.values.flat().length });
@@ -186,6 +234,7 @@ export function createSheetsRoutes(): SheetsState {
     },
     writeDelayMs: 0,
     variant: {},
+    dropdownViolations: violations,
   };
   return state;
 }

@@ -1,0 +1,36 @@
+/**
+ * `duban approve R12 [--by NAME]` and `duban reject R12 --reason TEXT [--by NAME]`: the office's decision from the
+ * terminal, the same as 同意 / 退回 in chat: the ledger written once, the review card updated, the liaison told.
+ */
+import { createDelivery } from '../../app/delivery.js';
+import { cachedLedger } from '../../app/read-ledger.js';
+import { reviewDeps } from '../../app/review-loop.js';
+import { openLedger } from '../../app/bundled-example.js';
+import { decide } from '../../review/decide.js';
+import { openStore } from '../../store/open-store.js';
+import { UsageError, type CliArgs } from '../args.js';
+import { ledgerLocation, loadRuntime } from '../context.js';
+import { println, type CliIO } from '../io.js';
+
+export async function run(args: CliArgs, io: CliIO): Promise<number> {
+  const approve = args.command === 'approve';
+  const [id] = args.positionals;
+  if (!id || !/^R\d+$/i.test(id)) throw new UsageError(`请给出申请编号，例如：duban ${args.command} R12${approve ? '' : ' --reason "佐证材料不全"'}`);
+  if (!approve && !args.reason?.trim()) throw new UsageError('退回须写明原因：duban reject R12 --reason "佐证材料不全"');
+  const runtime = loadRuntime(args, io);
+  const { config } = runtime.loaded;
+  const { sheet, units } = ledgerLocation(args, io, runtime);
+  const delivery = await createDelivery(config, runtime.logger);
+  const source = openLedger(sheet, { units, logger: runtime.logger, env: runtime.loaded.sourceEnv, feishuApi: delivery.client ? () => delivery.client! : undefined });
+  const store = await openStore(runtime.loaded.dataDir);
+  try {
+    const deps = reviewDeps({ config, store, source, ledgerFor: cachedLedger(source), delivery, logger: runtime.logger, now: io.now });
+    const verdict = approve ? ({ approve: true } as const) : { approve: false as const, reason: args.reason!.trim() };
+    const outcome = await decide(deps, id.toUpperCase(), verdict, { name: args.by?.trim() || '督办办公室' });
+    if (args.format === 'json') println(io.stdout, JSON.stringify({ ok: outcome.ok, title: outcome.title, lines: outcome.lines, request: outcome.request ?? null }, null, 2));
+    else println(io.stdout, [outcome.title, ...outcome.lines.map((l) => `  ${l}`)].join('\n'));
+    return outcome.ok ? 0 : 1;
+  } finally {
+    await store.close();
+  }
+}
