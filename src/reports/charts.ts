@@ -5,7 +5,6 @@
 import { addDays } from '../calendar/dates.js';
 import type { IsoDate } from '../domain/types.js';
 import { overdueOn, type LedgerSnapshot } from './changes.js';
-import type { UnitSummary } from './digest.js';
 import { compareText } from './sort.js';
 
 /** One bar (a category and a series) or one point of a line (a date and its value). */
@@ -32,7 +31,7 @@ export const CHART_MAX_UNITS = 20;
 export const TREND_DAYS = 30;
 
 /** Done and not done per lead unit, the units leading most tasks first (at most CHART_MAX_UNITS). */
-export function completionChart(units: readonly UnitSummary[]): Chart {
+export function completionChart(units: readonly { unit: string; lead: number; done: number }[]): Chart {
   const shown = [...units].sort((a, b) => b.lead - a.lead || compareText(a.unit, b.unit)).slice(0, CHART_MAX_UNITS);
   const more = units.length > shown.length ? `（牵头任务最多的 ${shown.length} 个单位）` : '';
   return {

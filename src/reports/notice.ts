@@ -5,7 +5,7 @@
  */
 import { wallClock } from '../calendar/zoned-time.js';
 import type { IsoDate, WorkCalendar } from '../domain/types.js';
-import type { AckRecord, ReminderRecord, RequestRecord } from '../store/records.js';
+import type { AckFact, ReminderFact, RequestFact } from './loop-facts.js';
 import type { ClassifiedTask } from './classify.js';
 import { warningReason } from './warning-reason.js';
 
@@ -35,14 +35,14 @@ export interface NoticeInputs {
   /** Working days the unit has to reply in writing. */
   replyWorkdays: number;
   timezone: string;
-  reminders: readonly ReminderRecord[];
-  requests: readonly RequestRecord[];
-  acks: readonly AckRecord[];
+  reminders: readonly ReminderFact[];
+  requests: readonly RequestFact[];
+  acks: readonly AckFact[];
 }
 
-const REMINDER_EVENTS: Record<ReminderRecord['kind'], string> = { due_soon: '到期提醒', overdue: '逾期催办', escalation: '建议督办' };
-const REQUEST_EVENTS: Record<RequestRecord['kind'], string> = { ack: '签收', progress: '进度填报', complete: '申请办结', extend: '申请延期' };
-const DECISIONS: Record<RequestRecord['status'], string> = { pending: '待审核', approved: '已同意', rejected: '已退回', failed: '写回失败' };
+const REMINDER_EVENTS: Record<ReminderFact['kind'], string> = { due_soon: '到期提醒', overdue: '逾期催办', escalation: '建议督办' };
+const REQUEST_EVENTS: Record<RequestFact['kind'], string> = { ack: '签收', progress: '进度填报', complete: '申请办结', extend: '申请延期' };
+const DECISIONS: Record<RequestFact['status'], string> = { pending: '待审核', approved: '已同意', rejected: '已退回', failed: '写回失败' };
 
 /** The notice of a classified task for `today`, with its trail oldest first. */
 export function buildNotice(view: ClassifiedTask, inputs: NoticeInputs): TaskNotice {

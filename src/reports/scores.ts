@@ -4,7 +4,7 @@
  */
 import { wallClock } from '../calendar/zoned-time.js';
 import type { IsoDate, WorkCalendar } from '../domain/types.js';
-import type { AckRecord, ReminderRecord, RequestRecord } from '../store/records.js';
+import type { AckFact, ReminderFact, RequestFact } from './loop-facts.js';
 import type { LedgerSnapshot } from './changes.js';
 import type { ClassifiedTask } from './classify.js';
 import { collectDate, monthDays } from './month.js';
@@ -32,10 +32,10 @@ export interface ScoreInputs {
   views: readonly ClassifiedTask[];
   /** Snapshots dated on or before `asOf` (any order): when a task was first seen done, progress dates. */
   snapshots: readonly LedgerSnapshot[];
-  requests: readonly RequestRecord[];
-  acks: readonly AckRecord[];
+  requests: readonly RequestFact[];
+  acks: readonly AckFact[];
   /** The whole reminder log (a task's first reminder may lie before the month). */
-  reminders: readonly ReminderRecord[];
+  reminders: readonly ReminderFact[];
   calendar: WorkCalendar;
   /** collect.day: progress reports are due by this day of the month (moved back to a working day). */
   collectDay: number;
@@ -107,7 +107,7 @@ export function scoreUnits(inputs: ScoreInputs): MonthScores {
   for (const view of inputs.views) {
     const { task } = view;
     const requests = requestsByTask.get(task.id) ?? [];
-    const approved = (kind: RequestRecord['kind']) =>
+    const approved = (kind: RequestFact['kind']) =>
       requests.filter((r) => r.kind === kind && r.status === 'approved').sort((a, b) => (a.decidedAt ?? a.at).localeCompare(b.decidedAt ?? b.at));
     const extensionsGranted = approved('extend');
     const originalDue = task.originalDue ?? extensionsGranted.find((r) => r.oldDue)?.oldDue ?? task.due;
@@ -170,14 +170,14 @@ function rank(rows: UnitScore[]): UnitScore[] {
 
 /** Hours from each (task, unit)'s first reminder, when it falls in the month, to the unit's acknowledgement. */
 function ackHoursByUnit(inputs: ScoreInputs, first: IsoDate, localDate: (instant: string) => IsoDate): Map<string, number[]> {
-  const firstReminder = new Map<string, ReminderRecord>();
+  const firstReminder = new Map<string, ReminderFact>();
   for (const r of inputs.reminders) {
     if (r.outcome !== 'sent') continue;
     const key = `${r.taskId}\n${r.unit}`;
     const seen = firstReminder.get(key);
     if (!seen || r.at < seen.at) firstReminder.set(key, r);
   }
-  const firstAck = new Map<string, AckRecord>();
+  const firstAck = new Map<string, AckFact>();
   for (const a of inputs.acks) {
     const key = `${a.taskId}\n${a.unit}`;
     const seen = firstAck.get(key);
@@ -218,7 +218,7 @@ function progressDates(snapshots: readonly LedgerSnapshot[], first: IsoDate, asO
   return dates;
 }
 
-function decidedOn(request: RequestRecord | undefined, localDate: (instant: string) => IsoDate): IsoDate | null {
+function decidedOn(request: RequestFact | undefined, localDate: (instant: string) => IsoDate): IsoDate | null {
   return request ? localDate(request.decidedAt ?? request.at) : null;
 }
 

@@ -43,7 +43,7 @@ describe('loadConfig', () => {
     expect(loaded.mode).toBe('feishu');
     expect(loaded.file).toBe(EXAMPLE);
     expect(loaded.config.feishu.appSecret).toBe(EXAMPLE_ENV.FEISHU_APP_SECRET);
-    expect(loaded.config.reminders).toEqual({ daysBefore: [3, 1], escalateAfterWorkdays: 5 });
+    expect(loaded.config.reminders).toEqual({ daysBefore: [3, 1], escalateAfterWorkdays: 5, ackWithinWorkdays: 1, urgent: 'off' });
     expect(loaded.config.sendWindow).toEqual({ start: '08:00', end: '20:00' });
     expect(loaded.dataDir).toBe(join(cwd, '.duban'));
   });
