@@ -6,7 +6,7 @@ import { renderDocText } from '../render/render-text.js';
 import { reportDoc } from '../render/report-doc.js';
 import type { LedgerContext } from './context.js';
 import { println, type CliIO } from './io.js';
-import { deliver, LOCAL_MODE } from './send.js';
+import { deliver, LOCAL_MODE, NO_LEADERS_CHAT } from './send.js';
 
 /** Sends the report through Feishu (exit 4 when it failed); in local mode prints it instead. */
 export async function sendReport(io: CliIO, ctx: LedgerContext, report: PeriodReport, format: DocumentFormat): Promise<number> {
@@ -15,7 +15,7 @@ export async function sendReport(io: CliIO, ctx: LedgerContext, report: PeriodRe
     return 0;
   }
   if (!ctx.loaded.config.chats.leaders) {
-    println(io.stderr, '没有配置领导群：请在配置文件中设置 chats.leaders（群的 chat_id，可用 duban chats 查看）。');
+    println(io.stderr, NO_LEADERS_CHAT);
     return 3;
   }
   // One run per report (its kind and period) and day: a second --send the same day sends nothing again.

@@ -13,6 +13,9 @@ import { openStore } from '../store/open-store.js';
 import type { LedgerContext } from './context.js';
 import { println, type CliIO } from './io.js';
 
+/** Said when a leaders' message has nowhere to go. */
+export const NO_LEADERS_CHAT = '没有配置领导群：请在配置文件中设置 chats.leaders（群的 chat_id，可用 duban chats 查看）。';
+
 export const LOCAL_MODE = '未配置飞书（FEISHU_APP_ID / FEISHU_APP_SECRET，或 feishu.webhooks），以下内容只输出到终端：';
 
 type Build = (inputs: RunInputs, context: RunContext) => Promise<BuiltRun> | BuiltRun;
@@ -67,7 +70,7 @@ export async function sendDigest(io: CliIO, ctx: LedgerContext): Promise<number>
     return 0;
   }
   if (!ctx.loaded.config.chats.leaders) {
-    println(io.stderr, '没有配置领导群：请在配置文件中设置 chats.leaders（群的 chat_id，可用 duban chats 查看）。');
+    println(io.stderr, NO_LEADERS_CHAT);
     return 3;
   }
   const jobs: { job: string; label: string; build: Build }[] = [{ job: 'digest', label: '日报', build: (inputs) => digestRun(inputs) }];
