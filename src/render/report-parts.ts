@@ -46,19 +46,22 @@ export function namedText(report: PeriodReport): string | null {
   return `点名：${list}有任务逾期较久，请抓紧办理。`;
 }
 
-/** The ranking table's columns (key, header, numeric), shared by every rendering. */
+/**
+ * The ranking table's columns (key, header, numeric), shared by every rendering; `short` is the header on a printed
+ * A4 page, where eleven columns share 15.5 cm.
+ */
 export const RANKING_COLUMNS = [
-  { key: 'rank', label: '名次', numeric: true },
-  { key: 'unit', label: '单位' },
-  { key: 'score', label: '得分', numeric: true },
-  { key: 'lead', label: '牵头任务', numeric: true },
-  { key: 'done', label: '已完成', numeric: true },
-  { key: 'doneOnTime', label: '按期完成', numeric: true },
-  { key: 'overdue', label: '逾期', numeric: true },
-  { key: 'overdueWorkdays', label: '逾期工作日', numeric: true },
-  { key: 'extensions', label: '延期', numeric: true },
-  { key: 'missedReports', label: '未按时报送', numeric: true },
-  { key: 'ackHours', label: '签收用时（小时）', numeric: true },
+  { key: 'rank', label: '名次', short: '名次', numeric: true },
+  { key: 'unit', label: '单位', short: '单位' },
+  { key: 'score', label: '得分', short: '得分', numeric: true },
+  { key: 'lead', label: '牵头任务', short: '牵头', numeric: true },
+  { key: 'done', label: '已完成', short: '完成', numeric: true },
+  { key: 'doneOnTime', label: '按期完成', short: '按期', numeric: true },
+  { key: 'overdue', label: '逾期', short: '逾期', numeric: true },
+  { key: 'overdueWorkdays', label: '逾期工作日', short: '逾期日', numeric: true },
+  { key: 'extensions', label: '延期', short: '延期', numeric: true },
+  { key: 'missedReports', label: '未按时报送', short: '漏报', numeric: true },
+  { key: 'ackHours', label: '签收用时（小时）', short: '签收时长', numeric: true },
 ] as const;
 
 /** One ranking row as cells ("—" for an acknowledgement time that does not apply). */

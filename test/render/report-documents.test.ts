@@ -45,7 +45,7 @@ describe('the monthly 督办通报 as a Word document', () => {
         '预警：红灯 1 项，黄灯 3 项，蓝灯 3 项。本月考核得分最高的是双江镇（100 分），最低的是区林业局（58.5 分）。',
     );
     // The ranking table: a header row, then one row per unit in rank order (each cell one paragraph).
-    const header = ['名次', '单位', '得分', '牵头任务', '已完成', '按期完成', '逾期', '逾期工作日', '延期', '未按时报送', '签收用时（小时）'];
+    const header = ['名次', '单位', '得分', '牵头', '完成', '按期', '逾期', '逾期日', '延期', '漏报', '签收时长'];
     const at = text.indexOf('二、考核排名');
     expect(text.slice(at + 1, at + 1 + header.length)).toEqual(header);
     // By hand (docs/scoring.md): 交通局 13.3 + 26.6 + 10 + 10 + 10 (1 of 3 due tasks done on time, 9 overdue working days
@@ -53,8 +53,14 @@ describe('the monthly 督办通报 as a Word document', () => {
     const units = report.scores!.units;
     expect(units.map((u) => [u.rank, u.unit, u.score])).toEqual([[1, '双江镇', 100], [2, '区交通局', 69.9], [3, '区城管局', 59.5], [4, '区林业局', 58.5]]);
     expect(text.slice(at + 1 + header.length, at + 1 + header.length + 3)).toEqual(['1', '双江镇', '100']);
+    expect(text).toContain('注：按期＝按原截止日期完成的任务数；逾期日＝逾期工作日合计；漏报＝催报日前未报送进度的任务数；签收时长单位为小时。');
     expect(text).toContain('三、建议督办事项');
     expect(text).toContain('1. #1 道路巡检（区交通局，截止 2026-02-20，逾期 8 个工作日）');
+    expect(text.slice(text.indexOf('四、预警情况') + 1, text.indexOf('五、表扬与点名'))).toEqual([
+      '黄灯：#6 植树造林（区林业局，截止 2026-03-02）：逾期 2 个工作日。',
+      '黄灯：#2 联合执法（区交通局、区城管局，截止 2026-03-03）：逾期 1 个工作日。',
+      '黄灯：#10 拥军优属走访（双江镇，截止 2026-04-30）：落后序时进度 30 个百分点。',
+    ]);
     expect(text).toContain('点名：区交通局（#1）有任务逾期较久，请抓紧办理。');
     expect(text.slice(-2)).toEqual(['区政府督查室', '2026年3月4日']);
     expect(eastAsianFonts(xml).sort()).toEqual(['仿宋_GB2312', '黑体']);
@@ -65,7 +71,8 @@ describe('the monthly 督办通报 as a Word document', () => {
     expect(await docx.xml('word/footer1.xml')).toMatch(/PAGE/);
   });
 
-  it('draws the charts as pictures when a Chinese font is at hand, else lists the trend as a table', async () => {
+  // Drawing with a 20 MB CJK font takes seconds on a busy machine.
+  it('draws the charts as pictures when a Chinese font is at hand, else lists the trend as a table', { timeout: 60_000 }, async () => {
     const report = monthlyReport();
     expect(report.charts.map((c) => c.id)).toEqual(['completion', 'overdue']);
     // .ci/run installs fonts-noto-cjk; a machine without any CJK font gets tables (checked below).

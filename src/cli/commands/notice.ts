@@ -5,6 +5,9 @@ import { keepForSending } from '../../app/report-runs.js';
 import type { Mention } from '../../reports/reminder-types.js';
 import { classifyTasks } from '../../reports/classify.js';
 import { buildNotice, type TaskNotice } from '../../reports/notice.js';
+import { wallClock } from '../../calendar/zoned-time.js';
+import { buildTrail } from '../../review/trail.js';
+import { EVENT_LABELS } from '../../review/trail-text.js';
 import { noticeDocx } from '../../render/docx/notice-docx.js';
 import { noticeDoc } from '../../render/notice-doc.js';
 import { renderDocCard } from '../../render/render-card.js';
@@ -28,14 +31,18 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     return 1;
   }
   const { config } = ctx.loaded;
-  const notice = await withStoreIfAny(ctx.loaded.dataDir, async (store) =>
-    buildNotice(view, {
-      today: ctx.today, calendar: ctx.calendar, replyWorkdays: config.report.noticeReplyWorkdays, timezone: config.timezone,
-      reminders: store ? await store.history({ task: wanted }) : [],
-      requests: store ? await store.requests({ taskId: wanted }) : [],
-      acks: store ? await store.acks({ taskId: wanted }) : [],
-    }),
-  );
+  const notice = await withStoreIfAny(ctx.loaded.dataDir, async (store) => {
+    const [reminders, requests, acks] = store
+      ? await Promise.all([store.history({ task: wanted }), store.requests({ taskId: wanted }), store.acks({ taskId: wanted })])
+      : [[], [], []];
+    // The same trail `duban history` shows, one line per step, dated in the configured timezone.
+    const trail = buildTrail({ reminders, requests, acks }, { task: wanted }).map((e) => ({
+      date: wallClock(new Date(e.at), config.timezone).date,
+      event: EVENT_LABELS[e.event],
+      detail: [e.unit, e.by === 'duban' ? '' : e.by, e.detail].filter(Boolean).join(' '),
+    }));
+    return buildNotice(view, { today: ctx.today, calendar: ctx.calendar, replyWorkdays: config.report.noticeReplyWorkdays, requests, trail });
+  });
   if (!notice.escalated) note(io, args.format, `提示：任务 #${wanted} 不在建议督办之列（逾期未超过 ${ctx.options.escalateAfterWorkdays} 个工作日），仍按要求生成通知单。`);
   const mentions = unitMentions(ctx, notice);
   if (args.send) return sendNotice(io, ctx, notice, mentions);

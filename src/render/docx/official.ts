@@ -11,8 +11,8 @@ import {
 /** Font names as Chinese offices' Word templates spell them (Word matches them by name; WPS ships both). */
 export const FONTS = { body: '仿宋_GB2312', heading: '黑体', latin: 'Times New Roman' } as const;
 
-/** Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt. */
-export const SIZES = { title: 44, body: 32, small: 28, table: 24 } as const;
+/** Sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 五号 10.5 pt. */
+export const SIZES = { title: 44, body: 32, small: 28, table: 21 } as const;
 
 /** A4 in twentieths of a point, with margins of 37 mm top, 35 mm bottom, 28 mm left, 26 mm right. */
 export const A4 = { width: 11906, height: 16838, margin: { top: 2098, bottom: 1984, left: 1587, right: 1474 } } as const;
@@ -37,9 +37,14 @@ export function centred(text: string): Paragraph {
   return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 120 }, children: [run(text)] });
 }
 
-/** A numbered heading ("一、总体情况") in 黑体 三号. */
+/** A numbered heading ("一、总体情况") in 黑体 三号, kept on the page of what follows it. */
 export function heading(text: string): Paragraph {
-  return new Paragraph({ spacing: { before: 240, after: 120 }, indent: { firstLine: 640 }, children: [run(text, { heading: true })] });
+  return new Paragraph({ keepNext: true, spacing: { before: 240, after: 120 }, indent: { firstLine: 640 }, children: [run(text, { heading: true })] });
+}
+
+/** A note under a table, in 五号. */
+export function note(text: string): Paragraph {
+  return new Paragraph({ spacing: { before: 60, after: 120 }, children: [run(text, { size: SIZES.table })] });
 }
 
 /** A body paragraph with the two-character first-line indent. */
@@ -55,7 +60,7 @@ export function right(text: string): Paragraph {
 const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 const borders = { top: border, bottom: border, left: border, right: border };
 
-/** A full-width table: a 黑体 header row, then the rows in 仿宋_GB2312 小四; numeric columns centred. */
+/** A full-width table: a 黑体 header row, then the rows in 仿宋_GB2312 五号; numeric columns centred. */
 export function table(columns: readonly { label: string; numeric?: boolean; weight?: number }[], rows: readonly (string | number)[][]): Table {
   const total = columns.reduce((n, c) => n + (c.weight ?? 1), 0);
   const widths = columns.map((c) => Math.floor((TEXT_WIDTH * (c.weight ?? 1)) / total));

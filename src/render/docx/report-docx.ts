@@ -9,7 +9,7 @@ import type { Chart } from '../../reports/charts.js';
 import type { ClassifiedTask } from '../../reports/classify.js';
 import type { PeriodReport } from '../../reports/period-report.js';
 import { namedText, overviewText, praiseText, rankingRow, RANKING_COLUMNS } from '../report-parts.js';
-import { body, centred, chineseDate, heading, officialDocx, right, run, table, title, TEXT_WIDTH } from './official.js';
+import { body, centred, chineseDate, heading, note, officialDocx, right, run, table, title, TEXT_WIDTH } from './official.js';
 
 /** A chart drawn as a PNG, with its size in pixels. */
 export interface ChartImage {
@@ -19,14 +19,22 @@ export interface ChartImage {
 }
 
 const NUMERALS = ['一', '二', '三', '四', '五', '六', '七', '八'];
+// Relative widths of the ranking's columns: the unit's name and the two-decimal-wide numbers get more room.
+const RANKING_WEIGHTS: Partial<Record<(typeof RANKING_COLUMNS)[number]['key'], number>> = { unit: 3.4, score: 1.4, overdueWorkdays: 1.3, ackHours: 1.5 };
 
 /** The report as a .docx file; `images` holds the charts that could be drawn, by chart id. */
 export async function reportDocx(report: PeriodReport, images: Readonly<Record<string, ChartImage>> = {}): Promise<Buffer> {
   const sections: { title: string; content: (Paragraph | Table)[] }[] = [];
   sections.push({ title: '总体情况', content: [body(overviewText(report)), ...report.charts.flatMap((c) => chartContent(c, images[c.id]))] });
   if (report.scores && report.scores.units.length > 0) {
-    const columns = RANKING_COLUMNS.map((c) => ({ label: c.label, numeric: 'numeric' in c, weight: c.key === 'unit' ? 3 : 1 }));
-    sections.push({ title: '考核排名', content: [table(columns, report.scores.units.map((u) => RANKING_COLUMNS.map((c) => rankingRow(u)[c.key])))] });
+    const columns = RANKING_COLUMNS.map((c) => ({ label: c.short, numeric: 'numeric' in c, weight: RANKING_WEIGHTS[c.key] ?? 1 }));
+    sections.push({
+      title: '考核排名',
+      content: [
+        table(columns, report.scores.units.map((u) => RANKING_COLUMNS.map((c) => rankingRow(u)[c.key]))),
+        note('注：按期＝按原截止日期完成的任务数；逾期日＝逾期工作日合计；漏报＝催报日前未报送进度的任务数；签收时长单位为小时。'),
+      ],
+    });
   } else if (report.kind === 'weekly' && report.summary.units.length > 0) {
     sections.push({ title: '各单位完成情况', content: [unitTable(report)] });
   }
@@ -37,7 +45,8 @@ export async function reportDocx(report: PeriodReport, images: Readonly<Record<s
   const escalated = new Set(report.escalate.map((v) => v.task));
   const warned = report.warned.filter((w) => !escalated.has(w.view.task));
   if (warned.length > 0) {
-    sections.push({ title: '预警情况', content: warned.map((w) => body(`${LIGHT_LABELS[w.view.light]}：${taskText(w.view)}：${w.reason}。`)) });
+    // The reason already says how long a task is overdue.
+    sections.push({ title: '预警情况', content: warned.map((w) => body(`${LIGHT_LABELS[w.view.light]}：${taskText(w.view, false)}：${w.reason}。`)) });
   }
   const praise = praiseText(report);
   const named = namedText(report);
@@ -56,9 +65,9 @@ export async function reportDocx(report: PeriodReport, images: Readonly<Record<s
   return officialDocx({ title: report.kind === 'monthly' ? `${h.title}（${year}年${month}月）` : `督办周调度（${report.asOf}）`, creator: h.issuer }, children);
 }
 
-/** "#6 标题（区交通局，截止 2022-05-31，逾期 18 个工作日）". */
-function taskText(v: ClassifiedTask): string {
-  const facts = [v.task.lead.join('、'), v.due ? `截止 ${v.due}` : '', v.overdue ? `逾期 ${v.workdaysOverdue} 个工作日` : ''].filter(Boolean);
+/** "#6 标题（区交通局，截止 2022-05-31，逾期 18 个工作日）"; without the overdue part when `overdue` is false. */
+function taskText(v: ClassifiedTask, overdue = true): string {
+  const facts = [v.task.lead.join('、'), v.due ? `截止 ${v.due}` : '', overdue && v.overdue ? `逾期 ${v.workdaysOverdue} 个工作日` : ''].filter(Boolean);
   return `#${v.task.id} ${v.task.title}（${facts.join('，')}）`;
 }
 
