@@ -59,7 +59,7 @@ export interface PeriodReport {
   changes: DigestChangesView | null;
 }
 
-/** How many units a notice praises at most. */
+/** Units ranked this high or better may be praised (equal scores can make it more than three units). */
 export const PRAISED_UNITS = 3;
 
 export interface PeriodReportInputs {
