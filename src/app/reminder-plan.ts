@@ -19,14 +19,22 @@ export interface ReminderInputs {
   config: Pick<DubanConfig, 'chats' | 'reminders'>;
 }
 
-/** The reminder plan under the configured routing and policy; `alreadyReminded` leaves out what was sent today. */
-export function planReminders(inputs: ReminderInputs, alreadyReminded?: ReminderRouting['alreadyReminded']): ReminderPlan {
+/**
+ * The reminder plan under the configured routing and policy; `alreadyReminded` leaves out what was sent today,
+ * `unacknowledged` escalates what was not acknowledged in time (both read from the store when there is one).
+ */
+export function planReminders(
+  inputs: ReminderInputs,
+  alreadyReminded?: ReminderRouting['alreadyReminded'],
+  unacknowledged?: ReminderRouting['unacknowledged'],
+): ReminderPlan {
   const { chats, reminders } = inputs.config;
   return buildReminderPlan(inputs.ledger, inputs.directory, inputs.today, inputs.calendar, inputs.options, {
     defaultChat: chats.default ?? null,
     officeChat: chats.office ?? null,
     daysBefore: reminders.daysBefore,
     alreadyReminded,
+    unacknowledged,
   });
 }
 

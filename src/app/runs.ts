@@ -23,6 +23,8 @@ import type { ReminderEntry } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { ParsedLedger } from './read-ledger.js';
 import type { Delivery } from './delivery.js';
+import { ackOverdue } from './acknowledgements.js';
+import { notReported } from './collection.js';
 import { planReminders, reminderCards } from './reminder-plan.js';
 
 export interface RunInputs {
@@ -37,6 +39,8 @@ export interface RunInputs {
   /** Where the ledger lives, for the daily 预警 column (warnings.writeColumn); absent: nothing is written. */
   source?: LedgerSource;
   logger?: Logger;
+  /** Feishu's in-app 加急 on a sent message (reminders.urgent: app, with a Feishu app); returns the ids refused. */
+  urgent?: (messageId: string, openIds: string[]) => Promise<string[]>;
 }
 
 /** A plain notice card for the office chat; null when no office chat is configured. */
@@ -74,6 +78,8 @@ export async function digestRun(inputs: RunInputs): Promise<BuiltRun> {
   const chat = config.chats.leaders;
   const { current, changes, history } = await changesSince(store, parsed.ledger, today, calendar, config.staleAfterWorkdays, 'digest');
   const digest = buildDigest(parsed.ledger, today, calendar, options, changes, history);
+  const unreported = await notReported({ parsed, today, calendar, config, store });
+  if (unreported) digest.notReported = unreported;
   await store.saveSnapshot(current);
   if (config.warnings.writeColumn && inputs.source) {
     await writeWarningColumn(inputs.source, parsed.ledger, classifyTasks(parsed.ledger.tasks, today, calendar, options), today, inputs.logger ?? silentLogger);
@@ -83,15 +89,29 @@ export async function digestRun(inputs: RunInputs): Promise<BuiltRun> {
   return { messages: [{ chat, card, key: `digest|${today}|${chat}` }] };
 }
 
-/** Today's reminders under the configured policy: one card per chat, liaisons @-mentioned, the office told of gaps. */
+/**
+ * Today's reminders under the configured policy: one card per chat, liaisons @-mentioned, the office told of gaps;
+ * tasks not acknowledged in time escalated, and with reminders.urgent: app their liaisons sent Feishu's 加急.
+ */
 export async function remindRun(inputs: RunInputs, context: RunContext | null): Promise<BuiltRun> {
-  const { parsed, today, calendar, options, config } = inputs;
-  const plan = planReminders({ ledger: parsed.ledger, directory: parsed.directory, today, calendar, options, config }, await context?.alreadyReminded());
+  const { parsed, today, calendar, options, config, store } = inputs;
+  const unacknowledged = await ackOverdue(store, today, calendar, config.reminders.ackWithinWorkdays);
+  const plan = planReminders({ ledger: parsed.ledger, directory: parsed.directory, today, calendar, options, config }, await context?.alreadyReminded(), unacknowledged);
   const cards = (await reminderCards(plan, inputs.delivery, inputs.sheetUrl)).filter((c): c is ReminderCard & { chat: string } => c.chat !== null);
   const reminders: ReminderEntry[] = reminderItems(plan).flatMap(({ unit, chat, kind, taskIds, mentions }) =>
     chat === null ? [] : taskIds.map((taskId) => ({ taskId, unit, chat, mentions, kind })),
   );
-  return { messages: cards.map(({ chat, card, key }) => ({ chat, card, key })), reminders };
+  const built: BuiltRun = { messages: cards.map(({ chat, card, key }) => ({ chat, card, key })), reminders };
+  const urgent = inputs.urgent;
+  if (config.reminders.urgent === 'app' && urgent) {
+    built.afterSend = async (message, messageId) => {
+      const escalated = plan.messages.filter((m) => m.chat === message.chat).flatMap((m) => m.units.filter((s) => s.escalation.length > 0 && s.liaison));
+      const { ids } = await inputs.delivery.resolveMentions(escalated.map((s) => s.liaison!.account));
+      const openIds = [...new Set(ids.values())];
+      if (openIds.length > 0) await urgent(messageId, openIds);
+    };
+  }
+  return built;
 }
 
 /** The office's sheet-problems report (表格体检). */

@@ -1,6 +1,7 @@
 /** `digest --send` / `remind --send`: deliver today's run through Feishu exactly once, and say what happened. */
 import type { DeliveryResult, Messenger } from '../delivery/messenger.js';
 import { createDelivery } from '../app/delivery.js';
+import { urgentSender } from '../app/urgent.js';
 import { planReminders } from '../app/reminder-plan.js';
 import { digestRun, problemsRun, remindRun, type RunInputs } from '../app/runs.js';
 import { systemClock } from '../jobs/clock.js';
@@ -40,6 +41,7 @@ export async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string
     parsed: { ledger: ctx.ledger, directory: ctx.directory, revision: null },
     today: ctx.today, calendar: ctx.calendar, options: ctx.options, config, store, delivery, sheetUrl: ctx.sheetUrl,
     source: ctx.source, logger: ctx.logger,
+    urgent: delivery.client ? urgentSender(delivery.client, ctx.logger) : undefined,
   };
   let code = 0;
   try {

@@ -47,6 +47,7 @@ interface Envelope {
 
 const CHAT_PER_SECOND = 5;
 const APP_PER_SECOND = 50;
+const MESSAGE_UPDATES_PER_SECOND = 4;
 
 /** Creates the client; credentials are registered with the logger's redaction. */
 export function createFeishuClient(options: FeishuClientOptions): FeishuClient {
@@ -78,6 +79,8 @@ export function createFeishuClient(options: FeishuClientOptions): FeishuClient {
   });
   const appBucket = createTokenBucket(APP_PER_SECOND, APP_PER_SECOND, clock);
   const chatBucket = createKeyedBuckets(() => createTokenBucket(CHAT_PER_SECOND, CHAT_PER_SECOND, clock));
+  // Feishu counts card updates per message in any second (at most 5): evenly spaced, never a burst.
+  const messageBucket = createKeyedBuckets(() => createTokenBucket(1, MESSAGE_UPDATES_PER_SECOND, clock));
   const serial = createKeyedQueue();
   let stopped: FeishuApiError | null = null;
 
@@ -104,8 +107,8 @@ export function createFeishuClient(options: FeishuClientOptions): FeishuClient {
     let tokenRetried = false;
     for (let retry = 0; ; ) {
       if (stopped) throw stopped;
-      // Feishu allows 5 messages a second per chat, and 5 updates a second per message.
-      if (request.bucket?.startsWith('chat:') || request.bucket?.startsWith('message:')) await chatBucket(request.bucket).take();
+      if (request.bucket?.startsWith('chat:')) await chatBucket(request.bucket).take();
+      if (request.bucket?.startsWith('message:')) await messageBucket(request.bucket).take();
       await appBucket.take();
       const outcome = await send(request);
       if ('body' in outcome) {

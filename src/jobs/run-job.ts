@@ -16,6 +16,11 @@ import type { Clock } from './clock.js';
 export interface BuiltRun {
   messages: OutgoingMessage[];
   reminders?: ReminderEntry[];
+  /**
+   * Called once after a message of this run is sent (e.g. Feishu's 加急 on a reminder with escalations); its failure
+   * is logged, never fails the run. Not called for messages a resumed run sends after a restart.
+   */
+  afterSend?: (message: OutgoingMessage, messageId: string) => Promise<void>;
 }
 
 export interface RunContext {
@@ -56,6 +61,7 @@ export async function runJob(options: RunJobOptions): Promise<RunOutcome> {
     return { job, date, status: existing.status, sent: 0, failed: 0, pending: 0 };
   }
   const at = () => clock.now().toISOString();
+  let afterSend: BuiltRun['afterSend'];
   if ((await store.messages(job, date)).length === 0) {
     const alreadyReminded = async () => {
       const reminded = new Set((await store.remindedOn(date)).map((r) => `${r.taskId}\n${r.unit}`));
@@ -71,6 +77,7 @@ export async function runJob(options: RunJobOptions): Promise<RunOutcome> {
       return { job, date, status: 'failed', sent: 0, failed: 0, pending: 0 };
     }
     await store.startRun(job, date, at(), built.messages, built.reminders ?? []);
+    afterSend = built.afterSend;
     logger.info('run.planned', { messages: built.messages.length });
   } else {
     await store.restartRun(job, date, at());
@@ -90,6 +97,9 @@ export async function runJob(options: RunJobOptions): Promise<RunOutcome> {
     const outcome = result.ok ? 'sent' : 'failed';
     await store.recordDelivery(job, date, message.chat, { outcome, at: at(), messageId: result.messageId, uuid: result.uuid, error: result.error?.message ?? null });
     if (!result.ok) logger.warn('run.message_failed', { chat: message.chat, code: result.error?.code, error: result.error?.message });
+    if (result.ok && result.messageId && afterSend) {
+      await afterSend({ chat: message.chat, card: message.card, key: message.key }, result.messageId).catch((error: Error) => logger.warn('run.after_send_failed', { chat: message.chat, error: error.message }));
+    }
   }
 
   const final = await store.messages(job, date);

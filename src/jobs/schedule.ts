@@ -10,8 +10,9 @@ import { addMinutes, zonedIso } from '../calendar/zoned-time.js';
 import { cronClockTime } from '../config/cross-check.js';
 import type { DubanConfig } from '../config/schema.js';
 import type { IsoDate, WorkCalendar } from '../domain/types.js';
+import { collectionDay } from '../reports/collect.js';
 
-export const JOB_NAMES = ['digest', 'remind', 'weekly', 'monthly'] as const;
+export const JOB_NAMES = ['digest', 'remind', 'weekly', 'monthly', 'collect'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface ScheduledRun {
@@ -25,7 +26,7 @@ export interface ScheduledRun {
   movedFrom?: IsoDate;
 }
 
-export type ScheduleConfig = Pick<DubanConfig, 'timezone' | 'schedule' | 'sendWindow'>;
+export type ScheduleConfig = Pick<DubanConfig, 'timezone' | 'schedule' | 'sendWindow'> & { collect?: DubanConfig['collect'] };
 
 export interface ScheduleRequest {
   from: IsoDate;
@@ -49,12 +50,23 @@ function cronMatchesDay(fields: ReturnType<typeof cron.parse>, date: IsoDate): b
 
 /**
  * The day a job runs for a scheduled day: itself on a working day; a weekly report moves to the week's last working
- * day, a monthly one to the next working day (the 1st of a month is often a holiday).
+ * day, a monthly one to the next working day (the 1st of a month is often a holiday), the monthly collection (催报)
+ * to the working day before.
  */
 function runDay(job: JobName, scheduled: IsoDate, calendar: WorkCalendar): IsoDate | null {
   if (calendar.isWorkday(scheduled)) return scheduled;
-  if (job === 'weekly') return lastWorkdayOfWeek(calendar, scheduled);
-  return job === 'monthly' ? calendar.addWorkdays(scheduled, 0) : null;
+  if (job === 'collect') return collectionDay(scheduled, Number(scheduled.slice(8)), calendar);
+  if (job === 'monthly') return calendar.addWorkdays(scheduled, 0);
+  return job === 'weekly' ? lastWorkdayOfWeek(calendar, scheduled) : null;
+}
+
+/** A job's cron expression: its own, or for the collection (催报) the reminders' time on collect.day; null when off. */
+function cronOf(job: JobName, config: ScheduleConfig): string | null {
+  if (job !== 'collect') return config.schedule[job];
+  const day = config.collect?.day;
+  if (day === undefined) return null;
+  const [minute, hour] = config.schedule.remind.split(/\s+/);
+  return `${minute} ${hour} ${day} * *`;
 }
 
 /** The runs in [from, from + days), in time order, on working days and inside the send window. */
@@ -63,8 +75,10 @@ export function scheduleRuns(request: ScheduleRequest): { runs: ScheduledRun[] }
   const until = addDays(from, days);
   const runs: ScheduledRun[] = [];
   for (const job of JOB_NAMES) {
-    const fields = cron.parse(config.schedule[job]);
-    const base = cronClockTime(config.schedule[job]);
+    const expression = cronOf(job, config);
+    if (expression === null) continue;
+    const fields = cron.parse(expression);
+    const base = cronClockTime(expression);
     // A week either side, so a weekly summary moved into (or out of) the range is placed correctly.
     for (let scheduled = addDays(from, -6); scheduled < addDays(until, 6); scheduled = addDays(scheduled, 1)) {
       if (!cronMatchesDay(fields, scheduled)) continue;

@@ -29,7 +29,8 @@ export interface SchedulerOptions {
   calendar: ChineseWorkCalendar;
   store: Store;
   messenger: Messenger;
-  jobs: Record<JobName, (context: RunContext) => Promise<BuiltRun> | BuiltRun>;
+  /** The builder of each job; a job without one (the collection when collect.day is off) is not run. */
+  jobs: Partial<Record<JobName, (context: RunContext) => Promise<BuiltRun> | BuiltRun>>;
   /** The office message for a notice (an unknown holiday year), or null when no office chat is configured. */
   officeMessage(text: string, key: string): OutgoingMessage | null;
   /** The ledger's problems check, run at most every `problemsEveryMinutes` inside the window on working days. */
@@ -105,8 +106,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     if (inWindow && !stopping) await noticeUnknownYears(date);
     const outcomes: RunOutcome[] = [];
     for (const run of scheduleRuns({ from: date, days: 1, config, calendar }).runs) {
-      if (stopping || !(await due(run, time, now))) continue;
-      outcomes.push(await runJob({ ...common, job: run.job, date, build: options.jobs[run.job] }));
+      const build = options.jobs[run.job];
+      if (stopping || !build || !(await due(run, time, now))) continue;
+      outcomes.push(await runJob({ ...common, job: run.job, date, build }));
     }
     if (options.sheetProblems && !stopping && inWindow && now.getTime() - lastProblemsCheck >= problemsMs) {
       lastProblemsCheck = now.getTime();

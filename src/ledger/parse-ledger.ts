@@ -6,6 +6,7 @@ import { fillDown } from './fill-down.js';
 import { ledgerRows } from './ledger-rows.js';
 import { memoize } from './memo.js';
 import { parseTaskRow } from './parse-row.js';
+import { CANONICAL_HEADERS } from './headers.js';
 import { problem } from './problems.js';
 import { resolveUnits } from './resolve-units.js';
 import { rowDates } from './row-dates.js';
@@ -43,9 +44,14 @@ export function parseLedger(table: RawTable, unitsTable: RawTable | null, opts: 
   const tasks = rows.map((r, i) => parseTaskRow(r, dates[i], ctx, found));
   if (tasks.length === 0) problems.push(problem(null, '', 'warning', 'no_tasks', '台账中没有任务行：请在表头下方逐行填写任务'));
   settleIds(tasks, columns, found);
+  // An approved extension keeps the old deadline in 原截止日期 (assessment counts from it); without the column it is only in the note.
+  const suggestions: Problem[] = [];
+  if (columns.index.originalDue === undefined && tasks.some((t) => t.extended)) {
+    suggestions.push(problem(null, CANONICAL_HEADERS.originalDue, 'warning', 'missing_original_due', '台账中有已延期的任务，但没有“原截止日期”列：延期前的截止日期只记在进展情况里，考核按原截止日期计算时不便查找；建议在表头添加“原截止日期”列，之后获批的延期会自动填写。'));
+  }
   const directory = resolveUnits(tasks, directoryUnits, columns, found);
   const present = LEDGER_FIELDS.filter((field) => columns.index[field] !== undefined);
-  return { source: table.source, tasks, units: [...directory.units], problems: [...problems, ...byRow(found)], columns: present };
+  return { source: table.source, tasks, units: [...directory.units], problems: [...problems, ...byRow(found), ...suggestions], columns: present };
 }
 
 // Row problems are found in several passes; the report lists them by row, keeping each row's order.

@@ -77,6 +77,12 @@ export function digestDoc(d: Digest): Doc {
   section(d.escalate.length > 0 ? '其他逾期' : '逾期', 'red', d.overdue.filter((v) => !escalated.has(v.task)));
   section('即将到期', 'orange', d.dueSoon);
   section('进度滞后', undefined, d.behind);
+  if (d.notReported && d.notReported.length > 0) {
+    blocks.push(
+      { kind: 'heading', text: `本月未报送进展（${d.notReported.length} 个单位）`, tone: 'orange' },
+      { kind: 'list', items: d.notReported.map((u) => [bold(u.unit), `：${u.taskIds.map((id) => `#${id}`).join('、')}`]) },
+    );
+  }
   if (d.changes && d.changes.items.length > 0) {
     blocks.push(
       { kind: 'heading', text: `较 ${d.changes.since} 的变化` },

@@ -27,7 +27,9 @@ export type Block =
   | { kind: 'table'; columns: TableColumn[]; rows: Record<string, string | number>[] }
   | { kind: 'divider' }
   /** A chart: drawn in cards (and as an image in documents); text and markdown show `fallback`, or nothing. */
-  | { kind: 'chart'; chart: Chart; fallback?: Block };
+  | { kind: 'chart'; chart: Chart; fallback?: Block }
+  /** Buttons (and forms) for what a liaison can do about these tasks: cards only; text and markdown show nothing. */
+  | { kind: 'taskActions'; tasks: { id: string; label: string }[] };
 
 /** red: something overdue or escalated (or sheet errors); orange: due soon (or warnings); green: all well; blue: neutral. */
 export type DocSeverity = 'red' | 'orange' | 'green' | 'blue';

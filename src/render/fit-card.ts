@@ -78,6 +78,11 @@ export function fitCard(card: Card, limits: CardLimits = {}): Card {
   return fits(fitted, max) ? fitted : dropTrailing(fitted, max);
 }
 
+/** True when the card is within the limits as it is (nothing to cut). */
+export function fitsLimits(card: Card, limits: CardLimits = {}): boolean {
+  return fits(card, { ...DEFAULT_CARD_LIMITS, ...limits });
+}
+
 function fits(card: Card, max: Required<CardLimits>): boolean {
   return cardBytes(card) <= max.maxBytes && countElements(card) <= max.maxElements;
 }

@@ -5,25 +5,37 @@ import { toAnswerTask } from '../reports/answer-task.js';
 import { toned, type Block, type Doc, type Inline } from './doc.js';
 import { taskLine } from './task-line.js';
 
+// A form's label names the task; the list above has the full line.
+const shortTitle = (title: string) => (title.length > 24 ? `${title.slice(0, 23)}…` : title);
+
 const items = (views: readonly ClassifiedTask[], prefix: Inline | null) =>
   views.map((v) => [...(prefix ? [prefix] : []), ...taskLine(toAnswerTask(v), { assist: true, warning: true })]);
+
+/** Why the unit's leader is mentioned: tasks long overdue, tasks not acknowledged after their reminder, or both. */
+function leaderNote(section: UnitReminder): string {
+  const unacknowledged = section.unacknowledged.length;
+  if (unacknowledged === 0) return ' 有任务逾期较久，建议督办。';
+  return unacknowledged === section.escalation.length ? ' 有任务提醒后未签收，请督促。' : ' 有任务逾期较久或提醒后未签收，建议督办。';
+}
 
 function unitBlocks(section: UnitReminder): Block[] {
   const late = section.escalation.length + section.overdue.length;
   const greeting: Inline[] = section.liaison ? [{ mention: section.liaison }, ' '] : ['（未登记联络员）'];
   greeting.push('请关注以下任务，办理后请在台账更新进展（或回复“更新 编号 进度 …”）。');
-  if (section.leader) greeting.push(' ', { mention: section.leader }, ' 有任务逾期较久，建议督办。');
+  if (section.leader) greeting.push(' ', { mention: section.leader }, leaderNote(section));
+  const tasks = [...section.escalation, ...section.overdue, ...section.dueSoon];
   return [
     { kind: 'heading', text: section.unit, tone: late > 0 ? 'red' : 'orange' },
     { kind: 'paragraph', parts: greeting },
     {
       kind: 'list',
       items: [
-        ...items(section.escalation, toned('【建议督办】', 'red')),
+        ...section.escalation.map((v) => [toned(section.unacknowledged.includes(v.task.id) ? '【未签收】' : '【建议督办】', 'red'), ...taskLine(toAnswerTask(v), { assist: true })]),
         ...items(section.overdue, null),
         ...items(section.dueSoon, null),
       ],
     },
+    { kind: 'taskActions', tasks: tasks.map((v) => ({ id: v.task.id, label: `办理 #${v.task.id} ${shortTitle(v.task.title)}` })) },
   ];
 }
 

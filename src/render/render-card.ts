@@ -2,7 +2,8 @@
 import type { Card } from './card.js';
 import type { Block, Doc, Inline, TableColumn } from './doc.js';
 import { escapeCardMarkdown, guardCardLineStart, isSafeUrl } from './escape.js';
-import { fitCard, LIST_ID_PREFIX, type CardLimits } from './fit-card.js';
+import { fitCard, fitsLimits, LIST_ID_PREFIX, type CardLimits } from './fit-card.js';
+import { actionHint, taskButtons, taskForm, type ActionStyle } from './task-actions.js';
 import { chartElement } from './chart-element.js';
 import { cardMention, type MentionIds } from './mentions.js';
 
@@ -17,28 +18,45 @@ export interface CardOptions {
   title?: string;
 }
 
-/** Renders a document as a Feishu card JSON 2.0, cut to the size and element limits. */
+/**
+ * Renders a document as a Feishu card JSON 2.0, cut to the size and element limits. Task actions take the richest
+ * style that fits (a form per task, else buttons, else the text commands) before any list is shortened.
+ */
 export function renderDocCard(doc: Doc, options: CardOptions = {}): Card {
+  const richer: ActionStyle[] = doc.blocks.some((b) => b.kind === 'taskActions') ? ['forms', 'buttons'] : [];
+  const style = richer.find((s) => fitsLimits(buildCard(doc, options, s), options.limits)) ?? 'hint';
+  return fitCard(buildCard(doc, options, style), options.limits);
+}
+
+function buildCard(doc: Doc, options: CardOptions, style: ActionStyle): Card {
   let lists = 0;
   let tables = 0;
   const elements: Record<string, unknown>[] = [];
   for (const block of doc.blocks) {
     if (block.kind === 'list') lists += 1;
     if (block.kind === 'table') tables += 1;
-    const element = blockElement(block, options.mentionIds, lists, tables);
-    if (element) elements.push(element);
+    elements.push(...blockElements(block, options.mentionIds, lists, tables, style));
   }
   if (options.sheetUrl && isSafeUrl(options.sheetUrl)) elements.push(markdown(`[打开督办台账](${options.sheetUrl})`));
-  const card: Card = {
+  return {
     schema: '2.0',
     config: { update_multi: true, width_mode: 'fill', summary: { content: doc.summary } },
     header: { title: { tag: 'plain_text', content: options.title ?? doc.title }, template: doc.severity },
     body: { elements },
   };
-  return fitCard(card, options.limits);
 }
 
-function blockElement(block: Block, mentionIds: MentionIds | undefined, listNo: number, tableNo: number): Record<string, unknown> | null {
+function blockElements(block: Block, mentionIds: MentionIds | undefined, listNo: number, tableNo: number, style: ActionStyle): Record<string, unknown>[] {
+  if (block.kind !== 'taskActions') {
+    const element = blockElement(block, mentionIds, listNo, tableNo);
+    return element ? [element] : [];
+  }
+  if (style === 'forms') return block.tasks.map((t) => taskForm(t.id, escapeCardMarkdown(t.label)));
+  if (style === 'buttons') return block.tasks.flatMap((t) => [markdown(escapeCardMarkdown(t.label)), taskButtons(t.id)]);
+  return [markdown(`<font color='grey'>${escapeCardMarkdown(actionHint(block.tasks.map((t) => t.id)))}</font>`)];
+}
+
+function blockElement(block: Exclude<Block, { kind: 'taskActions' }>, mentionIds: MentionIds | undefined, listNo: number, tableNo: number): Record<string, unknown> | null {
   switch (block.kind) {
     case 'heading':
       return markdown(`**${toned(escapeCardMarkdown(block.text), block.tone)}**`);

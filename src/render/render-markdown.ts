@@ -19,6 +19,8 @@ function blockMarkdown(block: Block): string[] {
       return block.items.map((item) => `- ${inlineMarkdown(item)}`);
     case 'table':
       return ['', ...tableMarkdown(block.columns, block.rows), ''];
+    case 'taskActions':
+      return [];
     case 'divider':
       return ['', '---', ''];
     case 'chart':

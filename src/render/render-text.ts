@@ -27,6 +27,8 @@ function blockLines(block: Block, color: boolean): string[] {
       return block.items.map((item) => `  · ${inlineText(item, color)}`);
     case 'table':
       return tableLines(block.columns, block.rows);
+    case 'taskActions':
+      return [];
     case 'divider':
       return ['─'.repeat(40)];
     case 'chart':

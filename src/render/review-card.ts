@@ -2,7 +2,7 @@
  * The office's review card of one request (延期 / 办结 / 进度 申请): what is asked, by whom, with what evidence, and
  * while it waits, 同意 / 退回 buttons with a field for the reason. The same card is updated in place once decided.
  */
-import type { RequestRecord } from '../store/records.js';
+import type { RequestRecord } from '../domain/requests.js';
 import type { Card } from './card.js';
 import { button, buttonRow, form, input as textInput } from './card-components.js';
 import type { Block, Doc, DocSeverity, Inline } from './doc.js';

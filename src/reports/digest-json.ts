@@ -29,5 +29,6 @@ export function digestToJson(d: Digest): Record<string, unknown> {
     escalate: ids(d.escalate),
     categories: d.categories.map((c) => ({ ...c })),
     changes: d.changes,
+    ...(d.notReported ? { notReported: d.notReported } : {}),
   };
 }

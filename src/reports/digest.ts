@@ -3,6 +3,7 @@ import type { IsoDate, Ledger, Problem, ReportOptions, TaskState, TrafficLight, 
 import type { LedgerSnapshot } from './changes.js';
 import { overdueTrendChart, type Chart } from './charts.js';
 import type { ClassifiedTask } from './classify.js';
+import type { UnreportedUnit } from './collect.js';
 import type { DigestChanges, DigestChangesView } from './digest-changes.js';
 import { describeChanges } from './describe-changes.js';
 import { indexLedger, ledgerViews } from './ledger-index.js';
@@ -59,6 +60,8 @@ export interface Digest extends DigestSummary {
   changes: DigestChangesView | null;
   /** Overdue tasks over the last 30 days (from the stored snapshots); null without an earlier snapshot. */
   trend: Chart | null;
+  /** After this month's collection day (collect.day): the units that have not reported; absent before it or without one. */
+  notReported?: UnreportedUnit[];
 }
 
 /** Builds the digest of a ledger for `today`; its lists are the caller's own (copies of the cached summary). */

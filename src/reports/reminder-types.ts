@@ -15,6 +15,11 @@ export interface ReminderRouting {
   daysBefore?: number[] | null;
   /** True when the task was already reminded to this unit today (by any run): it is left out of the plan. */
   alreadyReminded?: (taskId: string, unit: string) => boolean;
+  /**
+   * True when the unit was reminded of the task reminders.ackWithinWorkdays ago or more and has not acknowledged it
+   * (签收): the open task is escalated like a long-overdue one.
+   */
+  unacknowledged?: (taskId: string, unit: string) => boolean;
 }
 
 /** A person to @-mention: `account` is an open_id, email or mobile (resolved to an open_id when rendering). */
@@ -31,8 +36,10 @@ export interface UnitReminder {
   liaison: Mention | null;
   /** The unit's leader, mentioned only when the unit has escalation tasks. */
   leader: Mention | null;
-  /** Overdue by more than escalateAfterWorkdays working days (建议督办), most overdue first. */
+  /** Overdue by more than escalateAfterWorkdays working days (建议督办), or not acknowledged in time; most overdue first. */
   escalation: ClassifiedTask[];
+  /** The ids of the escalation tasks that are there because the unit has not acknowledged them (未签收). */
+  unacknowledged: string[];
   /** Overdue, not yet escalated, most overdue first. */
   overdue: ClassifiedTask[];
   /** Due soon, soonest first. */

@@ -14,6 +14,7 @@ import { byMostOverdue, bySoonestDue, compareText } from './sort.js';
  * and due-soon tasks. A unit's own work group comes first, then the default group; units with neither go to the
  * office chat (merged into its message when the office chat is also a unit's group), or nowhere when that is unset.
  * Done, paused and ongoing tasks are never reminded, tasks already reminded today are left out; nothing on non-working days.
+ * A task a unit has not acknowledged (签收) in time is escalated like a long-overdue one: the unit's leader is mentioned.
  */
 export function buildReminderPlan(
   ledger: Ledger,
@@ -38,7 +39,8 @@ export function buildReminderPlan(
   const byLead = indexLedger(ledger).byLead;
   for (const name of [...byLead.keys()].sort(compareText)) {
     const fresh = routing.alreadyReminded ? (task: Task) => !routing.alreadyReminded!(task.id, name) : () => true;
-    const section = unitSection(name, (byLead.get(name) ?? []).filter(fresh), views.view, routing.daysBefore);
+    const unacknowledged = routing.unacknowledged ? (task: Task) => routing.unacknowledged!(task.id, name) : () => false;
+    const section = unitSection(name, (byLead.get(name) ?? []).filter(fresh), views.view, routing.daysBefore, unacknowledged);
     if (!section) continue;
     const unit = directory.get(name) ?? ledgerUnits.get(name);
     fillMentions(section, unit);
@@ -93,11 +95,17 @@ function unitSection(
   tasks: readonly Task[],
   view: (task: Task) => ClassifiedTask,
   daysBefore: number[] | null | undefined,
+  unacknowledged: (task: Task) => boolean,
 ): UnitReminder | null {
-  const section: UnitReminder = { unit, liaison: null, leader: null, escalation: [], overdue: [], dueSoon: [] };
+  const section: UnitReminder = { unit, liaison: null, leader: null, escalation: [], unacknowledged: [], overdue: [], dueSoon: [] };
   for (const task of tasks) {
     const v = view(task);
+    const open = task.status !== 'done' && task.status !== 'paused';
     if (v.escalate) section.escalation.push(v);
+    else if (open && unacknowledged(task)) {
+      section.escalation.push(v);
+      section.unacknowledged.push(task.id);
+    }
     else if (v.overdue) section.overdue.push(v);
     else if (remindDueSoon(v, daysBefore)) section.dueSoon.push(v);
   }

@@ -4,14 +4,13 @@
  * its card, the ledger untouched, and 同意 may be clicked again.
  */
 import { todayIn } from '../calendar/dates.js';
-import type { ParsedLedger } from '../app/read-ledger.js';
 import type { IsoDate } from '../domain/types.js';
 import { REQUEST_LABELS } from '../render/review-card.js';
 import type { RequestRecord } from '../store/records.js';
 import { alreadyWritten, describeChanges, writeRequest } from './apply-decision.js';
 import { findTask } from './find-task.js';
 import { localTime, noticeCard, showReviewCard, tellRequester } from './notify.js';
-import { refused, type ReviewDeps, type ReviewOutcome } from './review-deps.js';
+import { refused, type ReadLedger, type ReviewDeps, type ReviewOutcome } from './review-deps.js';
 
 /** Who decides: a chat user (checked against review.reviewers by open_id), or the office at the command line (`name`). */
 export type Reviewer = { openId: string | null } | { name: string };
@@ -54,7 +53,7 @@ export async function decide(deps: ReviewDeps, id: string, verdict: Verdict, rev
  * Claims the request, writes it to the ledger unless its tag is there already (written before a crash), and
  * records the outcome; the review card and the requester's thread are updated either way.
  */
-export async function approveAndWrite(deps: ReviewDeps, request: RequestRecord, by: string, parsed: ParsedLedger, today: IsoDate): Promise<ReviewOutcome> {
+export async function approveAndWrite(deps: ReviewDeps, request: RequestRecord, by: string, parsed: ReadLedger, today: IsoDate): Promise<ReviewOutcome> {
   const { store } = deps;
   const at = deps.now();
   const claimed = await store.claimRequest(request.id, { by, at: at.toISOString(), until: new Date(at.getTime() + CLAIM_MS).toISOString() });

@@ -1,6 +1,5 @@
 /** What the 督办 loop's use cases work with: the store, the ledger and its source, who is who, and the chat (when Feishu is on). */
-import type { ParsedLedger } from '../app/read-ledger.js';
-import type { IsoDate } from '../domain/types.js';
+import type { IsoDate, Ledger } from '../domain/types.js';
 import type { Logger } from '../log/logger.js';
 import type { Card } from '../render/card.js';
 import type { LedgerSource } from '../sources/source.js';
@@ -15,11 +14,16 @@ export interface ReviewChat {
   reply(messageId: string, card: Card, key: string): Promise<string | null>;
 }
 
+/** A ledger as read for a date (the app's ReadLedger is one): the loop needs only its tasks and units. */
+export interface ReadLedger {
+  ledger: Ledger;
+}
+
 export interface ReviewDeps {
   store: Store;
   source: LedgerSource;
-  ledgerFor: (today: IsoDate) => Promise<ParsedLedger>;
-  people: (parsed: ParsedLedger) => Promise<People>;
+  ledgerFor: (today: IsoDate) => Promise<ReadLedger>;
+  people: (parsed: ReadLedger) => Promise<People>;
   /** review.requireReview: the kinds that wait for a reviewer. */
   requireReview: readonly RequestKind[];
   /** chats.office: where review cards go. */

@@ -6,11 +6,11 @@
  */
 import { todayIn } from '../calendar/dates.js';
 import type { LoopCommand } from '../ask/loop-commands.js';
-import type { ParsedLedger } from '../app/read-ledger.js';
 import type { IsoDate, Task } from '../domain/types.js';
 import { parseProgress } from '../ledger/progress.js';
 import { parseStatus } from '../ledger/status.js';
 import { REQUEST_LABELS } from '../render/review-card.js';
+import { taskFormCard } from '../render/task-actions.js';
 import type { RequestKind, RequestRecord } from '../store/records.js';
 import type { NewRequest } from '../store/store.js';
 import { describeChanges, writeRequest } from './apply-decision.js';
@@ -19,7 +19,7 @@ import { findTask } from './find-task.js';
 import { noticeCard, showReviewCard } from './notify.js';
 import type { Membership } from './people.js';
 import { readNewDue } from './new-due.js';
-import { refused, type ReviewDeps, type ReviewOutcome } from './review-deps.js';
+import { refused, type ReadLedger, type ReviewDeps, type ReviewOutcome } from './review-deps.js';
 
 /** Where a request comes from: the person, and the chat message (a text command, or the card whose button was clicked). */
 export interface Requester {
@@ -36,7 +36,7 @@ const REPEAT_WINDOW_MS = 10 * 60 * 1000;
 
 interface Context {
   deps: ReviewDeps;
-  parsed: ParsedLedger;
+  parsed: ReadLedger;
   members: Membership[];
   who: Requester;
   today: IsoDate;
@@ -103,6 +103,18 @@ async function createAndRoute(ctx: Context, task: Task, request: NewRequest, lin
   return { ok: true, title: `${label} ${created.id} 已提交，等待督办办公室审核`, lines, request: (await deps.store.request(created.id))! };
 }
 
+/**
+ * A click that lacks what its action needs (a bare button, not a form): the task's form is sent in reply to the card,
+ * and the person is told to fill it in; a typed command is told what to add instead.
+ */
+async function needsInput(ctx: Context, task: Task, kind: RequestKind, typed: ReviewOutcome): Promise<ReviewOutcome> {
+  const { deps, who } = ctx;
+  if (who.via !== 'card' || !who.messageId || !deps.chat) return typed;
+  const label = kind === 'extend' ? '申请延期' : '更新进度';
+  await deps.chat.reply(who.messageId, taskFormCard(task.id, task.title, label), `form|${task.id}|${kind}|${ctx.at}`);
+  return refused(`请在表单中填写后再点“${label}”`, typed.lines[0] ?? '');
+}
+
 /** The pending request of this kind for the task, if any: asking again returns it. */
 async function pendingOf(ctx: Context, task: Task, kind: RequestKind): Promise<RequestRecord | undefined> {
   const open = await ctx.deps.store.requests({ taskId: task.id, kind });
@@ -129,8 +141,8 @@ async function requestExtension(ctx: Context, task: Task, member: Membership, da
       `任务 ${task.id} 已于 ${task.due} 到期。延期须在截止日期前申请；请尽快办结并报送进展（如“更新 ${task.id} 进度 80% 备注：…”），确需调整期限请联系督办办公室（办公室可用 duban update 处理）。`,
     );
   }
-  if (!dateText) return refused('请写明新的截止日期', `例如：申请延期 ${task.id} 至 ${task.due.slice(0, 4)}-12-31 原因：…`);
-  if (!reason) return refused('请写明延期原因', `例如：申请延期 ${task.id} 至 ${dateText} 原因：…`);
+  if (!dateText) return needsInput(ctx, task, 'extend', refused('请写明新的截止日期', `例如：申请延期 ${task.id} 至 ${task.due.slice(0, 4)}-12-31 原因：…`));
+  if (!reason) return needsInput(ctx, task, 'extend', refused('请写明延期原因', `例如：申请延期 ${task.id} 至 ${dateText} 原因：…`));
   const due = readNewDue(dateText, task, ctx.parsed.ledger.tasks, ctx.today);
   if (!due.ok) return refused('新的截止日期无法识别', due.reason);
   const pending = await pendingOf(ctx, task, 'extend');
@@ -151,7 +163,9 @@ async function reportProgress(ctx: Context, task: Task, member: Membership, upda
   if (status?.state === 'done' && deps.requireReview.includes('complete')) return requestCompletion(ctx, task, member, update.note);
   const progress = update.progress === null ? undefined : parseProgress(update.progress).value;
   if (progress === null) return refused('进度无法识别', `进度“${update.progress}”无法识别，请写成 0 到 100 之间的百分数，如 80%。`);
-  if (!update.status && progress === undefined && !update.note) return refused('请写明要更新的内容', `例如：更新 ${task.id} 进度 80% 备注：已完成主体施工`);
+  if (!update.status && progress === undefined && !update.note) {
+    return needsInput(ctx, task, 'progress', refused('请写明要更新的内容', `例如：更新 ${task.id} 进度 80% 备注：已完成主体施工`));
+  }
   const request: NewRequest = {
     ...newRequest(ctx, task, member, 'progress'),
     ...(update.status ? { statusWord: update.status } : {}),

@@ -20,6 +20,8 @@ import { cachedLedger } from '../app/read-ledger.js';
 import { createChatAnswer } from './chat-answer.js';
 import { chatHandlers } from './chat-handlers.js';
 import { reviewDeps } from '../app/review-loop.js';
+import { collectRun } from '../app/collection.js';
+import { urgentSender } from '../app/urgent.js';
 import { createLoop } from '../review/loop.js';
 import { startChat } from './chat.js';
 import { portInUse } from './port-in-use.js';
@@ -72,7 +74,8 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     const { calendar, problems: calendarProblems } = await loadCalendar(config, source, logger);
     const sheetUrl = webLink(opts.sheet);
     const today = () => todayIn(config.timezone, clock.now());
-    const inputs = async (date: string): Promise<RunInputs> => ({ parsed: await ledgerFor(date), today: date, calendar, options, config, store, delivery, sheetUrl, source, logger });
+    const urgent = delivery.client ? urgentSender(delivery.client, logger) : undefined;
+    const inputs = async (date: string): Promise<RunInputs> => ({ parsed: await ledgerFor(date), today: date, calendar, options, config, store, delivery, sheetUrl, urgent, source, logger });
 
     const scheduler = createScheduler({
       config,
@@ -86,6 +89,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
         remind: async (ctx) => remindRun(await inputs(ctx.date), ctx),
         weekly: async (ctx) => weeklyRun({ ...(await inputs(ctx.date)), dataDir: loaded.dataDir }),
         monthly: async (ctx) => monthlyRun({ ...(await inputs(ctx.date)), dataDir: loaded.dataDir }),
+        collect: async (ctx) => collectRun(await inputs(ctx.date)),
       },
       officeMessage: (text, key) => officeMessage(config, '督办机器人提示', [text], key),
       sheetProblems: async (date) => {
@@ -111,6 +115,9 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     if (health) opened.push(() => health.close());
     for (const [key, purpose] of [['leaders', 'the daily digest and weekly summary'], ['office', 'sheet problems and operator notices'], ['default', 'reminders of units without a work group (until then they go to chats.office)']] as const) {
       if (!config.chats[key]) logger.warn('config.chat_missing', { setting: `chats.${key}`, purpose, hint: 'set it to a chat_id from `duban chats`; until then these messages are not sent' });
+    }
+    if (config.review.reviewers.length === 0) {
+      logger.warn('config.no_reviewers', { setting: 'review.reviewers', hint: 'list the accounts who may approve requests (同意/退回) in chat; until then only `duban approve` / `duban reject` decide' });
     }
     await scheduler.start();
     logger.info('service.started', { mode: loaded.mode, events: config.feishu.events, health: health?.port ?? null });

@@ -44,6 +44,8 @@ describe('loadConfig', () => {
     expect(loaded.file).toBe(EXAMPLE);
     expect(loaded.config.feishu.appSecret).toBe(EXAMPLE_ENV.FEISHU_APP_SECRET);
     expect(loaded.config.reminders).toEqual({ daysBefore: [3, 1], escalateAfterWorkdays: 5, ackWithinWorkdays: 1, urgent: 'off' });
+    expect(loaded.config.review).toEqual({ reviewers: ['ou_office_reviewer', { name: '张主任', account: 'zhang@example.gov.cn' }], requireReview: ['complete', 'extend'] });
+    expect(loaded.config.collect).toEqual({ day: 25 });
     expect(loaded.config.sendWindow).toEqual({ start: '08:00', end: '20:00' });
     expect(loaded.dataDir).toBe(join(cwd, '.duban'));
   });

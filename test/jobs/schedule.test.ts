@@ -26,7 +26,7 @@ describe('scheduleRuns', () => {
       expect(run.at).toBe(`${run.date}T${run.time}:00+08:00`);
       expect(wallClock(new Date(run.at), 'Asia/Shanghai')).toEqual({ date: run.date, time: run.time });
       const minute = Number(run.time.slice(3));
-      const base = { digest: '09:00', remind: '09:30', weekly: '16:00', monthly: '09:00' }[run.job];
+      const base = { digest: '09:00', remind: '09:30', weekly: '16:00', monthly: '09:00', collect: '09:30' }[run.job];
       expect(run.time.slice(0, 2)).toBe(base.slice(0, 2));
       expect(minute - Number(base.slice(3))).toBe(jitterMinutes(run.job, run.date));
     }
@@ -82,5 +82,17 @@ describe('scheduleRuns', () => {
     expect(lines[1]).toMatch(/^2026-02-13 周五 {2}09:0\d 每日简报 {2}09:3\d 催办提醒 {2}16:0\d 周调度$/);
     expect(lines[2]).toMatch(/^2026-02-14 周六 {2}09:0\d 每日简报 {2}09:3\d 催办提醒$/);
     expect(renderScheduleText(scheduleRuns({ from: '2026-02-16', days: 5, config, calendar }))).toMatch(/没有安排发送/);
+  });
+});
+
+describe('the monthly collection (催报) in the schedule', () => {
+  const collecting = configSchema.parse({ sheet: 'tasks.csv', collect: { day: 25 } });
+  it('runs at the reminders\' time on collect.day, moved back to the working day before when it is a day off', () => {
+    const collect = (from: string, days: number) => scheduleRuns({ from, days, config: collecting, calendar }).runs.filter((r) => r.job === 'collect');
+    // 2026-03-25 is a Wednesday: it runs on the day.
+    expect(collect('2026-03-01', 31).map((r) => r.date)).toEqual(['2026-03-25']);
+    // 2026-07-25 is a Saturday: the Friday before.
+    expect(collect('2026-07-01', 31).map((r) => [r.date, r.time.slice(0, 2)])).toEqual([['2026-07-24', '09']]);
+    expect(datesOf(scheduleRuns({ from: '2026-07-01', days: 31, config, calendar }).runs, 'collect')).toEqual([]);
   });
 });

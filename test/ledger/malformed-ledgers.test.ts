@@ -28,7 +28,7 @@ describe('malformed ledgers: the exact problems', () => {
     ]],
     ['bad-dates.csv', [['bad_date', 2, '截止日期', 'error'], ['bad_date', 3, '截止日期', 'error'], ['bad_date', 4, '截止日期', 'error']]],
     ['year-missing.csv', [['bad_date', 2, '截止日期', 'error'], ['bad_date', 3, '截止日期', 'error']]],
-    ['unknown-status.csv', [['unknown_status', 2, '状态', 'warning']]],
+    ['unknown-status.csv', [['unknown_status', 2, '状态', 'warning'], ['missing_original_due', null, '原截止日期', 'warning']]],
     ['due-before-start.csv', [['due_before_start', 2, '截止日期', 'error']]],
     ['done-under-100.csv', [['done_below_100', 2, '进度', 'warning']]],
     ['bad-progress.csv', [['bad_progress', 2, '进度', 'warning'], ['progress_out_of_range', 3, '进度', 'warning']]],

@@ -8,13 +8,22 @@ import { storeExists } from '../../store/store-file.js';
 import type { CliIO } from '../io.js';
 import { emit, note, useColor } from '../output.js';
 
-/** What changed since the last digest the service sent, and the snapshots before it, when its store exists (read only). */
-async function changesFromStore(ctx: LedgerContext) {
-  if (!storeExists(ctx.loaded.dataDir)) return null;
-  const [{ openStore }, { changesSince }] = await Promise.all([import('../../store/open-store.js'), import('../../app/runs.js')]);
+/**
+ * What changed since the last digest the service sent (and the snapshots before it, for the trend), and who has not reported this month (after collect.day), from
+ * its store when it exists (read only: nothing is saved); without a store only the ledger's 更新时间 counts as reported.
+ */
+async function fromStore(ctx: LedgerContext) {
+  const [{ openStore }, { changesSince }, { notReported }] = await Promise.all([
+    import('../../store/open-store.js'),
+    import('../../app/runs.js'),
+    import('../../app/collection.js'),
+  ]);
+  const collection = { parsed: { ledger: ctx.ledger, directory: ctx.directory, revision: null }, today: ctx.today, calendar: ctx.calendar, config: ctx.loaded.config };
+  if (!storeExists(ctx.loaded.dataDir)) return { changes: null, history: [], unreported: await notReported({ ...collection, store: null }) };
   const store = await openStore(ctx.loaded.dataDir);
   try {
-    return await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, ctx.loaded.config.staleAfterWorkdays, 'digest');
+    const { changes, history } = await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, ctx.loaded.config.staleAfterWorkdays, 'digest');
+    return { changes, history, unreported: await notReported({ ...collection, store }) };
   } finally {
     await store.close();
   }
@@ -26,8 +35,9 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   for (const notice of ctx.notices) note(io, args.format, notice);
   // Sending needs the store and the Feishu client: loaded only with --send.
   if (args.send) return (await import('../send.js')).sendDigest(io, ctx);
-  const since = await changesFromStore(ctx);
-  const digest = buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options, since?.changes, since?.history);
+  const { changes, history, unreported } = await fromStore(ctx);
+  const digest = buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options, changes, history);
+  if (unreported) digest.notReported = unreported;
   emit(io, args.format, {
     text: () => renderDigestText(digest, { color: useColor(io) }),
     markdown: () => renderDigestMarkdown(digest),

@@ -77,6 +77,26 @@ function fontProblem(markdown: string): string | null {
   return null;
 }
 
+// Components a form sends back by name; each needs a non-empty name, unique across the card.
+const NAMED_IN_FORM = new Set(['input', 'date_picker', 'picker_time', 'picker_datetime', 'select_static', 'multi_select_static', 'select_person', 'multi_select_person', 'checker']);
+
+/** A form's rules: at the root only, no table/chart/form inside, named fields, a submit button. */
+function formProblem(form: Obj, depth: number, names: Set<string>): string | null {
+  if (depth > 0) return 'form must sit at the card root';
+  if (typeof form.name !== 'string' || form.name === '') return 'form without a name (200530)';
+  let submit = false;
+  for (const { el } of components(form.elements, 1)) {
+    if (el.tag === 'form' || el.tag === 'table' || el.tag === 'chart') return `form cannot contain a ${String(el.tag)}`;
+    const named = NAMED_IN_FORM.has(String(el.tag)) || (el.tag === 'button' && el.form_action_type !== undefined);
+    if (el.tag === 'button' && (el.form_action_type === 'submit' || el.action_type === 'form_submit')) submit = true;
+    if (!named) continue;
+    if (typeof el.name !== 'string' || el.name === '') return `${String(el.tag)} in a form without a name (200530)`;
+    if (names.has(el.name)) return `duplicate component name "${el.name}"`;
+    names.add(el.name);
+  }
+  return submit ? null : 'form without a submit button';
+}
+
 /** Why Feishu would refuse this card JSON 2.0 (error 230099 / 200621), or null; 1.0 cards and template/card-entity references pass. */
 export function cardProblem(card: unknown): string | null {
   if (!isObj(card) || card.type === 'template' || card.type === 'card') return null;
@@ -89,6 +109,7 @@ export function cardProblem(card: unknown): string | null {
   }
   if (!isObj(card.body) || !Array.isArray(card.body.elements)) return 'JSON 2.0 needs body.elements';
   const ids = new Set<string>();
+  const names = new Set<string>();
   let tables = 0;
   for (const { el, depth } of components(card.body.elements, 0)) {
     if (typeof el.tag !== 'string') return 'component without a tag';
@@ -106,6 +127,14 @@ export function cardProblem(card: unknown): string | null {
     if (el.tag === 'chart') {
       const problem = chartProblem(el);
       if (problem) return problem;
+    }
+    if (el.tag === 'form') {
+      const problem = formProblem(el, depth, names);
+      if (problem) return problem;
+    }
+    if (el.tag === 'button' && Array.isArray(el.behaviors)) {
+      const bad = el.behaviors.find((b) => isObj(b) && b.type === 'callback' && !isObj(b.value));
+      if (bad) return 'a callback behaviour\'s value must be an object';
     }
     if (el.tag === 'markdown') {
       const problem = typeof el.content === 'string' ? fontProblem(el.content) : 'markdown without content';

@@ -71,3 +71,65 @@ export function textMessageEvent(opts: {
     },
   };
 }
+
+/** A schema 2.0 im.message.receive_v1 event with a file or an image (what a liaison sends as evidence), optionally in a thread. */
+export function fileMessageEvent(opts: {
+  messageId: string;
+  chatId: string;
+  senderOpenId: string;
+  file: { fileKey: string; fileName: string } | { imageKey: string };
+  rootId?: string;
+  parentId?: string;
+  chatType?: 'p2p' | 'group';
+  /** When it was sent (ms); now by default. */
+  createTime?: number;
+}): Record<string, unknown> {
+  const event = textMessageEvent({ messageId: opts.messageId, chatId: opts.chatId, chatType: opts.chatType, text: '', senderOpenId: opts.senderOpenId });
+  const message = (event.event as { message: Record<string, unknown> }).message;
+  if (opts.createTime !== undefined) message.create_time = String(opts.createTime);
+  if ('imageKey' in opts.file) Object.assign(message, { message_type: 'image', content: JSON.stringify({ image_key: opts.file.imageKey }) });
+  else Object.assign(message, { message_type: 'file', content: JSON.stringify({ file_key: opts.file.fileKey, file_name: opts.file.fileName }) });
+  if (opts.rootId) message.root_id = opts.rootId;
+  if (opts.parentId) message.parent_id = opts.parentId;
+  return event;
+}
+
+/**
+ * A schema 2.0 card.action.trigger callback, as Feishu posts it (HTTP) or pushes it (long connection): the operator,
+ * the update token, the button's value and name, the form's values, and the card's message and chat.
+ */
+export function cardActionEvent(opts: {
+  eventId: string;
+  operatorOpenId: string;
+  value: Record<string, unknown>;
+  formValue?: Record<string, unknown>;
+  name?: string;
+  messageId: string;
+  chatId: string;
+  appId?: string;
+}): Record<string, unknown> {
+  return {
+    schema: '2.0',
+    header: {
+      event_id: opts.eventId,
+      token: 'loopback-verification-token',
+      create_time: String(Date.now() * 1000),
+      event_type: 'card.action.trigger',
+      tenant_key: 'loopback-tenant',
+      app_id: opts.appId ?? 'cli_a1b2c3d4e5f60718',
+    },
+    event: {
+      operator: { tenant_key: 'loopback-tenant', open_id: opts.operatorOpenId, union_id: `on_${opts.operatorOpenId.slice(3)}` },
+      token: `c-${opts.eventId}`,
+      action: {
+        value: opts.value,
+        tag: 'button',
+        ...(opts.name ? { name: opts.name } : {}),
+        timezone: 'Asia/Shanghai',
+        ...(opts.formValue ? { form_value: opts.formValue } : {}),
+      },
+      host: 'im_message',
+      context: { open_message_id: opts.messageId, open_chat_id: opts.chatId },
+    },
+  };
+}

@@ -1,8 +1,9 @@
 /**
- * IM routes of the loopback: messages create/reply/patch with one-hour uuid de-duplication, the chat list and bot
- * info, plus 230002 for chats the bot is not a member of and 230011 for a reply to a message the chat does not hold
- * (a user's message exists only once a test says it was sent: `userMessage`); file uploads (im/v1/files, multipart:
- * file_type, file_name and a file part with its filename, 1 byte to 30 MB) and file messages of uploaded file_keys.
+ * IM routes of the loopback: messages create/reply with one-hour uuid de-duplication, card updates (PATCH) with
+ * Feishu's rules, in-app 加急 (urgent_app), the chat list and bot info, plus 230002 for chats the bot is not a member
+ * of and 230011 for a reply to a message the chat does not hold (a user's message exists only once a test says it
+ * was sent: `userMessage`); file uploads (im/v1/files, multipart: file_type, file_name and a file part with
+ * its filename, 1 byte to 30 MB) and file messages of uploaded file_keys.
  */
 import type { FeishuRoute, RouteContext, RouteResult } from './server.js';
 import { checkContent } from './card-checks.js';
@@ -26,6 +27,22 @@ export interface ImOptions {
   bot?: { open_id: string; app_name: string };
   /** Answer an empty chat list with `items: null` (a variant the SDK typings allow). */
   emptyItemsNull?: boolean;
+  /** Who is in each chat (open_ids), for 加急; a chat not listed counts everyone as a member. */
+  members?: Record<string, string[]>;
+}
+
+/** One accepted card update. */
+export interface CardPatch {
+  message_id: string;
+  content: string;
+  at: number;
+}
+
+/** One accepted 加急 request. */
+export interface Urgent {
+  message_id: string;
+  user_id_list: string[];
+  invalid: string[];
 }
 
 /** A file uploaded through im/v1/files. */
@@ -48,6 +65,26 @@ export interface ImState {
   userMessage<E>(event: E): E;
   /** Replies to a message. */
   repliesTo(messageId: string): StoredMessage[];
+  /** Every accepted card update, in order. */
+  patches: CardPatch[];
+  urgents: Urgent[];
+  /** Makes a message `days` old (Feishu refuses to update cards older than 14 days). */
+  age(messageId: string, days: number): void;
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const PATCH_WINDOW_DAYS = 14;
+const PATCHES_PER_SECOND = 5;
+const URGENT_MAX_USERS = 200;
+
+/** A card's update_multi flag; JSON 2.0 cards are always shared. */
+function sharedCard(content: string): boolean {
+  try {
+    const card = JSON.parse(content) as { schema?: string; config?: { update_multi?: boolean } };
+    return card.schema === '2.0' || card.config?.update_multi === true;
+  } catch {
+    return false;
+  }
 }
 
 const UUID_TTL_MS = 60 * 60 * 1000;
@@ -57,6 +94,8 @@ const FILE_MAX_BYTES = 30 * 1024 * 1024;
 /** Creates the IM routes and the state they record. */
 export function createImRoutes(options: ImOptions): ImState {
   const messages: StoredMessage[] = [];
+  const patches: CardPatch[] = [];
+  const urgents: Urgent[] = [];
   /** Message ids users sent (not the bot's): they may be replied to, but are not in `messages`. */
   const fromUsers = new Map<string, string>();
   const byUuid = new Map<string, { message: StoredMessage; at: number }>();
@@ -142,12 +181,40 @@ export function createImRoutes(options: ImOptions): ImState {
       path: '/open-apis/im/v1/messages/:message_id',
       handle: (ctx) => {
         const message = messages.find((m) => m.message_id === ctx.params.message_id);
-        if (!message) return { status: 400, body: { code: 230001, msg: 'message not found' } };
+        if (!message) return { status: 400, body: { code: 230001, msg: 'invalid message_id: not a message this app sent' } };
+        if (message.msg_type !== 'interactive') return { status: 400, body: { code: 230001, msg: 'only card (interactive) messages can be updated' } };
+        if (Date.now() - Number(message.create_time) > PATCH_WINDOW_DAYS * DAY_MS) return { status: 400, body: { code: 230031, msg: 'the message is older than 14 days and can no longer be updated' } };
+        const now = Date.now();
+        if (patches.filter((p) => p.message_id === message.message_id && now - p.at < 1000).length >= PATCHES_PER_SECOND) {
+          return { status: 400, body: { code: 230020, msg: 'This operation triggers the frequency limit.' } };
+        }
         const refused = checkContent(message.msg_type, ctx.body?.content, ctx.rawBody);
         if (refused) return refused;
+        if (!sharedCard(message.content) || !sharedCard(ctx.body.content)) {
+          return { status: 400, body: { code: 230001, msg: 'a card can be updated only when update_multi is true before and after' } };
+        }
         message.content = ctx.body.content;
-        message.update_time = String(Date.now());
+        message.update_time = String(now);
+        patches.push({ message_id: message.message_id, content: ctx.body.content, at: now });
         return { body: { code: 0, msg: 'success', data: {} } };
+      },
+    },
+    {
+      method: 'PATCH',
+      path: '/open-apis/im/v1/messages/:message_id/urgent_app',
+      handle: (ctx) => {
+        if (ctx.query.get('user_id_type') !== 'open_id') return { status: 400, body: { code: 99992402, msg: 'field validation failed: user_id_type' } };
+        const message = messages.find((m) => m.message_id === ctx.params.message_id);
+        if (!message) return { status: 400, body: { code: 230012, msg: "only the bot's own messages can be sent as urgent" } };
+        const users: unknown = ctx.body?.user_id_list;
+        if (!Array.isArray(users) || users.length === 0 || users.length > URGENT_MAX_USERS || !users.every((u) => typeof u === 'string')) {
+          return { status: 400, body: { code: 99992402, msg: 'field validation failed: user_id_list (1-200 open_ids)' } };
+        }
+        const inChat = options.members?.[message.chat_id];
+        const invalid = inChat ? users.filter((u) => !inChat.includes(u)) : [];
+        if (invalid.length === users.length) return { status: 400, body: { code: 230001, msg: 'none of the users can receive this urgent message' } };
+        urgents.push({ message_id: message.message_id, user_id_list: users, invalid });
+        return { body: { code: 0, msg: 'success', data: { invalid_user_id_list: invalid } } };
       },
     },
     {
@@ -178,5 +245,11 @@ export function createImRoutes(options: ImOptions): ImState {
       return event;
     },
     repliesTo: (messageId) => messages.filter((m) => m.parent_id === messageId),
+    patches,
+    urgents,
+    age(messageId, days) {
+      const message = messages.find((m) => m.message_id === messageId);
+      if (message) message.create_time = String(Number(message.create_time) - days * DAY_MS);
+    },
   };
 }

@@ -17,6 +17,8 @@ export interface LongConnectionEndpoint {
   waitForClient(timeoutMs?: number): Promise<void>;
   /** Pushes a schema 2.0 event to the newest open client and resolves with the ACK's code (200 when handled). */
   push(event: unknown): Promise<number>;
+  /** Pushes a callback (card.action.trigger) and resolves with the ACK: its code and the handler's answer (decoded from base64 `data`). */
+  pushCallback(event: unknown): Promise<{ code: number; answer: unknown }>;
   /** Drops every open socket (a dropped connection). */
   dropAll(): void;
   /** Stops answering pings, like a half-open socket after sleep or NAT loss. */
@@ -33,7 +35,7 @@ export function attachLongConnection(server: FeishuLoopback, pingIntervalSeconds
   const wss = new WebSocketServer({ noServer: true });
   // A socket counts once it has pinged: the SDK pings on open, just before it starts listening for frames.
   const sockets = new Set<WebSocket>();
-  const pendingAcks = new Map<string, (code: number) => void>();
+  const pendingAcks = new Map<string, (ack: { code: number; answer: unknown }) => void>();
   let seq = 0;
   let connections = 0;
 
@@ -72,7 +74,9 @@ export function attachLongConnection(server: FeishuLoopback, pingIntervalSeconds
         const resolve = id ? pendingAcks.get(id) : undefined;
         if (resolve && id) {
           pendingAcks.delete(id);
-          resolve(Number(JSON.parse(frame.payload?.toString('utf8') ?? '{}').code));
+          // The ACK is {"code":200,"data":"<base64 of the handler's answer JSON>"}; data is absent when there is none.
+          const ack = JSON.parse(frame.payload?.toString('utf8') ?? '{}') as { code?: number; data?: string };
+          resolve({ code: Number(ack.code), answer: ack.data ? JSON.parse(Buffer.from(ack.data, 'base64').toString('utf8')) : undefined });
         }
       });
     });
@@ -95,32 +99,38 @@ export function attachLongConnection(server: FeishuLoopback, pingIntervalSeconds
     },
     waitForClient,
     async push(event) {
-      await waitForClient();
-      const ws = [...sockets].filter((s) => s.readyState === s.OPEN).pop();
-      if (!ws) throw new Error('no open long-connection client');
-      seq += 1;
-      const messageId = randomUUID();
-      const frame: Frame = {
-        SeqID: seq,
-        LogID: seq,
-        service: SERVICE_ID,
-        method: 1,
-        headers: [
-          { key: 'type', value: 'event' },
-          { key: 'message_id', value: messageId },
-          { key: 'sum', value: '1' },
-          { key: 'seq', value: '0' },
-          { key: 'trace_id', value: `trace-${seq}` },
-        ],
-        payload: Buffer.from(JSON.stringify(event)),
-      };
-      const ack = new Promise<number>((resolve) => pendingAcks.set(messageId, resolve));
-      ws.send(encodeFrame(frame));
-      return ack;
+      return (await send(event)).code;
     },
+    pushCallback: (event) => send(event),
     dropAll: () => wss.clients.forEach((ws) => ws.terminate()),
     mute: () => {
       muted = true;
     },
   };
+
+  /** Sends one event frame (as Feishu does for messages and callbacks alike: type=event) and waits for its ACK. */
+  async function send(event: unknown): Promise<{ code: number; answer: unknown }> {
+    await waitForClient();
+    const ws = [...sockets].filter((s) => s.readyState === s.OPEN).pop();
+    if (!ws) throw new Error('no open long-connection client');
+    seq += 1;
+    const messageId = randomUUID();
+    const frame: Frame = {
+      SeqID: seq,
+      LogID: seq,
+      service: SERVICE_ID,
+      method: 1,
+      headers: [
+        { key: 'type', value: 'event' },
+        { key: 'message_id', value: messageId },
+        { key: 'sum', value: '1' },
+        { key: 'seq', value: '0' },
+        { key: 'trace_id', value: `trace-${seq}` },
+      ],
+      payload: Buffer.from(JSON.stringify(event)),
+    };
+    const ack = new Promise<{ code: number; answer: unknown }>((resolve) => pendingAcks.set(messageId, resolve));
+    ws.send(encodeFrame(frame));
+    return ack;
+  }
 }
