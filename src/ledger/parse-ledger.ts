@@ -10,6 +10,7 @@ import { CANONICAL_HEADERS } from './headers.js';
 import { problem } from './problems.js';
 import { resolveUnits } from './resolve-units.js';
 import { rowDates } from './row-dates.js';
+import { mixedStatusWords } from './status-words.js';
 import { settleIds } from './task-ids.js';
 import { unitRoles } from './unit-roles.js';
 
@@ -50,6 +51,7 @@ export function parseLedger(table: RawTable, unitsTable: RawTable | null, opts: 
     suggestions.push(problem(null, CANONICAL_HEADERS.originalDue, 'warning', 'missing_original_due', '台账中有已延期的任务，但没有“原截止日期”列：延期前的截止日期只记在进展情况里，考核按原截止日期计算时不便查找；建议在表头添加“原截止日期”列，之后获批的延期会自动填写。'));
   }
   const directory = resolveUnits(tasks, directoryUnits, columns, found);
+  problems.push(...mixedStatusWords(rows, columns));
   const present = LEDGER_FIELDS.filter((field) => columns.index[field] !== undefined);
   return { source: table.source, tasks, units: [...directory.units], problems: [...problems, ...byRow(found), ...suggestions], columns: present };
 }

@@ -7,6 +7,7 @@
 import type { FeishuApi } from '../feishu/feishu-api.js';
 import type { RawTable } from '../domain/types.js';
 import { matchHeader } from '../ledger/headers.js';
+import { cellText } from '../ledger/text.js';
 import type { Logger } from '../log/logger.js';
 import { createUpdater } from './apply-update.js';
 import { cellToFieldValue, fieldRule, fieldToCell, type BitableField } from './bitable-fields.js';
@@ -82,12 +83,12 @@ export function bitableSource(options: BitableOptions): LedgerSource {
     return list;
   };
 
-  const search = (tableId: string, filter?: unknown) =>
+  const search = (tableId: string, filter?: unknown, fieldNames?: string[]) =>
     allPages<BitableRecord>((pageToken) => ({
       method: 'POST',
       url: `${tableUrl(tableId)}/records/search`,
       params: { page_size: PAGE_SIZE, page_token: pageToken, user_id_type: 'open_id' },
-      data: { automatic_fields: false, ...(filter ? { filter } : {}) },
+      data: { automatic_fields: false, ...(filter ? { filter } : {}), ...(fieldNames ? { field_names: fieldNames } : {}) },
     }));
 
   const toTable = (list: BitableField[], records: BitableRecord[], source: string, people: Record<string, string>): RawTable => ({
@@ -170,7 +171,19 @@ export function bitableSource(options: BitableOptions): LedgerSource {
         matched = records;
         return toTable(list, matched, `${options.location}（数据表 ${options.tableId}）`, {});
       },
-      rulesFor: async () => rulesOf(await fields(options.tableId)),
+      // A text field's words are counted over every record (the write read only the task's): one more search, of that field.
+      async rulesFor(_table, _rowIndex, choosing) {
+        const list = await fields(options.tableId);
+        const rules = new Map(rulesOf(list));
+        for (const [i, field] of list.entries()) {
+          const rule = rules.get(i)!;
+          const meaning = matchHeader(field.field_name);
+          if (rule.takes !== 'text' || meaning === null || !choosing.includes(meaning)) continue;
+          const records = await search(options.tableId, undefined, [field.field_name]);
+          rules.set(i, { ...rule, used: records.map((r) => cellText(fieldToCell(field, r.fields[field.field_name], {}))) });
+        }
+        return rules;
+      },
       async readRow(plan) {
         const { list, records } = await searchId(plan.id);
         const record = records.find((r) => r.record_id === matched[plan.rowIndex].record_id);

@@ -16,7 +16,7 @@ export interface FileLockOptions {
   waitMs?: number;
   /** A lock not refreshed for this long is stale (default 30 s); a held lock is refreshed every staleMs / 3. */
   staleMs?: number;
-  /** Polling interval while waiting (default 25 ms, with jitter). */
+  /** Polling interval while waiting (default 10 ms, with jitter). */
   pollMs?: number;
 }
 
@@ -36,7 +36,7 @@ export function lockPathOf(path: string): string {
 export async function withFileLock<T>(path: string, work: () => Promise<T>, options: FileLockOptions = {}): Promise<T> {
   const lockPath = lockPathOf(path);
   const staleMs = options.staleMs ?? 30_000;
-  const token = await acquire(lockPath, { waitMs: options.waitMs ?? 30_000, staleMs, pollMs: options.pollMs ?? 25 });
+  const token = await acquire(lockPath, { waitMs: options.waitMs ?? 30_000, staleMs, pollMs: options.pollMs ?? 10 });
   const now = () => new Date();
   const refresh = setInterval(() => void utimes(lockPath, now(), now()).catch(() => undefined), Math.max(1000, staleMs / 3));
   refresh.unref();

@@ -13,9 +13,9 @@ export interface ColumnWords {
   used: readonly string[];
 }
 
-/** The words of a column under its rule (select options or a dropdown list) and its cells' texts. */
+/** The words of a column under its rule (select options or a dropdown list) and its cells' texts (the rule's, when it has them). */
 export function columnWords(rule: ColumnRule | undefined, used: readonly string[]): ColumnWords {
-  return { options: rule?.takes === 'choice' ? (rule.options ?? []) : null, used: used.map((t) => t.trim()).filter(Boolean) };
+  return { options: rule?.takes === 'choice' ? (rule.options ?? []) : null, used: (rule?.used ?? used).map((t) => t.trim()).filter(Boolean) };
 }
 
 /**

@@ -89,6 +89,8 @@ export interface ColumnRule {
   options?: string[];
   /** A multi-select: several options at once. */
   multiple?: boolean;
+  /** The texts the column holds in every row, where the table read for a write holds only the task's (Bitable). */
+  used?: string[];
   /** The column's kind in words, for messages ("单选字段", "下拉列表", "附件字段"). */
   label: string;
 }

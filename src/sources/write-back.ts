@@ -3,10 +3,11 @@
  * columns can take, find the task's row by id and compute the cells to write — each value in the column's own
  * form and words (docs/write-back.md). Backends only translate the plan into their own cell addresses and types.
  */
+import { isIsoDate } from '../calendar/dates.js';
 import type { Cell, LedgerField, RawRow, RawTable, TrafficLight } from '../domain/types.js';
 import { CANONICAL_HEADERS } from '../ledger/headers.js';
 import { parseProgress } from '../ledger/progress.js';
-import { parseStatus, plainStatusKey, type StatusKey } from '../ledger/status.js';
+import { parseStatus, plainStatusKey, STATUS_TEMPLATE_WORDS as STATUS_WORDS, type StatusKey } from '../ledger/status.js';
 import { cellText } from '../ledger/text.js';
 import { LIGHT_LABELS, STATE_LABELS } from '../reports/labels.js';
 import { dateFormOf, formatDate } from './date-form.js';
@@ -48,8 +49,6 @@ export interface WritePlan {
   unwritten: Unwritten[];
 }
 
-const STATUS_WORDS: Record<StatusKey, string> = { ...STATE_LABELS, extended: '已延期' };
-
 /** "办结", "done", "已延期" → the template's word (已完成 …); a word duban cannot read is refused rather than written. */
 export function normaliseStatus(input: string): string {
   return STATUS_WORDS[statusKeyOf(input)];
@@ -74,7 +73,10 @@ export function readUpdate(update: TaskUpdate) {
   const status = update.status === undefined ? undefined : { typed: update.status.trim(), key: statusKeyOf(update.status) };
   const progress = update.progress === undefined ? undefined : normaliseProgress(update.progress);
   const evidence = (update.evidence ?? []).filter((item) => item.name.trim() || item.url);
-  // A report (anything but the warning level duban writes alone each day) dates the row's 更新时间.
+  for (const [what, date] of [['新的截止日期', update.newDue], ['办结时间', update.closedOn], ['更新日期', update.date]] as const) {
+    if (date !== undefined && !isIsoDate(date)) throw new WriteBackError(`${what}“${date}”不是有效的日期，请写成 YYYY-MM-DD，如 2022-07-31。`);
+  }
+  // A report on the task (anything but a 预警 the reports compute) also sets 更新时间.
   const reported = [status, progress, update.note?.trim() || undefined, update.newDue, update.closedOn, evidence[0]].some((part) => part !== undefined);
   if (!reported && update.warning === undefined) throw new WriteBackError('没有要写入的内容：请至少给出状态、进度或进展情况之一。');
   return { status, progress, evidence, reported };

@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { submit } from '../../src/review/submit.js';
 import { testReviewDeps } from '../support/review-deps.js';
 import { readLedger } from '../../src/app/read-ledger.js';
@@ -7,9 +7,8 @@ import { readLocalTable } from '../../src/ledger/read-local.js';
 import { matchHeader } from '../../src/ledger/headers.js';
 import { openSource } from '../../src/sources/open-source.js';
 import type { LoopbackField, LoopbackRecord } from '../support/feishu/bitable-routes.js';
-import { apiRequests, startFeishuSetup, type FeishuSetup } from './feishu-harness.js';
+import { apiRequests, type FeishuSetup, useFeishuSetup } from './feishu-harness.js';
 import { csvGrid, digest, EXAMPLE_TASKS, EXAMPLE_UNITS } from './example.js';
-import { expectNoUnexpectedCalls } from '../support/feishu/harness.js';
 
 const APP = 'bascnDubanExample01';
 const URL_ = `https://tongnan.feishu.cn/base/${APP}?table=tblLedger01&view=vew1`;
@@ -67,14 +66,9 @@ const unitsTable = () => {
   };
 };
 
-beforeAll(async () => {
-  f = await startFeishuSetup();
-});
-afterAll(async () => {
-  await f.server.close();
-  expectNoUnexpectedCalls(f.server);
-});
+const feishu = useFeishuSetup();
 beforeEach(() => {
+  f = feishu();
   f.bitable.addTable(APP, 'tblLedger01', { name: '台账', ...toBitable(csvGrid(EXAMPLE_TASKS)) });
   f.bitable.addTable(APP, 'tblUnits0001', unitsTable());
   f.server.requests.length = 0;

@@ -1,6 +1,6 @@
 /**
  * Feishu Bitable routes of the loopback: fields list (select fields with their options) and records/search with
- * pagination and an `is` filter, record update (incremental, typed), text fields returned as segment arrays,
+ * pagination, an `is` filter and field_names, record update (incremental, typed), text fields returned as segment arrays,
  * business errors with HTTP 200 (wrong token, field conversion). As the docs say, writing a select value that is not
  * an option adds it as a new option: the loopback does so and records it in `createdOptions`, for tests to refuse.
  */
@@ -173,9 +173,15 @@ export function createBitableRoutes(): BitableState {
           const matching = table.records.filter((r) =>
             conditions.every((c) => textOf(r.fields[c.field_name]) === c.value[0]),
           );
+          // field_names: only those fields come back.
+          const wanted = (body?.field_names ?? null) as string[] | null;
           const items = matching.map((r) => ({
             record_id: r.record_id,
-            fields: Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, render(table.fields.find((f) => f.field_name === k), v, state.variant)])),
+            fields: Object.fromEntries(
+              Object.entries(r.fields)
+                .filter(([k]) => wanted === null || wanted.includes(k))
+                .map(([k, v]) => [k, render(table.fields.find((f) => f.field_name === k), v, state.variant)]),
+            ),
           }));
           return ok(page(items, query, 500, state.variant));
         },
