@@ -3,6 +3,7 @@
  * numbers mean the same on a fast or a slow machine:
  *   (a) read + check + digest + reminder plan of a 10,000-task, 300-unit ledger  vs  (b) csv-parse alone on the file
  *   1,000 mixed questions against the parsed ledger                               vs  one parse of the ledger
+ *   a month's unit scores of that ledger with 30 daily snapshots                  vs  one parse of the ledger
  *   heap kept by the parsed ledger                                                vs  heap kept by csv-parse's rows
  *   `duban digest` start-up on the bundled example                                 vs  `node -e 0`
  *   reading chat commands from hostile 160,000-character messages                 vs  the same from 20,000 (8× longer)
@@ -28,6 +29,10 @@ const { resolveOptions } = await dist('reports/options.js');
 const { createWorkCalendar } = await dist('calendar/chinese-calendar.js');
 const { answerQuestion } = await dist('reports/answer.js');
 const { readChatCommand } = await dist('ask/commands.js');
+const { classifyTasks } = await dist('reports/classify.js');
+const { scoreUnits } = await dist('reports/scores.js');
+const { snapshotLedger } = await dist('reports/changes.js');
+const { addDays } = await dist('calendar/dates.js');
 
 /** Median of `runs` timings of fn (after one warm-up), in ms. */
 function median(fn, runs = 7) {
@@ -102,6 +107,14 @@ const askAll = () => {
 };
 const questionsTime = median(askAll, 5);
 
+// A month's scores (docs/scoring.md) with 30 daily snapshots for completion and report dates.
+const snapshots = Array.from({ length: 30 }, (_, i) => snapshotLedger(ledger, addDays(today, -i)));
+const weights = { onTime: 40, overdue: 30, extensions: 10, reports: 10, ack: 10 };
+const scoring = median(() => scoreUnits({
+  month: today.slice(0, 7), asOf: today, views: classifyTasks(ledger.tasks, today, calendar, options), snapshots, requests: [], acks: [],
+  reminders: [], calendar, collectDay: 25, weights, timezone: 'Asia/Shanghai',
+}), 5);
+
 // Memory: heap retained by what the service keeps (the parsed ledger, raw text beside every value; the sheet table
 // is dropped after parsing) vs heap retained by csv-parse's rows of the same file.
 async function retained(build) {
@@ -147,6 +160,8 @@ const rows = [
   ['one parse of the ledger (read + check)', fmt(onceParse)],
   ['1,000 mixed questions', fmt(questionsTime)],
   ['ratio questions/parse (goal < 1)', ratio(questionsTime, onceParse)],
+  ['month scores with 30 snapshots', fmt(scoring)],
+  ['ratio scores/parse (goal < 1)', ratio(scoring, onceParse)],
   ['heap kept by csv-parse rows', `${(csvBytes / 1048576).toFixed(1)} MB`],
   ['heap kept by the parsed ledger (tasks)', `${(ledgerBytes / 1048576).toFixed(1)} MB`],
   ['ratio memory ledger/csv rows', ratio(ledgerBytes, csvBytes)],

@@ -15,6 +15,10 @@ import type { ReminderCard } from '../render/reminders.js';
 import { renderDigestCard } from '../render/digest.js';
 import { renderProblemsCard } from '../render/problems.js';
 import { renderDocCard } from '../render/render-card.js';
+import { classifyTasks } from '../reports/classify.js';
+import { silentLogger, type Logger } from '../log/logger.js';
+import type { LedgerSource } from '../sources/source.js';
+import { writeWarningColumn } from './warning-column.js';
 import type { ReminderEntry } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { ParsedLedger } from './read-ledger.js';
@@ -32,6 +36,9 @@ export interface RunInputs {
   store: Store;
   delivery: Pick<Delivery, 'resolveMentions'>;
   sheetUrl: string | null;
+  /** Where the ledger lives, for the daily 预警 column (warnings.writeColumn); absent: nothing is written. */
+  source?: LedgerSource;
+  logger?: Logger;
   /** Feishu's in-app 加急 on a sent message (reminders.urgent: app, with a Feishu app); returns the ids refused. */
   urgent?: (messageId: string, openIds: string[]) => Promise<string[]>;
 }
@@ -55,25 +62,31 @@ export async function changesSince(
   calendar: WorkCalendar,
   staleAfterWorkdays: number,
   kind: 'digest' | 'weekly',
-): Promise<{ current: LedgerSnapshot; changes: DigestChanges | null }> {
+): Promise<{ current: LedgerSnapshot; changes: DigestChanges | null; history: LedgerSnapshot[] }> {
   const current = snapshotLedger(ledger, today);
   const history = (await store.snapshots({ before: today, limit: 30 })).filter((s) => s.date < today);
   const previous = kind === 'weekly' ? (history.find((s) => s.date <= addDays(today, -7)) ?? history.at(-1)) : history[0];
-  return { current, changes: previous ? diffSnapshots(previous, current, { calendar, staleAfterWorkdays, history }) : null };
+  return { current, changes: previous ? diffSnapshots(previous, current, { calendar, staleAfterWorkdays, history }) : null, history };
 }
 
-/** The daily digest (or the weekly summary) for the leaders' chat, with the changes since the previous snapshot. */
-export async function digestRun(inputs: RunInputs, kind: 'digest' | 'weekly'): Promise<BuiltRun> {
+/**
+ * The daily digest for the leaders' chat, with the changes since the previous snapshot; saves today's snapshot and,
+ * with warnings.writeColumn, writes the day's levels into the ledger's 预警 column.
+ */
+export async function digestRun(inputs: RunInputs): Promise<BuiltRun> {
   const { parsed, today, calendar, options, config, store } = inputs;
   const chat = config.chats.leaders;
-  const { current, changes } = await changesSince(store, parsed.ledger, today, calendar, config.staleAfterWorkdays, kind);
-  const digest = buildDigest(parsed.ledger, today, calendar, options, changes);
+  const { current, changes, history } = await changesSince(store, parsed.ledger, today, calendar, config.staleAfterWorkdays, 'digest');
+  const digest = buildDigest(parsed.ledger, today, calendar, options, changes, history);
   const unreported = await notReported({ parsed, today, calendar, config, store });
   if (unreported) digest.notReported = unreported;
-  if (kind === 'digest') await store.saveSnapshot(current);
+  await store.saveSnapshot(current);
+  if (config.warnings.writeColumn && inputs.source) {
+    await writeWarningColumn(inputs.source, parsed.ledger, classifyTasks(parsed.ledger.tasks, today, calendar, options), today, inputs.logger ?? silentLogger);
+  }
   if (!chat) return { messages: [] };
-  const card = renderDigestCard(digest, { sheetUrl: inputs.sheetUrl, title: kind === 'weekly' ? `督办周报 · ${today}` : undefined });
-  return { messages: [{ chat, card, key: `${kind}|${today}|${chat}` }] };
+  const card = renderDigestCard(digest, { sheetUrl: inputs.sheetUrl });
+  return { messages: [{ chat, card, key: `digest|${today}|${chat}` }] };
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Command-line parsing: one table of options shared by every command, Chinese usage errors. */
 import { parseArgs } from 'node:util';
+import { isMonth } from '../reports/month.js';
 
 export const COMMANDS = [
   'digest',
@@ -17,11 +18,14 @@ export const COMMANDS = [
   'reject',
   'chats',
   'store',
+  'score',
+  'report',
+  'notice',
   'help',
 ] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
-export type OutputFormat = 'text' | 'markdown' | 'card' | 'json';
+export type OutputFormat = 'text' | 'markdown' | 'card' | 'json' | 'docx' | 'xlsx';
 
 export interface CliArgs {
   command: CommandName;
@@ -50,6 +54,8 @@ export interface CliArgs {
   year?: string;
   /** reject: why the office sends the request back. */
   reason?: string;
+  /** score, report: the month (YYYY-MM). */
+  month?: string;
 }
 
 /** A mistake in how duban was called; exit code 2. */
@@ -76,11 +82,14 @@ const OPTIONS = {
   check: { type: 'boolean' },
   force: { type: 'boolean' },
   year: { type: 'string' },
+  month: { type: 'string' },
   reason: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-const FORMATS: readonly OutputFormat[] = ['text', 'markdown', 'card', 'json'];
+const FORMATS: readonly OutputFormat[] = ['text', 'markdown', 'card', 'json', 'docx', 'xlsx'];
+// Word and Excel files are written by the commands that make documents.
+const DOCUMENT_COMMANDS: readonly CommandName[] = ['report', 'notice'];
 
 /** Parses argv (without node and the script path). Throws UsageError with a Chinese message. */
 export function parseCommandLine(argv: string[]): CliArgs {
@@ -101,6 +110,12 @@ export function parseCommandLine(argv: string[]): CliArgs {
   const format = values.json ? 'json' : (values.format ?? 'text');
   if (!FORMATS.includes(format as OutputFormat)) {
     throw new UsageError(`--format 只能是 ${FORMATS.join(' | ')}，收到 "${format}"。`);
+  }
+  if ((format === 'docx' || format === 'xlsx') && !DOCUMENT_COMMANDS.includes(command)) {
+    throw new UsageError(`--format ${format} 只用于 ${DOCUMENT_COMMANDS.map((c) => `duban ${c}`).join('、')}。`);
+  }
+  if (values.month !== undefined && !isMonth(values.month)) {
+    throw new UsageError(`--month 需要 YYYY-MM 格式的月份，例如 2026-03，收到 "${values.month}"。`);
   }
   return {
     command,
@@ -124,6 +139,7 @@ export function parseCommandLine(argv: string[]): CliArgs {
     check: values.check ?? false,
     force: values.force ?? false,
     year: values.year,
+    month: values.month,
     reason: values.reason,
   };
 }
@@ -148,6 +164,10 @@ export const USAGE = `duban — 督办台账机器人
   duban chats                                         机器人所在的飞书群及其 chat_id
   duban store migrate                                 建立或升级状态数据库的表结构（SQLite 或 PostgreSQL）
   duban store status  [--format text|json]            状态数据库的类型、位置和结构版本
+  duban score    [--month YYYY-MM] [--json]           各单位考核得分与排名
+  duban report   weekly|monthly [--month YYYY-MM] [--format text|markdown|json|docx|xlsx] [--out 文件] [--send]
+                                                      周调度 / 月度督办通报（Word、Excel 文件）
+  duban notice   编号 [--out 文件.docx] [--send]       一事一单：督办通知单
 
 通用参数：--config 配置文件（默认 config/duban.yaml 或 DUBAN_CONFIG），--json 等同 --format json。
 不带配置文件且未设置飞书凭据时，duban 以本地模式运行在自带的示例台账上，消息输出到终端。`;

@@ -11,7 +11,7 @@ import type { UnitDirectory } from '../domain/unit-directory.js';
 import { loadCalendar, withCalendarProblems } from '../app/calendar-overrides.js';
 import { readLedger } from '../app/read-ledger.js';
 import { createLogger, type Logger, type LogLevel } from '../log/logger.js';
-import { resolveOptions } from '../reports/options.js';
+import { reportOptionsOf } from '../config/report-options.js';
 import { isLocalLocation, isTableFile, webLink } from '../sources/location.js';
 import { bundledExample, isBundledExample, openLedger } from '../app/bundled-example.js';
 import type { LedgerSource } from '../sources/source.js';
@@ -46,12 +46,8 @@ export function loadRuntime(args: CliArgs, io: CliIO): Runtime {
   // The service's log is its record (one line per event); one-shot commands show only warnings and errors.
   const defaultLevel: LogLevel = args.command === 'serve' && loaded.mode === 'feishu' ? 'info' : 'warn';
   const logger = createLogger({ stream: io.stderr, level: (io.env.DUBAN_LOG_LEVEL as LogLevel | undefined) ?? defaultLevel });
-  const options = resolveOptions({
-    dueSoonWorkdays: config.dueSoonWorkdays,
-    behindPoints: config.lights.behindPoints,
-    redBehindPoints: config.lights.redBehindPoints,
-    escalateAfterWorkdays: config.reminders.escalateAfterWorkdays,
-  });
+  const { options, renamed } = reportOptionsOf(config);
+  for (const { old, now } of renamed) logger.warn('config.renamed_key', { setting: old, use: now, hint: `rename ${old} to ${now} in the configuration file` });
   return { loaded, logger, options };
 }
 

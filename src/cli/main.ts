@@ -24,6 +24,9 @@ const COMMAND_MODULES: Record<CommandName, () => Promise<Command>> = {
   reject: () => import('./commands/decide.js'),
   chats: () => import('./commands/chats.js'),
   store: () => import('./commands/store.js'),
+  score: () => import('./commands/score.js'),
+  report: () => import('./commands/report.js'),
+  notice: () => import('./commands/notice.js'),
   help: () => import('./commands/help.js'),
 };
 

@@ -14,7 +14,10 @@ import { openStore } from '../store/open-store.js';
 import type { LedgerContext } from './context.js';
 import { println, type CliIO } from './io.js';
 
-const LOCAL_MODE = '未配置飞书（FEISHU_APP_ID / FEISHU_APP_SECRET，或 feishu.webhooks），以下内容只输出到终端：';
+/** Said when a leaders' message has nowhere to go. */
+export const NO_LEADERS_CHAT = '没有配置领导群：请在配置文件中设置 chats.leaders（群的 chat_id，可用 duban chats 查看）。';
+
+export const LOCAL_MODE = '未配置飞书（FEISHU_APP_ID / FEISHU_APP_SECRET，或 feishu.webhooks），以下内容只输出到终端：';
 
 type Build = (inputs: RunInputs, context: RunContext) => Promise<BuiltRun> | BuiltRun;
 
@@ -29,14 +32,15 @@ function recording(messenger: Messenger, results: { chat: string; result: Delive
   };
 }
 
-/** Opens the Feishu delivery and the store once, runs each job through runJob, and reports; exit code 4 on a failure. */
-async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string; label: string; build: Build }[]): Promise<number> {
+/** Opens the Feishu delivery and the store once, runs each job through runJob (one run per job and day), and reports; exit code 4 on a failure. */
+export async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string; label: string; build: Build }[]): Promise<number> {
   const { config } = ctx.loaded;
   const delivery = await createDelivery(config, ctx.logger);
   const store = await openStore(ctx.loaded.dataDir, config.store, { logger: ctx.logger });
   const inputs: RunInputs = {
     parsed: { ledger: ctx.ledger, directory: ctx.directory, revision: null },
     today: ctx.today, calendar: ctx.calendar, options: ctx.options, config, store, delivery, sheetUrl: ctx.sheetUrl,
+    source: ctx.source, logger: ctx.logger,
     urgent: delivery.client ? urgentSender(delivery.client, ctx.logger) : undefined,
   };
   let code = 0;
@@ -68,10 +72,10 @@ export async function sendDigest(io: CliIO, ctx: LedgerContext): Promise<number>
     return 0;
   }
   if (!ctx.loaded.config.chats.leaders) {
-    println(io.stderr, '没有配置领导群：请在配置文件中设置 chats.leaders（群的 chat_id，可用 duban chats 查看）。');
+    println(io.stderr, NO_LEADERS_CHAT);
     return 3;
   }
-  const jobs: { job: string; label: string; build: Build }[] = [{ job: 'digest', label: '日报', build: (inputs) => digestRun(inputs, 'digest') }];
+  const jobs: { job: string; label: string; build: Build }[] = [{ job: 'digest', label: '日报', build: (inputs) => digestRun(inputs) }];
   const fingerprint = problemsFingerprint(ctx.ledger.problems);
   if (fingerprint && ctx.loaded.config.chats.office) {
     jobs.push({ job: `problems:${fingerprint}`, label: '表格体检报告', build: (inputs) => problemsRun(inputs, fingerprint) });

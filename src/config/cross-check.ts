@@ -2,6 +2,7 @@
 import cron from 'node-cron';
 import type { ConfigIssue } from './config-error.js';
 import type { DubanConfig } from './schema.js';
+import { warningIssues } from './warnings.js';
 
 /** The fixed "HH:MM" a daily cron expression fires at (the schema guarantees one minute and one hour). */
 export function cronClockTime(expr: string): string {
@@ -18,9 +19,7 @@ export function crossCheck(config: DubanConfig): ConfigIssue[] {
     const at = cronClockTime(expr);
     if (at < start || at >= end) issues.push({ path: `schedule.${job}`, message: `fires at ${at}, outside sendWindow ${start}–${end}` });
   }
-  if (config.lights.redBehindPoints < config.lights.behindPoints) {
-    issues.push({ path: 'lights.redBehindPoints', message: `expected at least lights.behindPoints (${config.lights.behindPoints})` });
-  }
+  issues.push(...warningIssues(config));
   const off = new Set(config.calendar.daysOff);
   config.calendar.workdays.forEach((date, i) => {
     if (off.has(date)) issues.push({ path: `calendar.workdays[${i}]`, message: `${date} is also listed in calendar.daysOff` });

@@ -88,6 +88,8 @@ export const configSchema = z.strictObject({
       digest: dailyCron.default('0 9 * * *'),
       remind: dailyCron.default('30 9 * * *'),
       weekly: dailyCron.default('0 16 * * 5'),
+      // The monthly notice (月通报): by default the first working day of each month (a cron day 1 moves to it).
+      monthly: dailyCron.default('0 9 1 * *'),
     })
     .prefault({}),
   sendWindow: z.strictObject({ start: clockTime.default('08:00'), end: clockTime.default('20:00') }).prefault({}),
@@ -110,13 +112,45 @@ export const configSchema = z.strictObject({
   collect: z
     .strictObject({ day: z.number({ message: 'expected a day of the month, 1–28' }).int().min(1).max(28, { message: 'expected a day of the month, 1–28' }).optional() })
     .prefault({}),
-  lights: z
+  // Graded warnings (预警); src/config/warnings.ts fills the defaults and reads the older keys below.
+  warnings: z
     .strictObject({
-      behindPoints: count('percentage points').max(100).default(10),
-      redBehindPoints: count('percentage points').max(100).default(30),
+      blueWithinWorkdays: count('working days').optional(),
+      yellowLag: count('percentage points').max(100).optional(),
+      redLag: count('percentage points').max(100).optional(),
+      redOverdueWorkdays: count('working days').optional(),
+      writeColumn: z.boolean({ message: 'expected true or false' }).default(false),
     })
     .prefault({}),
-  dueSoonWorkdays: count('working days').default(3),
+  // Older names of warnings.yellowLag / redLag and warnings.blueWithinWorkdays, still read (a warning says so).
+  lights: z
+    .strictObject({
+      behindPoints: count('percentage points').max(100).optional(),
+      redBehindPoints: count('percentage points').max(100).optional(),
+    })
+    .prefault({}),
+  dueSoonWorkdays: count('working days').optional(),
+  scoring: z
+    .strictObject({
+      onTime: count('points').default(40),
+      overdue: count('points').default(30),
+      extensions: count('points').default(10),
+      reports: count('points').default(10),
+      ack: count('points').default(10),
+    })
+    .prefault({}),
+  report: z
+    .strictObject({
+      title: z.string().min(1).default('督办通报'),
+      issuer: z.string().min(1).default('督查室'),
+      // {year} and {n} (the month's number in the year) are filled in; leave {n} out to number by hand.
+      docNumber: z.string().default('督通〔{year}〕{n}号'),
+      // A font file with Chinese glyphs for the charts in Word documents (default: a system one such as Noto Sans CJK).
+      chartFont: z.string().min(1).optional(),
+      // 督办通知单: working days the unit has to reply in writing.
+      noticeReplyWorkdays: count('working days').min(1).default(3),
+    })
+    .prefault({}),
   staleAfterWorkdays: count('working days').default(10),
   calendar: z
     .strictObject({

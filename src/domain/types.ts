@@ -99,6 +99,12 @@ export interface Task {
   progress: number | null;
   note: string;
   updated: IsoDate | null;
+  /** 原截止日期: the deadline before the first approved extension, when the ledger keeps it. */
+  originalDue: IsoDate | null;
+  /** 延期次数 as a number, when the ledger keeps it. */
+  extensions: number | null;
+  /** 办结时间: the day it was closed, when the ledger keeps it. */
+  closed: IsoDate | null;
   raw: Record<LedgerField, string>;
 }
 
@@ -124,6 +130,8 @@ export interface Ledger {
   tasks: Task[];
   units: Unit[];
   problems: Problem[];
+  /** The fields the sheet has a column for (absent when not known, e.g. a ledger built in code). */
+  columns?: LedgerField[];
 }
 
 /** Result of resolving a name to a unit. */

@@ -1,11 +1,17 @@
 /** Sends cards as the app bot (im/v1/messages), one idempotent message per chat; replies to questions. */
 import type { Logger } from '../log/logger.js';
-import type { DeliveryResult, Messenger, OutgoingMessage } from '../delivery/messenger.js';
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import type { DeliveryResult, Messenger, OutgoingFile, OutgoingMessage } from '../delivery/messenger.js';
 import type { Card } from '../render/card.js';
 import type { FeishuApi } from './feishu-api.js';
 import { delivered, failed } from '../delivery/results.js';
 import { failedFrom } from './failed-from.js';
 import { messageUuid } from './idempotency.js';
+
+// Feishu takes files of 1 byte to 30 MB through im/v1/files.
+const FILE_MAX_BYTES = 30 * 1024 * 1024;
 
 // Feishu limits the request body of a card message (the card JSON-escaped in `content`, plus the envelope).
 const CARD_MAX_BYTES = 30 * 1024;
@@ -21,8 +27,15 @@ export class FeishuAppMessenger implements Messenger {
     private readonly logger: Logger,
   ) {}
 
-  /** Posts the card to `message.chat`; never throws: failures come back with a Chinese hint naming the chat. */
+  /**
+   * Posts the card to `message.chat` (its file first, when it has one); never throws: failures come back with a
+   * Chinese hint naming the chat.
+   */
   async send(message: OutgoingMessage): Promise<DeliveryResult> {
+    if (message.file) {
+      const posted = await this.sendFile(message.chat, message.file, message.key);
+      if (!posted.ok) return posted;
+    }
     const content = JSON.stringify(message.card);
     const uuid = messageUuid(message.key, content);
     const body = { receive_id: message.chat, msg_type: 'interactive', content, uuid };
@@ -61,6 +74,45 @@ export class FeishuAppMessenger implements Messenger {
     } catch (error) {
       const result = failedFrom(error);
       this.logger.warn('reply not sent', { messageId, code: result.error?.code, error: result.error?.message });
+      return result;
+    }
+  }
+
+  /**
+   * Uploads the file (im/v1/files, multipart, a fresh stream per attempt so a retry sends it whole) and posts it as a
+   * file message. The message's uuid comes from the key and the file's bytes, not the new file_key, so a rerun
+   * after a crash posts it once.
+   */
+  private async sendFile(chat: string, file: OutgoingFile, key: string): Promise<DeliveryResult> {
+    let bytes: Buffer;
+    try {
+      bytes = await readFile(file.path);
+    } catch (error) {
+      return failed('file_missing', `${file.path} cannot be read: ${(error as Error).message}`, `要发送的文件「${file.name}」已不在数据目录中（${file.path}），请重新生成后发送`);
+    }
+    if (bytes.length === 0 || bytes.length > FILE_MAX_BYTES) {
+      return failed('file_size', `${file.name} is ${bytes.length} bytes; Feishu accepts 1 byte to 30 MB`, `文件「${file.name}」大小为 ${Math.ceil(bytes.length / 1024)} KB，飞书只接受非空且不超过 30 MB 的文件`);
+    }
+    try {
+      const uploaded = await this.api.call<{ file_key?: string }>({
+        method: 'POST',
+        url: '/open-apis/im/v1/files',
+        form: () => ({ file_type: file.type, file_name: file.name, file: createReadStream(file.path) }),
+      });
+      if (!uploaded?.file_key) return failed('no_file_key', `upload of ${file.name} returned no file_key`, `上传文件「${file.name}」后飞书没有返回 file_key，请稍后重试`);
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      const data = await this.api.call<SentMessage>({
+        method: 'POST',
+        url: '/open-apis/im/v1/messages',
+        params: { receive_id_type: 'chat_id' },
+        data: { receive_id: chat, msg_type: 'file', content: JSON.stringify({ file_key: uploaded.file_key }), uuid: messageUuid(`${key}|file`, hash) },
+        bucket: `chat:${chat}`,
+      });
+      this.logger.info('file sent', { chat, key, file: file.name, messageId: data?.message_id });
+      return delivered(data?.message_id ?? null);
+    } catch (error) {
+      const result = failedFrom(error);
+      this.logger.warn('file not sent', { chat, key, file: file.name, code: result.error?.code, error: result.error?.message });
       return result;
     }
   }

@@ -9,6 +9,11 @@ export interface FeishuRequest {
   url: string;
   params?: Record<string, string | number | boolean | undefined>;
   data?: unknown;
+  /**
+   * A multipart/form-data body (a file upload), made afresh for each attempt: a file stream is read once, so a
+   * retry needs a new one. Its fields are sent as form fields; a stream as a file part with its file name.
+   */
+  form?: () => Record<string, unknown>;
   /** Rate-limit bucket: "chat:oc_xxx" (5 messages/s per chat), "message:om_xxx" (5 updates/s per message), "sheet:<token>" to serialise writes. */
   bucket?: string;
 }

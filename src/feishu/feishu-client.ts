@@ -86,7 +86,8 @@ export function createFeishuClient(options: FeishuClientOptions): FeishuClient {
 
   const send = async (request: FeishuRequest): Promise<{ body: Envelope } | { failure: CallFailure }> => {
     try {
-      const body = (await sdk.request({ method: request.method, url: request.url, params: request.params, data: request.data })) as Envelope;
+      const multipart = request.form ? { data: request.form(), headers: { 'Content-Type': 'multipart/form-data' } } : { data: request.data };
+      const body = (await sdk.request({ method: request.method, url: request.url, params: request.params, ...multipart })) as Envelope;
       if (body && typeof body === 'object' && (body.code === 0 || body.code === undefined)) return { body };
       return { failure: { code: Number(body?.code ?? -1), status: 200, msg: String(body?.msg ?? 'malformed response') } };
     } catch (error) {

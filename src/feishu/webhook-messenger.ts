@@ -56,6 +56,10 @@ export class WebhookMessenger implements Messenger {
 
   /** Posts the card; never throws. A card over 20 KB is refused locally. */
   async send(message: OutgoingMessage): Promise<DeliveryResult> {
+    if (message.file) {
+      return failed('file_not_supported', `a group webhook cannot post files (${message.file.name} for ${message.chat})`,
+        `群 ${message.chat} 配置的是群机器人 webhook，无法发送文件「${message.file.name}」；请为该群改用飞书应用机器人（FEISHU_APP_ID / FEISHU_APP_SECRET）`);
+    }
     // The 20 KB limit is on the whole body, signature fields included.
     const size = Buffer.byteLength(JSON.stringify({ msg_type: 'interactive', card: message.card }), 'utf8') + SIGNATURE_BYTES;
     if (size > MAX_BYTES) {

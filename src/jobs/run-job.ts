@@ -92,7 +92,7 @@ export async function runJob(options: RunJobOptions): Promise<RunOutcome> {
       break;
     }
     const result: DeliveryResult = await messenger
-      .send({ chat: message.chat, card: message.card, key: message.key })
+      .send({ chat: message.chat, card: message.card, key: message.key, ...(message.file ? { file: message.file } : {}) })
       .catch((error: Error) => ({ ok: false, messageId: null, error: { code: 'exception', message: error.message, hint: '' } }));
     const outcome = result.ok ? 'sent' : 'failed';
     await store.recordDelivery(job, date, message.chat, { outcome, at: at(), messageId: result.messageId, uuid: result.uuid, error: result.error?.message ?? null });

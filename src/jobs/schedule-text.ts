@@ -2,7 +2,7 @@
 import { weekday } from '../calendar/dates.js';
 import type { JobName, ScheduledRun } from './schedule.js';
 
-export const JOB_LABELS: Record<JobName, string> = { digest: '每日简报', remind: '催办提醒', weekly: '每周汇总', collect: '月度催报' };
+export const JOB_LABELS: Record<JobName, string> = { digest: '每日简报', remind: '催办提醒', weekly: '周调度', monthly: '月度通报', collect: '月度催报' };
 const WEEKDAYS = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'];
 
 /** Renders the schedule; `notices` (e.g. unknown holiday years) are printed first. */

@@ -12,7 +12,7 @@ import type { DubanConfig } from '../config/schema.js';
 import type { IsoDate, WorkCalendar } from '../domain/types.js';
 import { collectionDay } from '../reports/collect.js';
 
-export const JOB_NAMES = ['digest', 'remind', 'weekly', 'collect'] as const;
+export const JOB_NAMES = ['digest', 'remind', 'weekly', 'monthly', 'collect'] as const;
 export type JobName = (typeof JOB_NAMES)[number];
 
 export interface ScheduledRun {
@@ -49,12 +49,14 @@ function cronMatchesDay(fields: ReturnType<typeof cron.parse>, date: IsoDate): b
 }
 
 /**
- * The day a job runs for a scheduled day: itself on a working day; a weekly summary moves to the week's last working
- * day, the monthly collection (催报) to the working day before.
+ * The day a job runs for a scheduled day: itself on a working day; a weekly report moves to the week's last working
+ * day, a monthly one to the next working day (the 1st of a month is often a holiday), the monthly collection (催报)
+ * to the working day before.
  */
 function runDay(job: JobName, scheduled: IsoDate, calendar: WorkCalendar): IsoDate | null {
   if (calendar.isWorkday(scheduled)) return scheduled;
   if (job === 'collect') return collectionDay(scheduled, Number(scheduled.slice(8)), calendar);
+  if (job === 'monthly') return calendar.addWorkdays(scheduled, 0);
   return job === 'weekly' ? lastWorkdayOfWeek(calendar, scheduled) : null;
 }
 

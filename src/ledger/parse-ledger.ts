@@ -1,5 +1,5 @@
 /** A ledger table (and its unit directory) to tasks, units and every problem found. Never throws on data. */
-import type { IsoDate, Ledger, Problem, RawTable, Unit } from '../domain/types.js';
+import { LEDGER_FIELDS, type IsoDate, type Ledger, type Problem, type RawTable, type Unit } from '../domain/types.js';
 import { parseUnitDirectory } from './unit-directory-table.js';
 import { mapColumns } from './columns.js';
 import { fillDown } from './fill-down.js';
@@ -52,7 +52,8 @@ export function parseLedger(table: RawTable, unitsTable: RawTable | null, opts: 
   }
   const directory = resolveUnits(tasks, directoryUnits, columns, found);
   problems.push(...mixedStatusWords(rows, columns));
-  return { source: table.source, tasks, units: [...directory.units], problems: [...problems, ...byRow(found), ...suggestions] };
+  const present = LEDGER_FIELDS.filter((field) => columns.index[field] !== undefined);
+  return { source: table.source, tasks, units: [...directory.units], problems: [...problems, ...byRow(found), ...suggestions], columns: present };
 }
 
 // Row problems are found in several passes; the report lists them by row, keeping each row's order.

@@ -1,5 +1,5 @@
 /** One ledger row to a Task (units as written; ids and unit names are settled for the whole ledger later). */
-import type { IsoDate, LedgerField, Problem, Task, TaskState } from '../domain/types.js';
+import type { Cell, IsoDate, LedgerField, Problem, Task, TaskState } from '../domain/types.js';
 import type { ColumnMap } from './columns.js';
 import type { DateParse } from './dates.js';
 import type { LedgerRow } from './ledger-rows.js';
@@ -45,6 +45,9 @@ export function parseTaskRow(r: LedgerRow, dates: RowDates, ctx: RowContext, pro
   const recurring = due.kind === 'recurring' ? due.text : null;
   const updated = dates.updated.kind === 'date' ? dates.updated.due : null;
   if (dates.updated.kind === 'invalid') report('updated', 'warning', 'bad_updated', dates.updated.reason);
+  const originalDue = dayOf(dates.originalDue, (reason) => report('originalDue', 'warning', 'bad_date', reason));
+  const closed = dayOf(dates.closed, (reason) => report('closed', 'warning', 'bad_date', reason));
+  const extensions = extensionCount(r.cells.extensions, (reason) => report('extensions', 'warning', 'bad_extensions', reason));
 
   const progress = parseProgress(r.cells.progress);
   if (progress.reason === 'unreadable') report('progress', 'warning', 'bad_progress', `无法识别进度「${r.raw.progress}」：请写百分比，如 60%`);
@@ -63,7 +66,7 @@ export function parseTaskRow(r: LedgerRow, dates: RowDates, ctx: RowContext, pro
     assist: assistUnits(leadCell, r.cells.assist === null ? null : ctx.units(r.raw.assist)),
     start: taskStart, due: recurring !== null && today !== null ? nextRecurringDue(recurring, today) : dueDate,
     ongoing: due.kind === 'ongoing', recurring, status: state, extended: status?.extended ?? false,
-    progress: progress.value, note: r.raw.note, updated, raw: r.raw,
+    progress: progress.value, note: r.raw.note, updated, originalDue, closed, extensions, raw: r.raw,
   };
 }
 
@@ -78,6 +81,23 @@ function startDate(parse: DateParse, reportInvalid: (reason: string) => void): I
   if (parse.kind === 'date') return parse.start ?? parse.due;
   if (parse.kind === 'invalid') reportInvalid(parse.reason);
   else if (parse.kind !== 'empty') reportInvalid('开始日期应是具体日期（如 2022-01-01）');
+  return null;
+}
+
+// 原截止日期 and 办结时间 are days: a window or a recurring text there is a mistake to report.
+function dayOf(parse: DateParse, reportInvalid: (reason: string) => void): IsoDate | null {
+  if (parse.kind === 'date') return parse.due;
+  if (parse.kind === 'invalid') reportInvalid(parse.reason);
+  else if (parse.kind !== 'empty') reportInvalid('应是具体日期（如 2022-06-30）');
+  return null;
+}
+
+// 延期次数 is a whole number ("2", "2次"); anything else is reported and read as unknown.
+function extensionCount(cell: Cell, reportInvalid: (reason: string) => void): number | null {
+  if (cell === null || cell === '') return null;
+  const text = String(cell).trim().replace(/次$/, '');
+  if (/^\d{1,3}$/.test(text)) return Number(text);
+  reportInvalid(`延期次数「${String(cell)}」应是整数，如 1`);
   return null;
 }
 

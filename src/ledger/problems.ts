@@ -5,7 +5,7 @@ import type { Problem, Severity } from '../domain/types.js';
 export type ProblemCode =
   | 'no_header' | 'missing_column' | 'duplicate_column' | 'no_tasks' | 'csv_quotes'
   | 'missing_title' | 'missing_lead' | 'missing_due' | 'missing_id' | 'duplicate_id'
-  | 'bad_date' | 'due_before_start' | 'bad_updated'
+  | 'bad_date' | 'due_before_start' | 'bad_updated' | 'bad_extensions'
   | 'unknown_status' | 'bad_progress' | 'progress_out_of_range' | 'done_below_100'
   | 'unknown_unit' | 'ambiguous_unit' | 'filled_down'
   | 'formula_text' | 'formula_error' | 'overlong_cell'

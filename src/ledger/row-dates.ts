@@ -11,6 +11,8 @@ export interface RowDates {
   start: DateParse;
   due: DateParse;
   updated: DateParse;
+  originalDue: DateParse;
+  closed: DateParse;
 }
 
 const EMPTY: DateParse = { kind: 'empty' };
@@ -36,7 +38,7 @@ export function rowDates(rows: readonly LedgerRow[], fallbackYear: number | null
     const due = parse(r.cells.due, null);
     count(start);
     count(due);
-    return { start, due, updated: parse(r.cells.updated, null) };
+    return { start, due, updated: parse(r.cells.updated, null), originalDue: parse(r.cells.originalDue, null), closed: parse(r.cells.closed, null) };
   });
   const ledgerYear = mostCommon(years) ?? fallbackYear;
   dates.forEach((d, i) => {
@@ -47,6 +49,8 @@ export function rowDates(rows: readonly LedgerRow[], fallbackYear: number | null
     if (needsYear(d.start)) d.start = parse(cells.start, year);
     if (needsYear(d.due)) d.due = parse(cells.due, year);
     if (needsYear(d.updated)) d.updated = parse(cells.updated, year);
+    if (needsYear(d.originalDue)) d.originalDue = parse(cells.originalDue, year);
+    if (needsYear(d.closed)) d.closed = parse(cells.closed, year);
   });
   return dates;
 }

@@ -10,7 +10,7 @@ export function answerDoc(answer: Answer): Doc {
   for (const section of answer.sections) {
     if (answer.intent === 'task') continue; // the lines already describe the one task
     if (multi) blocks.push({ kind: 'heading', text: `${section.heading}（${section.tasks.length}）` });
-    blocks.push({ kind: 'list', items: section.tasks.map((t) => taskLine(t, { lead: t.role === 'assist' || answer.units.length !== 1 })) });
+    blocks.push({ kind: 'list', items: section.tasks.map((t) => taskLine(t, { lead: t.role === 'assist' || answer.units.length !== 1, warning: answer.intent === 'attention' })) });
   }
   if (answer.notice) blocks.push({ kind: 'paragraph', parts: [answer.notice] });
   const overdue = answer.tasks.some((t) => t.overdue);

@@ -3,7 +3,10 @@ import type { Digest } from '../reports/digest.js';
 import type { ClassifiedTask } from '../reports/classify.js';
 import type { ChangeItem } from '../reports/digest-changes.js';
 import { toAnswerTask } from '../reports/answer-task.js';
-import { bold, toned, type Block, type Doc } from './doc.js';
+import type { TrafficLight } from '../domain/types.js';
+import { completionChart, type Chart } from '../reports/charts.js';
+import { LIGHT_LABELS } from '../reports/labels.js';
+import { bold, toned, type Block, type Doc, type Inline, type Tone } from './doc.js';
 import { problemCountLine } from './problems-doc.js';
 import { shortTitle, taskLine } from './task-line.js';
 
@@ -15,7 +18,34 @@ const CHANGE_HEADINGS: Record<ChangeItem['kind'], string> = {
   stale: '长期未更新',
 };
 
-const lines = (views: readonly ClassifiedTask[]) => views.map((v) => taskLine(toAnswerTask(v), { lead: true }));
+const lines = (views: readonly ClassifiedTask[]) => views.map((v) => taskLine(toAnswerTask(v), { lead: true, warning: true }));
+
+/** The 红黄蓝绿 board: "预警：红灯 2 · 黄灯 3 · 蓝灯 1 · 绿灯 9", each count in its colour when not zero. */
+export function warningBoard(lights: Record<TrafficLight, number>): Inline[] {
+  // Blue has no tone of its own in cards and terminals: it stays plain.
+  const tones: Partial<Record<TrafficLight, Tone>> = { red: 'red', yellow: 'orange', green: 'green' };
+  const parts: Inline[] = ['预警：'];
+  (['red', 'yellow', 'blue', 'green'] as const).forEach((light, i) => {
+    if (i > 0) parts.push(' · ');
+    const text = `${LIGHT_LABELS[light]} ${lights[light]}`;
+    const tone = tones[light];
+    parts.push(lights[light] > 0 && tone ? toned(text, tone) : text);
+  });
+  return parts;
+}
+
+/** The completion chart (the unit table below shows its numbers) and the overdue trend (its numbers as a line of text). */
+function digestCharts(d: Digest): Block[] {
+  const blocks: Block[] = [];
+  if (d.units.length > 0) blocks.push({ kind: 'chart', chart: completionChart(d.units) });
+  if (d.trend) blocks.push({ kind: 'chart', chart: d.trend, fallback: trendLine(d.trend) });
+  return blocks;
+}
+
+/** A trend as one line: "逾期任务数（近 30 天）：06-20 3 · 06-21 4". */
+export function trendLine(chart: Chart): Block {
+  return { kind: 'paragraph', parts: [`${chart.title}：${chart.points.map((p) => `${p.x.slice(5)} ${p.y}`).join(' · ')}`] };
+}
 
 /** The digest as a document: totals, 建议督办, overdue, due soon, behind, changes, unit and category tables, sheet problems. */
 export function digestDoc(d: Digest): Doc {
@@ -36,6 +66,7 @@ export function digestDoc(d: Digest): Doc {
         ` · 进度滞后 ${d.behind.length} · 建议督办 ${d.escalate.length}`,
       ],
     },
+    { kind: 'paragraph', parts: warningBoard(d.lights) },
   ];
   const section = (heading: string, tone: 'red' | 'orange' | undefined, views: readonly ClassifiedTask[]) => {
     if (views.length > 0) blocks.push({ kind: 'heading', text: `${heading}（${views.length}）`, tone }, { kind: 'list', items: lines(views) });
@@ -58,6 +89,7 @@ export function digestDoc(d: Digest): Doc {
       { kind: 'list', items: d.changes.items.map((c) => [bold(`#${c.id}`), ' ', shortTitle(c.title), ` · ${CHANGE_HEADINGS[c.kind]}：${c.detail}`]) },
     );
   }
+  blocks.push(...digestCharts(d));
   if (d.units.length > 0) {
     blocks.push({ kind: 'heading', text: '各单位（牵头任务）' }, {
       kind: 'table',

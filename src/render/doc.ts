@@ -2,6 +2,7 @@
  * A small document model every report is turned into once; the text, markdown and card renderers
  * each render it, so a report's layout is written once and user text is escaped in one place per format.
  */
+import type { Chart } from '../reports/charts.js';
 import type { Mention } from '../reports/reminder-types.js';
 
 /** Colours the renderers know (ANSI in the terminal, <font> in cards; markdown ignores them). */
@@ -25,6 +26,8 @@ export type Block =
   | { kind: 'list'; items: Inline[][] }
   | { kind: 'table'; columns: TableColumn[]; rows: Record<string, string | number>[] }
   | { kind: 'divider' }
+  /** A chart: drawn in cards (and as an image in documents); text and markdown show `fallback`, or nothing. */
+  | { kind: 'chart'; chart: Chart; fallback?: Block }
   /** Buttons (and forms) for what a liaison can do about these tasks: cards only; text and markdown show nothing. */
   | { kind: 'taskActions'; tasks: { id: string; label: string }[] };
 

@@ -49,3 +49,8 @@ export function escapeMarkdown(text: string): string {
 export function isSafeUrl(url: string): boolean {
   return /^https?:\/\/[^\s<>"'()]+$/i.test(url);
 }
+
+/** Escapes text for XML content and attribute values (SVG labels). */
+export function escapeXml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+}

@@ -9,7 +9,7 @@ import { taskLine } from './task-line.js';
 const shortTitle = (title: string) => (title.length > 24 ? `${title.slice(0, 23)}…` : title);
 
 const items = (views: readonly ClassifiedTask[], prefix: Inline | null) =>
-  views.map((v) => [...(prefix ? [prefix] : []), ...taskLine(toAnswerTask(v), { assist: true })]);
+  views.map((v) => [...(prefix ? [prefix] : []), ...taskLine(toAnswerTask(v), { assist: true, warning: true })]);
 
 /** Why the unit's leader is mentioned: tasks long overdue, tasks not acknowledged after their reminder, or both. */
 function leaderNote(section: UnitReminder): string {

@@ -4,6 +4,7 @@ import type { Block, Doc, Inline, TableColumn } from './doc.js';
 import { escapeCardMarkdown, guardCardLineStart, isSafeUrl } from './escape.js';
 import { fitCard, fitsLimits, LIST_ID_PREFIX, type CardLimits } from './fit-card.js';
 import { actionHint, taskButtons, taskForm, type ActionStyle } from './task-actions.js';
+import { chartElement } from './chart-element.js';
 import { cardMention, type MentionIds } from './mentions.js';
 
 /** Options of the Feishu card renderer. */
@@ -68,6 +69,8 @@ function blockElement(block: Exclude<Block, { kind: 'taskActions' }>, mentionIds
       return tableElement(block.columns, block.rows, tableNo);
     case 'divider':
       return { tag: 'hr' };
+    case 'chart':
+      return chartElement(block.chart);
   }
 }
 

@@ -23,6 +23,8 @@ function blockMarkdown(block: Block): string[] {
       return [];
     case 'divider':
       return ['', '---', ''];
+    case 'chart':
+      return block.fallback ? blockMarkdown(block.fallback) : [];
   }
 }
 

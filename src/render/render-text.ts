@@ -31,6 +31,8 @@ function blockLines(block: Block, color: boolean): string[] {
       return [];
     case 'divider':
       return ['─'.repeat(40)];
+    case 'chart':
+      return block.fallback ? blockLines(block.fallback, color) : [];
   }
 }
 

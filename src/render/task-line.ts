@@ -2,6 +2,7 @@
 import type { AnswerTask } from '../reports/answer-types.js';
 import { bold, toned, type Inline } from './doc.js';
 import { truncateDisplay } from './width.js';
+import { LIGHT_LABELS } from '../reports/labels.js';
 
 /** Work-plan titles can run to a paragraph: lists show the start ("任务 6" shows it whole). */
 const TITLE_COLUMNS = 72;
@@ -15,6 +16,16 @@ export function shortTitle(title: string): string {
 export interface TaskLineParts {
   lead?: boolean;
   assist?: boolean;
+  /** The warning level and its reason, for red and yellow tasks ("红灯：逾期 7 个工作日"). */
+  warning?: boolean;
+}
+
+const WARNING_TONES = { red: 'red', yellow: 'orange' } as const;
+
+/** "红灯：逾期 7 个工作日" for a red or yellow task, else null. */
+export function warningInline(t: Pick<AnswerTask, 'light' | 'warning'>): Inline | null {
+  if (t.light !== 'red' && t.light !== 'yellow') return null;
+  return toned(`${LIGHT_LABELS[t.light]}${t.warning ? `：${t.warning}` : ''}`, WARNING_TONES[t.light]);
 }
 
 /** How a task stands in time: "逾期 5 天", "今天到期", "还剩 2 个工作日", else its status. */
@@ -33,5 +44,7 @@ export function taskLine(t: AnswerTask, parts: TaskLineParts = {}): Inline[] {
   line.push(' · ', timingInline(t));
   if (t.progress !== null && t.state !== 'done') line.push(` · 进度 ${t.progress}%`);
   if (parts.assist && t.assist.length > 0) line.push(' · 协助：', t.assist.join('、'));
+  const warning = parts.warning ? warningInline(t) : null;
+  if (warning) line.push(' · ', warning);
   return line;
 }

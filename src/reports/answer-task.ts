@@ -3,6 +3,7 @@ import type { Task } from '../domain/types.js';
 import type { ClassifiedTask } from './classify.js';
 import type { Answer, AnswerSection, AnswerTask } from './answer-types.js';
 import { stateLabel } from './labels.js';
+import { warningReason } from './warning-reason.js';
 
 // Answers list the same classified tasks again and again: each entry is built once per role and shared (frozen).
 const answerTasks: Record<AnswerTask['role'], WeakMap<ClassifiedTask, AnswerTask>> = { lead: new WeakMap(), assist: new WeakMap() };
@@ -30,6 +31,7 @@ function answerTask(view: ClassifiedTask, role: AnswerTask['role']): AnswerTask 
     lead: task.lead,
     assist: task.assist,
     light: view.light,
+    warning: warningReason(view),
     daysOverdue: view.daysOverdue,
     workdaysLeft: view.workdaysLeft,
     dueSoon: view.dueSoon,

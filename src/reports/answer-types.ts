@@ -24,6 +24,8 @@ export interface AnswerTask {
   lead: string[];
   assist: string[];
   light: TrafficLight;
+  /** Why it has that level, in words ("逾期 7 个工作日"); "" when it has none to give. */
+  warning: string;
   daysOverdue: number;
   workdaysLeft: number | null;
   dueSoon: boolean;

@@ -15,6 +15,14 @@ export interface TaskSnapshot {
   /** A short hash of the progress note, to notice edits without storing the text. */
   noteHash: string;
   updated: IsoDate | null;
+  // What the monthly scores read from a past month's snapshot (absent in snapshots older than the scores: the
+  // current ledger's values stand in for them).
+  lead?: string[];
+  start?: IsoDate | null;
+  originalDue?: IsoDate | null;
+  closed?: IsoDate | null;
+  extensions?: number | null;
+  extended?: boolean;
 }
 
 /** The ledger as it stood on a digest date: task id → compared fields. */
@@ -47,6 +55,12 @@ export function snapshotLedger(ledger: Ledger, date: IsoDate): LedgerSnapshot {
       due: task.ongoing ? null : task.due,
       noteHash: noteHash(task.note),
       updated: task.updated,
+      lead: task.lead,
+      start: task.start,
+      originalDue: task.originalDue,
+      closed: task.closed,
+      extensions: task.extensions,
+      extended: task.extended,
     };
   }
   return { date, tasks };
@@ -55,7 +69,7 @@ export function snapshotLedger(ledger: Ledger, date: IsoDate): LedgerSnapshot {
 const isOpen = (t: TaskSnapshot) => t.status !== 'done' && t.status !== 'paused';
 
 /** Overdue on `date` by the same rule as the classifier: open, with a deadline before that date. */
-function overdueOn(t: TaskSnapshot, date: IsoDate): boolean {
+export function overdueOn(t: TaskSnapshot, date: IsoDate): boolean {
   return isOpen(t) && t.due !== null && t.due < date;
 }
 

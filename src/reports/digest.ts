@@ -1,5 +1,7 @@
 /** The daily digest as a view model: totals, lights, overdue and due-soon lists, unit and category tables. */
 import type { IsoDate, Ledger, Problem, ReportOptions, TaskState, TrafficLight, WorkCalendar } from '../domain/types.js';
+import type { LedgerSnapshot } from './changes.js';
+import { overdueTrendChart, type Chart } from './charts.js';
 import type { ClassifiedTask } from './classify.js';
 import type { UnreportedUnit } from './collect.js';
 import type { DigestChanges, DigestChangesView } from './digest-changes.js';
@@ -56,6 +58,8 @@ export interface Digest extends DigestSummary {
   source: string;
   problems: { errors: number; warnings: number; items: Problem[] };
   changes: DigestChangesView | null;
+  /** Overdue tasks over the last 30 days (from the stored snapshots); null without an earlier snapshot. */
+  trend: Chart | null;
   /** After this month's collection day (collect.day): the units that have not reported; absent before it or without one. */
   notReported?: UnreportedUnit[];
 }
@@ -67,6 +71,7 @@ export function buildDigest(
   calendar: WorkCalendar,
   options: ReportOptions,
   changes?: DigestChanges | null,
+  history: readonly LedgerSnapshot[] = [],
 ): Digest {
   const s = ledgerViews(ledger, today, calendar, options).derived(summarize);
   const errors = ledger.problems.filter((p) => p.severity === 'error').length;
@@ -88,6 +93,7 @@ export function buildDigest(
     categories: s.categories.map((row) => ({ ...row })),
     problems: { errors, warnings: ledger.problems.length - errors, items: ledger.problems },
     changes: changes ? describeChanges(changes, indexLedger(ledger)) : null,
+    trend: overdueTrendChart(history, today, s.overdue.length),
   };
 }
 

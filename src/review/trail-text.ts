@@ -1,7 +1,8 @@
 /** `duban history` as Chinese text: each task's trail, one line per step, local times. */
 import type { TrailEvent, TrailEventKind } from './trail.js';
 
-const EVENT_LABELS: Record<TrailEventKind, string> = { reminded: '提醒', acknowledged: '签收', requested: '申请', decided: '审核', written: '写入' };
+/** Each step's name in Chinese (also the 督办通知单's record table). */
+export const EVENT_LABELS: Record<TrailEventKind, string> = { reminded: '提醒', acknowledged: '签收', requested: '申请', decided: '审核', written: '写入' };
 
 /** Groups the events by task (in order of each task's first event) and prints them; `time` formats an instant. */
 export function renderTrailText(events: readonly TrailEvent[], time: (iso: string) => string, scope: string): string {

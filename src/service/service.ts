@@ -27,6 +27,7 @@ import { createLoop } from '../review/loop.js';
 import { startChat } from './chat.js';
 import { portInUse } from './port-in-use.js';
 import { digestRun, officeMessage, problemsRun, remindRun, type RunInputs } from '../app/runs.js';
+import { monthlyRun, weeklyRun } from '../app/report-runs.js';
 
 export interface ServiceOptions {
   loaded: LoadedConfig;
@@ -79,7 +80,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     const sheetUrl = webLink(opts.sheet);
     const today = () => todayIn(config.timezone, clock.now());
     const urgent = delivery.client ? urgentSender(delivery.client, logger) : undefined;
-    const inputs = async (date: string): Promise<RunInputs> => ({ parsed: await ledgerFor(date), today: date, calendar, options, config, store, delivery, sheetUrl, urgent });
+    const inputs = async (date: string): Promise<RunInputs> => ({ parsed: await ledgerFor(date), today: date, calendar, options, config, store, delivery, sheetUrl, urgent, source, logger });
 
     const scheduler = createScheduler({
       config,
@@ -89,9 +90,10 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
       clock,
       logger,
       jobs: {
-        digest: async (ctx) => digestRun(await inputs(ctx.date), 'digest'),
+        digest: async (ctx) => digestRun(await inputs(ctx.date)),
         remind: async (ctx) => remindRun(await inputs(ctx.date), ctx),
-        weekly: async (ctx) => digestRun(await inputs(ctx.date), 'weekly'),
+        weekly: async (ctx) => weeklyRun({ ...(await inputs(ctx.date)), dataDir: loaded.dataDir }),
+        monthly: async (ctx) => monthlyRun({ ...(await inputs(ctx.date)), dataDir: loaded.dataDir }),
         collect: async (ctx) => collectRun(await inputs(ctx.date)),
       },
       officeMessage: (text, key) => officeMessage(config, '督办机器人提示', [text], key),

@@ -211,6 +211,11 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE requests ADD COLUMN claimed_until TEXT;
     `,
   },
+  {
+    version: 4,
+    description: 'a file posted before a message card (reports)',
+    sql: `ALTER TABLE messages ADD COLUMN attachment TEXT;`,
+  },
 ];
 
 /** The schema version this code reads and writes. */

@@ -1,4 +1,5 @@
 /** The rows the store keeps, as the rest of duban sees them. */
+import type { OutgoingFile } from '../delivery/messenger.js';
 import type { Card } from '../render/card.js';
 import type { IsoDate } from '../domain/types.js';
 import type { RequestKind, RequestRecord, RequestStatus } from '../domain/requests.js';
@@ -25,6 +26,8 @@ export interface MessageRecord {
   chat: string;
   key: string;
   card: Card;
+  /** The file posted before the card, if any. */
+  file: OutgoingFile | null;
   messageId: string | null;
   /** The idempotency uuid Feishu de-duplicates on (null for webhooks and before the first send). */
   uuid: string | null;

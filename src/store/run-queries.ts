@@ -1,4 +1,5 @@
 /** The store's runs, messages, reminder log, snapshots and notices of one ledger, in SQL both databases run. */
+import type { OutgoingFile } from '../delivery/messenger.js';
 import type { Card } from '../render/card.js';
 import type { LedgerSnapshot } from '../reports/changes.js';
 import type { ReminderKind } from '../reports/reminder-types.js';
@@ -7,13 +8,14 @@ import { conditions, type SqlDatabase } from './sql.js';
 import type { Store } from './store.js';
 
 interface RunRow { job: string; date: string; status: RunStatus; started_at: string; finished_at: string | null; detail: string | null }
-interface MessageRow { job: string; date: string; chat: string; key: string; card: string; message_id: string | null; uuid: string | null; outcome: MessageOutcome; error: string | null; at: string }
+interface MessageRow { job: string; date: string; chat: string; key: string; card: string; attachment: string | null; message_id: string | null; uuid: string | null; outcome: MessageOutcome; error: string | null; at: string }
 interface ReminderRow { task: string; unit: string; date: string; job: string; chat: string; mentions: string; kind: string; outcome: MessageOutcome; message_id: string | null; at: string }
 
 const toRun = (r: RunRow): RunRecord => ({ job: r.job, date: r.date, status: r.status, startedAt: r.started_at, finishedAt: r.finished_at, detail: r.detail });
 
 const toMessage = (r: MessageRow): MessageRecord => ({
   job: r.job, date: r.date, chat: r.chat, key: r.key, card: JSON.parse(r.card) as Card,
+  file: r.attachment ? (JSON.parse(r.attachment) as OutgoingFile) : null,
   messageId: r.message_id, uuid: r.uuid, outcome: r.outcome, error: r.error, at: r.at,
 });
 
@@ -28,7 +30,7 @@ const FINISH_RUN = `INSERT INTO runs (ledger, job, date, status, started_at, fin
   ON CONFLICT (ledger, job, date) DO UPDATE SET status = excluded.status, finished_at = excluded.finished_at, detail = excluded.detail`;
 const LAST_RUNS = `SELECT r.* FROM runs r JOIN (SELECT job, MAX(date) AS date FROM runs WHERE ledger = ? GROUP BY job) l
   ON r.job = l.job AND r.date = l.date WHERE r.ledger = ? ORDER BY r.job`;
-const INSERT_MESSAGE = `INSERT INTO messages (ledger, job, date, chat, key, card, outcome, at) VALUES (?, ?, ?, ?, ?, ?, 'pending', ?)
+const INSERT_MESSAGE = `INSERT INTO messages (ledger, job, date, chat, key, card, attachment, outcome, at) VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?)
   ON CONFLICT (ledger, job, date, chat) DO NOTHING`;
 const RECORD_DELIVERY = `UPDATE messages SET outcome = ?, at = ?, message_id = COALESCE(?, message_id), uuid = COALESCE(?, uuid), error = ?
   WHERE ledger = ? AND job = ? AND date = ? AND chat = ? AND outcome <> 'sent'`;
@@ -56,7 +58,7 @@ export function runQueries(db: SqlDatabase, ledger: string): Pick<Store, RunMeth
     startRun: (job, date, at, messages, reminders) =>
       db.transaction(async (tx) => {
         await tx.run(START_RUN, [ledger, job, date, at]);
-        for (const m of messages) await tx.run(INSERT_MESSAGE, [ledger, job, date, m.chat, m.key, JSON.stringify(m.card), at]);
+        for (const m of messages) await tx.run(INSERT_MESSAGE, [ledger, job, date, m.chat, m.key, JSON.stringify(m.card), m.file ? JSON.stringify(m.file) : null, at]);
         for (const r of reminders) await tx.run(INSERT_REMINDER, [ledger, r.taskId, r.unit, date, job, r.chat, JSON.stringify(r.mentions), r.kind]);
       }),
     restartRun: async (job, date, at) => void (await db.run(START_RUN, [ledger, job, date, at])),

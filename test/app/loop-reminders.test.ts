@@ -89,7 +89,7 @@ describe('monthly progress collection (催报)', () => {
     expect(await notReported({ ...run, store })).toBeUndefined();
     const after = { ...run, today: '2022-06-27' };
     expect(await notReported({ ...after, store })).toEqual([{ unit: '区交通局', taskIds: ['8'] }]);
-    const digest = await digestRun(after, 'digest');
+    const digest = await digestRun(after);
     expect(text(digest.messages[0].card)).toContain('本月未报送进展（1 个单位）');
     expect(text(digest.messages[0].card)).toContain('区交通局**：#8');
   });

@@ -141,7 +141,7 @@ describe('duban plan --json', () => {
     expect(dates.has('2026-02-18')).toBe(false);
     expect(dates.has('2026-02-14')).toBe(true);
     for (const r of runs) {
-      expect(['digest', 'remind', 'weekly']).toContain(r.job);
+      expect(['digest', 'remind', 'weekly', 'monthly']).toContain(r.job);
       expect(r.at).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/);
     }
   });

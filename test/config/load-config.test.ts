@@ -57,7 +57,7 @@ describe('loadConfig', () => {
     expect(loaded.mode).toBe('local');
     expect(loaded.config.sheet).toBe(join(packageRoot(), 'sheets-templates', 'example', 'tasks.csv'));
     expect(loaded.config.units).toBe(join(packageRoot(), 'sheets-templates', 'example', 'units.csv'));
-    expect(loaded.config.schedule).toEqual({ digest: '0 9 * * *', remind: '30 9 * * *', weekly: '0 16 * * 5' });
+    expect(loaded.config.schedule).toEqual({ monthly: '0 9 1 * *', digest: '0 9 * * *', remind: '30 9 * * *', weekly: '0 16 * * 5' });
     expect(loaded.config.timezone).toBe('Asia/Shanghai');
   });
 

@@ -26,7 +26,7 @@ describe('scheduleRuns', () => {
       expect(run.at).toBe(`${run.date}T${run.time}:00+08:00`);
       expect(wallClock(new Date(run.at), 'Asia/Shanghai')).toEqual({ date: run.date, time: run.time });
       const minute = Number(run.time.slice(3));
-      const base = { digest: '09:00', remind: '09:30', weekly: '16:00', collect: '09:30' }[run.job];
+      const base = { digest: '09:00', remind: '09:30', weekly: '16:00', monthly: '09:00', collect: '09:30' }[run.job];
       expect(run.time.slice(0, 2)).toBe(base.slice(0, 2));
       expect(minute - Number(base.slice(3))).toBe(jitterMinutes(run.job, run.date));
     }
@@ -51,7 +51,19 @@ describe('scheduleRuns', () => {
     expect(datesOf(runs, 'digest')).toContain('2026-10-10'); // make-up Saturday
     // Planning from the moved day alone still finds it.
     expect(datesOf(scheduleRuns({ from: '2026-09-30', days: 1, config, calendar }).runs, 'weekly')).toEqual(['2026-09-30']);
-    expect(renderScheduleText(scheduleRuns({ from: '2026-09-30', days: 1, config, calendar }))).toContain('每周汇总（由 2026-10-02 调整）');
+    expect(renderScheduleText(scheduleRuns({ from: '2026-09-30', days: 1, config, calendar }))).toContain('周调度（由 2026-10-02 调整）');
+  });
+
+  it('runs the monthly notice on the first working day of each month', () => {
+    const { runs } = scheduleRuns({ from: '2026-01-01', days: 365, config, calendar });
+    const monthly = runs.filter((r) => r.job === 'monthly').map((r) => [r.date, r.movedFrom ?? null]);
+    // 1–3 Jan are New Year (Sunday 4 Jan is a make-up working day); 1 Feb and 1 Mar are Sundays; 1 May is Labour Day
+    // (to 5 May); 1 Aug and 1 Nov are weekend days; 1 Oct is National Day (to 7 Oct).
+    expect(monthly).toEqual([
+      ['2026-01-04', '2026-01-01'], ['2026-02-02', '2026-02-01'], ['2026-03-02', '2026-03-01'], ['2026-04-01', null],
+      ['2026-05-06', '2026-05-01'], ['2026-06-01', null], ['2026-07-01', null], ['2026-08-03', '2026-08-01'],
+      ['2026-09-01', null], ['2026-10-08', '2026-10-01'], ['2026-11-02', '2026-11-01'], ['2026-12-01', null],
+    ]);
   });
 
   it('leaves out runs outside the send window and honours the configured timezone', () => {
@@ -67,7 +79,7 @@ describe('scheduleRuns', () => {
     const text = renderScheduleText(schedule, ['2027年放假安排尚未发布，暂按周末计算']);
     const lines = text.split('\n');
     expect(lines[0]).toBe('提示：2027年放假安排尚未发布，暂按周末计算');
-    expect(lines[1]).toMatch(/^2026-02-13 周五 {2}09:0\d 每日简报 {2}09:3\d 催办提醒 {2}16:0\d 每周汇总$/);
+    expect(lines[1]).toMatch(/^2026-02-13 周五 {2}09:0\d 每日简报 {2}09:3\d 催办提醒 {2}16:0\d 周调度$/);
     expect(lines[2]).toMatch(/^2026-02-14 周六 {2}09:0\d 每日简报 {2}09:3\d 催办提醒$/);
     expect(renderScheduleText(scheduleRuns({ from: '2026-02-16', days: 5, config, calendar }))).toMatch(/没有安排发送/);
   });

@@ -43,7 +43,7 @@ async function setup(start: Date, overrides: Partial<SchedulerOptions> = {}) {
     store,
     messenger: fakeMessenger(server),
     clock,
-    jobs: { digest: job('digest'), remind: job('remind'), weekly: job('weekly') },
+    jobs: { digest: job('digest'), remind: job('remind'), weekly: job('weekly'), monthly: job('monthly') },
     officeMessage: (text, key) => ({ chat: 'oc_office', key, card: { text } }),
     ...overrides,
   };
@@ -82,8 +82,10 @@ describe('scheduler', () => {
 
   it('catches up a missed run still inside the window, and skips one outside it with the reason', async () => {
     const early = await setup(shanghai('2026-03-02', '14:00'));
+    // Monday 2026-03-02 is also the month's first working day: the monthly notice runs too.
     expect((await early.scheduler.tick()).map((o) => [o.job, o.status])).toEqual([
       ['digest', 'done'],
+      ['monthly', 'done'],
       ['remind', 'done'],
     ]);
 
@@ -191,7 +193,7 @@ describe('scheduler', () => {
     const twoChats = (context: RunContext) => ({
       messages: ['oc_a', 'oc_b'].map((chat) => ({ chat, key: `digest|${context.date}|${chat}`, card: {} })),
     });
-    const { scheduler, store } = await setup(shanghai('2026-03-03', '09:10'), { messenger, jobs: { digest: twoChats, remind: twoChats, weekly: twoChats } });
+    const { scheduler, store } = await setup(shanghai('2026-03-03', '09:10'), { messenger, jobs: { digest: twoChats, remind: twoChats, weekly: twoChats, monthly: twoChats } });
     const ticking = scheduler.tick();
     await vi.waitFor(async () => expect((await store.getRun('digest', '2026-03-03'))?.status).toBe('started'));
     const stopped = scheduler.stop();

@@ -28,7 +28,7 @@ describe('parseLedger', () => {
       {
         id: '1', row: 2, category: '', title: '开展“八一”走访慰问', lead: ['区退役军人事务局'], assist: ['区民政局'],
         start: '2022-07-01', due: '2022-07-31', ongoing: false, recurring: null, status: 'in_progress', extended: false,
-        progress: 60, note: '已走访 12 户', updated: '2022-07-20',
+        progress: 60, note: '已走访 12 户', updated: '2022-07-20', originalDue: null, extensions: null, closed: null,
         raw: {
           id: '1', category: '', title: '开展“八一”走访慰问', lead: '退役军人局', assist: '民政局、区民政局', start: '2022-07-01',
           due: '2022年7月31日前', status: '推进中', progress: '60%', note: '已走访 12 户', updated: '2022-07-20', detail: '', leader: '',

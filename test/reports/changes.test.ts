@@ -9,6 +9,7 @@ function task(id: string, fields: Partial<Task> = {}): Task {
   return {
     id, row: Number(id) + 1, category: '', title: `任务${id}`, lead: ['区交通局'], assist: [], start: null, due: '2026-03-31',
     ongoing: false, recurring: null, status: 'in_progress', extended: false, progress: 50, note: '按序时推进', updated: null,
+    originalDue: null, extensions: null, closed: null,
     raw: { id, category: '', title: '', lead: '', assist: '', start: '', due: '', status: '', progress: '', note: '', updated: '',
       detail: '', leader: '', originalDue: '', extensions: '', closed: '', evidence: '', warning: '' },
     ...fields,
@@ -17,14 +18,17 @@ function task(id: string, fields: Partial<Task> = {}): Task {
 const ledger = (tasks: Task[]): Ledger => ({ source: 'test', tasks, units: [], problems: [] });
 const options = { calendar, staleAfterWorkdays: 5 };
 
+// What the monthly scores read back from a past month's snapshot.
+const scoredFields = { lead: ['区交通局'], start: null, originalDue: null, closed: null, extensions: null, extended: false };
+
 describe('snapshotLedger', () => {
   it('keeps the compared fields, a note hash, and the first row of a duplicated id', () => {
     const snapshot = snapshotLedger(ledger([task('1'), task('2', { ongoing: true, due: '2026-12-31' }), task('1', { progress: 99 })]), '2026-03-02');
     expect(snapshot).toEqual({
       date: '2026-03-02',
       tasks: {
-        '1': { status: 'in_progress', progress: 50, due: '2026-03-31', noteHash: noteHash('按序时推进'), updated: null },
-        '2': { status: 'in_progress', progress: 50, due: null, noteHash: noteHash('按序时推进'), updated: null },
+        '1': { status: 'in_progress', progress: 50, due: '2026-03-31', noteHash: noteHash('按序时推进'), updated: null, ...scoredFields },
+        '2': { status: 'in_progress', progress: 50, due: null, noteHash: noteHash('按序时推进'), updated: null, ...scoredFields },
       },
     });
     expect(noteHash(' 按序时推进 ')).toBe(noteHash('按序时推进'));

@@ -9,7 +9,7 @@ import type { CliIO } from '../io.js';
 import { emit, note, useColor } from '../output.js';
 
 /**
- * What changed since the last digest the service sent, and who has not reported this month (after collect.day), from
+ * What changed since the last digest the service sent (and the snapshots before it, for the trend), and who has not reported this month (after collect.day), from
  * its store when it exists (read only: nothing is saved); without a store only the ledger's 更新时间 counts as reported.
  */
 async function fromStore(ctx: LedgerContext) {
@@ -20,11 +20,11 @@ async function fromStore(ctx: LedgerContext) {
     import('../../app/collection.js'),
   ]);
   const collection = { parsed: { ledger: ctx.ledger, directory: ctx.directory, revision: null }, today: ctx.today, calendar: ctx.calendar, config };
-  if (!storeExists(dataDir, config.store)) return { changes: null, unreported: await notReported({ ...collection, store: null }) };
+  if (!storeExists(dataDir, config.store)) return { changes: null, history: [], unreported: await notReported({ ...collection, store: null }) };
   const store = await openStore(dataDir, config.store, { logger: ctx.logger });
   try {
-    const { changes } = await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, config.staleAfterWorkdays, 'digest');
-    return { changes, unreported: await notReported({ ...collection, store }) };
+    const { changes, history } = await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, config.staleAfterWorkdays, 'digest');
+    return { changes, history, unreported: await notReported({ ...collection, store }) };
   } finally {
     await store.close();
   }
@@ -36,8 +36,8 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   for (const notice of ctx.notices) note(io, args.format, notice);
   // Sending needs the store and the Feishu client: loaded only with --send.
   if (args.send) return (await import('../send.js')).sendDigest(io, ctx);
-  const { changes, unreported } = await fromStore(ctx);
-  const digest = buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options, changes);
+  const { changes, history, unreported } = await fromStore(ctx);
+  const digest = buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options, changes, history);
   if (unreported) digest.notReported = unreported;
   emit(io, args.format, {
     text: () => renderDigestText(digest, { color: useColor(io) }),

@@ -12,6 +12,10 @@ const ELEMENT_ID = /^[A-Za-z][A-Za-z0-9_]{0,19}$/;
 // <font color> takes a colour name (the header colours plus a few, optionally with a shade such as red-500) or rgba().
 const FONT_COLOR = /^(?:(?:blue|wathet|turquoise|green|yellow|orange|red|carmine|violet|purple|indigo|grey|lime|sunflower|neutral)(?:-\d{2,3})?|default|rgba?\([\d.,\s%]+\))$/;
 const MAX_TABLES = 5;
+// The chart component: a VChart spec with inline data (no functions), one of these types, layouts and themes.
+const CHART_TYPES = new Set(['line', 'area', 'bar', 'pie', 'common', 'funnel', 'scatter', 'radar', 'linearProgress', 'circularProgress', 'wordCloud']);
+const ASPECT_RATIOS = new Set(['1:1', '2:1', '4:3', '16:9']);
+const COLOR_THEMES = new Set(['brand', 'rainbow', 'complementary', 'converse', 'primary']);
 const MAX_COLUMNS = 50;
 
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -39,6 +43,30 @@ function tableProblem(table: Obj, depth: number): string | null {
     return 'table page_size must be 1-10';
   }
   if (!Array.isArray(table.rows) || !table.rows.every(isObj)) return 'table rows must be objects keyed by column name';
+  return null;
+}
+
+function chartProblem(chart: Obj): string | null {
+  const spec = chart.chart_spec;
+  if (!isObj(spec)) return 'chart needs chart_spec (a VChart spec object)';
+  if (!CHART_TYPES.has(String(spec.type))) return `chart_spec.type ${String(spec.type)} is not a supported chart type`;
+  if (chart.aspect_ratio !== undefined && !ASPECT_RATIOS.has(String(chart.aspect_ratio))) return `chart aspect_ratio ${String(chart.aspect_ratio)} is not one of 1:1, 2:1, 4:3, 16:9`;
+  if (chart.color_theme !== undefined && !COLOR_THEMES.has(String(chart.color_theme))) return `chart color_theme ${String(chart.color_theme)} is unknown`;
+  if (chart.height !== undefined && chart.height !== 'auto') {
+    const px = /^(\d+)px$/.exec(String(chart.height));
+    if (!px || Number(px[1]) < 1 || Number(px[1]) > 999) return 'chart height must be auto or 1px-999px';
+  }
+  const data = spec.data;
+  const sets = Array.isArray(data) ? data : [data];
+  for (const set of sets) {
+    if (!isObj(set) || !Array.isArray(set.values) || !set.values.every(isObj)) return 'chart_spec.data needs inline values (an array of objects)';
+  }
+  // Fields the spec plots must be in the data.
+  const values = sets.flatMap((set) => (set as { values: Obj[] }).values);
+  for (const key of ['xField', 'yField', 'seriesField', 'categoryField', 'valueField']) {
+    const fields = spec[key] === undefined ? [] : Array.isArray(spec[key]) ? (spec[key] as unknown[]) : [spec[key]];
+    for (const field of fields) if (!values.every((v) => String(field) in v)) return `chart_spec.${key} ${String(field)} is missing from the data`;
+  }
   return null;
 }
 
@@ -94,6 +122,10 @@ export function cardProblem(card: unknown): string | null {
     if (el.tag === 'table') {
       tables += 1;
       const problem = tableProblem(el, depth);
+      if (problem) return problem;
+    }
+    if (el.tag === 'chart') {
+      const problem = chartProblem(el);
       if (problem) return problem;
     }
     if (el.tag === 'form') {

@@ -2,10 +2,12 @@
  * IM routes of the loopback: messages create/reply with one-hour uuid de-duplication, card updates (PATCH) with
  * Feishu's rules, in-app 加急 (urgent_app), the chat list and bot info, plus 230002 for chats the bot is not a member
  * of and 230011 for a reply to a message the chat does not hold (a user's message exists only once a test says it
- * was sent: `userMessage`).
+ * was sent: `userMessage`); file uploads (im/v1/files, multipart: file_type, file_name and a file part with
+ * its filename, 1 byte to 30 MB) and file messages of uploaded file_keys.
  */
 import type { FeishuRoute, RouteContext, RouteResult } from './server.js';
 import { checkContent } from './card-checks.js';
+import type { FormBody } from './multipart.js';
 
 export interface StoredMessage {
   message_id: string;
@@ -43,8 +45,18 @@ export interface Urgent {
   invalid: string[];
 }
 
+/** A file uploaded through im/v1/files. */
+export interface UploadedFile {
+  fileKey: string;
+  type: string;
+  name: string;
+  data: Buffer;
+}
+
 export interface ImState {
   routes: FeishuRoute[];
+  /** Uploaded files by file_key. */
+  files: Map<string, UploadedFile>;
   /** Every message created or replied, in order (each uuid once). */
   messages: StoredMessage[];
   /** Messages posted to a chat (replies included). */
@@ -76,6 +88,8 @@ function sharedCard(content: string): boolean {
 }
 
 const UUID_TTL_MS = 60 * 60 * 1000;
+const FILE_TYPES = new Set(['opus', 'mp4', 'pdf', 'doc', 'xls', 'ppt', 'stream']);
+const FILE_MAX_BYTES = 30 * 1024 * 1024;
 
 /** Creates the IM routes and the state they record. */
 export function createImRoutes(options: ImOptions): ImState {
@@ -88,6 +102,7 @@ export function createImRoutes(options: ImOptions): ImState {
   const members = new Set(options.chats.map((c) => c.chat_id));
   const bot = options.bot ?? { open_id: 'ou_loopbackbot0001', app_name: 'duban-loopback' };
   let counter = 0;
+  const files = new Map<string, UploadedFile>();
 
   const ok = (message: StoredMessage): RouteResult => ({
     body: { code: 0, msg: 'success', data: { ...message, body: { content: message.content } } },
@@ -100,6 +115,9 @@ export function createImRoutes(options: ImOptions): ImState {
     if (previous && Date.now() - previous.at < UUID_TTL_MS) return ok(previous.message);
     const refused = checkContent(msgType, content, ctx.rawBody);
     if (refused) return refused;
+    if (msgType === 'file' && !files.has(String(JSON.parse(content).file_key))) {
+      return { status: 400, body: { code: 230001, msg: 'invalid message content: file_key not found (upload the file first)' } };
+    }
     counter += 1;
     const now = String(Date.now());
     const message: StoredMessage = {
@@ -117,7 +135,24 @@ export function createImRoutes(options: ImOptions): ImState {
     return ok(message);
   };
 
+  const upload = (ctx: RouteContext): RouteResult => {
+    const form = ctx.body as FormBody | undefined;
+    const invalid = (code: number, msg: string): RouteResult => ({ status: 400, body: { code, msg } });
+    if (!form?.fields || !form.files) return invalid(234001, 'Invalid request param: expected multipart/form-data');
+    const { file_type: type, file_name: name } = form.fields;
+    if (!FILE_TYPES.has(type)) return invalid(234001, `Invalid request param: file_type ${type}`);
+    if (!name) return invalid(234001, 'Invalid request param: file_name is required');
+    const file = form.files.file;
+    if (!file?.filename) return invalid(234001, 'Invalid request param: the file part has no filename');
+    if (file.data.length === 0) return invalid(234010, 'File size is 0');
+    if (file.data.length > FILE_MAX_BYTES) return invalid(234006, 'The file size exceed the max value');
+    const fileKey = `file_v3_loopback${String(files.size + 1).padStart(6, '0')}`;
+    files.set(fileKey, { fileKey, type, name, data: file.data });
+    return { body: { code: 0, msg: 'success', data: { file_key: fileKey } } };
+  };
+
   const routes: FeishuRoute[] = [
+    { method: 'POST', path: '/open-apis/im/v1/files', handle: upload },
     {
       method: 'POST',
       path: '/open-apis/im/v1/messages',
@@ -200,6 +235,7 @@ export function createImRoutes(options: ImOptions): ImState {
 
   return {
     routes,
+    files,
     messages,
     inChat: (chatId) => messages.filter((m) => m.chat_id === chatId),
     userMessage(event) {

@@ -8,6 +8,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
+import { parseMultipart } from './multipart.js';
 
 export interface RouteContext {
   method: string;
@@ -15,7 +16,7 @@ export interface RouteContext {
   query: URLSearchParams;
   headers: http.IncomingHttpHeaders;
   rawBody: string;
-  /** Parsed JSON body, or undefined when the body is empty or not JSON. */
+  /** Parsed JSON body, or the fields and files of a multipart/form-data body; undefined when empty or not JSON. */
   body: any;
   /** `:name` path parameters, URL-decoded. */
   params: Record<string, string>;
@@ -159,23 +160,31 @@ export async function startFeishuLoopback(options: LoopbackOptions = {}): Promis
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
-      void handle(req, res, Buffer.concat(chunks).toString('utf8')).catch((err: unknown) => {
+      void handle(req, res, Buffer.concat(chunks)).catch((err: unknown) => {
         send(res, { status: 500, body: { code: 1, msg: `loopback handler failed: ${String(err)}` } });
       });
     });
   });
 
-  async function handle(req: http.IncomingMessage, res: http.ServerResponse, rawBody: string) {
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse, bytes: Buffer) {
+    const rawBody = bytes.toString('utf8');
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = url.pathname.replace(/\/{2,}/g, '/');
     const method = req.method ?? 'GET';
     let body: any;
     let notJson = false;
-    try {
-      body = rawBody ? JSON.parse(rawBody) : undefined;
-    } catch {
-      body = undefined;
-      notJson = true;
+    const contentType = req.headers['content-type'] ?? '';
+    if (/^multipart\/form-data/i.test(contentType)) {
+      // File uploads (im/v1/files) come as multipart; a body that is not well formed is refused like bad JSON.
+      body = parseMultipart(bytes, contentType) ?? undefined;
+      notJson = body === undefined;
+    } else {
+      try {
+        body = rawBody ? JSON.parse(rawBody) : undefined;
+      } catch {
+        body = undefined;
+        notJson = true;
+      }
     }
     const record: RecordedRequest = {
       method,
