@@ -27,6 +27,8 @@ export function findClauses(text: string, ctx: ClauseContext): FoundClause[] {
   if (!MAY_HOLD_CLAUSE.test(text)) return [];
   const found = bracketedClauses(text, ctx);
   if (found.length > 0) return found;
+  const closing = itemClosingLists(text, ctx);
+  if (closing.length > 0) return closing;
   const tail = unbracketedTail(text, ctx);
   return tail ? [tail] : [];
 }
@@ -47,6 +49,29 @@ function bracketedClauses(text: string, ctx: ClauseContext): FoundClause[] {
     }
   }
   return found;
+}
+
+// What follows a bracket group that closes an item: the next item's number, or the paragraph's end.
+const NEXT_ITEM = /^[。；;，,.]?\s*(?:$|\d{1,3}\s*[、.．](?!\d)|[（(](?:\d{1,2}|[一二三四五六七八九十]+)[）)]|[一二三四五六七八九十]+[、.．])/;
+
+/**
+ * Bare lists of bodies closing items run together in one paragraph, as a page that lost its line breaks shows them:
+ * "1、全县生产总值增长8%（县发改委，各镇人民政府）。 2、城镇新增就业3000人（县人社局）。"
+ */
+function itemClosingLists(text: string, ctx: ClauseContext): FoundClause[] {
+  const found: FoundClause[] = [];
+  let runTogether = false;
+  for (const m of text.matchAll(BRACKETED)) {
+    const end = m.index + m[0].length;
+    const next = NEXT_ITEM.exec(text.slice(end));
+    if (m.index === 0 || !next) continue;
+    const clause = parseUnitClause(m[1], { ...ctx, bare: true });
+    if (!clause) continue;
+    found.push({ start: m.index, end, clause });
+    // Followed by the next item's number, not only by the paragraph's end.
+    if (end + next[0].length < text.length) runTogether = true;
+  }
+  return runTogether ? found : [];
 }
 
 // A last bracket group closing the paragraph: "……。（省发展改革委、省财政厅）".
@@ -78,4 +103,15 @@ export function unitLineContent(text: string, ctx: ClauseContext): string | null
   if (startsWithKey(line)) return parseUnitClause(line, ctx) ? line : null;
   const m = WHOLE_BRACKETED.exec(line);
   return m && parseUnitClause(m[1], ctx) ? m[1] : null;
+}
+
+// "由县委办牵头，X、Y配合，开展……": a sentence that opens by giving the work to units.
+const ROLE_SENTENCE = /(?:^|[。；;！!？?])\s*由([^，,。；;：:“”]{2,40}?)(牵头|负责)(?:[，,]([^，,。；;：:“”]{2,60}?)(配合|参与|协助|协办))?(?=[，,。；;]|$)/;
+
+/** The units a sentence of the text opens by naming ("由县委办牵头，县财政局配合，…"), else null; only bodies' names. */
+export function sentenceRoles(text: string, ctx: ClauseContext): Extract<UnitClause, { kind: 'units' }> | null {
+  const m = ROLE_SENTENCE.exec(text);
+  if (!m) return null;
+  const clause = parseUnitClause(m[3] ? `${m[1]}${m[2]}，${m[3]}${m[4]}` : `${m[1]}${m[2]}`, { ...ctx, strict: true });
+  return clause?.kind === 'units' && clause.lead.length > 0 ? clause : null;
 }

@@ -52,8 +52,8 @@ const POINT = new RegExp(
     '(?:(之前|以前|前|以内|内)|(?=(?:全面|基本|全部|初步|率先)?(?:完成|建成|实现|取得|到位|投入使用|竣工|达到|上线|办结|落实)))',
   'g',
 );
-// "全年新增……", "全面完成全年日常检查任务": a target for the plan's year.
-const WHOLE_YEAR = /(?<!每)全年(?!度)/;
+// "全年新增……", "全面完成全年日常检查任务": a target for the plan's year; not "全年工作总结报告", a report's name.
+const WHOLE_YEAR = /(?<!每)全年(?!度|[^，,；;。]{0,8}(?:情况|总结|报告))/;
 // "5年内": counted from the plan's year.
 const WITHIN_YEARS = /(?<![\d年])(\d{1,2})年内/g;
 // "2016年第三产业增加值增长9%": a target for that year ("2016年度", "2019年1月1日起" are not).

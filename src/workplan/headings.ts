@@ -45,6 +45,16 @@ export function headingMarker(text: string, previous: number | null = null): Mar
   return inline ? { level: INLINE_LEVEL, length: inline[0].length, number: null } : null;
 }
 
+// An item number after a space inside a paragraph: where a line break was on a page that lost its breaks.
+const SPACED_MARKER = new RegExp(`(?<=\\s)(?=\\d{1,3}\\s*${DOT}(?!\\d)|[（(](?:\\d{1,2}|${CN_NUM})[）)]|${CN_NUM}${DOT})`, 'g');
+
+/** Where the text's last item starts after a space ("……落实。 一、主要目标 1、生产总值增长8%…" → at "1、"), or -1. */
+export function lastSpacedItemStart(text: string): number {
+  let start = -1;
+  for (const m of text.matchAll(SPACED_MARKER)) start = m.index;
+  return start;
+}
+
 /** Text without leading punctuation and list markers of any kind. */
 export function stripMarkers(text: string): string {
   let rest = text.replace(LEADING_PUNCTUATION, '');

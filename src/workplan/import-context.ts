@@ -2,6 +2,7 @@
 import type { PlanPhase, PlanTask, Unrecognized } from './types.js';
 import { deadlineInField, deadlineInText, type Due } from './deadline.js';
 import { stripMarkers } from './headings.js';
+import { joinStanding, type StandingUnits } from './standing-units.js';
 import { shortTitle } from './titles.js';
 
 export interface ImportContext {
@@ -12,6 +13,8 @@ export interface ImportContext {
   unit: '行' | '段';
   /** "列第一位者为牵头单位，下同" was stated: in every later clause the first unit leads. */
   firstLeads: boolean;
+  /** Units a rule stated once ("以下各项均需各镇人民政府配合，不再一一列出") adds to every later task. */
+  standing: StandingUnits;
   /** Enclosing headings by level (index 0 = level 1); empty slots are levels the plan skipped. */
   headings: string[];
   tasks: PlanTask[];
@@ -82,6 +85,7 @@ export function addTask(ctx: ImportContext, draft: TaskDraft): PlanTask | null {
     line: draft.line,
     place: draft.place,
   };
+  joinStanding(task, ctx.standing);
   const due = taskDue(ctx, draft, detail, title);
   if (due.due) task.due = due.due;
   if (due.text) task.dueText = due.text;

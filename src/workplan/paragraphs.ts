@@ -6,12 +6,13 @@
  * the category of the tasks under them.
  */
 import type { PlanParagraph, PlanTask } from './types.js';
-import { findClauses, unitLineContent, type FoundClause } from './clauses.js';
-import { cleanText, firstSentenceEnd, headingMarker, INLINE_LEVEL, type Marker } from './headings.js';
+import { findClauses, sentenceRoles, unitLineContent, type FoundClause } from './clauses.js';
+import { cleanText, firstSentenceEnd, headingMarker, INLINE_LEVEL, lastSpacedItemStart, type Marker } from './headings.js';
 import { deadlineInField } from './deadline.js';
 import { addTask, brief, dropHeadings, placeOf, setHeading, type ImportContext } from './import-context.js';
 import { isSectionHeading, mentionsUnits } from './mentions.js';
 import { parsePhase } from './phases.js';
+import { adoptStandingRules } from './standing-units.js';
 import { shortTitle } from './titles.js';
 import { parseUnitClauses, readFieldLine, type UnitClause } from './unit-clause.js';
 
@@ -51,6 +52,7 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
 
   const close = (item: OpenItem | null, children: boolean): void => {
     if (item === null) return;
+    if (item.numbered && !item.parent && !children && taskFromRoleSentence(ctx, item)) return;
     const prose = item.numbered ? item.body : [item.first, ...item.body];
     for (const p of prose) if (mentionsUnits(p.text)) unrecognized(ctx, p, '提到了单位，但没有找到对应的任务和分工');
     const level = item.first.marker?.level ?? 0;
@@ -65,6 +67,7 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
   for (let i = 0; i < paras.length; i++) {
     const p = paras[i];
     if (p.text === '') continue;
+    adoptStandingRules(p.text, ctx.standing);
     // A sub-item of an item whose last sub-item carries the units: part of the item's text.
     if (groups.members.has(i) && open) {
       open.body.push(p);
@@ -75,6 +78,7 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
       // The task's other unit and field lines, with blank lines between.
       while (i + 1 < paras.length && (paras[i + 1].text === '' || paras[i + 1].unitLine !== null || paras[i + 1].field)) {
         i++;
+        adoptStandingRules(paras[i].text, ctx.standing);
         if (paras[i].text !== '') contents.push(paras[i].unitLine ?? paras[i].text);
       }
       const clause = parseUnitClauses(contents, ctx) ?? parseUnitClauses([p.unitLine], ctx)!;
@@ -219,7 +223,7 @@ function readClauses(ctx: ImportContext, p: Para, before: string[], line: number
       dueFields.push(after[1]);
       gaps[i + 1] = gaps[i + 1].slice(after[0].length);
     }
-    const segment = leading ? gaps[i + 1] : gaps[i];
+    const segment = leading ? gaps[i + 1] : ownItem(ctx, p, gaps[i], before.length > 0);
     if (leading) gaps[i + 1] = '';
     const texts = i === 0 ? [...before, segment] : [segment];
     if (found.clause.kind === 'external') {
@@ -246,6 +250,23 @@ function readClauses(ctx: ImportContext, p: Para, before: string[], line: number
   else if (!leading && previous && rest !== '') previous.detail = `${previous.detail}${gaps.at(-1)!.trim()}`;
 }
 
+/**
+ * The text a clause closes, from its item's number when items run together in one paragraph after prose ("请抓好落实。
+ * 一、主要目标 1、生产总值增长8%（…）"): the prose before is not the task's (its headings are kept as
+ * categories, its mentions of units listed).
+ */
+function ownItem(ctx: ImportContext, p: Para, gap: string, completing: boolean): string {
+  const start = completing ? -1 : lastSpacedItemStart(gap);
+  if (start <= 0) return gap;
+  const prose = gap.slice(0, start);
+  for (const piece of prose.split(/\s+/)) {
+    const marker = headingMarker(piece);
+    if (marker && marker.level <= 2 && !/[。；;]/.test(piece)) setHeading(ctx, marker.level, cleanText(piece));
+  }
+  if (mentionsUnits(prose)) unrecognized(ctx, p, '提到了单位，但没有找到对应的任务和分工');
+  return gap.slice(start);
+}
+
 /** A further clause of a task ("（配合单位：Y）" on the next line) adds its units and leaders. */
 function addUnits(task: PlanTask, clause: Extract<UnitClause, { kind: 'units' }>): void {
   for (const name of clause.lead) if (!task.lead.includes(name)) task.lead.push(name);
@@ -268,6 +289,19 @@ function taskFromItem(ctx: ImportContext, open: OpenItem | null, unitLine: Para,
   if (!open.numbered) for (const p of [open.first, ...open.body].slice(0, -1)) if (mentionsUnits(p.text)) unrecognized(ctx, p, '提到了单位，但没有找到对应的任务和分工');
   if (open.numbered && open.first.marker) dropHeadings(ctx, open.first.marker.level);
   addTask(ctx, draftOf(ctx, item.map((p, i) => (i === 0 ? ownText(p) : p.text)), clause, item[0].line));
+}
+
+/**
+ * An item without a unit clause whose sentence opens by giving the work ("（三）加强督查考核。由县委办牵头，定期……"): a
+ * task of those units, its text kept whole (the sentence is the task's). False when no sentence does.
+ */
+function taskFromRoleSentence(ctx: ImportContext, item: OpenItem): boolean {
+  const texts = [ownText(item.first), ...item.body.map((p) => p.text)];
+  const clause = texts.map((text) => sentenceRoles(text, ctx)).find((found) => found !== null);
+  if (!clause) return false;
+  if (item.first.marker) dropHeadings(ctx, item.first.marker.level);
+  addTask(ctx, draftOf(ctx, texts, clause, item.first.line));
+  return true;
 }
 
 function draftOf(ctx: ImportContext, texts: string[], clause: Extract<UnitClause, { kind: 'units' }>, line: number) {

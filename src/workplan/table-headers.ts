@@ -38,6 +38,11 @@ export function matchPlanHeader(text: string): LedgerField | null {
   return WORDS.find(([words]) => words.test(text))?.[1] ?? null;
 }
 
+/** True when the header may be a task column's that no alias names ("惠民实事"): it names no field and no report. */
+export function mayNameTaskColumn(text: string): boolean {
+  return text.trim() !== '' && matchPlanHeader(text) === null && !REPORTING.test(text);
+}
+
 // Of several unit columns, the one naming the lead ("牵头单位" beside "责任单位": the 责任 units take part).
 const STRONG_LEAD_HEADER = /牵头|主办|主责/;
 

@@ -8,10 +8,11 @@ import { mapColumns } from '../ledger/columns.js';
 import { hasHeaderRow, tableFromRows } from '../ledger/header-row.js';
 import { cleanText, headingMarker } from './headings.js';
 import { addTask, currentCategory, type ImportContext } from './import-context.js';
-import { isStrongLeadHeader, matchPlanHeader } from './table-headers.js';
+import { isStrongLeadHeader, mayNameTaskColumn, matchPlanHeader } from './table-headers.js';
 import { shortTitle } from './titles.js';
 import type { PlanTable, PlanTask } from './types.js';
 import { readFieldLine, readUnitCell } from './unit-clause.js';
+import { looksLikeUnit, unitNames } from './unit-names.js';
 
 /** The columns a table of tasks needs: its task text and at least one unit column. */
 interface Columns {
@@ -23,6 +24,8 @@ interface Columns {
   lead: number | undefined;
   /** 配合单位 columns, and a 责任单位 column beside a 牵头单位 one. */
   assist: number[];
+  /** The 责任单位 columns beside a 牵头单位 one: they lead a row whose 牵头单位 cell is empty. */
+  responsible: number[];
 }
 
 const FILLED: readonly (keyof Columns)[] = ['category', 'lead', 'due'];
@@ -48,16 +51,17 @@ export function readTaskTable(table: PlanTable, ctx: ImportContext, carried: str
     below.forEach((text, c) => (headers[c] = matchPlanHeader(text) ? text : headers[c]));
     first += 1;
   }
-  const columns = columnsOf(headers);
+  const columns = columnsOf(headers, texts.slice(first));
   if (columns === null) return null;
   readRows(table, texts, first, headers, columns, ctx);
   return headers;
 }
 
-function columnsOf(headers: string[]): Columns | null {
+function columnsOf(headers: string[], body: string[][]): Columns | null {
   const { columns } = mapColumns(headers, matchPlanHeader);
   const unitColumns = headers.map((text, i) => [text, i] as const).filter(([text]) => matchPlanHeader(text) === 'lead');
   const strong = unitColumns.find(([text]) => isStrongLeadHeader(text)) ?? unitColumns[0];
+  const responsible = unitColumns.filter((c) => c !== strong).map(([, i]) => i);
   const assist = headers.map((text, i) => [text, i] as const).filter(([text]) => matchPlanHeader(text) === 'assist').map(([, i]) => i);
   const index = (field: LedgerField) => columns.index[field];
   const result: Columns = {
@@ -67,10 +71,35 @@ function columnsOf(headers: string[]): Columns | null {
     due: index('due'),
     leader: index('leader'),
     lead: strong?.[1],
-    assist: [...unitColumns.filter((c) => c !== strong).map(([, i]) => i), ...assist],
+    assist: [...responsible, ...assist],
+    responsible: strong !== undefined && isStrongLeadHeader(strong[0]) ? responsible : [],
   };
-  if (result.title === undefined && result.detail === undefined) return null;
-  return result.lead === undefined && result.assist.length === 0 && result.leader === undefined ? null : result;
+  if (result.lead === undefined && result.assist.length === 0 && result.leader === undefined) return null;
+  if (result.title === undefined && result.detail === undefined) result.title = taskColumnByText(headers, body);
+  return result.title === undefined && result.detail === undefined ? null : result;
+}
+
+// A task column holds sentences: its cells run this many Chinese characters on average, and most rows fill it.
+const TASK_TEXT_LENGTH = 6;
+const HAN = /[\u4e00-\u9fa5]/g;
+
+/**
+ * The task column of a table whose header names units but no task ("惠民实事", "攻坚内容"): the column under a header
+ * that names no other field whose cells are the longest, when they read like tasks (most rows filled, several words).
+ */
+function taskColumnByText(headers: string[], body: string[][]): number | undefined {
+  const rows = body.filter((row) => row.some((text) => text !== ''));
+  let best: { column: number; length: number } | undefined;
+  headers.forEach((header, c) => {
+    if (!mayNameTaskColumn(header)) return;
+    const cells = rows.map((row) => row[c] ?? '').filter((text) => text !== '');
+    // Most rows fill it, and with more than names of bodies (a column of units is not one of tasks).
+    if (cells.length * 2 < rows.length || cells.filter(namesBodies).length * 2 > cells.length) return;
+    // Chinese characters, not digits: a column of phone numbers or dates is no task column.
+    const length = cells.reduce((n, text) => n + (text.match(HAN)?.length ?? 0), 0) / cells.length;
+    if (length >= TASK_TEXT_LENGTH && (best === undefined || length > best.length)) best = { column: c, length };
+  });
+  return best?.column;
 }
 
 function readRows(table: PlanTable, texts: string[][], first: number, headers: string[], columns: Columns, ctx: ImportContext): void {
@@ -83,7 +112,7 @@ function readRows(table: PlanTable, texts: string[][], first: number, headers: s
     const row = table.rows[r];
     const place = `${table.label}第${table.rowNumbers[r]}行`;
     const values = cells.filter((text) => text !== '');
-    if (values.length === 0) continue;
+    if (values.length === 0 || repeatsHeader(cells, headers)) continue;
     const titleColumn = columns.title ?? columns.detail!;
     if (isSectionRow(row, cells, values, columns, titleColumn)) {
       section = cleanText(values[0]);
@@ -127,8 +156,11 @@ function readRows(table: PlanTable, texts: string[][], first: number, headers: s
 }
 
 function unitsOf(cells: string[], columns: Columns, ctx: ImportContext): { lead: string[]; assist: string[]; leader: string[] } {
-  const lead = columns.lead === undefined ? { lead: [], assist: [], leader: [] } : readUnitCell(cells[columns.lead] ?? '', 'lead', ctx);
-  const assist = columns.assist.flatMap((c) => readUnitCell(cells[c] ?? '', 'assist', ctx).assist);
+  // A row with its 牵头单位 cell empty: its 责任单位 lead (they are the only units the row makes responsible).
+  const leadColumns = columns.lead !== undefined && (cells[columns.lead] ?? '') === '' && columns.responsible.length > 0 ? columns.responsible : [columns.lead];
+  const leadCells = leadColumns.flatMap((c) => (c === undefined || (cells[c] ?? '') === '' ? [] : [cells[c]]));
+  const lead = leadCells.length === 0 ? { lead: [], assist: [], leader: [] } : readUnitCell(leadCells.join('\n'), 'lead', ctx);
+  const assist = columns.assist.filter((c) => !leadColumns.includes(c)).flatMap((c) => readUnitCell(cells[c] ?? '', 'assist', ctx).assist);
   const leaderCell = columns.leader === undefined ? '' : cells[columns.leader] ?? '';
   const leader = leaderCell === '' ? [] : (readFieldLine(`责任领导：${leaderCell}`)?.leader ?? []);
   const assisting = [...lead.assist, ...assist].filter((u, i, all) => all.indexOf(u) === i && !lead.lead.includes(u));
@@ -141,6 +173,19 @@ function addUnits(task: PlanTask, cells: string[], columns: Columns, ctx: Import
   for (const [list, more] of [[task.lead, units.lead], [task.assist, units.assist], [task.leader, units.leader]] as const) {
     for (const name of more) if (!list.includes(name) && !task.lead.includes(name)) list.push(name);
   }
+}
+
+/** True when the cell only names bodies ("县发展和改革委员会", "县城管局\n县住建局"). */
+function namesBodies(text: string): boolean {
+  const names = unitNames(text);
+  return names.length > 0 && names.every(looksLikeUnit);
+}
+
+/** A header row repeated inside the table (where it went over a page): every filled cell is its column's header. */
+function repeatsHeader(cells: string[], headers: string[]): boolean {
+  const bare = (text: string) => text.replace(/\s+/g, '');
+  const filled = cells.filter((text) => text !== '');
+  return filled.length >= 2 && cells.every((text, c) => text === '' || bare(text) === bare(headers[c] ?? ''));
 }
 
 function cellOf(cells: string[], column: number | undefined): string {

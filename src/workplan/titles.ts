@@ -5,12 +5,13 @@ import { topLevelPieces } from './top-level.js';
 // A first sentence this short, in one clause, is the item's name ("拓展两个市场。积极稳妥地……").
 const HEADING_PHRASE = 24;
 const LONGEST = 40;
-const SENTENCE_END = /[。！？!?；;]/;
+const SENTENCE_END = /[。！？!?；;\n]/;
 const CLAUSE_END = /[，,：:]/;
 
 /** The title of a task from its text: the heading phrase if the text opens with one, else its first clause. */
 export function shortTitle(text: string): string {
-  const body = stripMarkers(text.trim());
+  // A half-width full stop between Chinese words ends a sentence as "。" does.
+  const body = stripMarkers(text.trim()).replace(/(?<=[\u4e00-\u9fa5])\.(?=[\u4e00-\u9fa5])/g, '。');
   const sentence = cut(body, SENTENCE_END);
   const clause = cut(sentence, CLAUSE_END);
   if (clause === sentence && sentence.length <= HEADING_PHRASE) return cleanText(sentence);

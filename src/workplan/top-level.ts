@@ -1,7 +1,8 @@
 /** Splitting text at separators that stand outside brackets, quotes and book-title marks: "（X、Y），Z" is two pieces. */
 
 const OPEN = '（(【[“《';
-const CLOSE = '）)】]”》';
+// A “ closed by a half-width " (copied text mixes them) closes all the same.
+const CLOSE = '）)】]”》"';
 
 /** The pieces of the text between separators at the top level (not inside any bracket, quote or 《》). */
 export function topLevelPieces(text: string, separator: RegExp): string[] {

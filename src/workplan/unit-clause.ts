@@ -4,6 +4,7 @@
  * charge ("责任领导：张三"), a deadline among the pieces ("6月底完成") and a pointer to another document.
  */
 import { ROLE_WORDS, unitRoles, type UnitRole } from '../ledger/unit-roles.js';
+import { isStandingRulePiece } from './standing-units.js';
 import { topLevelPieces } from './top-level.js';
 import { isGenericUnit, looksLikePerson, looksLikeUnit, splitEtc, tidyNames, unitNames } from './unit-names.js';
 
@@ -45,7 +46,9 @@ const KEY_ROLE: Record<string, UnitRole> = {
 const UNIT_KEY = '(牵头|主办|主责|责任|承办|实施|协助|配合|协办|参与|协同|协作)(?:责任|考核|落实|实施)?(?:单位|部门|处室|主体)?';
 const LEADER_KEY = '(?:牵头负责|牵头|责任|分管|联系|包抓|挂帅|督导|领衔)领导|牵头人|责任人|联系人';
 const TIME_KEY = '(?:完成|办结|计划完成)?(?:时限|时间节点|时间|期限)';
-const KEY = new RegExp(`(?:${UNIT_KEY}|(${LEADER_KEY})|(${TIME_KEY}))\\s*[：:]`, 'g');
+// "责任单位和责任人：县人社局王明": units, each followed by the person answering for it.
+const WITH_PEOPLE = '(?:和|及|与|、|/)(?:责任人|负责人|联系人|责任领导)';
+const KEY = new RegExp(`(?:${UNIT_KEY}(${WITH_PEOPLE})?|(${LEADER_KEY})|(${TIME_KEY}))\\s*[：:]`, 'g');
 const LEADING_KEY = new RegExp(`^\\s*${KEY.source}`);
 const EXTERNAL = /^(?:具体)?(?:工作|责任|任务)?分工(?:详)?见/;
 // The rule stated once: "排在第一位的部门为牵头部门", "列第一位者为牵头单位", "第一个为牵头单位"; "下同": from here on.
@@ -56,6 +59,8 @@ const DEADLINE_PIECE = /^(?:于|在)?(?:(?:\d{4}年)?(?:\d{1,2}月|年|上半年
 // Text that cannot be a list of units: a sentence, a colon, a date, a number.
 const NOT_UNITS = /[。：:“”《》]|\d{4}年|\d+(?:个|项|万|%)/;
 const MAX_NAME = 30;
+// A person's name after a unit's name ("县人社局王明").
+const PERSON_NAME = /^[\u4e00-\u9fa5]{2,3}$/;
 const SEPARATORS = /[，,；;。]/;
 
 type Part = [UnitRole | null, string];
@@ -149,17 +154,18 @@ function readClause(text: string): Read | null {
   const segments: { key: RegExpMatchArray | null; body: string }[] = [{ key: null, body: text.slice(0, keys[0]?.index ?? text.length) }];
   keys.forEach((key, i) => segments.push({ key, body: text.slice(key.index! + key[0].length, keys[i + 1]?.index ?? text.length) }));
   for (const { key, body } of segments) {
-    if (key?.[2] !== undefined) {
+    if (key?.[3] !== undefined) {
       read.leader.push(...people(body));
       continue;
     }
-    if (key?.[3] !== undefined) {
+    if (key?.[4] !== undefined) {
       read.due ??= body.replace(/[，,；;。\s]+$/, '').trim();
       continue;
     }
     const keyRole = key ? KEY_ROLE[key[1]] : null;
     if (key) read.named = true;
-    if (!readPieces(body, keyRole, read)) return null;
+    const units = key?.[2] === undefined ? body : withoutPeople(body, read.leader);
+    if (!readPieces(units, keyRole, read)) return null;
   }
   return read;
 }
@@ -175,6 +181,8 @@ function readPieces(body: string, keyRole: UnitRole | null, read: Read): boolean
       read.firstLeads = rule[1] || /下同/.test(body.slice(body.indexOf(part) + part.length)) ? 'from-here' : 'clause';
       continue;
     }
+    // "以下各项均需各镇人民政府配合，不再一一列出": read by the paragraph reader, for every later task.
+    if (isStandingRulePiece(part)) continue;
     if (LATER_TOO.test(part)) {
       if (read.firstLeads) read.firstLeads = 'from-here';
       continue;
@@ -223,6 +231,28 @@ function assignRoles(parts: Part[], ctx: ClauseContext, firstLeads: boolean): { 
     (isLead ? lead : assist).push(name);
   });
   return { lead, assist: assist.filter((u) => !lead.includes(u)), people };
+}
+
+/**
+ * The units of a "责任单位和责任人" field, each name with the person after it taken off into `leader`
+ * ("县人社局王明" → 县人社局, leader 王明).
+ */
+function withoutPeople(body: string, leader: string[]): string {
+  return topLevelPieces(body, /[、，,；;\s]/)
+    .map((piece) => piece.trim().replace(/[。]$/, ''))
+    .filter((piece) => piece !== '')
+    .map((piece) => {
+      if (looksLikeUnit(piece)) return piece;
+      // The longest unit name before a post and a name ("副局长李强"), else before a bare name of two or three characters.
+      const splits = [...Array(piece.length).keys()].reverse().map((end) => [piece.slice(0, end), piece.slice(end)] as const);
+      const split =
+        splits.find(([unit, person]) => looksLikeUnit(unit) && looksLikePerson(person)) ??
+        splits.find(([unit, person]) => looksLikeUnit(unit) && PERSON_NAME.test(person));
+      if (!split) return piece;
+      leader.push(split[1]);
+      return split[0];
+    })
+    .join('、');
 }
 
 /** People named in a leader field ("张三、李四副区长"). */

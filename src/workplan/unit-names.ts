@@ -10,6 +10,10 @@ const COLLECTIVE_PREFIX = /^各(?:有关|相关)?/;
 // "有关单位" without 各 only says "whoever it concerns": alone it names nobody.
 const GENERIC = /^(?:其他|其它)?(?:有关|相关)(?:单位|部门|方面)(?:和单位|和部门)?$/;
 const LEADING_NOISE = /^(?:由|请|并由|会同)/;
+// "乡镇人民政府按职责分工（分别负责）": how the units work, not part of their name; alone it names nobody.
+const TRAILING_MANNER = /(?:按|按照|根据|依据|依照)(?:各自)?的?(?:职责|职能)(?:分工)?$/;
+// Words that make a level collective ("有关乡", "各镇"): a glued half needs more than them and a level to be a name.
+const COLLECTIVE_WORDS = /^(?:各|有关|相关|其他|其它)+/;
 
 // Name endings of bodies (区交通局, 双江镇, 区委, 市政府): where one glued name ends and the next may start.
 const ENDINGS = [...KINDS.flatMap((k) => k.zh), '厅', '署', '院', '支队', '大队', '站', '政府', '管委会']
@@ -36,7 +40,7 @@ export function tidyNames<T>(split: readonly (readonly [T, string])[], known: Re
   const names: [T, string][] = [];
   let collective: string | null = null;
   for (const [tag, raw] of split) {
-    const name = raw.replace(LEADING_NOISE, '');
+    const name = raw.replace(LEADING_NOISE, '').replace(TRAILING_MANNER, '');
     if (name === '') continue;
     const prefix = COLLECTIVE_PREFIX.exec(name)?.[0] ?? null;
     const expanded = collective !== null && BARE_LEVEL.test(name) ? `${collective}${name}` : name;
@@ -52,7 +56,7 @@ const NOT_A_NAME = /^(?:含|包括|包含|不含|除|如|即|指|简称|以下�
 // "各区", "各县级市", "各乡镇（街道）": every place of a level.
 const COLLECTIVE_PLACES = /^各.{0,10}?(?:区|县|市|州|旗|盟|乡|镇|街|地|级)(?:（[^）]*）)?$/;
 // How the name of a body ends: 局, 委, 办, 中心, 政府, 街道, 集团… (with a note in brackets: "区社会事业局（医改办）").
-const BODY_END = /(?:局|委|办|厅|部|署|院|所|队|站|会|处|室|社|行|馆|校|团|联|中心|政府|街道|镇|乡|集团|公司|单位|部门|机构|企业|组织|协会|银行|支行|分行|军分区|武警|法院|检察院)(?:（[^）]*）)?$/;
+const BODY_END = /(?:局|委|办|厅|部|署|院|所|队|站|会|处|室|社|行|馆|校|团|联|中心|政府|街道|镇|乡|集团|公司|单位|部门|机构|企业|组织|协会|银行|支行|分行|军分区|武警|法院|检察院|(?:开发|高新|新|园|示范|试验|实验|保税|合作|功能)区)(?:（[^）]*）)?$/;
 
 /** True when the name looks like a body's ("市发改委", "各区", "区社会事业局（医改办）") rather than a phrase. */
 export function looksLikeUnit(name: string): boolean {
@@ -91,8 +95,11 @@ function splitGlued(name: string, known: ReadonlySet<string>): string[] {
   return [name];
 }
 
+/** A glued half that is a name: the directory's, or more than a level ending in a body's ending ("有关乡" is not). */
 function isWholeName(text: string, known: ReadonlySet<string>): boolean {
-  return known.has(text) || ENDINGS.some((ending) => text.endsWith(ending) && text.length > ending.length);
+  if (known.has(text)) return true;
+  const own = text.replace(COLLECTIVE_WORDS, '');
+  return !BARE_LEVEL.test(own) && ENDINGS.some((ending) => own.endsWith(ending) && own.length > ending.length);
 }
 
 function startsName(text: string, known: ReadonlySet<string>): boolean {

@@ -4,7 +4,7 @@
  */
 import { headingMarker } from './headings.js';
 import type { PlanBlock, PlanParagraph } from './types.js';
-import { startsWithKey } from './unit-clause.js';
+import { parseUnitClause, startsWithKey } from './unit-clause.js';
 
 // A line this long, ending without punctuation, was wrapped by the page it came from.
 const WRAP_WIDTH = 30;
@@ -35,7 +35,15 @@ export function joinWrappedLines(blocks: readonly PlanBlock[]): PlanBlock[] {
 function continues(text: string, next: PlanBlock): boolean {
   if (next.kind !== 'paragraph' || next.text === '' || text === '') return false;
   if (openBrackets(text) > 0) return true;
-  return text.length >= WRAP_WIDTH && !ENDS_SENTENCE.test(text) && headingMarker(next.text) === null && !startsWithKey(next.text) && !/^[（(【[]/.test(next.text);
+  if (text.length < WRAP_WIDTH || ENDS_SENTENCE.test(text) || headingMarker(next.text) !== null || startsWithKey(next.text) || /^[（(【[]/.test(next.text)) return false;
+  // A division-of-work line ending without a full stop ("责任单位：X牵头，Y等参与") goes on below only when its last
+  // name is cut ("……、区" + "住建局").
+  return !startsWithKey(text) || !endsWithWholeName(text);
+}
+
+function endsWithWholeName(text: string): boolean {
+  const last = text.split(/[、，,；;：:]/).at(-1)!;
+  return parseUnitClause(last, { strict: true, bare: true }) !== null;
 }
 
 function openBrackets(text: string): number {

@@ -29,6 +29,8 @@ describe('deadlineInText', () => {
     ['从2019年1月1日起实施', 2018],
     ['抓好2016年度省重点项目建设', 2016],
     ['本政策自2012年起执行', 2016],
+    ['办理情况列入全年考核情况通报', 2018],
+    ['形成全年工作总结报县政府', 2024],
   ])('no deadline in %s', (text, year) => {
     expect(deadlineInText(text, year)).toEqual({});
   });

@@ -107,6 +107,26 @@ describe('a paragraph wrapped over several lines', () => {
   });
 });
 
+describe('a division-of-work line ending without a full stop', () => {
+  it('is whole when the next line does not continue its list, and joined when it does', () => {
+    const text = [
+      '1.加强河湖管护',
+      '落实河湖长制，常态化开展清理行动。',
+      '责任单位：区水务局牵头，区城市管理局、区农业农村局、区生态环境局等参与',
+      '推进河道生态修复工程建设，完善岸线绿化和亲水设施布局。',
+      '责任单位：区住建局牵头，区林业局参与',
+      '2.推进项目建设',
+      '责任单位：区发展和改革委员会、区财政局、区人力资源和社会保障局、区',
+      '住房和城乡建设局',
+    ].join('\n');
+    expect(importPlan(text).tasks.map((t) => [t.title, t.lead, t.assist])).toEqual([
+      ['加强河湖管护', ['区水务局'], ['区城市管理局', '区农业农村局', '区生态环境局']],
+      ['推进河道生态修复工程建设', ['区住建局'], ['区林业局']],
+      ['推进项目建设', ['区发展和改革委员会', '区财政局', '区人力资源和社会保障局', '区住房和城乡建设局'], []],
+    ]);
+  });
+});
+
 describe('phase windows with parts of months', () => {
   it('reads 上旬, 中旬 and 下旬 at either end, and a sentence after the phase', () => {
     const text = [

@@ -13,22 +13,18 @@ const brief = (tasks: ReturnType<typeof importPlan>['tasks']) =>
 
 describe('an XLSX task table', () => {
   it('reads merged categories and a row merged with the one above, through the plan headers “存在问题” and “整改目标和措施”', async () => {
-    const book = new ExcelJS.Workbook();
-    const sheet = book.addWorksheet('附件');
-    sheet.addRows([
+    const rows = [
       ['2016年“立项挂牌办理”任务分解表'],
       ['存在问题', '整改目标和措施', '责任单位'],
       ['投资增长动力不足', '出台扩大有效投资的实施意见，谋划实施一批项目。', '区经发局牵头，区交建局、环土局'],
       [null, '创新投融资方式，总结推广PPP等模式。', '区财金局、经发局牵头，区环土局、\n交建局'],
       ['脱贫攻坚任务繁重', '健全长效机制，全年实现脱贫20万人。', '区经发局牵头，区直有关单位'],
       [null, null, null],
+    ];
+    const path = await writeBook('分解表.xlsx', [
+      { name: '附件', rows, merges: ['A1:C1', 'A3:A4', 'A5:A6', 'B5:B6', 'C5:C6'] },
+      { name: '通知', rows: [['岚综管办〔2016〕20号'], ['各有关单位：现将任务分解表印发给你们。']] },
     ]);
-    sheet.mergeCells('A1:C1');
-    sheet.mergeCells('A3:A4');
-    for (const column of ['A', 'B', 'C']) sheet.mergeCells(`${column}5:${column}6`);
-    book.addWorksheet('通知').addRows([['岚综管办〔2016〕20号'], ['各有关单位：现将任务分解表印发给你们。']]);
-    const path = join(dir, '分解表.xlsx');
-    await book.xlsx.writeFile(path);
     const plan = importPlan(await readPlanFile(path));
     expect(brief(plan.tasks)).toEqual([
       { category: '投资增长动力不足', title: '出台扩大有效投资的实施意见', lead: ['区经发局'], assist: ['区交建局', '环土局'], due: null, place: '工作表“附件”第3行' },
@@ -119,6 +115,58 @@ describe('a table typed into a text file', () => {
     ]);
   });
 });
+
+describe('task tables as offices lay them out', () => {
+  it('finds the task column by its text when no header names it, a number and units merged over two rows', async () => {
+    const rows = [
+      ['2024年惠民实事分解表'],
+      ['序号', '惠民实事', '责任单位', '完成时限', '联系电话'],
+      ['1', '新建城区公厕10座。', '县城管局\n县住建局', '10月底前', '0818-1234567'],
+      ['2', '改造老旧小区3个。', '县住建局', '6月底前动工', '0818-7654321'],
+      [null, '建成社区食堂2个。', null, '12月底前', '0818-7654321'],
+    ];
+    const path = await writeBook('惠民实事.xlsx', [{ name: '分解表', rows, merges: ['A1:E1', 'A4:A5', 'C4:C5'] }]);
+    expect(brief(importPlan(await readPlanFile(path), { year: 2024 }).tasks)).toEqual([
+      { category: '', title: '新建城区公厕10座', lead: ['县城管局', '县住建局'], assist: [], due: '2024-10-31', place: '第3行' },
+      { category: '', title: '改造老旧小区3个', lead: ['县住建局'], assist: [], due: '2024-06-30', place: '第4行' },
+      { category: '', title: '建成社区食堂2个', lead: ['县住建局'], assist: [], due: '2024-12-31', place: '第5行' },
+    ]);
+  });
+
+  it('takes no column of names, numbers or units for the task column', () => {
+    const contacts = table([['序号', '单位名称', '责任单位', '联系人', '联系电话'], ['1', '县发展和改革委员会', '县发展和改革委员会', '张三', '13800000000'], ['2', '县财政局', '县财政局', '李四', '13900000000']]);
+    expect(importPlan({ blocks: [contacts], unit: '行' }).tasks).toEqual([]);
+  });
+
+  it('skips the header row where it is repeated inside the table, and lets the 责任单位 lead a row with no 牵头单位', () => {
+    const rows = [
+      ['工作任务', '牵头单位', '责任单位', '工作要求'],
+      ['1.公开财政预算', '县财政局', '县直有关单位', '全面公开预算信息。'],
+      ['2.公开权责清单', '', '县直有关单位，各镇人民政府', '及时公开权责清单。'],
+      ['工作任务', '牵头单位', '责任单位', '工 作 要 求'],
+      ['3.办好政务热线', '县政务服务中心', '县直有关单位', '提高热线服务水平。'],
+    ];
+    const plan = importPlan({ blocks: [{ ...table(rows), mergesKnown: true }], unit: '行' });
+    expect(plan.tasks.map((t) => ({ title: t.title, lead: t.lead, assist: t.assist, detail: t.detail }))).toEqual([
+      { title: '公开财政预算', lead: ['县财政局'], assist: ['县直有关单位'], detail: '全面公开预算信息。' },
+      { title: '公开权责清单', lead: ['县直有关单位', '各镇人民政府'], assist: [], detail: '及时公开权责清单。' },
+      { title: '办好政务热线', lead: ['县政务服务中心'], assist: ['县直有关单位'], detail: '提高热线服务水平。' },
+    ]);
+  });
+});
+
+/** An XLSX workbook of the given tabs (rows, and the ranges merged), written to the test folder; returns its path. */
+async function writeBook(file: string, tabs: { name: string; rows: (string | null)[][]; merges?: string[] }[]): Promise<string> {
+  const book = new ExcelJS.Workbook();
+  for (const tab of tabs) {
+    const sheet = book.addWorksheet(tab.name);
+    sheet.addRows(tab.rows);
+    for (const range of tab.merges ?? []) sheet.mergeCells(range);
+  }
+  const path = join(dir, file);
+  await book.xlsx.writeFile(path);
+  return path;
+}
 
 function table(rows: string[][]) {
   const numbers = rows.map((_, i) => i + 1);

@@ -27,6 +27,19 @@ describe('titles', () => {
   });
 });
 
+describe('titles end where the item’s name ends', () => {
+  it('at a line break, at a half-width full stop between Chinese words, and after a quote closed by a half-width mark', () => {
+    const text = [
+      '1.建立巡查制度',
+      '每月开展一次巡查，发现问题及时整改。',
+      '责任单位：区城管局',
+      '2.规划建设区级物流园.将其列入年度重点项目。（区商务局）',
+      '3.推行“一网通办"改革。实现企业开办一天办结。（区行政审批局）',
+    ].join('\n');
+    expect(importPlan(text).tasks.map((t) => t.title)).toEqual(['建立巡查制度', '规划建设区级物流园', '推行“一网通办"改革']);
+  });
+});
+
 describe('categories', () => {
   it('are the nearest enclosing heading, at whatever depth the plan uses, without scores', () => {
     const text = [

@@ -156,6 +156,11 @@ describe('collective units stay meaningful', () => {
     expect(units(`1. 开展走访慰问。（责任单位：${names}）`)[0].lead).toEqual(expected);
   });
 
+  it('keeps "按职责分工" out of the names before it, with or without a role word after it', () => {
+    expect(units('1. 推进法治建设。（县发改委、各镇人民政府按职责分工分别负责）')[0].lead).toEqual(['县发改委', '各镇人民政府']);
+    expect(units('1. 规范行政执法。\n责任单位：县司法局，各有关部门按照职责分工。')[0].lead).toEqual(['县司法局', '各有关部门']);
+  });
+
   it('does not take "按职责分工负责" or "有关单位" alone for a unit: the item is listed instead', () => {
     for (const clause of ['（按职责分工负责）', '（有关单位按职责分工负责）']) {
       const plan = importPlan(`1. 开展走访慰问。${clause}`);
@@ -172,6 +177,81 @@ describe('units glued without a separator', () => {
     expect(units('1. 推进信息化。（责任单位：省经济和信息化厅）')[0].lead).toEqual(['省经济和信息化厅']);
     expect(units('1. 打造示范街区。（责任单位：区商务委双江镇）', ['区商务委', '双江镇'])[0].lead).toEqual(['区商务委', '双江镇']);
     expect(units('1. 推进交通治理。（责任单位：区公安分局交警大队）')[0].lead).toEqual(['区公安分局交警大队']);
+  });
+
+  it('keeps a collective word with the level it makes collective: "有关乡" and "各镇" are not names', () => {
+    expect(units('1. 加强水源保护。（县住建局、有关乡镇政府）')[0].lead).toEqual(['县住建局', '有关乡镇政府']);
+    expect(units('1. 整治农贸市场。（县市场监管局、相关镇政府负责）')[0].lead).toEqual(['县市场监管局', '相关镇政府']);
+    expect(units('1. 开展爱国卫生运动。（各乡镇人民政府负责）')[0].lead).toEqual(['各乡镇人民政府']);
+  });
+});
+
+describe('units and the people answering for them in one field', () => {
+  it('reads "责任单位及责任人：X张三": the units lead, the people are leaders', () => {
+    const text = '（一）扩大就业。\n任务目标：城镇新增就业5000人。\n责任单位及责任人：县人社局王明、县财政局副局长李强';
+    expect(units(text)).toEqual([{ title: '扩大就业', lead: ['县人社局', '县财政局'], assist: [], leader: ['王明', '副局长李强'] }]);
+  });
+});
+
+describe('a rule stated once that units take part in every later task', () => {
+  it('adds the units of "以下…均需X配合，不再一一列出" to its own task and every later one, as assisting units', () => {
+    const text = [
+      '一、主要任务',
+      '1.开展河道巡查',
+      '全面排查辖区河道，建立问题清单。',
+      '责任单位：县水利局牵头，县农业农村局参与。以下各项均需各镇人民政府配合，不再一一列出',
+      '2.建立河长制台账',
+      '逐河建立台账。',
+      '责任单位：县水利局负责',
+      '3.整治入河排污口。（县生态环境局牵头，县住建局配合）',
+    ].join('\n');
+    expect(units(text)).toEqual([
+      { title: '开展河道巡查', lead: ['县水利局'], assist: ['县农业农村局', '各镇人民政府'], leader: [] },
+      { title: '建立河长制台账', lead: ['县水利局'], assist: ['各镇人民政府'], leader: [] },
+      { title: '整治入河排污口', lead: ['县生态环境局'], assist: ['县住建局', '各镇人民政府'], leader: [] },
+    ]);
+  });
+
+  it('takes the rule from a paragraph of its own, for the tasks after it only; 牵头 in the rule makes the units lead', () => {
+    const text = ['1.开展河道巡查。（县水利局负责）', '以下任务均由各街道办事处负责落实，不再一一列出。', '2.建立河长制台账。（县水利局负责）'].join('\n');
+    expect(units(text).map((t) => [t.lead, t.assist])).toEqual([
+      [['县水利局'], []],
+      [['县水利局'], ['各街道办事处']],
+    ]);
+    const leading = ['以下各项工作均由县委督查室牵头，不再列出。', '1.开展专项督查。（县政府办配合）'].join('\n');
+    expect(units(leading).map((t) => [t.lead, t.assist])).toEqual([[['县委督查室'], ['县政府办']]]);
+  });
+});
+
+describe('a sentence that opens by giving the work to units', () => {
+  it('makes an item without a unit clause a task: "由X牵头，Y配合，…", its text kept whole', () => {
+    const text = [
+      '三、保障措施',
+      '（一）加强组织领导。成立工作专班，统筹推进各项工作。',
+      '（二）强化资金保障。所需资金由县财政局统筹安排。',
+      '（三）加强督查考核。由县委督查室牵头，县政府督查室配合，定期通报工作进展。',
+    ].join('\n');
+    const plan = importPlan(text);
+    expect(plan.tasks.map((t) => ({ title: t.title, category: t.category, lead: t.lead, assist: t.assist, detail: t.detail }))).toEqual([
+      { title: '加强督查考核', category: '保障措施', lead: ['县委督查室'], assist: ['县政府督查室'], detail: '加强督查考核。由县委督查室牵头，县政府督查室配合，定期通报工作进展。' },
+    ]);
+  });
+});
+
+describe('numbered items run together in one paragraph, each closed by a bare list of bodies', () => {
+  it('makes a task of each item from its number on; the prose before is not a task, its heading is the category', () => {
+    const text = '县直各部门： 现将2024年目标分解如下，请抓好落实。 一、主要目标 1、全县生产总值增长8%（县发改委，各镇人民政府）。 2、城镇新增就业3000人（县人社局）。 3、粮食产量稳定在50万吨（县农业农村局，县统计局）。';
+    const plan = importPlan(text);
+    expect(plan.tasks.map((t) => ({ category: t.category, title: t.title, lead: t.lead, due: t.due ?? null }))).toEqual([
+      { category: '主要目标', title: '全县生产总值增长8%', lead: ['县发改委', '各镇人民政府'], due: null },
+      { category: '主要目标', title: '城镇新增就业3000人', lead: ['县人社局'], due: null },
+      { category: '主要目标', title: '粮食产量稳定在50万吨', lead: ['县农业农村局', '县统计局'], due: null },
+    ]);
+    expect(plan.unrecognized).toEqual([]);
+  });
+
+  it('leaves other brackets between items alone', () => {
+    expect(units('1. 开展技能培训（含技工院校）。 2. 建设实训基地（省级示范）。')).toEqual([]);
   });
 });
 
