@@ -1,6 +1,6 @@
 /**
  * The Feishu client wrapper: every call gets a timeout, rate limits, bounded retries with backoff and jitter, token
- * eviction on 99991663, a stop on the monthly quota, business-error checks and scrubbed logs.
+ * eviction on a rejected or expired token (99991661/3/4/77), a stop on the monthly quota, business-error checks and scrubbed logs.
  */
 import * as lark from '@larksuiteoapi/node-sdk';
 import { redact, type Logger } from '../log/logger.js';

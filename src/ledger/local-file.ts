@@ -1,17 +1,28 @@
 /** Reading a local ledger file's bytes and telling what they are: XLSX, text (CSV), or something unusable. */
 import { readFile } from 'node:fs/promises';
+import type { Problem } from '../domain/types.js';
 import { decodeText, type TextEncodingName } from './encoding.js';
+import { problem } from './problems.js';
 import { LedgerReadError } from './read-error.js';
 
 export type LocalFile =
   | { format: 'xlsx'; bytes: Buffer }
-  | { format: 'text'; text: string; encoding: TextEncodingName };
+  | {
+      format: 'text';
+      text: string;
+      encoding: TextEncodingName;
+      /** What was repaired while decoding (a line in another encoding, stray NUL bytes), for the ledger check. */
+      problems: Problem[];
+    };
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const SAMPLE_CHARS = 65_536;
 // Control characters other than tab and line breaks, and undecodable bytes, do not occur in a real CSV.
 const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/g;
+const NUL = /\u0000/g;
+// Lines named in a message; the rest are counted.
+const LINES_NAMED = 5;
 
 /** Reads the file and sniffs its format by content, not by extension; throws LedgerReadError when unusable. */
 export async function readLocalFile(path: string): Promise<LocalFile> {
@@ -22,13 +33,46 @@ export async function readLocalFile(path: string): Promise<LocalFile> {
     throw new LedgerReadError('legacy_xls', path, `文件 ${path} 是旧版 Excel（.xls）格式，请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再试`,
       `${path} is a legacy .xls (OLE) workbook; save it as .xlsx or CSV and point "sheet" at that file`);
   }
-  const { text, encoding } = decodeText(bytes);
+  const decoded = decodeText(bytes);
+  // A few NUL bytes (a broken export, a bad copy) are dropped and reported; a file full of them is not text.
+  const nulLines = linesWith(decoded.text, '\u0000');
+  const text = nulLines.length > 0 ? decoded.text.replace(NUL, '') : decoded.text;
   if (looksBinary(text)) {
     throw new LedgerReadError('binary', path, `文件 ${path} 不是 CSV 或 XLSX 表格（内容无法识别），请确认文件是否选对`,
       `${path} is neither CSV text nor an XLSX workbook (binary content); check the "sheet" setting`);
   }
   if (text.trim() === '') throw emptyFile(path);
-  return { format: 'text', text, encoding };
+  const problems: Problem[] = [];
+  if (decoded.gbkLines.length > 0) {
+    problems.push(problem(null, '', 'warning', 'mixed_encoding',
+      `文件 ${path} 是 UTF-8 编码，但${lineList(decoded.gbkLines)}是 GBK 编码（可能是从另一个文件粘贴的），已按 GBK 读取这些行；请在 Excel/WPS 中把整个文件另存为“CSV UTF-8”`));
+  }
+  if (nulLines.length > 0) {
+    problems.push(problem(null, '', 'warning', 'nul_bytes',
+      `文件 ${path} 的${lineList(nulLines)}含有空字符（NUL 字节，正常的表格不会有），已忽略这些字符；请核对这些行，或在 Excel/WPS 中重新另存为 CSV`));
+  }
+  return { format: 'text', text, encoding: decoded.encoding, problems };
+}
+
+/** The 1-based lines of `text` that contain `char`. */
+function linesWith(text: string, char: string): number[] {
+  const lines: number[] = [];
+  let line = 1;
+  let lineStart = 0;
+  for (let at = text.indexOf(char); at !== -1; at = text.indexOf(char, at + 1)) {
+    for (let nl = text.indexOf('\n', lineStart); nl !== -1 && nl < at; nl = text.indexOf('\n', lineStart)) {
+      line += 1;
+      lineStart = nl + 1;
+    }
+    if (lines.at(-1) !== line) lines.push(line);
+  }
+  return lines;
+}
+
+/** "第 3、7 行" — the first few lines named, the rest counted. */
+function lineList(lines: readonly number[]): string {
+  const named = lines.slice(0, LINES_NAMED).join('、');
+  return lines.length > LINES_NAMED ? `第 ${named} 行等 ${lines.length} 行` : `第 ${named} 行`;
 }
 
 /** True when decoded text is not text: more than 1% control characters or undecodable bytes in its first 64K characters. */

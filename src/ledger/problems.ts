@@ -3,7 +3,7 @@ import type { Problem, Severity } from '../domain/types.js';
 
 /** Codes of the problems the ledger check reports (Problem.code). */
 export type ProblemCode =
-  | 'no_header' | 'missing_column' | 'duplicate_column' | 'no_tasks' | 'csv_quotes'
+  | 'no_header' | 'missing_column' | 'duplicate_column' | 'no_tasks' | 'csv_quotes' | 'csv_delimiter' | 'mixed_encoding' | 'nul_bytes'
   | 'missing_title' | 'missing_lead' | 'missing_due' | 'missing_id' | 'duplicate_id'
   | 'bad_date' | 'due_before_start' | 'bad_updated'
   | 'unknown_status' | 'bad_progress' | 'progress_out_of_range' | 'done_below_100'

@@ -8,12 +8,15 @@ import type { Cell, Problem, RawTable } from '../domain/types.js';
 import { normalizeHeader } from './header-text.js';
 import { parseCsvText } from './csv.js';
 import { matchHeader } from './headers.js';
-import { emptyFile, readLocalFile } from './local-file.js';
+import { emptyFile, readLocalFile, type LocalFile } from './local-file.js';
+import { problem } from './problems.js';
 import { LedgerReadError } from './read-error.js';
 import { hasHeaderRow, tableFromRows } from './header-row.js';
 import { readXlsx, type XlsxBook } from './xlsx.js';
 
 export { LedgerReadError } from './read-error.js';
+
+type TextFile = Extract<LocalFile, { format: 'text' }>;
 
 /** Tab names that hold the unit directory (compared through normalizeHeader). */
 const UNITS_SHEET_NAMES = ['单位', '单位通讯录', '联络员', '通讯录', 'units'];
@@ -33,7 +36,7 @@ export async function readLocalTable(path: string, opts: { sheet?: string } = {}
 /** Reads a unit directory file (units.csv, or an XLSX's first or named sheet), its header found below any title rows. */
 export async function readLocalUnits(path: string, opts: { sheet?: string } = {}): Promise<RawTable> {
   const file = await readLocalFile(path);
-  if (file.format === 'text') return csvTable(path, file.text, isUnitHeader);
+  if (file.format === 'text') return csvTable(path, file, isUnitHeader);
   const book = await loadBook(path, file.bytes);
   const sheet = opts.sheet ?? book.sheetNames[0];
   return sheetTable(path, book, sheet, isUnitHeader);
@@ -54,7 +57,7 @@ export async function readLocalWorkbook(
   opts: { sheet?: string; unitsSheet?: string } = {},
 ): Promise<{ ledger: RawTable; units: RawTable | null }> {
   const file = await readLocalFile(path);
-  if (file.format === 'text') return { ledger: csvTable(path, file.text, isLedgerHeader), units: null };
+  if (file.format === 'text') return { ledger: csvTable(path, file, isLedgerHeader), units: null };
   const book = await loadBook(path, file.bytes);
   const ledgerSheet = opts.sheet ?? findLedgerSheet(book);
   const unitsSheet = opts.unitsSheet ?? book.sheetNames.find((name) => name !== ledgerSheet && UNITS_SHEETS.has(normalizeHeader(name)));
@@ -83,14 +86,17 @@ export async function readLocalTab(ledgerPath: string, name: string): Promise<Ra
     const besideBook = await loadBook(beside, tab.bytes);
     return sheetTable(beside, besideBook, besideBook.sheetNames[0], noKnownHeader);
   }
-  return csvTable(beside, tab.text, noKnownHeader);
+  return csvTable(beside, tab, noKnownHeader);
 }
 
-function csvTable(path: string, text: string, isHeader: (text: string) => boolean): RawTable {
-  const csv = parseCsvText(text);
+function csvTable(path: string, file: TextFile, isHeader: (text: string) => boolean): RawTable {
+  const csv = parseCsvText(file.text);
   const table = tableFromRows(path, csv.rows, isHeader);
   if (table.headers.length === 0) throw emptyFile(path);
-  if (csv.warnings.length > 0) table.readProblems = [quoteProblem()];
+  const problems = [...file.problems];
+  if (csv.delimiterNote) problems.push(problem(null, '', 'warning', 'csv_delimiter', `文件 ${path}：${csv.delimiterNote}`));
+  if (csv.warnings.length > 0) problems.push(quoteProblem());
+  if (problems.length > 0) table.readProblems = problems;
   return table;
 }
 
@@ -102,10 +108,7 @@ function sheetTable(path: string, book: XlsxBook, sheet: string | undefined, isH
 }
 
 function quoteProblem(): Problem {
-  return {
-    row: null, column: '', severity: 'warning', code: 'csv_quotes',
-    message: 'CSV 文件中的英文双引号 " 不配对，已尽量读取；请核对含双引号或换行的单元格，或在 Excel/WPS 中重新另存为 CSV',
-  };
+  return problem(null, '', 'warning', 'csv_quotes', 'CSV 文件中的英文双引号 " 不配对，已尽量读取；请核对含双引号或换行的单元格，或在 Excel/WPS 中重新另存为 CSV');
 }
 
 async function loadBook(path: string, bytes: Buffer): Promise<XlsxBook> {

@@ -86,6 +86,21 @@ describe('createFeishuClient', () => {
     expect(server.requestsTo('/open-apis/auth/v3/tenant_access_token/internal')).toHaveLength(2);
   });
 
+  it.each([
+    [99991661, 'Missing access token for authorization.'],
+    [99991663, 'Invalid access token for authorization.'],
+    [99991664, 'Invalid access token for authorization.'],
+    [99991677, 'Authentication token expired.'],
+  ])('fetches a fresh tenant token on %i and retries once', async (code, msg) => {
+    const { server, im, client } = await setup();
+    await send(client, 'one');
+    server.fault({ path: '/open-apis/im/v1/messages', times: 1, respond: { status: 400, body: { code, msg } } });
+    await send(client, 'two');
+    expect(im.messages.map((m) => JSON.parse(m.content).text)).toEqual(['one', 'two']);
+    expect(server.requestsTo('/open-apis/im/v1/messages')).toHaveLength(3);
+    expect(server.requestsTo('/open-apis/auth/v3/tenant_access_token/internal')).toHaveLength(2);
+  });
+
   it('stops every further call once the monthly quota is exhausted', async () => {
     const { server, client } = await setup();
     server.fault({ path: '/open-apis/im/v1/messages', times: Infinity, respond: quotaExhausted() });
