@@ -32,9 +32,18 @@ export function ymd(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+// Reports compute with the same few hundred dates again and again (every task against today): each is read once.
+const utcMs = new Map<IsoDate, number>();
+const UTC_MS_LIMIT = 10_000;
+
 function toUtcMs(date: IsoDate): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
+  let ms = utcMs.get(date);
+  if (ms === undefined) {
+    if (utcMs.size >= UTC_MS_LIMIT) utcMs.clear();
+    ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+    utcMs.set(date, ms);
+  }
+  return ms;
 }
 
 function fromUtcMs(ms: number): IsoDate {

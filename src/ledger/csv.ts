@@ -1,5 +1,9 @@
 /** CSV text to rows, with the delimiter sniffed and malformed quotes survived. */
-import { parse, CsvError } from 'csv-parse/sync';
+import { createRequire } from 'node:module';
+import { parseStrictCsv } from './strict-csv.js';
+
+// csv-parse reads what the fast path gives up on (malformed quotes); loaded then, so most runs never load it.
+const csvParse = (): typeof import('csv-parse/sync') => createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync');
 
 export type CsvDelimiter = ',' | '\t' | ';';
 
@@ -15,17 +19,25 @@ export interface CsvRows {
 const CANDIDATES: readonly CsvDelimiter[] = [',', '\t', ';'];
 const NAMES: Record<CsvDelimiter, string> = { ',': '逗号', '\t': '制表符', ';': '分号' };
 const SNIFF_LINES = 10;
+const SNIFF_BYTES = 256 * 1024;
 
-/** Parses CSV (or tab/semicolon separated) text; never throws: a malformed file is re-read leniently. */
-export function parseCsvText(text: string): CsvRows {
-  const { delimiter, note } = sniffDelimiter(text);
+/**
+ * Parses CSV (or tab/semicolon separated) text, given as a string or as its UTF-8 bytes; never throws: a malformed
+ * file is re-read leniently.
+ */
+export function parseCsvText(input: string | Buffer): CsvRows {
+  const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
+  const { delimiter, note } = sniffDelimiter(headLines(bytes));
+  const rows = parseStrictCsv(bytes, delimiter);
+  if (rows) return { rows, delimiter, warnings: [], delimiterNote: note };
+  const { parse, CsvError } = csvParse();
   const options = { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true } as const;
   const warnings: string[] = [];
   // Strict first; then stray quotes kept as text; then, for a quote never closed, quotes not special at all
   // (multi-line cells split, but no row is lost).
   for (const lenient of [{}, { relax_quotes: true }, { quote: false }] as const) {
     try {
-      return { rows: parse(text, { ...options, ...lenient }) as string[][], delimiter, warnings, delimiterNote: note };
+      return { rows: parse(bytes, { ...options, ...lenient }) as string[][], delimiter, warnings, delimiterNote: note };
     } catch (error) {
       const detail = error instanceof CsvError ? error.code : String(error);
       const warning = `CSV quotes are malformed (${detail}); read again more leniently`;
@@ -33,6 +45,14 @@ export function parseCsvText(text: string): CsvRows {
     }
   }
   return { rows: [], delimiter, warnings, delimiterNote: note };
+}
+
+/** The first lines that are not blank, decoded from the head of the bytes (a line cut off by the head is left out). */
+function headLines(bytes: Buffer): string[] {
+  const head = bytes.subarray(0, SNIFF_BYTES).toString('utf8');
+  const lines = head.split(/\r?\n/, SNIFF_LINES + 1);
+  if (bytes.length > SNIFF_BYTES && lines.length <= SNIFF_LINES) lines.pop();
+  return lines.slice(0, SNIFF_LINES).filter((line) => line.trim() !== '');
 }
 
 interface Split {
@@ -47,8 +67,7 @@ interface Split {
  * The candidate that splits the most lines evenly (the same number of columns); ties go to more columns. Delimiters
  * inside quotes do not count, so one cell full of semicolons does not outvote a header and its rows split by commas.
  */
-function sniffDelimiter(text: string): { delimiter: CsvDelimiter; note: string | null } {
-  const lines = text.split(/\r?\n/, SNIFF_LINES).filter((line) => line.trim() !== '');
+function sniffDelimiter(lines: readonly string[]): { delimiter: CsvDelimiter; note: string | null } {
   const splits = CANDIDATES.map((delimiter) => evenSplit(delimiter, lines.map((line) => countOutsideQuotes(line, delimiter))));
   const ranked = splits.filter((s) => s.count > 0).sort((a, b) => b.lines - a.lines || b.count - a.count);
   const [best, runnerUp] = ranked;

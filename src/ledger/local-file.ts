@@ -1,4 +1,5 @@
 /** Reading a local ledger file's bytes and telling what they are: XLSX, text (CSV), or something unusable. */
+import { isUtf8 } from 'node:buffer';
 import { readFile } from 'node:fs/promises';
 import type { Problem } from '../domain/types.js';
 import { decodeText, type TextEncodingName } from './encoding.js';
@@ -9,15 +10,23 @@ export type LocalFile =
   | { format: 'xlsx'; bytes: Buffer }
   | {
       format: 'text';
-      text: string;
+      /** The content as UTF-8 bytes, without a BOM: the file's own bytes when it is UTF-8 (the CSV reader reads these). */
+      utf8: Buffer;
+      /** The content as text, decoded on first use. */
+      readonly text: string;
       encoding: TextEncodingName;
       /** What was repaired while decoding (a line in another encoding, stray NUL bytes), for the ledger check. */
       problems: Problem[];
     };
 
+/** A CSV (or other text) ledger file. */
+export type TextFile = Extract<LocalFile, { format: 'text' }>;
+
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
 const SAMPLE_CHARS = 65_536;
+// UTF-8 takes up to 4 bytes a character: enough bytes for the sample.
+const SAMPLE_BYTES = 4 * SAMPLE_CHARS;
 // Control characters other than tab and line breaks, and undecodable bytes, do not occur in a real CSV.
 const NOT_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffd]/g;
 const NUL = /\u0000/g;
@@ -33,14 +42,19 @@ export async function readLocalFile(path: string): Promise<LocalFile> {
     throw new LedgerReadError('legacy_xls', path, `文件 ${path} 是旧版 Excel（.xls）格式，请在 Excel/WPS 中另存为 .xlsx 或 CSV 后再试`,
       `${path} is a legacy .xls (OLE) workbook; save it as .xlsx or CSV and point "sheet" at that file`);
   }
+  const plain = plainUtf8(bytes);
+  if (plain) {
+    const head = plain.utf8.subarray(0, SAMPLE_BYTES).toString('utf8');
+    if (looksBinary(head)) throw notText(path);
+    const file = textFile(plain.utf8, plain.encoding, []);
+    if (head.trim() === '' && (plain.utf8.length <= SAMPLE_BYTES || file.text.trim() === '')) throw emptyFile(path);
+    return file;
+  }
   const decoded = decodeText(bytes);
   // A few NUL bytes (a broken export, a bad copy) are dropped and reported; a file full of them is not text.
   const nulLines = linesWith(decoded.text, '\u0000');
   const text = nulLines.length > 0 ? decoded.text.replace(NUL, '') : decoded.text;
-  if (looksBinary(text)) {
-    throw new LedgerReadError('binary', path, `文件 ${path} 不是 CSV 或 XLSX 表格（内容无法识别），请确认文件是否选对`,
-      `${path} is neither CSV text nor an XLSX workbook (binary content); check the "sheet" setting`);
-  }
+  if (looksBinary(text)) throw notText(path);
   if (text.trim() === '') throw emptyFile(path);
   const problems: Problem[] = [];
   if (decoded.gbkLines.length > 0) {
@@ -51,7 +65,33 @@ export async function readLocalFile(path: string): Promise<LocalFile> {
     problems.push(problem(null, '', 'warning', 'nul_bytes',
       `文件 ${path} 的${lineList(nulLines)}含有空字符（NUL 字节，正常的表格不会有），已忽略这些字符；请核对这些行，或在 Excel/WPS 中重新另存为 CSV`));
   }
-  return { format: 'text', text, encoding: decoded.encoding, problems };
+  return textFile(Buffer.from(text, 'utf8'), decoded.encoding, problems, text);
+}
+
+/** A UTF-8 file without NUL bytes, the common case: its bytes are read as they are, never decoded whole. */
+function plainUtf8(bytes: Buffer): { utf8: Buffer; encoding: 'utf8' | 'utf8-bom' } | null {
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const utf8 = bom ? bytes.subarray(3) : bytes;
+  if (utf8.indexOf(0) !== -1 || !isUtf8(utf8)) return null;
+  return { utf8, encoding: bom ? 'utf8-bom' : 'utf8' };
+}
+
+function textFile(utf8: Buffer, encoding: TextEncodingName, problems: Problem[], decoded?: string): TextFile {
+  let text = decoded;
+  return {
+    format: 'text',
+    utf8,
+    get text() {
+      return (text ??= utf8.toString('utf8'));
+    },
+    encoding,
+    problems,
+  };
+}
+
+function notText(path: string): LedgerReadError {
+  return new LedgerReadError('binary', path, `文件 ${path} 不是 CSV 或 XLSX 表格（内容无法识别），请确认文件是否选对`,
+    `${path} is neither CSV text nor an XLSX workbook (binary content); check the "sheet" setting`);
 }
 
 /** The 1-based lines of `text` that contain `char`. */

@@ -8,7 +8,7 @@ import type { Cell, Problem, RawTable } from '../domain/types.js';
 import { normalizeHeader } from './header-text.js';
 import { parseCsvText } from './csv.js';
 import { matchHeader } from './headers.js';
-import { emptyFile, readLocalFile, type LocalFile } from './local-file.js';
+import { emptyFile, readLocalFile, type TextFile } from './local-file.js';
 import { problem } from './problems.js';
 import { LedgerReadError } from './read-error.js';
 import { hasHeaderRow, tableFromRows } from './header-row.js';
@@ -16,7 +16,6 @@ import { readXlsx, type XlsxBook } from './xlsx.js';
 
 export { LedgerReadError } from './read-error.js';
 
-type TextFile = Extract<LocalFile, { format: 'text' }>;
 
 /** Tab names that hold the unit directory (compared through normalizeHeader). */
 const UNITS_SHEET_NAMES = ['单位', '单位通讯录', '联络员', '通讯录', 'units'];
@@ -90,7 +89,7 @@ export async function readLocalTab(ledgerPath: string, name: string): Promise<Ra
 }
 
 function csvTable(path: string, file: TextFile, isHeader: (text: string) => boolean): RawTable {
-  const csv = parseCsvText(file.text);
+  const csv = parseCsvText(file.utf8);
   const table = tableFromRows(path, csv.rows, isHeader);
   if (table.headers.length === 0) throw emptyFile(path);
   const problems = [...file.problems];
