@@ -20,6 +20,7 @@ import type { Store } from '../store/store.js';
 import type { ParsedLedger } from './read-ledger.js';
 import type { Delivery } from './delivery.js';
 import { planReminders, reminderCards } from './reminder-plan.js';
+import { assertUsableLedger } from './usable-ledger.js';
 
 export interface RunInputs {
   parsed: ParsedLedger;
@@ -58,9 +59,13 @@ export async function changesSince(
   return { current, changes: previous ? diffSnapshots(previous, current, { calendar, staleAfterWorkdays, history }) : null };
 }
 
-/** The daily digest (or the weekly summary) for the leaders' chat, with the changes since the previous snapshot. */
+/**
+ * The daily digest (or the weekly summary) for the leaders' chat, with the changes since the previous snapshot.
+ * A ledger without tasks throws (UnusableLedgerError): the run is recorded as failed, not sent.
+ */
 export async function digestRun(inputs: RunInputs, kind: 'digest' | 'weekly'): Promise<BuiltRun> {
   const { parsed, today, calendar, options, config, store } = inputs;
+  assertUsableLedger(parsed.ledger);
   const chat = config.chats.leaders;
   const { current, changes } = await changesSince(store, parsed.ledger, today, calendar, config.staleAfterWorkdays, kind);
   const digest = buildDigest(parsed.ledger, today, calendar, options, changes);
@@ -70,9 +75,10 @@ export async function digestRun(inputs: RunInputs, kind: 'digest' | 'weekly'): P
   return { messages: [{ chat, card, key: `${kind}|${today}|${chat}` }] };
 }
 
-/** Today's reminders under the configured policy: one card per chat, liaisons @-mentioned, the office told of gaps. */
+/** Today's reminders under the configured policy: one card per chat, liaisons @-mentioned, the office told of gaps (a ledger without tasks throws). */
 export async function remindRun(inputs: RunInputs, context: RunContext | null): Promise<BuiltRun> {
   const { parsed, today, calendar, options, config } = inputs;
+  assertUsableLedger(parsed.ledger);
   const plan = planReminders({ ledger: parsed.ledger, directory: parsed.directory, today, calendar, options, config }, await context?.alreadyReminded());
   const cards = (await reminderCards(plan, inputs.delivery, inputs.sheetUrl)).filter((c): c is ReminderCard & { chat: string } => c.chat !== null);
   const reminders: ReminderEntry[] = reminderItems(plan).flatMap(({ unit, chat, kind, taskIds, mentions }) =>

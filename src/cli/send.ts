@@ -1,19 +1,14 @@
 /** `digest --send` / `remind --send`: deliver today's run through Feishu exactly once, and say what happened. */
 import type { DeliveryResult, Messenger } from '../delivery/messenger.js';
 import { createDelivery } from '../app/delivery.js';
-import { planReminders } from '../app/reminder-plan.js';
 import { digestRun, problemsRun, remindRun, type RunInputs } from '../app/runs.js';
 import { systemClock } from '../jobs/clock.js';
 import { runJob, type BuiltRun, type RunContext } from '../jobs/run-job.js';
 import { problemsFingerprint } from '../jobs/sheet-problems.js';
-import { renderDigestText } from '../render/digest.js';
-import { renderReminderText } from '../render/reminders.js';
-import { buildDigest } from '../reports/digest.js';
 import { openStore } from '../store/open-store.js';
 import type { LedgerContext } from './context.js';
 import { println, type CliIO } from './io.js';
-
-const LOCAL_MODE = '未配置飞书（FEISHU_APP_ID / FEISHU_APP_SECRET，或 feishu.webhooks），以下内容只输出到终端：';
+import { NoFeishuError } from './no-feishu-error.js';
 
 type Build = (inputs: RunInputs, context: RunContext) => Promise<BuiltRun> | BuiltRun;
 
@@ -61,10 +56,7 @@ async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string; label
 
 /** Posts the digest card to chats.leaders, and the sheet problems (when they changed) to chats.office. */
 export async function sendDigest(io: CliIO, ctx: LedgerContext): Promise<number> {
-  if (ctx.loaded.mode === 'local') {
-    println(io.stdout, `${LOCAL_MODE}\n${renderDigestText(buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options))}`);
-    return 0;
-  }
+  if (ctx.loaded.mode === 'local') throw new NoFeishuError();
   if (!ctx.loaded.config.chats.leaders) {
     println(io.stderr, '没有配置领导群：请在配置文件中设置 chats.leaders（群的 chat_id，可用 duban chats 查看）。');
     return 3;
@@ -79,9 +71,6 @@ export async function sendDigest(io: CliIO, ctx: LedgerContext): Promise<number>
 
 /** Posts one reminder card per chat, liaisons @-mentioned, under the configured reminder policy. */
 export async function sendReminders(io: CliIO, ctx: LedgerContext): Promise<number> {
-  if (ctx.loaded.mode === 'local') {
-    println(io.stdout, `${LOCAL_MODE}\n${renderReminderText(planReminders({ ...ctx, config: ctx.loaded.config }))}`);
-    return 0;
-  }
+  if (ctx.loaded.mode === 'local') throw new NoFeishuError();
   return deliver(io, ctx, [{ job: 'remind', label: '提醒', build: (inputs, context) => remindRun(inputs, context) }]);
 }

@@ -27,9 +27,9 @@ export function editDistance(a: string, b: string): number {
  * The candidate closest to a mistyped word ("did you mean"): within a third of the word's length (at least 1, at most
  * 3 edits), or one that starts with the word; the nearest wins, ties in the candidates' order. Null when none is close.
  */
-export function nearestWord(word: string, candidates: readonly string[]): string | null {
+export function nearestWord<T extends string>(word: string, candidates: readonly T[]): T | null {
   const allowed = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
-  let best: string | null = null;
+  let best: T | null = null;
   let bestDistance = Infinity;
   for (const candidate of candidates) {
     const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());

@@ -1,6 +1,7 @@
 /** Reading a local ledger file's bytes and telling what they are: XLSX, text (CSV), or something unusable. */
 import { isUtf8 } from 'node:buffer';
-import { readFile } from 'node:fs/promises';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Problem } from '../domain/types.js';
 import { decodeText, type TextEncodingName } from './encoding.js';
 import { problem } from './problems.js';
@@ -137,7 +138,23 @@ async function readBytes(path: string): Promise<Buffer> {
       throw new LedgerReadError('not_found', path, `找不到台账文件 ${path}，请检查路径`,
         `Ledger file ${path} not found; check the "sheet" setting or --sheet`);
     }
+    if (code === 'EISDIR') {
+      throw new LedgerReadError('directory', path, `${path} 是文件夹，不是台账文件：${await tablesInFolder(path)}`,
+        `${path} is a folder, not a ledger file; point "sheet" or --sheet at a CSV or XLSX file in it`);
+    }
+    if (code === 'EACCES' || code === 'EPERM') {
+      throw new LedgerReadError('unreadable', path, `没有权限读取台账文件 ${path}：请检查文件权限，或换一个 duban 可以读取的位置`,
+        `Cannot read ledger file ${path} (${code}); check its permissions`);
+    }
     throw new LedgerReadError('unreadable', path, `无法读取台账文件 ${path}（${code ?? '未知错误'}）`,
       `Cannot read ledger file ${path} (${code ?? String(error)}); check the path and its permissions`);
   }
+}
+
+/** What to point at instead of a folder: the table files in it, or how to name one. */
+async function tablesInFolder(path: string): Promise<string> {
+  const files = (await readdir(path).catch(() => [] as string[])).filter((name) => /\.(csv|xlsx)$/i.test(name)).sort();
+  if (files.length === 0) return '其中没有 CSV 或 XLSX 文件；请给出台账文件的路径，例如 --sheet tasks.csv';
+  const shown = files.slice(0, 5).map((name) => join(path, name)).join('、');
+  return `请给出其中的台账文件，例如 ${shown}`;
 }

@@ -8,7 +8,7 @@ export type ProblemCode =
   | 'bad_date' | 'due_before_start' | 'bad_updated'
   | 'unknown_status' | 'bad_progress' | 'progress_out_of_range' | 'done_below_100'
   | 'unknown_unit' | 'ambiguous_unit' | 'filled_down'
-  | 'formula_text' | 'formula_error' | 'overlong_cell';
+  | 'formula_text' | 'formula_error' | 'overlong_cell' | 'no_liaison';
 
 /**
  * One problem; `row` is the sheet row as the user sees it, `column` the header as the user wrote it. A row

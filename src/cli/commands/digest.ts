@@ -6,7 +6,8 @@ import type { CliArgs } from '../args.js';
 import { loadLedgerContext, type LedgerContext } from '../context.js';
 import { storeExists } from '../../store/store-file.js';
 import type { CliIO } from '../io.js';
-import { emit, note, useColor } from '../output.js';
+import { assertUsableLedger } from '../../app/usable-ledger.js';
+import { emit, notice, useColor } from '../output.js';
 
 /** What changed since the last digest the service sent, when its store exists (read only: nothing is saved). */
 async function changesFromStore(ctx: LedgerContext) {
@@ -22,8 +23,9 @@ async function changesFromStore(ctx: LedgerContext) {
 
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const ctx = await loadLedgerContext(args, io);
-  note(io, args.format, ctx.dateNote);
-  for (const notice of ctx.notices) note(io, args.format, notice);
+  notice(io, ctx.dateNote);
+  for (const text of ctx.notices) notice(io, text);
+  assertUsableLedger(ctx.ledger);
   // Sending needs the store and the Feishu client: loaded only with --send.
   if (args.send) return (await import('../send.js')).sendDigest(io, ctx);
   const digest = buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options, await changesFromStore(ctx));
