@@ -32,7 +32,7 @@ function classified(error: unknown): Failure {
   if (error instanceof NoFeishuError) return { message: error.message, detail: null, exitCode: 4 };
   if (error instanceof ConfigError) return { message: error.message, detail: causeOf(error), exitCode: 3 };
   if (error instanceof LedgerReadError) return { message: error.message, detail: error.logMessage, exitCode: 3 };
-  if (error instanceof SourceError) return { message: error.message, detail: error.stack ?? null, exitCode: 3 };
+  if (error instanceof SourceError) return { message: error.message, detail: causeOf(error) ?? error.stack ?? null, exitCode: 3 };
   if (error instanceof FeishuApiError) {
     return { message: `飞书接口出错（${error.code || error.httpStatus}）：${error.hint || error.message}`, detail: error.message, exitCode: 4 };
   }

@@ -7,6 +7,7 @@ import type { LedgerSnapshot } from '../reports/changes.js';
 import type { ReminderKind } from '../reports/reminder-types.js';
 import type { MessageOutcome, MessageRecord, NoticeRecord, ReminderEntry, ReminderRecord, RunRecord, RunStatus } from './records.js';
 import type { Store } from './store.js';
+import { mask } from '../log/logger.js';
 
 interface RunRow { job: string; date: string; status: RunStatus; started_at: string; finished_at: string | null; detail: string | null }
 interface MessageRow { job: string; date: string; chat: string; key: string; card: string; message_id: string | null; uuid: string | null; outcome: MessageOutcome; error: string | null; at: string }
@@ -71,10 +72,11 @@ export function createSqliteStore(db: Database.Database, path: string): Store {
     lastRuns: async () => (q.lastRuns.all() as RunRow[]).map(toRun),
     startRun: async (job, date, at, messages, reminders) => startRun(job, date, at, messages, reminders),
     restartRun: async (job, date, at) => void q.insertRun.run(job, date, at),
-    finishRun: async (job, date, status, at, detail = null) => void q.finishRun.run({ job, date, status, at, detail }),
+    // What a server answered can hold a secret it echoed back: masked before it is stored (and shown by /healthz).
+    finishRun: async (job, date, status, at, detail = null) => void q.finishRun.run({ job, date, status, at, detail: detail === null ? null : mask(detail) }),
     messages: async (job, date) => (q.messages.all(job, date) as MessageRow[]).map(toMessage),
     recordDelivery: async (job, date, chat, d) =>
-      void q.delivery.run(d.outcome, d.at, d.messageId ?? null, d.uuid ?? null, d.error ?? null, job, date, chat),
+      void q.delivery.run(d.outcome, d.at, d.messageId ?? null, d.uuid ?? null, d.error ? mask(d.error) : null, job, date, chat),
     remindedOn: async (date) => (q.remindedOn.all(date) as { task: string; unit: string }[]).map((r) => ({ taskId: r.task, unit: r.unit })),
     history: async (filter = {}) =>
       (q.history.all({ task: filter.task ?? null, unit: filter.unit ?? null }) as ReminderRow[]).map(toReminder),
