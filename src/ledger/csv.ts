@@ -1,6 +1,6 @@
 /** CSV text to rows, with the delimiter sniffed and malformed quotes survived. */
 import { createRequire } from 'node:module';
-import { parseStrictCsv } from './strict-csv.js';
+import { parseStrictCsv, type CsvLimits } from './strict-csv.js';
 
 // csv-parse reads what the fast path gives up on (malformed quotes); loaded then, so most runs never load it.
 const csvParse = (): typeof import('csv-parse/sync') => createRequire(import.meta.url)('csv-parse/sync') as typeof import('csv-parse/sync');
@@ -23,15 +23,17 @@ const SNIFF_BYTES = 256 * 1024;
 
 /**
  * Parses CSV (or tab/semicolon separated) text, given as a string or as its UTF-8 bytes; never throws: a malformed
- * file is re-read leniently.
+ * file is re-read leniently. With `limits`, reading stops just past them (the caller refuses the file).
  */
-export function parseCsvText(input: string | Buffer): CsvRows {
+export function parseCsvText(input: string | Buffer, limits?: CsvLimits): CsvRows {
   const bytes = typeof input === 'string' ? Buffer.from(input, 'utf8') : input;
   const { delimiter, note } = sniffDelimiter(headLines(bytes));
-  const rows = parseStrictCsv(bytes, delimiter);
+  const rows = parseStrictCsv(bytes, delimiter, limits);
   if (rows) return { rows, delimiter, warnings: [], delimiterNote: note };
   const { parse, CsvError } = csvParse();
-  const options = { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true } as const;
+  // With limits, one record more than allowed is enough to refuse the file.
+  const to = limits && Number.isFinite(limits.rows) ? { to: limits.rows + 1 } : {};
+  const options = { delimiter, relax_column_count: true, skip_empty_lines: false, bom: true, ...to } as const;
   const warnings: string[] = [];
   // Strict first; then stray quotes kept as text; then, for a quote never closed, quotes not special at all
   // (multi-line cells split, but no row is lost).

@@ -1,11 +1,12 @@
 /** Reading a local ledger file's bytes and telling what they are: XLSX, text (CSV), or something unusable. */
 import { isUtf8 } from 'node:buffer';
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Problem } from '../domain/types.js';
 import { decodeText, type TextEncodingName } from './encoding.js';
 import { problem } from './problems.js';
 import { LedgerReadError } from './read-error.js';
+import { MAX_FILE_BYTES, fileTooLarge } from './limits.js';
 
 export type LocalFile =
   | { format: 'xlsx'; bytes: Buffer }
@@ -131,8 +132,12 @@ export function emptyFile(path: string): LedgerReadError {
 
 async function readBytes(path: string): Promise<Buffer> {
   try {
+    // Refused before reading: the whole file would be in memory.
+    const { size } = await stat(path);
+    if (size > MAX_FILE_BYTES) throw fileTooLarge(path, size);
     return await readFile(path);
   } catch (error) {
+    if (error instanceof LedgerReadError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') {
       throw new LedgerReadError('not_found', path, `找不到台账文件 ${path}，请检查路径`,

@@ -10,6 +10,7 @@ import { parseCsvText } from './csv.js';
 import { matchHeader } from './headers.js';
 import { emptyFile, readLocalFile, type TextFile } from './local-file.js';
 import { problem } from './problems.js';
+import { MAX_SHEET_CELLS, MAX_SHEET_ROWS, tooManyCells, tooManyRows } from './limits.js';
 import { LedgerReadError } from './read-error.js';
 import { hasHeaderRow, tableFromRows } from './header-row.js';
 import { readXlsx, type XlsxBook } from './xlsx.js';
@@ -89,7 +90,9 @@ export async function readLocalTab(ledgerPath: string, name: string): Promise<Ra
 }
 
 function csvTable(path: string, file: TextFile, isHeader: (text: string) => boolean): RawTable {
-  const csv = parseCsvText(file.utf8);
+  const csv = parseCsvText(file.utf8, { rows: MAX_SHEET_ROWS, cells: MAX_SHEET_CELLS });
+  if (csv.rows.length > MAX_SHEET_ROWS) throw tooManyRows(path);
+  if (csv.rows.reduce((n, row) => n + row.length, 0) > MAX_SHEET_CELLS) throw tooManyCells(path);
   const table = tableFromRows(path, csv.rows, isHeader);
   if (table.headers.length === 0) throw emptyFile(path);
   const problems = [...file.problems];
@@ -112,8 +115,9 @@ function quoteProblem(): Problem {
 
 async function loadBook(path: string, bytes: Buffer): Promise<XlsxBook> {
   try {
-    return await readXlsx(bytes);
+    return await readXlsx(bytes, path);
   } catch (error) {
+    if (error instanceof LedgerReadError) throw error;
     throw new LedgerReadError('bad_xlsx', path, `文件 ${path} 不是可读取的 XLSX 工作簿（可能已损坏），请在 Excel/WPS 中重新保存`,
       `${path} looks like a ZIP but is not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)})`);
   }

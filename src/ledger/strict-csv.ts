@@ -11,8 +11,19 @@ const CR = 0x0d;
 const LF = 0x0a;
 const BOM = [0xef, 0xbb, 0xbf];
 
-/** The rows of well-formed CSV, as csv-parse reads it (a leading BOM dropped, ragged rows kept); null when irregular. */
-export function parseStrictCsv(bytes: Buffer, delimiter: string): string[][] | null {
+/** How much to read at most: reading stops once there is one row or cell more than this. */
+export interface CsvLimits {
+  rows: number;
+  cells: number;
+}
+
+const NO_LIMITS: CsvLimits = { rows: Infinity, cells: Infinity };
+
+/**
+ * The rows of well-formed CSV, as csv-parse reads it (a leading BOM dropped, ragged rows kept); null when irregular.
+ * Beyond `limits` it stops early: more rows or cells than the limit come back, and the caller refuses the file.
+ */
+export function parseStrictCsv(bytes: Buffer, delimiter: string, limits: CsvLimits = NO_LIMITS): string[][] | null {
   const sep = delimiter.charCodeAt(0);
   const end = bytes.length;
   let at = bytes[0] === BOM[0] && bytes[1] === BOM[1] && bytes[2] === BOM[2] ? 3 : 0;
@@ -20,6 +31,7 @@ export function parseStrictCsv(bytes: Buffer, delimiter: string): string[][] | n
   if (at >= end) return rows;
   const newline = recordDelimiter(bytes, at);
   let row: string[] = [];
+  let cells = 0;
   for (;;) {
     let field: string;
     if (bytes[at] === QUOTE) {
@@ -38,6 +50,11 @@ export function parseStrictCsv(bytes: Buffer, delimiter: string): string[][] | n
       field = at === start ? '' : bytes.toString('utf8', start, at);
     }
     row.push(field);
+    cells += 1;
+    if (cells > limits.cells) {
+      rows.push(row);
+      return rows;
+    }
     if (at >= end) {
       rows.push(row);
       return rows;
@@ -58,7 +75,7 @@ export function parseStrictCsv(bytes: Buffer, delimiter: string): string[][] | n
     rows.push(row);
     row = [];
     at += newline.length;
-    if (at >= end) return rows;
+    if (at >= end || rows.length > limits.rows) return rows;
   }
 }
 

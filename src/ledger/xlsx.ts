@@ -1,7 +1,14 @@
-/** XLSX workbooks through exceljs: sheet names, and a sheet's rows as plain cells. */
+/**
+ * XLSX workbooks through exceljs's streaming reader: sheet names, and each sheet's rows as plain cells. Rows are read
+ * one at a time and kept only as plain values, so memory follows the cells a sheet holds, and a sheet beyond the
+ * limits (limits.ts) is refused as soon as it is seen (a column filled down to row 1,048,576 stops at row 100,001).
+ */
+import { Readable } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { loadExcelJS } from './load-exceljs.js';
+import { fromSerial } from '../calendar/dates.js';
 import type { Cell } from '../domain/types.js';
+import { loadExcelJS } from './load-exceljs.js';
+import { MAX_SHEET_CELLS, MAX_SHEET_ROWS, tooManyCells, tooManyRows } from './limits.js';
 
 export interface XlsxBook {
   sheetNames: string[];
@@ -9,55 +16,92 @@ export interface XlsxBook {
   sheetRows(name: string): Cell[][] | null;
 }
 
-/** Loads a workbook from its bytes; throws (exceljs's error) when the bytes are not a readable XLSX. */
-export async function readXlsx(buf: Buffer): Promise<XlsxBook> {
+/** What the streaming reader tells about a worksheet besides its rows (not in exceljs's typings). */
+interface SheetInfo {
+  id: number;
+  name: string;
+  state?: string;
+}
+
+/**
+ * Loads a workbook from its bytes; throws exceljs's error when the bytes are not a readable XLSX, and a
+ * LedgerReadError ('too_large', naming `source`) for a sheet beyond the limits.
+ */
+export async function readXlsx(buf: Buffer, source: string): Promise<XlsxBook> {
   const excel = await loadExcelJS();
-  const workbook = new excel.Workbook();
-  // exceljs's Buffer type predates @types/node's generic Buffer.
-  await workbook.xlsx.load(buf as unknown as ExcelJS.Buffer);
-  const sheets = workbook.worksheets.filter((sheet) => sheet.state !== 'veryHidden');
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+    worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
+  });
+  const rowsById = new Map<number, Cell[][]>();
+  for await (const sheet of reader) {
+    const info = sheet as unknown as SheetInfo;
+    rowsById.set(info.id, await sheetRows(sheet, `${source} [${info.name}]`));
+  }
+  // The workbook's own order (the order of the tabs), not the order of the files in the archive; hidden-from-the-UI
+  // (veryHidden) sheets are left out, as Excel does.
+  const sheets = ((reader as unknown as { model?: { sheets?: SheetInfo[] } }).model?.sheets ?? [])
+    .filter((sheet) => sheet.state !== 'veryHidden' && rowsById.has(sheet.id));
   return {
     sheetNames: sheets.map((sheet) => sheet.name),
     sheetRows(name) {
       const sheet = sheets.find((candidate) => candidate.name === name);
-      return sheet ? rowsOf(sheet, excel.ValueType.Merge) : null;
+      return sheet ? rowsById.get(sheet.id)! : null;
     },
   };
 }
 
 // Each row only as wide as its own last cell: a stray value at XFD50000 must not make a 50000 × 16384 grid.
-function rowsOf(sheet: ExcelJS.Worksheet, mergeType: ExcelJS.ValueType): Cell[][] {
+async function sheetRows(sheet: AsyncIterable<ExcelJS.Row>, source: string): Promise<Cell[][]> {
   const rows: Cell[][] = [];
-  for (let r = 1; r <= sheet.rowCount; r++) {
-    const row = sheet.findRow(r);
-    const cells: Cell[] = [];
-    if (row) for (let c = 1; c <= row.cellCount; c++) cells.push(plainCell(row.getCell(c), mergeType));
-    rows.push(cells);
+  let cells = 0;
+  for await (const row of sheet) {
+    if (row.number > MAX_SHEET_ROWS) throw tooManyRows(source, row.number);
+    while (rows.length < row.number - 1) rows.push([]);
+    cells += row.cellCount;
+    if (cells > MAX_SHEET_CELLS) throw tooManyCells(source);
+    const values: Cell[] = [];
+    for (let c = 1; c <= row.cellCount; c++) values.push(plainCell(row.getCell(c)));
+    rows.push(values);
   }
   return rows;
 }
 
 /**
- * One cell as the other sources deliver it. Merged cells are a value in the master cell and blanks in the
- * rest (as a CSV export has them), dates are ISO dates, rich text is its text, a formula is its cached
- * result, or "=FORMULA" text when the file holds no result (the check then flags it).
+ * One cell as the other sources deliver it. Merged cells are a value in the master cell and blanks in the rest (as
+ * a CSV export has them), dates are ISO dates, rich text is its text, a formula is its cached result (a date when the
+ * cell is formatted as one), or "=FORMULA" text when the file holds no result (the check then flags it).
  */
-function plainCell(cell: ExcelJS.Cell, mergeType: ExcelJS.ValueType): Cell {
-  if (cell.type === mergeType) return null;
-  return plainValue(cell.value);
+function plainCell(cell: ExcelJS.Cell): Cell {
+  const value = cell.value;
+  if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
+    if (value.result === undefined) return `=${'formula' in value ? value.formula : value.sharedFormula}`;
+    const result = value.result as ExcelJS.CellValue;
+    return typeof result === 'number' && isDateFormat(cell.numFmt) ? fromSerial(result) : plainValue(result);
+  }
+  return plainValue(value);
 }
 
 function plainValue(value: ExcelJS.CellValue | undefined): Cell {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
+  if (typeof value === 'string') return ownCopy(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return value;
   // exceljs builds dates at UTC midnight of the serial day: the UTC fields are the calendar date.
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
+  if ('richText' in value) return ownCopy(value.richText.map((run) => run.text).join(''));
   if ('error' in value) return value.error;
-  if ('formula' in value || 'sharedFormula' in value) {
-    if (value.result !== undefined) return plainValue(value.result as ExcelJS.CellValue);
-    return `=${'formula' in value ? value.formula : value.sharedFormula}`;
-  }
   if ('text' in value) return typeof value.text === 'string' ? value.text : plainValue(value.text);
   return null;
+}
+
+/**
+ * A copy of the text that does not share memory with the XML chunk it was cut from: the XML parser's strings are
+ * slices of its 64 KB read buffers, and one short cell kept for the ledger's lifetime would keep a whole buffer alive.
+ */
+function ownCopy(text: string): string {
+  return text.length < 13 ? text : (` ${text}`).slice(1);
+}
+
+/** True for a number format that shows a date (y, m or d outside quoted text and [colour]/[locale] sections). */
+function isDateFormat(format: string | undefined): boolean {
+  return format !== undefined && /[ymd]/i.test(format.replace(/"[^"]*"|\[[^\]]*\]|\\./g, ''));
 }
