@@ -39,13 +39,16 @@ async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string; label
       const messenger = recording(delivery.messenger, results);
       const already = (await store.getRun(job, ctx.today))?.status === 'done';
       const outcome = await runJob({ store, messenger, clock: systemClock, logger: ctx.logger, job, date: ctx.today, build: (context) => build(inputs, context) });
-      if (results.length === 0) {
+      const unsent = (await store.messages(job, ctx.today)).filter((m) => m.outcome === 'failed' && !results.some((r) => r.chat === m.chat));
+      if (results.length + unsent.length === 0) {
         println(io.stdout, already ? `${ctx.today} 的${label}已经发送过，不再重复发送。` : `${label}：没有需要发送的消息。`);
         continue;
       }
       for (const { chat, result } of results) {
         println(io.stdout, result.ok ? `✓ ${label}已发送到 ${chat}` : `✗ ${label}未能发送到 ${chat}：${result.error?.hint || result.error?.message}`);
       }
+      // Given up on without a try: the chats before them did not answer, or the run ran out of time.
+      for (const { chat } of unsent) println(io.stdout, `✗ ${label}未发送到 ${chat}：前面的群连续没有应答，或本次发送超过时限；重新运行会补发`);
       if (outcome.failed > 0) code = 4;
     }
   } finally {

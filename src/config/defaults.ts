@@ -8,6 +8,7 @@ export const CONFIG_DEFAULTS = {
   feishu: {
     domain: 'feishu',
     events: 'ws' as 'ws' | 'http',
+    timeoutSeconds: 30,
     http: { port: 8080, path: '/feishu/events' },
     webhooks: {} as Record<string, { url: string; secret?: string }>,
   },

@@ -30,7 +30,8 @@ function buildSchema(z: Zod, cron: Cron) {
     return z.number({ message }).int({ message }).min(0, { message });
   };
   const percentPoints = count('百分点数').max(100, { message: '百分点数不能超过 100' });
-  const port = (min: number, message: string) => z.number({ message }).int({ message }).min(min, { message }).max(65535, { message });
+  const whole = (min: number, max: number, message: string) => z.number({ message }).int({ message }).min(min, { message }).max(max, { message });
+  const port = (min: number, message: string) => whole(min, 65535, message);
 
   /** A cron expression that fires at one fixed minute and hour (day fields free): "0 9 * * *", "0 16 * * 5". */
   const dailyCron = z.string().refine(
@@ -53,6 +54,7 @@ function buildSchema(z: Zod, cron: Cron) {
       })
       .default(D.feishu.domain),
     events: z.enum(['ws', 'http'], { message: '只能是 ws（长连接）或 http（事件回调地址）' }).default(D.feishu.events),
+    timeoutSeconds: whole(1, 120, '需要秒数（1–120 的整数）').default(D.feishu.timeoutSeconds),
     http: z
       .strictObject({
         port: port(1, '需要端口号（1–65535 的整数）').default(D.feishu.http.port),

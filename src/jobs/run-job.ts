@@ -35,7 +35,15 @@ export interface RunJobOptions {
   build(context: RunContext): Promise<BuiltRun> | BuiltRun;
   /** Asked before each message; false stops after the message in flight (shutdown). The run stays open. */
   shouldContinue?: () => boolean;
+  /** How long the run may take, in ms (10 minutes by default): messages not sent by then are recorded as failed. */
+  timeLimitMs?: number;
+  /** Messages in a row that got no answer (timeouts) before the rest are recorded as failed unsent; 3 by default. */
+  stopAfterNoAnswer?: number;
 }
+
+/** The run's time limit when none is given: a stuck endpoint must not hold a run (and the chats after it) for long. */
+export const RUN_TIME_LIMIT_MS = 10 * 60_000;
+const STOP_AFTER_NO_ANSWER = 3;
 
 export interface RunOutcome {
   job: string;
@@ -78,15 +86,30 @@ export async function runJob(options: RunJobOptions): Promise<RunOutcome> {
   }
 
   let interrupted = false;
+  const timeLimitMs = options.timeLimitMs ?? RUN_TIME_LIMIT_MS;
+  const deadline = clock.now().getTime() + timeLimitMs;
+  const stopAfter = options.stopAfterNoAnswer ?? STOP_AFTER_NO_ANSWER;
+  let noAnswerInARow = 0;
   for (const message of await store.messages(job, date)) {
     if (message.outcome === 'sent') continue;
     if (options.shouldContinue && !options.shouldContinue()) {
       interrupted = true;
       break;
     }
+    // Past the time limit, or after several chats in a row without an answer, the rest is recorded as failed
+    // (retried by the next run) instead of each waiting out its own timeouts.
+    const giveUp = clock.now().getTime() >= deadline
+      ? `not sent: the run's time limit (${timeLimitMs / 60_000} min) was reached`
+      : noAnswerInARow >= stopAfter ? `not sent: ${stopAfter} messages in a row got no answer from Feishu` : null;
+    if (giveUp) {
+      await store.recordDelivery(job, date, message.chat, { outcome: 'failed', at: at(), error: giveUp });
+      logger.warn('run.message_skipped', { chat: message.chat, reason: giveUp });
+      continue;
+    }
     const result: DeliveryResult = await messenger
       .send({ chat: message.chat, card: message.card, key: message.key })
       .catch((error: Error) => ({ ok: false, messageId: null, error: { code: 'exception', message: error.message, hint: '' } }));
+    noAnswerInARow = result.error?.code === 'network' ? noAnswerInARow + 1 : 0;
     const outcome = result.ok ? 'sent' : 'failed';
     await store.recordDelivery(job, date, message.chat, { outcome, at: at(), messageId: result.messageId, uuid: result.uuid, error: result.error?.message ?? null });
     if (!result.ok) logger.warn('run.message_failed', { chat: message.chat, code: result.error?.code, error: result.error?.message });
