@@ -20,6 +20,7 @@ function recording(messenger: Messenger, results: { chat: string; result: Delive
       results.push({ chat: message.chat, result });
       return result;
     },
+    findDelivered: messenger.findDelivered?.bind(messenger),
   };
 }
 

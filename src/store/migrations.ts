@@ -61,6 +61,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    description: 'messages.attempted_at: when the first send of a message was attempted',
+    sql: 'ALTER TABLE messages ADD COLUMN attempted_at TEXT;',
+  },
 ];
 
 /** Applies the migrations newer than the database's version, each in its own transaction. Returns the version reached. */

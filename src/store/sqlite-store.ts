@@ -10,14 +10,14 @@ import type { Store } from './store.js';
 import { mask } from '../log/logger.js';
 
 interface RunRow { job: string; date: string; status: RunStatus; started_at: string; finished_at: string | null; detail: string | null }
-interface MessageRow { job: string; date: string; chat: string; key: string; card: string; message_id: string | null; uuid: string | null; outcome: MessageOutcome; error: string | null; at: string }
+interface MessageRow { job: string; date: string; chat: string; key: string; card: string; message_id: string | null; uuid: string | null; outcome: MessageOutcome; error: string | null; at: string; attempted_at: string | null }
 interface ReminderRow { task: string; unit: string; date: string; job: string; chat: string; mentions: string; kind: string; outcome: MessageOutcome; message_id: string | null; at: string }
 
 const toRun = (r: RunRow): RunRecord => ({ job: r.job, date: r.date, status: r.status, startedAt: r.started_at, finishedAt: r.finished_at, detail: r.detail });
 
 const toMessage = (r: MessageRow): MessageRecord => ({
   job: r.job, date: r.date, chat: r.chat, key: r.key, card: JSON.parse(r.card) as Card,
-  messageId: r.message_id, uuid: r.uuid, outcome: r.outcome, error: r.error, at: r.at,
+  messageId: r.message_id, uuid: r.uuid, outcome: r.outcome, error: r.error, at: r.at, attemptedAt: r.attempted_at,
 });
 
 const toReminder = (r: ReminderRow): ReminderRecord => ({
@@ -43,6 +43,7 @@ export function createSqliteStore(db: Database.Database, path: string): Store {
     ),
     messages: db.prepare('SELECT * FROM messages WHERE job = ? AND date = ? ORDER BY rowid'),
     delivery: db.prepare('UPDATE messages SET outcome = ?, at = ?, message_id = COALESCE(?, message_id), uuid = COALESCE(?, uuid), error = ? WHERE job = ? AND date = ? AND chat = ?'),
+    attempt: db.prepare('UPDATE messages SET attempted_at = COALESCE(attempted_at, ?) WHERE job = ? AND date = ? AND chat = ?'),
     insertReminder: db.prepare(
       'INSERT OR IGNORE INTO reminder_log (task, unit, date, job, chat, mentions, kind) VALUES (?, ?, ?, ?, ?, ?, ?)',
     ),
@@ -77,6 +78,7 @@ export function createSqliteStore(db: Database.Database, path: string): Store {
     messages: async (job, date) => (q.messages.all(job, date) as MessageRow[]).map(toMessage),
     recordDelivery: async (job, date, chat, d) =>
       void q.delivery.run(d.outcome, d.at, d.messageId ?? null, d.uuid ?? null, d.error ? mask(d.error) : null, job, date, chat),
+    recordAttempt: async (job, date, chat, at) => void q.attempt.run(at, job, date, chat),
     remindedOn: async (date) => (q.remindedOn.all(date) as { task: string; unit: string }[]).map((r) => ({ taskId: r.task, unit: r.unit })),
     history: async (filter = {}) =>
       (q.history.all({ task: filter.task ?? null, unit: filter.unit ?? null }) as ReminderRow[]).map(toReminder),

@@ -1,7 +1,8 @@
 /**
- * IM routes of the loopback: messages create/reply/patch with one-hour uuid de-duplication, the chat list and bot
- * info, plus 230002 for chats the bot is not a member of and 230011 for a reply to a message the chat does not hold
- * (a user's message exists only once a test says it was sent: `userMessage`).
+ * IM routes of the loopback: messages create/reply/patch with one-hour uuid de-duplication, a chat's message list
+ * (cards shown in Feishu's own rendering: title and text, no uuid), the chat list and bot info, plus 230002 for chats
+ * the bot is not a member of and 230011 for a reply to a message the chat does not hold (a user's message exists only
+ * once a test says it was sent: `userMessage`).
  */
 import type { FeishuRoute, RouteContext, RouteResult } from './server.js';
 import { checkContent } from './card-checks.js';
@@ -36,9 +37,28 @@ export interface ImState {
   userMessage<E>(event: E): E;
   /** Replies to a message. */
   repliesTo(messageId: string): StoredMessage[];
+  /** Forgets every uuid, as Feishu does an hour after a send. */
+  forgetUuids(): void;
 }
 
 const UUID_TTL_MS = 60 * 60 * 1000;
+const BOT_APP_ID = 'cli_a1b2c3d4e5f60718';
+
+/** A card as the message list shows it: its title and its text, not the JSON that was sent. */
+function rendered(content: string): string {
+  const card = JSON.parse(content) as { header?: { title?: { content?: string } }; body?: { elements?: { content?: string }[] } };
+  const text = (card.body?.elements ?? []).map((e) => e.content ?? '').filter(Boolean).join('\n');
+  return JSON.stringify({ title: card.header?.title?.content ?? '', elements: [[{ tag: 'text', text }]] });
+}
+
+/** One item of the message list, as Feishu answers it (sender: the app; no uuid). */
+function listed(m: StoredMessage) {
+  return {
+    message_id: m.message_id, msg_type: m.msg_type, create_time: m.create_time, update_time: m.update_time, deleted: false, updated: false,
+    chat_id: m.chat_id, sender: { id: BOT_APP_ID, id_type: 'app_id', sender_type: 'app', tenant_key: 'loopback' },
+    body: { content: m.msg_type === 'interactive' ? rendered(m.content) : m.content },
+  };
+}
 
 /** Creates the IM routes and the state they record. */
 export function createImRoutes(options: ImOptions): ImState {
@@ -129,6 +149,22 @@ export function createImRoutes(options: ImOptions): ImState {
       },
     },
     { method: 'GET', path: '/open-apis/bot/v3/info', handle: () => ({ body: { code: 0, msg: 'ok', bot: { ...bot, activate_status: 2 } } }) },
+    {
+      method: 'GET',
+      path: '/open-apis/im/v1/messages',
+      handle: (ctx) => {
+        if (ctx.query.get('container_id_type') !== 'chat') return { status: 400, body: { code: 230001, msg: 'container_id_type must be chat' } };
+        const chatId = ctx.query.get('container_id') ?? '';
+        if (!members.has(chatId)) return { status: 400, body: { code: 230002, msg: 'Bot/User can NOT be out of the chat.' } };
+        const from = Number(ctx.query.get('start_time') ?? 0) * 1000;
+        const size = Math.min(50, Number(ctx.query.get('page_size') ?? 20));
+        const start = Number(ctx.query.get('page_token') ?? 0);
+        const inRange = messages.filter((m) => m.chat_id === chatId && Number(m.create_time) >= from);
+        const items = inRange.slice(start, start + size).map(listed);
+        const hasMore = start + size < inRange.length;
+        return { body: { code: 0, msg: 'success', data: { items, has_more: hasMore, ...(hasMore ? { page_token: String(start + size) } : {}) } } };
+      },
+    },
   ];
 
   return {
@@ -142,5 +178,6 @@ export function createImRoutes(options: ImOptions): ImState {
       return event;
     },
     repliesTo: (messageId) => messages.filter((m) => m.parent_id === messageId),
+    forgetUuids: () => byUuid.clear(),
   };
 }
