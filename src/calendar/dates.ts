@@ -1,11 +1,6 @@
 /** ISO local date arithmetic. Everything works on "YYYY-MM-DD" strings through UTC, so the server's TZ never matters. */
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
-import timezone from 'dayjs/plugin/timezone.js';
 import type { IsoDate } from '../domain/types.js';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
+import { wallClock } from './zoned-time.js';
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
@@ -75,7 +70,7 @@ export function monthEnd(date: IsoDate): IsoDate {
 
 /** Today's date in the given timezone for the instant `now`. */
 export function todayIn(timezoneName: string = DEFAULT_TIMEZONE, now: Date = new Date()): IsoDate {
-  return dayjs(now).tz(timezoneName).format('YYYY-MM-DD');
+  return wallClock(now, timezoneName).date;
 }
 
 /** Excel / Sheets serial day number (1900 date system, days since 1899-12-30) to an ISO date. */
@@ -88,4 +83,3 @@ export function toSerial(date: IsoDate): number {
   return Math.round((toUtcMs(date) - Date.UTC(1899, 11, 30)) / DAY_MS);
 }
 
-export { dayjs };

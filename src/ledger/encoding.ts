@@ -1,6 +1,10 @@
 /** Text encodings of CSV files as Excel and WPS write them: UTF-8 (with or without BOM), GBK, UTF-16LE. */
 import { isUtf8 } from 'node:buffer';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+
+// iconv-lite is loaded for GBK only: a UTF-8 ledger (most of them) never needs it.
+let loaded: typeof import('iconv-lite') | null = null;
+const iconvLite = (): typeof import('iconv-lite') => (loaded ??= createRequire(import.meta.url)('iconv-lite') as typeof import('iconv-lite'));
 
 /** How a text file was encoded, so a write-back can keep it. 'utf16le' is Excel's "Unicode text" (with BOM). */
 export type TextEncodingName = 'utf8' | 'utf8-bom' | 'gbk' | 'utf16le';
@@ -40,9 +44,9 @@ function decodeUtf8(buf: Buffer, encoding: 'utf8' | 'utf8-bom'): DecodedText {
     if (isUtf8(line)) utf8Lines += 1;
     else gbkLines.push(i + 1);
   });
-  if (utf8Lines <= gbkLines.length) return { text: iconv.decode(buf, 'gbk'), encoding: 'gbk', gbkLines: [] };
+  if (utf8Lines <= gbkLines.length) return { text: iconvLite().decode(buf, 'gbk'), encoding: 'gbk', gbkLines: [] };
   const gbk = new Set(gbkLines);
-  const text = lines.map((line, i) => (gbk.has(i + 1) ? iconv.decode(line, 'gbk') : line.toString('utf8'))).join('\n');
+  const text = lines.map((line, i) => (gbk.has(i + 1) ? iconvLite().decode(line, 'gbk') : line.toString('utf8'))).join('\n');
   return { text, encoding, gbkLines };
 }
 
@@ -73,15 +77,15 @@ export function encodeText(text: string, encoding: TextEncodingName): Buffer {
     case 'utf16le':
       return Buffer.concat([UTF16LE_BOM, Buffer.from(text, 'utf16le')]);
     case 'gbk':
-      return iconv.encode(text, 'gbk');
+      return iconvLite().encode(text, 'gbk');
   }
 }
 
 /** The characters of `text` that `encoding` cannot hold (GBK has no emoji and few rare characters), each once; '' when all fit. */
 export function unencodableChars(text: string, encoding: TextEncodingName): string {
-  if (encoding !== 'gbk' || iconv.decode(iconv.encode(text, 'gbk'), 'gbk') === text) return '';
+  if (encoding !== 'gbk' || iconvLite().decode(iconvLite().encode(text, 'gbk'), 'gbk') === text) return '';
   const lost = new Set<string>();
-  for (const char of text) if (iconv.decode(iconv.encode(char, 'gbk'), 'gbk') !== char) lost.add(char);
+  for (const char of text) if (iconvLite().decode(iconvLite().encode(char, 'gbk'), 'gbk') !== char) lost.add(char);
   return [...lost].join('');
 }
 

@@ -13,7 +13,7 @@ import { problem } from './problems.js';
 import { MAX_SHEET_CELLS, MAX_SHEET_ROWS, tooManyCells, tooManyRows } from './limits.js';
 import { LedgerReadError } from './read-error.js';
 import { hasHeaderRow, tableFromRows } from './header-row.js';
-import { readXlsx, type XlsxBook } from './xlsx.js';
+import type { XlsxBook } from './xlsx.js';
 
 export { LedgerReadError } from './read-error.js';
 
@@ -115,6 +115,8 @@ function quoteProblem(): Problem {
 
 async function loadBook(path: string, bytes: Buffer): Promise<XlsxBook> {
   try {
+    // The XLSX reader (and the stream module it needs) is loaded for workbooks only: most ledgers here are CSV.
+    const { readXlsx } = await import('./xlsx.js');
     return await readXlsx(bytes, path);
   } catch (error) {
     if (error instanceof LedgerReadError) throw error;

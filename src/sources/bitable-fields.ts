@@ -1,5 +1,6 @@
 /** Bitable field values ↔ ledger cells (pure): reading every field type as text/number, writing text back typed. */
-import { dayjs, DEFAULT_TIMEZONE, todayIn } from '../calendar/dates.js';
+import { DEFAULT_TIMEZONE, todayIn } from '../calendar/dates.js';
+import { zonedInstant } from '../calendar/zoned-time.js';
 import type { Cell } from '../domain/types.js';
 import { flattenFeishuValue } from './feishu-values.js';
 import { WriteBackError } from './write-back.js';
@@ -97,7 +98,7 @@ export function cellToFieldValue(field: BitableField, text: string): unknown {
       return percent && isPercent(field) ? n / 100 : n;
     }
     case FIELD_TYPE.date:
-      return dayjs.tz(text, DEFAULT_TIMEZONE).valueOf();
+      return zonedInstant(text, '00:00', DEFAULT_TIMEZONE).getTime();
     case FIELD_TYPE.multiSelect:
       return [text];
     case FIELD_TYPE.text:
