@@ -37,7 +37,7 @@ const book = new ExcelJS.Workbook();
 book.creator = 'duban';
 book.created = CREATED;
 book.modified = CREATED;
-const WIDTHS = { 编号: 8, 类别: 20, 任务: 60, 责任单位: 24, 协助单位: 30, 开始日期: 14, 截止日期: 16, 状态: 10, 进度: 8, 进展情况: 48, 更新时间: 14 };
+const WIDTHS = { 编号: 8, 类别: 20, 任务: 36, 责任单位: 24, 协助单位: 30, 开始日期: 14, 截止日期: 16, 状态: 10, 进度: 8, 进展情况: 48, 更新时间: 14, 工作内容: 60, 责任领导: 16 };
 const tasks = headerSheet(book, '台账', ledgerHeaders, ledgerHeaders.map((h) => WIDTHS[h] ?? 16));
 const statusColumn = tasks.getColumn(ledgerHeaders.indexOf('状态') + 1).letter;
 // A dropdown, not a hard rule: other status words offices use (已延期, 推进中) stay allowed.

@@ -32,6 +32,7 @@ export function openLedger(sheet: string, deps: SourceDeps): LedgerSource {
     read: () => source.read(),
     revision: () => source.revision(),
     ...(source.readTab ? { readTab: (name: string) => source.readTab!(name) } : {}),
+    ...(source.columnRules ? { columnRules: source.columnRules } : {}),
     updateTask: async () => {
       throw new SourceError(
         '这是 duban 自带的示例台账，不写回修改。请用 --sheet 或配置中的 sheet: 指定你自己的台账（可以先复制 sheets-templates/example/tasks.csv）。',

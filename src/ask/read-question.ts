@@ -26,8 +26,8 @@ export interface ReadContext {
 
 /** Pieces that a keyword found in the ledger may cover: fillers, task nouns, conjunctions and bare unit cores. */
 const SOFT = new Set<Piece['kind']>(['filler', 'noun', 'and', 'chat']);
-/** A run left over that ends like a unit's name is meant as a unit ("区统计局", "医保局"). */
-const UNIT_ENDING = /(局|委|委员会|办|办公室|部|镇|乡|街道|中心|集团|公司|所|站|院|队|厅|处|管委会)$/u;
+/** A run left over that ends like a unit's name is meant as a unit ("区统计局", "医保局", "珠晖区"). */
+const UNIT_ENDING = /(局|委|委员会|办|办公室|部|镇|乡|街道|中心|集团|公司|所|站|院|队|厅|处|管委会|区|县)$/u;
 const UNIT_ENDING_EN = /\b(bureau|commission|committee|office|department|dept|agency|administration|authority|center|centre|group)s?$/;
 const HAN = /\p{Script=Han}/u;
 
@@ -63,16 +63,21 @@ export function readQuestion(message: string, ctx: ReadContext): Reading {
   return compose(text, withWholeUnknownNames(text, leftovers.sort((a, b) => a.start - b.start)));
 }
 
-/** "交通运输部": a bare core (交通) followed by an unknown unit-like rest (运输部) is one unknown name, not two pieces. */
+/**
+ * "交通运输部", "市退役军人事务局": a bare core (交通), a keyword (退役军人) or a place (市) right before an unknown
+ * unit-like rest (运输部, 事务局) is part of one unknown name, not a piece of its own.
+ */
 function withWholeUnknownNames(text: string, spans: Span[]): Span[] {
   const result: Span[] = [];
+  const joins = (s: Span) => (s.piece.kind === 'unit' && s.priority < 5) || s.piece.kind === 'keyword' || (s.piece.kind === 'filler' && /^[市区县省]$/.test(text.slice(s.start, s.end)));
   for (const span of spans) {
-    const last = result.at(-1);
-    if (span.piece.kind === 'unknownUnit' && last && last.end === span.start && last.piece.kind === 'unit' && last.priority < 5) {
-      result[result.length - 1] = { start: last.start, end: span.end, piece: { kind: 'unknownUnit', said: text.slice(last.start, span.end) }, priority: 5 };
-    } else {
+    if (span.piece.kind !== 'unknownUnit') {
       result.push(span);
+      continue;
     }
+    let start = span.start;
+    while (result.length > 0 && result[result.length - 1].end === start && joins(result[result.length - 1])) start = result.pop()!.start;
+    result.push({ start, end: span.end, piece: { kind: 'unknownUnit', said: text.slice(start, span.end) }, priority: 5 });
   }
   return result;
 }
@@ -237,8 +242,9 @@ function leftoverSpans(text: string, from: number, to: number, lexicon: ReturnTy
     return spans;
   }
   const fragment = HAN.test(said) && said.length >= 2 ? lexicon.containing(said) : [];
-  // "资源那边": a piece of a few units' names is meant as one of them (the candidates are offered).
-  if (fragment.length > 0 && (UNIT_ENDING.test(said) || fragment.length <= 6)) {
+  // "资源那边": a piece of a few units' names is meant as one of them (the candidates are offered); a piece that
+  // fits one unit only names it when it is long enough to mean it ("务局" is not 商务局).
+  if ((fragment.length > 1 && fragment.length <= 6) || (fragment.length === 1 && said.length >= 3)) {
     return [{ start, end, piece: { kind: 'unit', units: fragment, said, how: 'fragment' }, priority: 5 }];
   }
   if ((HAN.test(said) && UNIT_ENDING.test(said) && said.length >= 3) || (!HAN.test(said) && UNIT_ENDING_EN.test(said) && said.includes(' '))) {
@@ -290,6 +296,7 @@ function compose(text: string, spans: Span[]): Reading {
     progressBelow: null,
     progressAtLeast: null,
     overdueBy: null,
+    stale: null,
     window: null,
     dueSoon: false,
     noAssist: false,
@@ -346,6 +353,9 @@ function compose(text: string, spans: Span[]): Reading {
       case 'overdueBy':
         reading.overdueBy = { min: piece.min, max: piece.max ?? null, workdays: piece.workdays };
         break;
+      case 'stale':
+        reading.stale = { days: piece.days, workdays: piece.workdays };
+        break;
       case 'role':
         if (piece.role === 'joint') reading.joint = true;
         break;
@@ -382,6 +392,11 @@ function compose(text: string, spans: Span[]): Reading {
         break;
     }
   }
+  // "Are the transport bureau's tasks done?": a yes/no question about completion, like "都完成了吗".
+  if (/^(?:is|are|has|have|did|was|were)\s/.test(text) && reading.states.includes('done')) {
+    reading.states = reading.states.filter((s) => s !== 'done');
+    doneQuestion = true;
+  }
   // "交委的任务都完成了吗": the answer is what is not done; about one task, its detail answers it.
   if (doneQuestion && reading.taskIds.length + reading.keywords.length + reading.termGroups.length === 0 && !reading.states.includes('not_done')) {
     reading.states.push('not_done');
@@ -397,7 +412,7 @@ function compose(text: string, spans: Span[]): Reading {
   const strong =
     reading.units.length + reading.taskIds.length + reading.keywords.length + reading.termGroups.length + reading.states.length + reading.warnings.length +
     reading.candidates.length + reading.unknownUnits.length + Number(reading.noAssist) +
-    Number(reading.progressBelow !== null || reading.progressAtLeast !== null || reading.overdueBy !== null);
+    Number(reading.progressBelow !== null || reading.progressAtLeast !== null || reading.overdueBy !== null || reading.stale !== null);
   const ledgerWide = [...asks].some((a) => a === 'count' || a === 'rate' || a === 'group' || a === 'slowest' || a === 'overview' || a === 'all' || a === 'help');
   const noise = chat > 0 || reading.ignored.length > 0;
   // Small talk with a time or question word ("今天天气不错", "今天中午谁订的饭") is not a question about the ledger.
@@ -451,7 +466,7 @@ function mainAsk(asks: ReadonlySet<AskWord>, reading: Reading): AskWord {
   const about = reading.taskIds.length > 0 || reading.keywords.length > 0 || reading.termGroups.length > 0;
   const filters =
     reading.units.length + reading.states.length + reading.warnings.length + Number(reading.window !== null) + Number(reading.noAssist) +
-    Number(reading.progressBelow !== null || reading.overdueBy !== null);
+    Number(reading.progressBelow !== null || reading.overdueBy !== null || reading.stale !== null);
   if (asks.has('slowest')) return about ? 'who' : 'slowest';
   if ((asks.has('group') || (asks.has('who') && asks.has('count'))) && reading.taskIds.length === 0 && reading.units.length === 0) return 'group';
   if (asks.has('who')) return 'who';

@@ -22,6 +22,8 @@ export interface Reading {
   progressBelow: number | null;
   progressAtLeast: number | null;
   overdueBy: { min: number; max: number | null; workdays: boolean } | null;
+  /** Open tasks not updated for this long (更新时间): "好久没更新的". */
+  stale: { days: number; workdays: boolean } | null;
   window: TimeWindow | null;
   /** A deadline word without a window (即将到期, 到期的任务): the due-soon window. */
   dueSoon: boolean;

@@ -30,6 +30,12 @@ export interface CliArgs {
   task?: string;
   unit?: string;
   as?: string;
+  /** import-plan: show the tasks for review, write nothing. */
+  check: boolean;
+  /** import-plan: overwrite an existing --out file. */
+  force: boolean;
+  /** import-plan: the year of dates written without one. */
+  year?: string;
 }
 
 /** A mistake in how duban was called; exit code 2. */
@@ -79,11 +85,14 @@ export function parseCommandLine(argv: string[]): CliArgs {
     task: text('task'),
     unit: text('unit'),
     as: text('as'),
+    check: values.check === true,
+    force: values.force === true,
+    year: text('year'),
   };
 }
 
 function emptyArgs(command: CommandName): CliArgs {
-  return { command, positionals: [], version: false, format: 'text', send: false };
+  return { command, positionals: [], version: false, format: 'text', send: false, check: false, force: false };
 }
 
 function parse(argv: string[]): { values: Partial<Record<OptionName, string | boolean>>; positionals: string[] } {

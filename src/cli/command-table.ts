@@ -4,7 +4,7 @@
  */
 import type { OptionName } from './options.js';
 
-export const COMMAND_NAMES = ['digest', 'remind', 'ask', 'validate', 'chat', 'import-plan', 'serve', 'plan', 'update', 'history', 'chats', 'help'] as const;
+export const COMMAND_NAMES = ['digest', 'remind', 'ask', 'validate', 'chat', 'import-plan', 'serve', 'plan', 'update', 'history', 'chats', 'store', 'help'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
 export type OutputFormat = 'text' | 'markdown' | 'card' | 'json';
@@ -90,12 +90,16 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     exits: USAGE_EXITS,
   },
   'import-plan': {
-    args: '方案.txt',
-    summary: '把工作方案（纯文本）转成台账行：任务、责任单位、协助单位、完成时限',
-    options: ['out', 'format'],
+    args: '方案.docx',
+    summary: '把工作方案（.txt .docx .doc .wps .xlsx .csv）转成台账行：任务、责任单位、协助单位、完成时限',
+    options: ['check', 'out', 'force', 'year', 'units', 'format'],
     formats: TEXT_OR_JSON,
-    examples: [{ command: 'duban import-plan 方案.txt --out tasks.csv', note: '写成 CSV 台账' }],
-    exits: { 1: '方案中没有找到任务', 2: '用法错误，或方案文件读不出来（不存在、不是纯文本）', 70: EXIT_MEANINGS[70] },
+    examples: [
+      { command: 'duban import-plan 方案.docx --check', note: '列出找到的任务供核对' },
+      { command: 'duban import-plan 方案.docx --out 台账.xlsx', note: '写成新的台账文件（.csv 或 .xlsx；已有文件要加 --force）' },
+      { command: 'duban import-plan 方案.docx --out https://docs.google.com/spreadsheets/d/…', note: '追加到在线台账（Google 表格、飞书表格、多维表格）' },
+    ],
+    exits: { 1: '方案中没有找到任务', 2: '用法错误，或方案文件读不出来（不存在、格式不支持）', 3: '--out 的表格无法写入，或配置有问题', 70: EXIT_MEANINGS[70] },
   },
   serve: {
     summary: '服务：定时发简报和提醒、在飞书群里回答问题（没有配置飞书时为本地模式，输出到终端）',
@@ -131,6 +135,17 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
     formats: TEXT_OR_JSON,
     examples: [{ command: 'duban chats', note: '列出群和 chat_id' }],
     exits: { 2: EXIT_MEANINGS[2], 3: '没有配置飞书应用凭据', 4: '飞书接口调用失败', 70: EXIT_MEANINGS[70] },
+  },
+  store: {
+    args: 'migrate|status',
+    summary: '状态数据库（SQLite 或 PostgreSQL）：migrate 建立或升级表结构，status 查看类型、位置和结构版本',
+    options: ['format'],
+    formats: TEXT_OR_JSON,
+    examples: [
+      { command: 'duban store migrate', note: '建立或升级表结构' },
+      { command: 'duban store status --json', note: '数据库类型和结构版本（JSON）' },
+    ],
+    exits: { 2: '缺少或不认识的子命令', 3: '数据库无法连接或无法使用（提示会指出原因）', 70: EXIT_MEANINGS[70] },
   },
   help: {
     args: '[命令]',

@@ -3,7 +3,8 @@ import { ConfigError } from '../config/config-error.js';
 import { LedgerReadError } from '../ledger/read-error.js';
 import { SourceError } from '../sources/source-error.js';
 import { FeishuApiError } from '../feishu/feishu-api.js';
-import { PlanFileError } from '../plan/read-plan-file.js';
+import { PlanFileError } from '../workplan/read-plan-file.js';
+import { StoreError } from '../store/store-error.js';
 import { UnusableLedgerError } from '../app/usable-ledger.js';
 import { UsageError } from './args.js';
 import { NoFeishuError } from './no-feishu-error.js';
@@ -17,8 +18,8 @@ export interface Failure {
 }
 
 /**
- * Exit codes (src/cli/command-table.ts): 1 ledger errors or no task, 2 usage, 3 configuration or source, 4 Feishu,
- * 70 internal. What a server said can end up in a message or its detail: both are masked like every log line.
+ * Exit codes (src/cli/command-table.ts): 1 ledger errors or no task, 2 usage, 3 configuration, source or store,
+ * 4 Feishu, 70 internal. What a server said can end up in a message or its detail: both are masked like every log line.
  */
 export function describeFailure(error: unknown): Failure {
   const failure = classified(error);
@@ -32,6 +33,7 @@ function classified(error: unknown): Failure {
   if (error instanceof NoFeishuError) return { message: error.message, detail: null, exitCode: 4 };
   if (error instanceof ConfigError) return { message: error.message, detail: causeOf(error), exitCode: 3 };
   if (error instanceof LedgerReadError) return { message: error.message, detail: error.logMessage, exitCode: 3 };
+  if (error instanceof StoreError) return { message: error.message, detail: error.logMessage, exitCode: 3 };
   if (error instanceof SourceError) return { message: error.message, detail: causeOf(error) ?? error.stack ?? null, exitCode: 3 };
   if (error instanceof FeishuApiError) {
     return { message: `飞书接口出错（${error.code || error.httpStatus}）：${error.hint || error.message}`, detail: error.message, exitCode: 4 };

@@ -19,6 +19,7 @@ const COMMAND_MODULES: Record<CommandName, () => Promise<Command>> = {
   update: () => import('./commands/update.js'),
   history: () => import('./commands/history.js'),
   chats: () => import('./commands/chats.js'),
+  store: () => import('./commands/store.js'),
   help: () => import('./commands/help.js'),
 };
 

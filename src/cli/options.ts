@@ -2,7 +2,7 @@
 
 export type OptionName =
   | 'sheet' | 'units' | 'today' | 'format' | 'json' | 'send' | 'config' | 'out' | 'from' | 'days'
-  | 'status' | 'progress' | 'note' | 'by' | 'task' | 'unit' | 'as' | 'help' | 'version';
+  | 'status' | 'progress' | 'note' | 'by' | 'task' | 'unit' | 'as' | 'check' | 'force' | 'year' | 'help' | 'version';
 
 export interface OptionSpec {
   type: 'string' | 'boolean';
@@ -31,6 +31,9 @@ export const OPTIONS: Record<OptionName, OptionSpec> = {
   task: { type: 'string', value: '编号', help: '只看这项任务' },
   unit: { type: 'string', value: '单位', help: '只看这个单位' },
   as: { type: 'string', value: '单位', help: '以这个单位的身份提问（“我们单位的任务”“我的任务”按它回答）' },
+  check: { type: 'boolean', help: '只列出找到的任务供核对，不写入' },
+  force: { type: 'boolean', help: '--out 的文件已存在时覆盖它' },
+  year: { type: 'string', value: 'YYYY', help: '方案中没写年份的日期按这一年' },
   help: { type: 'boolean', short: 'h', help: '显示这个命令的用法' },
   version: { type: 'boolean', short: 'V', help: '显示 duban 的版本' },
 };

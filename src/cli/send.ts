@@ -28,7 +28,7 @@ function recording(messenger: Messenger, results: { chat: string; result: Delive
 async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string; label: string; build: Build }[]): Promise<number> {
   const { config } = ctx.loaded;
   const delivery = await createDelivery(config, ctx.logger);
-  const store = await openStore(ctx.loaded.dataDir);
+  const store = await openStore(ctx.loaded.dataDir, config.store, { logger: ctx.logger });
   const inputs: RunInputs = {
     parsed: { ledger: ctx.ledger, directory: ctx.directory, revision: null },
     today: ctx.today, calendar: ctx.calendar, options: ctx.options, config, store, delivery, sheetUrl: ctx.sheetUrl,

@@ -37,6 +37,7 @@ export const ENV_OVERRIDES: readonly [string, string[]][] = [
   ['FEISHU_VERIFICATION_TOKEN', ['feishu', 'http', 'verificationToken']],
   ['DUBAN_DATA_DIR', ['dataDir']],
   ['DUBAN_SHEET', ['sheet']],
+  ['DUBAN_DATABASE_URL', ['store']],
 ];
 
 /** Applies the environment overrides to a raw (not yet validated) configuration object. */

@@ -11,6 +11,7 @@ import { ConfigError } from './config-error.js';
 import type { ConfigIssue } from './config-error.js';
 import { chineseMessage, configIssues } from './config-issues.js';
 import { crossCheck } from './cross-check.js';
+import { databasePassword } from './database-url.js';
 import { CONFIG_DEFAULTS } from './defaults.js';
 import { ENV_OVERRIDES, applyEnvOverrides, sourceEnv, substituteEnv } from './env.js';
 import { packageRoot } from './package-root.js';
@@ -82,6 +83,7 @@ function registerSecrets(config: DubanConfig): void {
     redact(hook.url);
     redact(hook.secret);
   }
+  if (config.store) redact(databasePassword(config.store));
 }
 
 /** Loads and validates the configuration; throws ConfigError listing every problem. */

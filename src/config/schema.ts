@@ -4,6 +4,7 @@
  */
 import { createRequire } from 'node:module';
 import { isIsoDate } from '../calendar/dates.js';
+import { isDatabaseUrl } from './database-url.js';
 import { CONFIG_DEFAULTS as D } from './defaults.js';
 
 type Zod = typeof import('zod').z;
@@ -121,6 +122,12 @@ function buildSchema(z: Zod, cron: Cron) {
       .strictObject({ port: port(0, '需要端口号（0–65535 的整数，0 表示自动选择）').optional() })
       .prefault({}),
     dataDir: z.string().min(1, { message: '需要保存状态的文件夹路径' }).default(D.dataDir),
+    store: z
+      .string()
+      .refine(isDatabaseUrl, {
+        message: '需要 PostgreSQL 地址，例如 postgres://duban@db.example.org:5432/duban（不写 store 时状态保存在 dataDir 下的 SQLite 中）',
+      })
+      .optional(),
   });
 }
 

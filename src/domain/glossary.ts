@@ -118,4 +118,15 @@ export const TOPICS: readonly TopicEntry[] = [
     en: ['urban construction investment', 'city investment', 'urban investment', 'chengtou'],
   },
   { id: 'tourism-investment', zh: ['旅游投资', '旅投'], en: ['tourism investment'] },
+  { id: 'big-data', zh: ['政务服务数据管理', '大数据', '政务数据', '数据'], en: ['big data', 'data', 'government data', 'digital government'] },
+  { id: 'letters-visits', zh: ['信访'], en: ['letters and visits', 'letters and calls', 'petitions', 'petition'] },
+  { id: 'medical-security', zh: ['医疗保障', '医保'], en: ['medical security', 'medical insurance', 'healthcare security'] },
+  {
+    id: 'industry-it',
+    zh: ['工业和信息化', '工业信息化', '经济和信息化', '经济信息化', '工信', '经信'],
+    en: ['industry and information technology', 'industry and information', 'economy and information', 'miit', 'industry'],
+  },
+  { id: 'government-services', zh: ['政务服务', '行政审批', '政务'], en: ['government services', 'administrative services', 'administrative approval'] },
+  { id: 'high-tech-zone', zh: ['高新技术产业开发区', '高新区'], en: ['high-tech zone', 'high tech zone', 'hi-tech zone', 'high-tech park'] },
+  { id: 'development-zone', zh: ['经济技术开发区', '经济开发区', '经开区', '开发区'], en: ['development zone', 'economic development zone', 'economic zone'] },
 ];

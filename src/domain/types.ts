@@ -10,8 +10,8 @@ export type IsoDate = string;
 /** The four completion states a status word maps to. */
 export type TaskState = 'not_started' | 'in_progress' | 'done' | 'paused';
 
-/** Ledger fields, in template order. */
-export const LEDGER_FIELDS = [
+/** The template's columns, in template order (sheets-templates/ledger-template.*, import-plan's rows). */
+export const TEMPLATE_FIELDS = [
   'id',
   'category',
   'title',
@@ -23,7 +23,19 @@ export const LEDGER_FIELDS = [
   'progress',
   'note',
   'updated',
+  // Optional: the task's full text (任务 stays short) and the leaders in charge (people, never units).
+  'detail',
+  'leader',
 ] as const;
+
+/**
+ * Columns an office adds for the supervision loop (extensions, completion, warnings): read when present, and written
+ * back by duban only where the sheet has them.
+ */
+export const LOOP_FIELDS = ['originalDue', 'extensions', 'closed', 'evidence', 'warning'] as const;
+
+/** Every ledger field duban reads: the template's, then the loop's. */
+export const LEDGER_FIELDS = [...TEMPLATE_FIELDS, ...LOOP_FIELDS] as const;
 export type LedgerField = (typeof LEDGER_FIELDS)[number];
 
 /** A cell as a source delivers it: text, or a number (Excel/Sheets serial dates stay numbers). */

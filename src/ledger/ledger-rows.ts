@@ -41,6 +41,7 @@ export function ledgerRows(table: RawTable, columns: ColumnMap, problems: Proble
 function emptyRecord<T>(value: T): Record<LedgerField, T> {
   return {
     id: value, category: value, title: value, lead: value, assist: value, start: value,
-    due: value, status: value, progress: value, note: value, updated: value,
+    due: value, status: value, progress: value, note: value, updated: value, detail: value, leader: value,
+    originalDue: value, extensions: value, closed: value, evidence: value, warning: value,
   };
 }

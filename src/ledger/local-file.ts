@@ -8,10 +8,12 @@ import { problem } from './problems.js';
 import { LedgerReadError } from './read-error.js';
 import { MAX_FILE_BYTES, fileTooLarge } from './limits.js';
 
+/** A local ledger file: its bytes as read (a write-back checks them before replacing the file), and what they are. */
 export type LocalFile =
   | { format: 'xlsx'; bytes: Buffer }
   | {
       format: 'text';
+      bytes: Buffer;
       /** The content as UTF-8 bytes, without a BOM: the file's own bytes when it is UTF-8 (the CSV reader reads these). */
       utf8: Buffer;
       /** The content as text, decoded on first use. */
@@ -48,7 +50,7 @@ export async function readLocalFile(path: string): Promise<LocalFile> {
   if (plain) {
     const head = plain.utf8.subarray(0, SAMPLE_BYTES).toString('utf8');
     if (looksBinary(head)) throw notText(path);
-    const file = textFile(plain.utf8, plain.encoding, []);
+    const file = textFile(bytes, plain.utf8, plain.encoding, []);
     if (head.trim() === '' && (plain.utf8.length <= SAMPLE_BYTES || file.text.trim() === '')) throw emptyFile(path);
     return file;
   }
@@ -67,7 +69,7 @@ export async function readLocalFile(path: string): Promise<LocalFile> {
     problems.push(problem(null, '', 'warning', 'nul_bytes',
       `文件 ${path} 的${lineList(nulLines)}含有空字符（NUL 字节，正常的表格不会有），已忽略这些字符；请核对这些行，或在 Excel/WPS 中重新另存为 CSV`));
   }
-  return textFile(Buffer.from(text, 'utf8'), decoded.encoding, problems, text);
+  return textFile(bytes, Buffer.from(text, 'utf8'), decoded.encoding, problems, text);
 }
 
 /** A UTF-8 file without NUL bytes, the common case: its bytes are read as they are, never decoded whole. */
@@ -78,10 +80,11 @@ function plainUtf8(bytes: Buffer): { utf8: Buffer; encoding: 'utf8' | 'utf8-bom'
   return { utf8, encoding: bom ? 'utf8-bom' : 'utf8' };
 }
 
-function textFile(utf8: Buffer, encoding: TextEncodingName, problems: Problem[], decoded?: string): TextFile {
+function textFile(bytes: Buffer, utf8: Buffer, encoding: TextEncodingName, problems: Problem[], decoded?: string): TextFile {
   let text = decoded;
   return {
     format: 'text',
+    bytes,
     utf8,
     get text() {
       return (text ??= utf8.toString('utf8'));

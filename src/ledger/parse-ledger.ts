@@ -9,6 +9,7 @@ import { parseTaskRow } from './parse-row.js';
 import { problem } from './problems.js';
 import { resolveUnits } from './resolve-units.js';
 import { rowDates } from './row-dates.js';
+import { mixedStatusWords } from './status-words.js';
 import { settleIds } from './task-ids.js';
 import { unitRoles } from './unit-roles.js';
 
@@ -45,6 +46,7 @@ export function parseLedger(table: RawTable, unitsTable: RawTable | null, opts: 
   if (tasks.length === 0) problems.push(problem(null, '', 'warning', 'no_tasks', '台账中没有任务行：请在表头下方逐行填写任务'));
   settleIds(tasks, columns, found);
   const directory = resolveUnits(tasks, directoryUnits, columns, found);
+  problems.push(...mixedStatusWords(rows, columns));
   return { source: table.source, tasks, units: [...directory.units], problems: [...problems, ...byRow(found)] };
 }
 

@@ -3,12 +3,14 @@ import type { Problem, Severity } from '../domain/types.js';
 
 /** Codes of the problems the ledger check reports (Problem.code). */
 export type ProblemCode =
-  | 'no_header' | 'missing_column' | 'duplicate_column' | 'no_tasks' | 'csv_quotes' | 'csv_delimiter' | 'mixed_encoding' | 'nul_bytes'
+  | 'no_header' | 'missing_column' | 'duplicate_column' | 'no_tasks' | 'csv_quotes'
   | 'missing_title' | 'missing_lead' | 'missing_due' | 'missing_id' | 'duplicate_id'
   | 'bad_date' | 'due_before_start' | 'bad_updated'
   | 'unknown_status' | 'bad_progress' | 'progress_out_of_range' | 'done_below_100'
   | 'unknown_unit' | 'ambiguous_unit' | 'filled_down'
-  | 'formula_text' | 'formula_error' | 'overlong_cell' | 'no_liaison';
+  | 'formula_text' | 'formula_error' | 'overlong_cell'
+  | 'mixed_status_words' | 'unmapped_option' | 'missing_option' | 'duplicate_options'
+  | 'csv_delimiter' | 'mixed_encoding' | 'nul_bytes' | 'no_liaison';
 
 /**
  * One problem; `row` is the sheet row as the user sees it, `column` the header as the user wrote it. A row

@@ -8,12 +8,13 @@ import type { Cell, Problem, RawTable } from '../domain/types.js';
 import { normalizeHeader } from './header-text.js';
 import { parseCsvText } from './csv.js';
 import { matchHeader } from './headers.js';
-import { emptyFile, readLocalFile, type TextFile } from './local-file.js';
+import { emptyFile, readLocalFile, type LocalFile, type TextFile } from './local-file.js';
 import { problem } from './problems.js';
 import { MAX_SHEET_CELLS, MAX_SHEET_ROWS, tooManyCells, tooManyRows } from './limits.js';
 import { LedgerReadError } from './read-error.js';
 import { hasHeaderRow, tableFromRows } from './header-row.js';
 import type { XlsxBook } from './xlsx.js';
+import type { XlsxWorkbook } from './xlsx-workbook.js';
 
 export { LedgerReadError } from './read-error.js';
 
@@ -58,12 +59,37 @@ export async function readLocalWorkbook(
 ): Promise<{ ledger: RawTable; units: RawTable | null }> {
   const file = await readLocalFile(path);
   if (file.format === 'text') return { ledger: csvTable(path, file, isLedgerHeader), units: null };
-  const book = await loadBook(path, file.bytes);
+  return bookTables(path, await loadBook(path, file.bytes), opts);
+}
+
+/** The ledger of an XLSX workbook loaded whole for a write-back: the tab it is on and the workbook itself. */
+export interface LedgerSheet {
+  book: XlsxWorkbook;
+  name: string;
+}
+
+/**
+ * The ledger (and units tab) of a file already read, for a write-back: an XLSX is loaded whole (its cells are changed
+ * and it is saved), and comes back with the sheet the ledger is on.
+ */
+export async function ledgerOfFile(
+  path: string,
+  file: LocalFile,
+  opts: { sheet?: string; unitsSheet?: string } = {},
+): Promise<{ ledger: RawTable; units: RawTable | null; sheet?: LedgerSheet }> {
+  if (file.format === 'text') return { ledger: csvTable(path, file, isLedgerHeader), units: null };
+  const book = await loadWorkbook(path, file.bytes);
+  const tables = bookTables(path, book, opts);
+  return { ...tables, sheet: { book, name: tables.sheet } };
+}
+
+/** The ledger tab (`opts.sheet`, else found by its header row) and the units tab of a workbook. */
+function bookTables(path: string, book: XlsxBook, opts: { sheet?: string; unitsSheet?: string }): { ledger: RawTable; units: RawTable | null; sheet: string } {
   const ledgerSheet = opts.sheet ?? findLedgerSheet(book);
   const unitsSheet = opts.unitsSheet ?? book.sheetNames.find((name) => name !== ledgerSheet && UNITS_SHEETS.has(normalizeHeader(name)));
   const ledger = sheetTable(path, book, ledgerSheet, isLedgerHeader);
   const units = unitsSheet === undefined ? null : sheetTable(path, book, unitsSheet, isUnitHeader);
-  return { ledger, units };
+  return { ledger, units, sheet: ledgerSheet! };
 }
 
 /**
@@ -113,11 +139,19 @@ function quoteProblem(): Problem {
   return problem(null, '', 'warning', 'csv_quotes', 'CSV 文件中的英文双引号 " 不配对，已尽量读取；请核对含双引号或换行的单元格，或在 Excel/WPS 中重新另存为 CSV');
 }
 
+// The XLSX readers (and the stream module they need) are loaded for workbooks only: most ledgers here are CSV.
 async function loadBook(path: string, bytes: Buffer): Promise<XlsxBook> {
+  return openWorkbook(path, async () => (await import('./xlsx.js')).readXlsx(bytes, path));
+}
+
+async function loadWorkbook(path: string, bytes: Buffer): Promise<XlsxWorkbook> {
+  return openWorkbook(path, async () => (await import('./xlsx-workbook.js')).loadXlsxWorkbook(bytes));
+}
+
+/** Runs a workbook loader; a file it cannot read is a LedgerReadError saying so (a sheet over the limits says that). */
+async function openWorkbook<T>(path: string, load: () => Promise<T>): Promise<T> {
   try {
-    // The XLSX reader (and the stream module it needs) is loaded for workbooks only: most ledgers here are CSV.
-    const { readXlsx } = await import('./xlsx.js');
-    return await readXlsx(bytes, path);
+    return await load();
   } catch (error) {
     if (error instanceof LedgerReadError) throw error;
     throw new LedgerReadError('bad_xlsx', path, `文件 ${path} 不是可读取的 XLSX 工作簿（可能已损坏），请在 Excel/WPS 中重新保存`,

@@ -1,4 +1,4 @@
-/** Status words (状态/完成情况) to the four completion states. */
+/** Status words (状态/完成情况) to the four completion states, and which words name a state and nothing else. */
 import type { TaskState } from '../domain/types.js';
 import { foldWidth } from './text.js';
 
@@ -25,7 +25,7 @@ const WORDS: Record<TaskState, string[]> = {
   ],
   paused: ['暂缓', '搁置', '暂停', '已暂停', '已搁置', '暂缓实施', '暂缓推进', '暂停实施', 'paused', 'on hold', 'suspended'],
 };
-const EXTENDED = ['已延期', '延期', '申请延期', '延期办理', 'extended'];
+const EXTENDED = ['已延期', '延期', '延期中', '申请延期', '延期办理', 'extended'];
 
 const LOOKUP = new Map<string, StatusParse>();
 for (const [state, words] of Object.entries(WORDS) as [TaskState, string[]][]) {
@@ -65,4 +65,35 @@ const LAGGING = /滞后|慢序时|慢于序时|红灯|黄灯/;
 /** True when the status text says the work is behind schedule (the task is still in progress). */
 export function isLaggingStatus(text: string): boolean {
   return LAGGING.test(text);
+}
+
+/** What a status cell says as duban writes it: one of the four states, or an approved extension (已延期). */
+export type StatusKey = TaskState | 'extended';
+
+/** The template's word for each meaning (sheets-templates/README.md): written only where the ledger has none of its own. */
+export const STATUS_TEMPLATE_WORDS: Readonly<Record<StatusKey, string>> = {
+  not_started: '未开始',
+  in_progress: '进行中',
+  done: '已完成',
+  paused: '暂缓',
+  extended: '已延期',
+};
+
+// The in-progress words that say only that: the others also say how it goes (滞后, 序时推进, 基本完成, 红灯).
+const PLAIN_IN_PROGRESS = new Set([
+  '进行中', '推进中', '正在推进', '办理中', '正在办理', '实施中', '未完成', '已启动', '持续推进', 'in progress', 'ongoing', 'started', 'doing',
+]);
+// 申请延期 is a request, not the approved extension duban writes.
+const PLAIN_EXTENDED = new Set(['已延期', '延期', '延期中', '延期办理', 'extended']);
+
+/**
+ * The state a cell's whole text names when it names nothing else ("推进中", "已办结", "已延期"); null for a word that
+ * also says how the work goes ("滞后", "序时推进"), for annotated text ("已完成（待验收）") and for unknown words.
+ */
+export function plainStatusKey(text: string): StatusKey | null {
+  const word = foldWidth(text).trim().toLowerCase().replace(/\s+/g, ' ');
+  const parsed = LOOKUP.get(word);
+  if (!parsed) return null;
+  if (parsed.extended) return PLAIN_EXTENDED.has(word) ? 'extended' : null;
+  return parsed.state !== 'in_progress' || PLAIN_IN_PROGRESS.has(word) ? parsed.state : null;
 }

@@ -10,6 +10,7 @@ import type { Cell } from '../domain/types.js';
 import { loadExcelJS } from './load-exceljs.js';
 import { MAX_SHEET_CELLS, MAX_SHEET_ROWS, tooManyCells, tooManyRows } from './limits.js';
 
+/** A workbook as read: its sheets' names (tab order, veryHidden ones left out) and each sheet's rows. */
 export interface XlsxBook {
   sheetNames: string[];
   /** The sheet's rows from row 1 (index 0 is sheet row 1), each as long as its last cell; null when there is no such sheet. */
@@ -68,20 +69,21 @@ async function sheetRows(sheet: AsyncIterable<ExcelJS.Row>, source: string): Pro
 
 /**
  * One cell as the other sources deliver it. Merged cells are a value in the master cell and blanks in the rest (as
- * a CSV export has them), dates are ISO dates, rich text is its text, a formula is its cached result (a date when the
- * cell is formatted as one), or "=FORMULA" text when the file holds no result (the check then flags it).
+ * a CSV export has them: the cells a merge covers hold nothing in the file), and a formula's cached number is a date
+ * when the cell is formatted as one.
  */
 function plainCell(cell: ExcelJS.Cell): Cell {
   const value = cell.value;
-  if (value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value)) {
-    if (value.result === undefined) return `=${'formula' in value ? value.formula : value.sharedFormula}`;
-    const result = value.result as ExcelJS.CellValue;
-    return typeof result === 'number' && isDateFormat(cell.numFmt) ? fromSerial(result) : plainValue(result);
-  }
+  const formula = value !== null && typeof value === 'object' && ('formula' in value || 'sharedFormula' in value);
+  if (formula && typeof value.result === 'number' && isDateFormat(cell.numFmt)) return fromSerial(value.result);
   return plainValue(value);
 }
 
-function plainValue(value: ExcelJS.CellValue | undefined): Cell {
+/**
+ * One cell's value as the other sources deliver it: dates are ISO dates, rich text is its text, a formula is its
+ * cached result, or "=FORMULA" text when the file holds no result (the check then flags it).
+ */
+export function plainValue(value: ExcelJS.CellValue | undefined): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return ownCopy(value);
   if (typeof value === 'number' || typeof value === 'boolean') return value;
@@ -89,6 +91,10 @@ function plainValue(value: ExcelJS.CellValue | undefined): Cell {
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString().slice(0, 10);
   if ('richText' in value) return ownCopy(value.richText.map((run) => run.text).join(''));
   if ('error' in value) return value.error;
+  if ('formula' in value || 'sharedFormula' in value) {
+    if (value.result !== undefined) return plainValue(value.result as ExcelJS.CellValue);
+    return `=${'formula' in value ? value.formula : value.sharedFormula}`;
+  }
   if ('text' in value) return typeof value.text === 'string' ? value.text : plainValue(value.text);
   return null;
 }

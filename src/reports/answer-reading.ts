@@ -63,6 +63,7 @@ export function answerReading(reading: Reading, ctx: AnswerContext): Answer {
  * overdue, due, state, attention, task, keyword, ranking), so scripts keep working; otherwise what was asked.
  */
 function intentName(reading: Reading, asked: string): string {
+  if (asked === 'overview') return 'progress';
   if (asked !== 'list' && asked !== 'detail' && asked !== 'group') return asked;
   const kinds = [
     reading.units.length > 0 ? (reading.units.every((u) => 'self' in u) ? 'my_tasks' : 'unit_tasks') : null,
@@ -71,7 +72,7 @@ function intentName(reading: Reading, asked: string): string {
     reading.window || reading.dueSoon ? 'due' : null,
     reading.warnings.length > 0 || reading.progressBelow !== null ? 'attention' : null,
     reading.states.includes('overdue') || reading.overdueBy ? 'overdue' : null,
-    reading.states.some((s) => s !== 'overdue') ? 'state' : null,
+    reading.states.some((s) => s !== 'overdue') || reading.stale ? 'state' : null,
   ].filter((k): k is string => k !== null);
   if (asked === 'group') return kinds.length === 0 || (kinds.length === 1 && kinds[0] === 'overdue') ? 'ranking' : 'group';
   if (kinds.length === 2 && kinds.includes('overdue') && (kinds.includes('unit_tasks') || kinds.includes('my_tasks'))) return 'overdue';

@@ -10,7 +10,7 @@ import { indexLedger, ledgerViews } from './ledger-index.js';
 /** Overall numbers and warning levels. */
 export function overviewAnswer(ctx: AnswerContext): Answer {
   const d = ledgerViews(ctx.ledger, ctx.today, ctx.calendar, ctx.options).derived(summarize);
-  const answer = makeAnswer('overview', {
+  const answer = makeAnswer('progress', {
     title: `总体进展（${ctx.today}）`,
     lines: [
       `共 ${d.total} 项：已完成 ${d.done}，进行中 ${d.inProgress}，未开始 ${d.notStarted}，暂缓 ${d.paused}；完成率 ${d.completionRate}%`,

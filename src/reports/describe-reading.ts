@@ -39,6 +39,7 @@ export function describeReading(reading: Reading, units: readonly ResolvedMentio
   for (const keyword of reading.keywords) parts.push(`与“${keyword}”有关`);
   if (reading.termGroups.length > 0) parts.push(`与“${reading.termGroups.map((g) => g.said).join(' ')}”有关`);
   if (reading.noAssist) parts.push('没有协助单位');
+  if (reading.stale) parts.push(`${reading.stale.days} ${reading.stale.workdays ? '个工作日' : '天'}以上未更新`);
   if (reading.taskIds.length > 0) parts.push(`编号 ${reading.taskIds.join('、')}`);
   if (!who && parts.length === 0) return '全部任务';
   return `${who}${parts.join('、')}的任务`;

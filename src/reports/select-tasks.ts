@@ -5,6 +5,7 @@
 import type { Reading, Role } from '../ask/reading.js';
 import type { StateWord, TimeWindow } from '../ask/pieces/piece.js';
 import type { Task } from '../domain/types.js';
+import { addDays } from '../calendar/dates.js';
 import type { ClassifiedTask } from './classify.js';
 import type { AnswerContext } from './answer-types.js';
 import { indexLedger, ledgerViews } from './ledger-index.js';
@@ -90,6 +91,11 @@ export function selectTasks(reading: Reading, units: readonly ResolvedMention[],
   // With a window of deadlines ahead and no state named, only work still to do is listed; a rate needs the done ones.
   const window = lookBack(reading.window, overdue);
   const openByDefault = window !== null && window.from >= ctx.today && completion.length === 0 && !overdue && reading.ask !== 'rate';
+  const staleBefore = reading.stale
+    ? reading.stale.workdays
+      ? workdaysBefore(ctx.calendar, ctx.today, reading.stale.days)
+      : addDays(ctx.today, -reading.stale.days)
+    : null;
   const soonTo = reading.dueSoon && !overdue && window === null ? ctx.calendar.addWorkdays(ctx.today, ctx.options.dueSoonWorkdays) : null;
 
   const filtered = pool.filter((v) => {
@@ -111,6 +117,7 @@ export function selectTasks(reading: Reading, units: readonly ResolvedMention[],
     if (window && (v.due === null || v.due < window.from || v.due > window.to)) return false;
     if (soonTo && (v.due === null || v.due < ctx.today || v.due > soonTo)) return false;
     if (reading.noAssist && task.assist.length > 0) return false;
+    if (staleBefore !== null && (!isOpen(task) || (task.updated !== null && task.updated > staleBefore))) return false;
     return true;
   });
   const picked = reading.termGroups.length > 0 ? bestByTerms(filtered, reading.termGroups, views.derived(indexTexts)) : filtered;
@@ -134,6 +141,16 @@ function bestByTerms(views: readonly ClassifiedTask[], groups: Reading['termGrou
   }
   const best = views.reduce((max, v) => Math.max(max, score.get(v.task) ?? 0), 0);
   return best === 0 ? [] : views.filter((v) => score.get(v.task) === best);
+}
+
+/** The day `n` working days before `date` (a task updated on it or earlier has gone n working days without an update). */
+function workdaysBefore(calendar: AnswerContext['calendar'], date: string, n: number): string {
+  let day = date;
+  for (let left = n; left > 0; ) {
+    day = addDays(day, -1);
+    if (calendar.isWorkday(day)) left -= 1;
+  }
+  return day;
 }
 
 function isOpen(task: Task): boolean {

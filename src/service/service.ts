@@ -16,6 +16,7 @@ import type { Receiver } from '../chat/receivers/receiver.js';
 import { isBundledExample, openLedger } from '../app/bundled-example.js';
 import { webLink } from '../sources/location.js';
 import { openStore } from '../store/open-store.js';
+import { StoreError } from '../store/store-error.js';
 import { loadCalendar, withCalendarProblems } from '../app/calendar-overrides.js';
 import { createDelivery } from '../app/delivery.js';
 import { cachedLedger } from '../app/read-ledger.js';
@@ -51,7 +52,11 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   const { config } = loaded;
   const clock = opts.clock ?? systemClock;
   const delivery = await createDelivery(config, logger);
-  const store = await openStore(loaded.dataDir);
+  const store = await openStore(loaded.dataDir, config.store, { logger }).catch((error: Error) => {
+    if (error instanceof StoreError) logger.error('store.unavailable', { problem: error.problem, error: error.logMessage });
+    throw error;
+  });
+  logger.info('store.opened', { backend: store.backend, location: store.path });
   // What is started so far; a stop (or a start failing part-way) closes what is there.
   const parts: { receiver?: Receiver | null; health?: HealthServer | null; scheduler?: Scheduler } = {};
   const inFlight = createInFlight();

@@ -21,3 +21,8 @@ export function quoteTab(name: string): string {
 export function cellAddress(sheet: string, columnIndex: number, row: number): string {
   return `${sheet}!${columnLetters(columnIndex)}${row}`;
 }
+
+/** Column letters → 0-based index: "A" → 0, "Z" → 25, "AA" → 26. */
+export function colIndexOf(letters: string): number {
+  return [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+}

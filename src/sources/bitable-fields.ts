@@ -1,16 +1,22 @@
-/** Bitable field values ↔ ledger cells (pure): reading every field type as text/number, writing text back typed. */
+/**
+ * Bitable field values ↔ ledger cells (pure): reading every field type as text/number, what each field can take
+ * (its type, a select's options), and writing a planned value in the field's type — never a select value that is
+ * not one of its options, which Bitable would silently add as a new option.
+ */
 import { DEFAULT_TIMEZONE, todayIn } from '../calendar/dates.js';
 import { zonedInstant } from '../calendar/zoned-time.js';
 import type { Cell } from '../domain/types.js';
 import { flattenFeishuValue } from './feishu-values.js';
-import { WriteBackError } from './write-back.js';
+import type { ColumnRule } from './source.js';
+import type { PlannedCell } from './write-back.js';
+import { WriteBackError } from './write-back-error.js';
 
 /** A field as the fields list returns it (type numbers from the Bitable data-structure docs). */
 export interface BitableField {
   field_id?: string;
   field_name: string;
   type: number;
-  property?: { formatter?: string } | null;
+  property?: { formatter?: string; options?: { id?: string; name: string; color?: number }[] | null } | null;
 }
 
 const FIELD_TYPE = {
@@ -21,14 +27,22 @@ const FIELD_TYPE = {
   date: 5,
   checkbox: 7,
   person: 11,
+  phone: 13,
   url: 15,
+  attachment: 17,
   lookup: 19,
   formula: 20,
   createdTime: 1001,
   modifiedTime: 1002,
   createdBy: 1003,
   modifiedBy: 1004,
+  autoNumber: 1005,
 } as const;
+
+/** True for a field Bitable fills in itself (自动编号): a new record leaves it out. */
+export function isAutoNumber(field: BitableField): boolean {
+  return field.type === FIELD_TYPE.autoNumber;
+}
 
 const DATE_TYPES = new Set<number>([FIELD_TYPE.date, FIELD_TYPE.createdTime, FIELD_TYPE.modifiedTime]);
 const PERSON_TYPES = new Set<number>([FIELD_TYPE.person, FIELD_TYPE.createdBy, FIELD_TYPE.modifiedBy]);
@@ -87,8 +101,35 @@ export function fieldToCell(field: BitableField, value: unknown, people: Record<
   return flattenFeishuValue(value);
 }
 
-/** The value to send for text a write-back planned, typed for the field; throws when the type cannot take text. */
-export function cellToFieldValue(field: BitableField, text: string): unknown {
+// What duban can write into each field type, with the type's name for messages.
+const RULES: Record<number, Omit<ColumnRule, 'options'>> = {
+  [FIELD_TYPE.text]: { takes: 'text', label: '文本字段' },
+  [FIELD_TYPE.number]: { takes: 'number', label: '数字字段' },
+  [FIELD_TYPE.singleSelect]: { takes: 'choice', label: '单选字段' },
+  [FIELD_TYPE.multiSelect]: { takes: 'choice', multiple: true, label: '多选字段' },
+  [FIELD_TYPE.date]: { takes: 'date', label: '日期字段' },
+  [FIELD_TYPE.checkbox]: { takes: 'none', label: '复选框字段' },
+  [FIELD_TYPE.person]: { takes: 'none', label: '人员字段' },
+  [FIELD_TYPE.phone]: { takes: 'text', label: '电话号码字段' },
+  [FIELD_TYPE.url]: { takes: 'none', label: '超链接字段' },
+  [FIELD_TYPE.attachment]: { takes: 'none', label: '附件字段' },
+  [FIELD_TYPE.lookup]: { takes: 'none', label: '查找引用字段' },
+  [FIELD_TYPE.formula]: { takes: 'none', label: '公式字段' },
+  [FIELD_TYPE.createdTime]: { takes: 'auto', label: '创建时间字段' },
+  [FIELD_TYPE.modifiedTime]: { takes: 'auto', label: '修改时间字段' },
+  [FIELD_TYPE.createdBy]: { takes: 'none', label: '创建人字段' },
+  [FIELD_TYPE.modifiedBy]: { takes: 'none', label: '修改人字段' },
+};
+
+/** What a field can take: its type's rule, with a select's options. */
+export function fieldRule(field: BitableField): ColumnRule {
+  const rule = RULES[field.type] ?? { takes: 'none', label: `类型 ${field.type} 的字段` };
+  return rule.takes === 'choice' ? { ...rule, options: (field.property?.options ?? []).map((o) => o.name) } : rule;
+}
+
+/** The value to send for a planned cell, typed for the field; throws rather than send what the field would change or refuse. */
+export function cellToFieldValue(field: BitableField, planned: Pick<PlannedCell, 'after' | 'options'>): unknown {
+  const text = planned.after;
   switch (field.type) {
     case FIELD_TYPE.number: {
       const percent = /^(-?\d+(?:\.\d+)?)%$/.exec(text);
@@ -97,12 +138,23 @@ export function cellToFieldValue(field: BitableField, text: string): unknown {
       // A percent-formatted number field stores 0.8 for 80%.
       return percent && isPercent(field) ? n / 100 : n;
     }
-    case FIELD_TYPE.date:
-      return zonedInstant(text, '00:00', DEFAULT_TIMEZONE).getTime();
-    case FIELD_TYPE.multiSelect:
-      return [text];
-    case FIELD_TYPE.text:
+    case FIELD_TYPE.date: {
+      const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? zonedInstant(text, '00:00', DEFAULT_TIMEZONE).getTime() : NaN;
+      if (!Number.isFinite(ms)) throw new WriteBackError(`字段“${field.field_name}”是日期类型，不能写入“${text}”。`);
+      return ms;
+    }
     case FIELD_TYPE.singleSelect:
+    case FIELD_TYPE.multiSelect: {
+      // "区交通局、双江镇" in a multi-select unit field: one option per unit.
+      const values = field.type === FIELD_TYPE.multiSelect ? (planned.options ?? text.split('、').filter((option) => option !== '')) : [text];
+      const options = fieldRule(field).options ?? [];
+      const unknown = values.filter((v) => !options.includes(v));
+      // Bitable adds an unknown value as a new option without a word: refuse instead (the planner never asks for one).
+      if (unknown.length > 0) throw new WriteBackError(`字段“${field.field_name}”没有选项“${unknown.join('、')}”，duban 不新增选项，台账未改动。`);
+      return field.type === FIELD_TYPE.multiSelect ? values : text;
+    }
+    case FIELD_TYPE.text:
+    case FIELD_TYPE.phone:
       return text;
     default:
       throw new WriteBackError(`字段“${field.field_name}”的类型（${field.type}）不能由 duban 写入，请改为文本、单选、数字或日期字段。`);

@@ -2,17 +2,24 @@
  * A ledger in a Feishu Bitable (多维表格) table. Records come from records/search, paginated by hand (the SDK's
  * iterator swallows errors and truncates silently); the Feishu client checks `code` on every page and retries
  * throttling and write conflicts (1254290/1254291). Field names go through the same header aliases as sheets.
- * Another table of the base by name (readTab) is found in the tables list, fetched once per source.
+ * Another table of the base by name (readTab) is found in the tables list, fetched once per source. New rows
+ * (appendRows) are records/batch_create calls, each with a client_token so a retry cannot create them twice.
  */
+import { randomUUID } from 'node:crypto';
 import type { FeishuApi } from '../feishu/feishu-api.js';
 import type { RawTable } from '../domain/types.js';
 import { matchHeader } from '../ledger/headers.js';
+import { cellText } from '../ledger/text.js';
 import type { Logger } from '../log/logger.js';
 import { createUpdater } from './apply-update.js';
-import { cellToFieldValue, fieldToCell, type BitableField } from './bitable-fields.js';
+import { cellToFieldValue, fieldRule, fieldToCell, isAutoNumber, type BitableField } from './bitable-fields.js';
+import { LedgerChangedError } from './ledger-changed.js';
+import { columnWords, ownStatusWord } from './ledger-words.js';
+import { createAppender } from './apply-append.js';
+import { flattenFeishuValue } from './feishu-values.js';
 import { explainFeishuError } from './feishu-errors.js';
 import type { FeishuApiFactory } from './feishu-sheet.js';
-import type { LedgerRead, LedgerSource } from './source.js';
+import type { ColumnRules, LedgerRead, LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';
 import { pickUnitsTab } from './units-tab.js';
 
@@ -39,6 +46,8 @@ interface Page<T> {
 
 const SCOPE = 'bitable:app';
 const PAGE_SIZE = 500;
+// Records per batch_create call (the API takes at most 1,000).
+const BATCH_CREATE = 500;
 
 /** Opens a Bitable ledger; nothing is requested until the first read or write. */
 export function bitableSource(options: BitableOptions): LedgerSource {
@@ -81,12 +90,12 @@ export function bitableSource(options: BitableOptions): LedgerSource {
     return list;
   };
 
-  const search = (tableId: string, filter?: unknown) =>
+  const search = (tableId: string, filter?: unknown, fieldNames?: string[]) =>
     allPages<BitableRecord>((pageToken) => ({
       method: 'POST',
       url: `${tableUrl(tableId)}/records/search`,
       params: { page_size: PAGE_SIZE, page_token: pageToken, user_id_type: 'open_id' },
-      data: { automatic_fields: false, ...(filter ? { filter } : {}) },
+      data: { automatic_fields: false, ...(filter ? { filter } : {}), ...(fieldNames ? { field_names: fieldNames } : {}) },
     }));
 
   const toTable = (list: BitableField[], records: BitableRecord[], source: string, people: Record<string, string>): RawTable => ({
@@ -127,7 +136,19 @@ export function bitableSource(options: BitableOptions): LedgerSource {
     return toTable(list, await search(tableId), `${options.location}（数据表 ${name}）`, people);
   };
 
+  // The id's records as found by the last write's search.
   let matched: BitableRecord[] = [];
+  const searchId = async (id: string): Promise<{ list: BitableField[]; records: BitableRecord[] }> => {
+    const list = await fields(options.tableId);
+    const idField = list.find((f) => matchHeader(f.field_name) === 'id');
+    if (!idField) throw new SourceError(`${what} 的数据表没有“编号”字段，无法按编号找到任务。`);
+    // Only the records carrying the id: found at write time, whatever the sort order is now.
+    const filter = { conjunction: 'and', conditions: [{ field_name: idField.field_name, operator: 'is', value: [id] }] };
+    return { list, records: await search(options.tableId, filter) };
+  };
+  // The table's columns are the fields in list order (toTable), so a field's index is its column.
+  const rulesOf = (list: BitableField[]): ColumnRules => new Map(list.map((field, i) => [i, fieldRule(field)]));
+
   return {
     location: options.location,
     async read(): Promise<LedgerRead> {
@@ -145,30 +166,91 @@ export function bitableSource(options: BitableOptions): LedgerSource {
     async revision(): Promise<string | null> {
       return null;
     },
+    // Field types and select options hold for every record: the fields list (read once per source) is all it takes.
+    columnRules: async () => rulesOf(await fields(options.tableId)),
     updateTask: createUpdater({
       location: options.location,
       logger: options.logger,
       async readLedger(id) {
-        const list = await fields(options.tableId);
-        const idField = list.find((f) => matchHeader(f.field_name) === 'id');
-        if (!idField) throw new SourceError(`${what} 的数据表没有“编号”字段，无法按编号找到任务。`);
-        // Only the records carrying the id: found at write time, whatever the sort order is now.
-        const filter = { conjunction: 'and', conditions: [{ field_name: idField.field_name, operator: 'is', value: [id] }] };
-        matched = await search(options.tableId, filter);
+        // A fresh fields list: an option the office added a minute ago must count.
+        fieldCache.delete(options.tableId);
+        const { list, records } = await searchId(id);
+        matched = records;
         return toTable(list, matched, `${options.location}（数据表 ${options.tableId}）`, {});
+      },
+      // A text field's words are counted over every record (the write read only the task's): one more search, of that field.
+      async rulesFor(_table, _rowIndex, choosing) {
+        const list = await fields(options.tableId);
+        const rules = new Map(rulesOf(list));
+        for (const [i, field] of list.entries()) {
+          const rule = rules.get(i)!;
+          const meaning = matchHeader(field.field_name);
+          if (rule.takes !== 'text' || meaning === null || !choosing.includes(meaning)) continue;
+          const records = await search(options.tableId, undefined, [field.field_name]);
+          rules.set(i, { ...rule, used: records.map((r) => cellText(fieldToCell(field, r.fields[field.field_name], {}))) });
+        }
+        return rules;
+      },
+      async readRow(plan) {
+        const { list, records } = await searchId(plan.id);
+        const record = records.find((r) => r.record_id === matched[plan.rowIndex].record_id);
+        if (!record) throw new LedgerChangedError(`任务 ${plan.id} 的多维表格记录在读取后被修改或删除`);
+        return list.map((f) => fieldToCell(f, record.fields[f.field_name], {}));
       },
       // Only the id's records were read, so the row number would always be 2: name the record instead.
       place: (plan) => `多维表格记录 ${matched[plan.rowIndex].record_id}`,
       async writeCells(plan) {
         const list = await fields(options.tableId);
         const values: Record<string, unknown> = {};
-        for (const cell of plan.cells) values[cell.column] = cellToFieldValue(list.find((f) => f.field_name === cell.column)!, cell.after);
+        for (const cell of plan.cells) values[cell.column] = cellToFieldValue(list.find((f) => f.field_name === cell.column)!, cell);
         await call({
           method: 'PUT',
           url: `${tableUrl(options.tableId)}/records/${matched[plan.rowIndex].record_id}`,
           data: { fields: values },
           bucket: `bitable:${options.appToken}/${options.tableId}`,
         });
+      },
+    }),
+    appendRows: createAppender({
+      location: options.location,
+      logger: options.logger,
+      readLedger: () => readTable(options.tableId, {}),
+      async writeRows(plan) {
+        const list = await fields(options.tableId);
+        const unwritable = new Set<string>();
+        // The table's columns are its fields in order, so a planned cell's index is its field.
+        const records = plan.values.map((values) => {
+          const record: Record<string, unknown> = {};
+          values.forEach((text, c) => {
+            const field = list[c];
+            if (text === '' || isAutoNumber(field)) return;
+            try {
+              // A status into a select: the field's own option for that state, never a new option.
+              const rule = fieldRule(field);
+              const word = rule.takes === 'choice' && !rule.multiple ? (ownStatusWord(text, columnWords(rule, [])) ?? text) : text;
+              record[field.field_name] = cellToFieldValue(field, { after: word });
+            } catch {
+              unwritable.add(field.field_name);
+            }
+          });
+          return { fields: record };
+        });
+        const created: BitableRecord[] = [];
+        for (let i = 0; i < records.length; i += BATCH_CREATE) {
+          // client_token makes a retried batch create its records once.
+          const data = await call<{ records?: BitableRecord[] }>({
+            method: 'POST',
+            url: `${tableUrl(options.tableId)}/records/batch_create`,
+            params: { user_id_type: 'open_id', client_token: randomUUID() },
+            data: { records: records.slice(i, i + BATCH_CREATE) },
+            bucket: `bitable:${options.appToken}/${options.tableId}`,
+          });
+          created.push(...(data.records ?? []));
+        }
+        const idField = list.find((f) => matchHeader(f.field_name) === 'id');
+        const ids = idField && isAutoNumber(idField) ? created.map((r) => String(flattenFeishuValue(r.fields[idField.field_name]))) : undefined;
+        const warnings = [...unwritable].map((name) => `字段“${name}”的类型不能写入文字，新增记录中这一项留空，请在多维表格中补填。`);
+        return { place: `多维表格新增记录 ${created.length} 条`, ...(ids ? { ids } : {}), warnings };
       },
     }),
   };

@@ -14,7 +14,9 @@ export function deferredSource(location: string, resolve: () => Promise<LedgerSo
     read: async () => (await source()).read(),
     revision: async () => (await source()).revision(),
     updateTask: async (id, update) => (await source()).updateTask(id, update),
-    // The Google Sheets, Feishu Sheets and Bitable sources all read other tabs.
+    // The Google Sheets, Feishu Sheets and Bitable sources all read other tabs, know their columns' rules and take new rows.
     readTab: async (name) => (await (await source()).readTab?.(name)) ?? null,
+    columnRules: async (table, columns) => (await (await source()).columnRules?.(table, columns)) ?? new Map(),
+    appendRows: async (rows) => (await source()).appendRows!(rows),
   };
 }

@@ -1,20 +1,25 @@
 /**
  * A ledger in a Feishu spreadsheet (电子表格). Sheet ids come from the v3 sheets/query (once per source); values
- * from ONE v2 values_batch_get for the ledger and units tabs, dates as serial numbers. Writes go through the
- * "sheet:<token>" bucket, which the Feishu client runs one at a time (writes to one document must be serial). A cell
- * holding a number (a percent fraction, a serial date) gets a number again: a string would make it text.
+ * from ONE v2 values_batch_get for the ledger and units tabs, dates as serial numbers. A write re-reads the ledger to
+ * find the row by id, asks for the row's dropdowns (v2 dataValidation), re-reads the row right before writing (an
+ * appended note goes onto the note as it is then) and checks afterwards that the appended line is still there. Writes
+ * go through the "sheet:<token>" bucket, which the Feishu client runs one at a time (writes to one document must be
+ * serial). A column of numbers (percent fractions, serial dates) gets a number: a string would make it text.
  * Another tab by name (readTab) is found in the same cached sheets/query and read with one values_batch_get.
+ * New rows (appendRows) are one values_append below the last row, inserting rows.
  */
 import type { FeishuApi } from '../feishu/feishu-api.js';
 import type { Cell, RawTable } from '../domain/types.js';
 import type { Logger } from '../log/logger.js';
-import { cellAddress } from './a1.js';
+import { cellAddress, columnLetters } from './a1.js';
 import { explainFeishuError } from './feishu-errors.js';
 import { flattenFeishuValue } from './feishu-values.js';
 import { typedWriteValue } from './typed-write-value.js';
-import { plainTableFromGrid, tableFromGrid } from './grid.js';
+import { plainTableFromGrid, rowReader, tableFromGrid } from './grid.js';
+import { rulesOfDropdowns, type Dropdown } from './feishu-dropdowns.js';
+import { createAppender } from './apply-append.js';
 import { createUpdater } from './apply-update.js';
-import type { LedgerRead, LedgerSource } from './source.js';
+import type { ColumnRules, LedgerRead, LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';
 import { pickUnitsTab } from './units-tab.js';
 
@@ -102,8 +107,31 @@ export function feishuSheetSource(options: FeishuSheetOptions): LedgerSource {
   };
 
   const label = (sheet: SheetInfo) => `${options.location}（工作表 ${sheet.title}）`;
-  // The ledger grid as last re-read for a write, so a write can keep a number cell a number.
+  // The ledger grid as last re-read for a write, so a write can keep a number column numbers.
   let writeGrid: Cell[][] = [];
+  let writeTable: RawTable | null = null;
+
+  // The dropdown lists over a block of the ledger tab (at most 5,000 rows and 100 columns per request, as documented).
+  const rulesIn = async (rows: [number, number], columns: [number, number]): Promise<ColumnRules> => {
+    const sheetId = tabs!.ledger.sheet_id;
+    const last = Math.min(rows[1], rows[0] + 4999);
+    const right = Math.min(columns[1], columns[0] + 99);
+    const data = await call<{ dataValidations?: Dropdown[] | null }>({
+      method: 'GET',
+      url: `${base}/v2/spreadsheets/${token}/dataValidation`,
+      params: { range: `${sheetId}!${columnLetters(columns[0])}${rows[0]}:${columnLetters(right)}${last}`, dataValidationType: 'list' },
+    });
+    return rulesOfDropdowns(data.dataValidations ?? [], sheetId);
+  };
+
+  // Re-reads the ledger tab for a write or an append (never a cached copy).
+  const readForWrite = async (): Promise<RawTable> => {
+    tabs ??= await loadTabs();
+    const { grids } = await batchGet([tabs.ledger]);
+    writeGrid = grids[0] ?? [];
+    writeTable = tableFromGrid(writeGrid, label(tabs.ledger));
+    return writeTable;
+  };
 
   return {
     location: options.location,
@@ -130,24 +158,56 @@ export function feishuSheetSource(options: FeishuSheetOptions): LedgerSource {
       });
       return data.revision === undefined ? null : String(data.revision);
     },
+    async columnRules(table, columns) {
+      tabs ??= await loadTabs();
+      if (columns.length === 0) return new Map();
+      const rules = await rulesIn([table.headerRow + 1, Math.max(table.headerRow + 1, table.rows.at(-1)?.row ?? 0)], [Math.min(...columns), Math.max(...columns)]);
+      return new Map([...rules].filter(([column]) => columns.includes(column)));
+    },
     updateTask: createUpdater({
       location: options.location,
       logger: options.logger,
-      async readLedger() {
-        tabs ??= await loadTabs();
-        const { grids } = await batchGet([tabs.ledger]);
-        writeGrid = grids[0] ?? [];
-        return tableFromGrid(writeGrid, label(tabs.ledger));
+      readLedger: readForWrite,
+      async rulesFor(table, rowIndex) {
+        const row = table.rows[rowIndex].row;
+        return rulesIn([row, row], [0, Math.max(0, table.headers.length - 1)]);
+      },
+      async readRow(plan) {
+        const range = `${tabs!.ledger.sheet_id}!A${plan.row}:${columnLetters(Math.max(0, writeTable!.headers.length - 1))}${plan.row}`;
+        const data = await call<{ valueRange?: ValueRange }>({
+          method: 'GET',
+          url: `${base}/v2/spreadsheets/${token}/values/${range}`,
+          params: { valueRenderOption: 'ToString' },
+        });
+        return rowReader(writeTable!.headers)((data.valueRange?.values?.[0] ?? []).map(flattenFeishuValue));
       },
       async writeCells(plan) {
         const sheetId = tabs!.ledger.sheet_id;
-        const current = writeGrid[plan.row - 1] ?? [];
         // Values are stored as sent (docs: a date is a serial number in a date-formatted cell), so keep numbers numeric.
         const valueRanges = plan.cells.map((c) => {
           const cell = cellAddress(sheetId, c.columnIndex, plan.row);
-          return { range: `${cell}:${cell.split('!')[1]}`, values: [[typedWriteValue(current[c.columnIndex], c)]] };
+          return { range: `${cell}:${cell.split('!')[1]}`, values: [[typedWriteValue(writeGrid, plan.row, c)]] };
         });
         await call({ method: 'POST', url: `${base}/v2/spreadsheets/${token}/values_batch_update`, data: { valueRanges }, bucket: `sheet:${token}` });
+      },
+    }),
+    appendRows: createAppender({
+      location: options.location,
+      logger: options.logger,
+      readLedger: readForWrite,
+      async writeRows(plan) {
+        // values_append writes from the first empty row of the range down; INSERT_ROWS first inserts as many rows as
+        // are written, so nothing below is ever written over (the default, OVERWRITE, would). The range starts below
+        // the last row, so that is where the rows go.
+        const width = plan.values[0].length;
+        const range = `${tabs!.ledger.sheet_id}!A${plan.firstRow}:${columnLetters(width - 1)}${plan.firstRow + plan.values.length - 1}`;
+        await call({
+          method: 'POST',
+          url: `${base}/v2/spreadsheets/${token}/values_append`,
+          params: { insertDataOption: 'INSERT_ROWS' },
+          data: { valueRange: { range, values: plan.values } },
+          bucket: `sheet:${token}`,
+        });
       },
     }),
   };

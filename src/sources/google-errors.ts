@@ -28,6 +28,12 @@ export function classifyGoogleError(error: unknown): RetryVerdict {
   return { retry: false };
 }
 
+/** For an append, only a quota refusal is retried: after a server error or a lost answer the rows may already be there. */
+export function classifyGoogleAppendError(error: unknown): RetryVerdict {
+  const verdict = classifyGoogleError(error);
+  return verdict.retry && statusOf(error) === 429 ? verdict : { retry: false };
+}
+
 /** Turns a final Google failure into a SourceError that says what to do. */
 export function explainGoogleError(error: unknown, spreadsheetId: string, account: string | null): SourceError {
   if (error instanceof SourceError) return error;

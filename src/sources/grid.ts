@@ -2,9 +2,7 @@
 import { fromSerial } from '../calendar/dates.js';
 import type { Cell, LedgerField, RawTable } from '../domain/types.js';
 import { tableFromRows } from '../ledger/header-row.js';
-import { matchHeader } from '../ledger/headers.js';
-
-const DATE_FIELDS: ReadonlySet<LedgerField> = new Set(['start', 'due', 'updated']);
+import { DATE_FIELDS, matchHeader } from '../ledger/headers.js';
 
 /** Rows as an API returns them (ragged, empty cells null or missing) as cells. */
 function gridCells(grid: unknown[][]): Cell[][] {
@@ -19,17 +17,17 @@ export function plainTableFromGrid(grid: unknown[][], source: string): RawTable 
 /**
  * A RawTable from rows as an API returns them (grid[0] is sheet row 1; rows ragged, empty cells null or missing):
  * the header row is found below any title rows, and serial day numbers in the date columns (开始日期/截止日期/
- * 更新时间) become ISO dates with `fromSerial`, so an online sheet parses exactly like the CSV. Serials sent as text
- * ("45366") are left to the ledger's date parser, which reads them too.
+ * 更新时间/原截止日期/办结时间) become ISO dates with `fromSerial`, so an online sheet parses exactly like the CSV.
+ * Serials sent as text ("45366") are left to the ledger's date parser, which reads them too.
  */
 export function tableFromGrid(grid: unknown[][], source: string): RawTable {
   const table = tableFromRows(source, gridCells(grid), (text) => matchHeader(text) !== null);
-  const dateColumns = table.headers.map((header) => DATE_FIELDS.has(matchHeader(header) as LedgerField));
-  return {
-    ...table,
-    rows: table.rows.map((r) => ({
-      row: r.row,
-      cells: r.cells.map((cell, i) => (dateColumns[i] && typeof cell === 'number' ? fromSerial(cell) : cell)),
-    })),
-  };
+  const cells = rowReader(table.headers);
+  return { ...table, rows: table.rows.map((r) => ({ row: r.row, cells: cells(r.cells) })) };
+}
+
+/** Reads one row as an API returns it the way tableFromGrid reads rows under these headers (dates as ISO dates). */
+export function rowReader(headers: readonly string[]): (row: readonly unknown[]) => Cell[] {
+  const dateColumns = headers.map((header) => DATE_FIELDS.has(matchHeader(header) as LedgerField));
+  return (row) => row.map((cell, i) => (dateColumns[i] && typeof cell === 'number' ? fromSerial(cell) : ((cell ?? '') as Cell)));
 }

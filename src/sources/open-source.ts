@@ -81,6 +81,8 @@ function withUnitsFile(source: LedgerSource, unitsPath: string): LedgerSource {
     revision: () => source.revision(),
     updateTask: (id, update) => source.updateTask(id, update),
     readTab: source.readTab,
+    columnRules: source.columnRules,
+    appendRows: source.appendRows,
     async read() {
       const [read, units] = await Promise.all([source.read(), readLocalTable(unitsPath)]);
       return { ...read, units };

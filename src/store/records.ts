@@ -62,3 +62,84 @@ export interface NoticeRecord {
   date: IsoDate;
   value: string | null;
 }
+
+export type RequestKind = 'ack' | 'progress' | 'complete' | 'extend';
+export type RequestStatus = 'pending' | 'approved' | 'rejected' | 'failed';
+
+/** A file or link offered as evidence (佐证材料) for a request. */
+export interface Evidence {
+  name: string;
+  fileKey?: string;
+  url?: string;
+}
+
+/** A liaison's request to the office (签收, 进度, 办结, 延期) and the office's decision on it. Ids are R1, R2, … per store. */
+export interface RequestRecord {
+  id: string;
+  kind: RequestKind;
+  taskId: string;
+  unit: string;
+  /** The requester's name or account. */
+  by: string;
+  /** The requester's open_id. */
+  byAccount: string | null;
+  /** ISO instant. */
+  at: string;
+  status: RequestStatus;
+  newDue?: IsoDate;
+  oldDue?: IsoDate;
+  reason?: string;
+  note?: string;
+  progress?: number;
+  evidence: Evidence[];
+  decidedBy?: string;
+  decidedAt?: string;
+  error?: string;
+  /** The office's review card. */
+  cardMessageId?: string;
+}
+
+/** A new request: the store gives it its id and its (empty) evidence; pending unless said otherwise. */
+export type NewRequest = Omit<RequestRecord, 'id' | 'status' | 'evidence'> & { status?: RequestStatus };
+
+export interface RequestFilter {
+  status?: RequestStatus;
+  taskId?: string;
+  kind?: RequestKind;
+  /** Requests made at or after this instant. */
+  since?: string;
+}
+
+/** The office's decision; `failed` when carrying it out (the write-back) failed, so it can be retried. */
+export interface RequestDecision {
+  status: 'approved' | 'rejected' | 'failed';
+  by: string;
+  at: string;
+  reason?: string;
+  error?: string;
+}
+
+/** A unit's acknowledgement (签收) of a task: at most one per (task, unit). */
+export interface AckRecord {
+  taskId: string;
+  unit: string;
+  by: string;
+  byAccount: string | null;
+  at: string;
+}
+
+export interface AckFilter {
+  taskId?: string;
+  unit?: string;
+  since?: string;
+}
+
+/** Which replica holds the run of a job on a date for a ledger, until when (ISO instants). */
+export interface LeaseRecord {
+  ledger: string;
+  job: string;
+  date: IsoDate;
+  replica: string;
+  acquiredAt: string;
+  expiresAt: string;
+}

@@ -1,15 +1,30 @@
 /**
- * The store's one interface: runs, messages, snapshots, the reminder log and notices. Every method is asynchronous,
- * so SQLite (sqlite-store.ts, the embedded default) and a database server can implement it alike.
+ * The store's one interface: runs, messages, snapshots, the reminder log, notices, the office's requests and
+ * acknowledgements, incoming-event ids, and the leases and locks that let two replicas share one database. Every
+ * method is asynchronous; SQLite (the embedded default) and PostgreSQL implement it with the same SQL (sql-store.ts).
  */
 import type { OutgoingMessage } from '../delivery/messenger.js';
 import type { IsoDate } from '../domain/types.js';
 import type { LedgerSnapshot } from '../reports/changes.js';
-import type { MessageOutcome, MessageRecord, NoticeRecord, ReminderEntry, ReminderRecord, RunRecord, RunStatus } from './records.js';
+import type {
+  AckFilter, AckRecord, Evidence, LeaseRecord, MessageOutcome, MessageRecord, NewRequest, NoticeRecord, ReminderEntry,
+  ReminderRecord, RequestDecision, RequestFilter, RequestRecord, RunRecord, RunStatus,
+} from './records.js';
+
+/** The ledger a store addresses unless told otherwise (the single-ledger configuration). */
+export const DEFAULT_LEDGER = 'default';
+
+export type StoreBackend = 'sqlite' | 'postgresql';
 
 export interface Store {
-  /** Where the state lives (the database file), for messages to the operator. */
+  /** Where the state lives: the database file, or the database URL with its password masked. */
   readonly path: string;
+  readonly backend: StoreBackend;
+  /** The ledger this view's runs, messages, reminders, snapshots, notices, requests and acknowledgements belong to. */
+  readonly ledger: string;
+  /** The same store (same connection: closing any view closes it) for another ledger. */
+  forLedger(ledger: string): Store;
+
   getRun(job: string, date: IsoDate): Promise<RunRecord | null>;
   /** The latest run (by date) of each job. */
   lastRuns(): Promise<RunRecord[]>;
@@ -22,6 +37,7 @@ export interface Store {
   restartRun(job: string, date: IsoDate, at: string): Promise<void>;
   finishRun(job: string, date: IsoDate, status: Exclude<RunStatus, 'started'>, at: string, detail?: string | null): Promise<void>;
   messages(job: string, date: IsoDate): Promise<MessageRecord[]>;
+  /** Records a send's outcome; a message recorded as sent stays sent (a replica that lost its lease cannot undo it). */
   recordDelivery(job: string, date: IsoDate, chat: string, delivery: DeliveryRecord): Promise<void>;
   /** Records that a send of the message is about to be attempted (the first attempt's time is kept). */
   recordAttempt(job: string, date: IsoDate, chat: string, at: string): Promise<void>;
@@ -33,6 +49,41 @@ export interface Store {
   snapshots(options?: { before?: IsoDate; limit?: number }): Promise<LedgerSnapshot[]>;
   notice(key: string): Promise<NoticeRecord | null>;
   setNotice(key: string, date: IsoDate, value?: string | null): Promise<void>;
+
+  createRequest(request: NewRequest): Promise<RequestRecord>;
+  /** Requests in the order they were made. */
+  requests(filter?: RequestFilter): Promise<RequestRecord[]>;
+  request(id: string): Promise<RequestRecord | null>;
+  /**
+   * Decides a pending request (or a failed one, retried) in one statement; null when it was already decided, so two
+   * reviewers clicking at once write once. A decision's reason replaces the request's; its error is kept on `failed`.
+   */
+  decideRequest(id: string, decision: RequestDecision): Promise<RequestRecord | null>;
+  addEvidence(requestId: string, evidence: Evidence): Promise<void>;
+  setRequestCard(requestId: string, messageId: string): Promise<void>;
+  /** False when that unit already acknowledged that task. */
+  recordAck(ack: AckRecord): Promise<boolean>;
+  acks(filter?: AckFilter): Promise<AckRecord[]>;
+
+  /** True the first time an incoming message or card-click id is seen, by any replica, across restarts. */
+  recordEvent(id: string, at: string): Promise<boolean>;
+  /**
+   * Takes the run of a job on a date for a ledger for `leaseMs`: true when this replica holds it (it already did, or
+   * nobody did, or the holder's lease expired). Exactly one of several replicas claiming at once gets it.
+   */
+  claimRun(ledger: string, job: string, date: IsoDate, replica: string, leaseMs: number): Promise<boolean>;
+  /** Extends a lease this replica still holds; false when another replica has taken it over (stop working on it). */
+  renewLease(ledger: string, job: string, date: IsoDate, replica: string, leaseMs: number): Promise<boolean>;
+  /** Gives a lease up (the run is finished or interrupted); a lease held by another replica is left alone. */
+  releaseRun(ledger: string, job: string, date: IsoDate, replica: string): Promise<void>;
+  /** Every lease held now or left to expire, for /healthz. */
+  leases(): Promise<LeaseRecord[]>;
+  /**
+   * Runs `fn` while no other call in any replica on this database holds the same ledger's lock (write-backs). Not
+   * reentrant: `fn` must not take the same ledger's lock again.
+   */
+  withLedgerLock<T>(ledger: string, fn: () => Promise<T>): Promise<T>;
+
   close(): Promise<void>;
 }
 

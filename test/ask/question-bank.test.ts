@@ -8,14 +8,18 @@ import { check, loadBankLedger, readBank, type BankLedger } from '../support/que
 
 const FILES = ['bank/zh-liaison.jsonl', 'bank/zh-office.jsonl', 'bank/zh-leader.jsonl', 'bank/en.jsonl'];
 
-describe('question bank on ledger C (2025-12-17)', () => {
+// Ledgers C and D were written later, each by a writer who saw neither the code nor the other ledgers.
+describe.each([
+  ['ledger-c', '2025-12-17'],
+  ['ledger-d', '2026-04-15'],
+])('question bank on %s (%s)', (folder, today) => {
   let bank: BankLedger;
   beforeAll(async () => {
-    bank = await loadBankLedger('ledger-c', '2025-12-17');
+    bank = await loadBankLedger(folder, today);
   });
 
-  it('answers bank/ledger-c.jsonl', () => {
-    const file = 'bank/ledger-c.jsonl';
+  it(`answers bank/${folder}.jsonl`, () => {
+    const file = `bank/${folder}.jsonl`;
     const questions = readBank(file);
     const wrong = questions.map((q) => ({ q: q.q, why: check(q, bank) })).filter((r) => r.why !== null);
     const report = process.env.DUBAN_BANK_REPORT;

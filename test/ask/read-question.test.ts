@@ -94,6 +94,10 @@ const CASES: [string, Expect][] = [
   ['not-started tasks', states('not_started')],
   ['paused tasks', states('paused')],
   ['延期的任务', states('extended')],
+  ['好久没更新的任务', { stale: { days: 10, workdays: true } }],
+  ['交委两周没更新的', { ...unit('区交通局'), stale: { days: 14, workdays: false } }],
+  ['超过5个工作日没填报的', { stale: { days: 5, workdays: true } }],
+  ['tasks not updated in 2 weeks', { stale: { days: 14, workdays: false } }],
   // warnings and progress
   ['哪些任务滞后', warnings('behind')],
   ['人社局亮红灯的任务', { ...unit('区人力社保局'), ...warnings('red') }],

@@ -102,7 +102,7 @@ describe('loadConfig', () => {
       {
         path: 'zzz',
         message:
-          '不认识的配置项（这里可以写：timezone、sheet、units、feishu、google、chats、schedule、sendWindow、reminders、lights、dueSoonWorkdays、staleAfterWorkdays、calendar、health、dataDir）；请对照 config/duban.example.yaml',
+          '不认识的配置项（这里可以写：timezone、sheet、units、feishu、google、chats、schedule、sendWindow、reminders、lights、dueSoonWorkdays、staleAfterWorkdays、calendar、health、dataDir、store）；请对照 config/duban.example.yaml',
       },
     ]);
   });
@@ -231,6 +231,27 @@ describe('loadConfig', () => {
     createLogger({ stream, pretty: false }).info('startup', { note: `using ${EXAMPLE_ENV.FEISHU_APP_SECRET} and ${WEBHOOK_URL}` });
     expect(written).toContain('using *** and ***');
     expect(written).not.toContain(EXAMPLE_ENV.FEISHU_APP_SECRET);
+  });
+
+  it('takes the store from store: or DUBAN_DATABASE_URL (which wins), and masks its password in every log line', () => {
+    const file = writeConfig(tempDir(), 'sheet: tasks.csv\nstore: postgres://duban@db.example.org:5432/duban\n');
+    expect(loadConfig({ path: file, env: {}, cwd: tempDir() }).config.store).toBe('postgres://duban@db.example.org:5432/duban');
+    const url = 'postgresql://duban:pg-password-4711@10.0.0.5:6432/duban?sslmode=require';
+    expect(loadConfig({ path: file, env: { DUBAN_DATABASE_URL: url }, cwd: tempDir() }).config.store).toBe(url);
+    expect(loadConfig({ path: writeConfig(tempDir(), 'sheet: tasks.csv\n'), env: {}, cwd: tempDir() }).config.store).toBeUndefined();
+    let written = '';
+    const stream = new Writable({ write: (chunk, _enc, done) => ((written += String(chunk)), done()) });
+    createLogger({ stream, pretty: false }).error('store.failed', { error: `could not use ${url}` });
+    expect(written).toContain('postgresql://duban:***@10.0.0.5:6432/duban');
+    expect(written).not.toContain('pg-password-4711');
+  });
+
+  it('refuses a store that is not a PostgreSQL URL, naming the key', () => {
+    const file = writeConfig(tempDir(), 'sheet: tasks.csv\nstore: mysql://duban@db/duban\n');
+    const error = configError(() => loadConfig({ path: file, env: {}, cwd: tempDir() }));
+    expect(error.issues).toEqual([
+      { path: 'store', message: '需要 PostgreSQL 地址，例如 postgres://duban@db.example.org:5432/duban（不写 store 时状态保存在 dataDir 下的 SQLite 中）' },
+    ]);
   });
 
   it('reports a missing file and unreadable YAML by name', () => {

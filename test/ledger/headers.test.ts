@@ -33,7 +33,25 @@ describe('matchHeader on headers from real ledgers', () => {
   ])('%s → %s', (header, field) => {
     expect(matchHeader(header)).toBe(field);
   });
-  it.each(['牵头领导', '责任领导', '分管领导', '责任人', '备注', '联系电话'])('%s is not a ledger column', (header) => {
+  it.each(['责任人', '备注', '联系电话'])('%s is not a ledger column', (header) => {
     expect(matchHeader(header)).toBeNull();
   });
+
+  it('reads headers no table lists by the words they are made of, and only when one field fits', () => {
+    expect(matchHeader('办结期限')).toBe('due');
+    expect(matchHeader('交办下达日期')).toBe('start');
+    expect(matchHeader('最近填报日期')).toBe('updated');
+    expect(matchHeader('主责部门')).toBe('lead');
+    expect(matchHeader('协作部门')).toBe('assist');
+    expect(matchHeader('当前办理状态')).toBe('status');
+    expect(matchHeader('状态及进度')).toBe('status');
+    expect(matchHeader('进度截止')).toBeNull();
+    expect(matchHeader('备注说明')).toBeNull();
+  });
+  it.each([['牵头领导', 'leader'], ['责任领导', 'leader'], ['分管领导', 'leader'], ['工作内容', 'detail'], ['具体措施', 'detail']])(
+    '%s is the optional %s column',
+    (header, field) => {
+      expect(matchHeader(header)).toBe(field);
+    },
+  );
 });

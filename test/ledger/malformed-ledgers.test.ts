@@ -30,7 +30,7 @@ describe('malformed ledgers: the exact problems', () => {
     ['year-missing.csv', [['bad_date', 2, '截止日期', 'error'], ['bad_date', 3, '截止日期', 'error']]],
     ['unknown-status.csv', [['unknown_status', 2, '状态', 'warning']]],
     ['due-before-start.csv', [['due_before_start', 2, '截止日期', 'error']]],
-    ['done-under-100.csv', [['done_below_100', 2, '进度', 'warning']]],
+    ['done-under-100.csv', [['mixed_status_words', null, '状态', 'warning'], ['done_below_100', 2, '进度', 'warning']]],
     ['bad-progress.csv', [['bad_progress', 2, '进度', 'warning'], ['progress_out_of_range', 3, '进度', 'warning']]],
     ['ragged-rows.csv', [['missing_due', 2, '截止日期', 'warning']]],
     ['header-only.csv', [['no_tasks', null, '', 'warning']]],

@@ -3,7 +3,7 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Cell, RawTable } from '../../src/domain/types.js';
+import { LEDGER_FIELDS, type Cell, type RawTable } from '../../src/domain/types.js';
 import { parseLedger } from '../../src/ledger/parse-ledger.js';
 import { readLocalTable, readLocalWorkbook } from '../../src/ledger/read-local.js';
 
@@ -31,7 +31,8 @@ describe('parseLedger', () => {
         progress: 60, note: '已走访 12 户', updated: '2022-07-20',
         raw: {
           id: '1', category: '', title: '开展“八一”走访慰问', lead: '退役军人局', assist: '民政局、区民政局', start: '2022-07-01',
-          due: '2022年7月31日前', status: '推进中', progress: '60%', note: '已走访 12 户', updated: '2022-07-20',
+          due: '2022年7月31日前', status: '推进中', progress: '60%', note: '已走访 12 户', updated: '2022-07-20', detail: '', leader: '',
+          originalDue: '', extensions: '', closed: '', evidence: '', warning: '',
         },
       },
       expect.objectContaining({ id: '2', start: '2022-01-01', due: '2022-12-31', status: 'done', progress: 100 }),
@@ -48,6 +49,11 @@ describe('parseLedger', () => {
     expect(withToday.tasks.map((t) => [t.ongoing, t.recurring, t.due])).toEqual([[true, null, null], [false, '每季度末', '2022-06-30']]);
     expect(parseLedger(table(HEADERS, rows), null).tasks[1].due).toBeNull();
     expect(withToday.problems).toEqual([]);
+  });
+
+  it('takes a 工作内容 column as the task when the table has no shorter task column', () => {
+    const ledger = parseLedger(table(['序号', '工作内容', '责任单位', '完成时限'], [[1, '开展走访慰问', '区民政局', '2022-07-31']]), null);
+    expect([ledger.tasks[0].title, ledger.tasks[0].raw.detail, ledger.problems]).toEqual(['开展走访慰问', '开展走访慰问', []]);
   });
 
   it('uses opts.referenceYear when no date in the ledger has a year', () => {
@@ -98,7 +104,7 @@ describe('parseLedger', () => {
     const rows = Array.from({ length: 200 }, () => HEADERS.map(() => pool[Math.floor(random() * pool.length)]));
     const ledger = parseLedger(table(HEADERS, rows), UNITS, { today: '2022-01-01' });
     expect(ledger.tasks.length + ledger.problems.length).toBeGreaterThan(0);
-    for (const task of ledger.tasks) expect(Object.keys(task.raw)).toHaveLength(11);
+    for (const task of ledger.tasks) expect(Object.keys(task.raw)).toHaveLength(LEDGER_FIELDS.length);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isLaggingStatus, parseStatus } from '../../src/ledger/status.js';
+import { isLaggingStatus, parseStatus, plainStatusKey } from '../../src/ledger/status.js';
 
 describe('parseStatus', () => {
   it.each([
@@ -41,4 +41,16 @@ describe('isLaggingStatus', () => {
       expect(isLaggingStatus(word)).toBe(lagging);
     },
   );
+});
+
+describe('plainStatusKey', () => {
+  it('names the state of a word that says only the state, as duban writes it back', () => {
+    const words = ['进行中', '推进中', '办理中', '已完成', '已办结', '销号', '未开始', '待办', '暂缓', '已延期', '延期中', 'ＤＯＮＥ', ' 进行中 '];
+    expect(words.map(plainStatusKey)).toEqual([
+      'in_progress', 'in_progress', 'in_progress', 'done', 'done', 'done', 'not_started', 'not_started', 'paused', 'extended', 'extended', 'done', 'in_progress',
+    ]);
+  });
+  it('has no state for a word that says more (how the work goes, a request), annotated text, or an unknown word', () => {
+    expect(['滞后', '按序时推进', '基本完成', '红灯', '申请延期', '已完成（待验收）', '待审核', ''].map(plainStatusKey)).toEqual(Array(8).fill(null));
+  });
 });

@@ -93,6 +93,11 @@ describe('answers: states, warnings, windows', () => {
     expect(ask('林业局本周到期的')).toMatchObject({ title: '没有区林业局本周到期的任务', empty: true });
   });
 
+  it('lists open tasks not updated for long, those never updated included', () => {
+    expect(ask('好久没更新的任务')).toMatchObject({ intent: 'state', title: '10 个工作日以上未更新的任务（9 项）' });
+    expect(ids(ask('双江镇好久没更新的'))).toEqual(['5:lead', '10:lead', '1:assist']);
+  });
+
   it('lists tasks without an assisting unit', () => {
     expect(ids(ask('哪些任务没有协助单位'))).toEqual(['6:lead', '2:lead', '5:lead', '3:lead', '4:lead', '10:lead', '11:lead', '9:lead', '8:lead', '7:lead']);
   });
@@ -136,7 +141,7 @@ describe('answers: counts, rates, groups, one task', () => {
 
   it('gives the overall numbers and warning levels', () => {
     const a = ask('总体进展');
-    expect(a).toMatchObject({ intent: 'overview', count: 11, rate: 9.1 });
+    expect(a).toMatchObject({ intent: 'progress', count: 11, rate: 9.1 });
     expect(a.lines).toEqual([
       '共 11 项：已完成 1，进行中 7，未开始 2，暂缓 1；完成率 9.1%',
       '逾期 3 项，即将到期 3 项，进度滞后 1 项，建议督办 1 项',

@@ -9,7 +9,8 @@ function task(id: string, fields: Partial<Task> = {}): Task {
   return {
     id, row: Number(id) + 1, category: '', title: `任务${id}`, lead: ['区交通局'], assist: [], start: null, due: '2026-03-31',
     ongoing: false, recurring: null, status: 'in_progress', extended: false, progress: 50, note: '按序时推进', updated: null,
-    raw: { id, category: '', title: '', lead: '', assist: '', start: '', due: '', status: '', progress: '', note: '', updated: '' },
+    raw: { id, category: '', title: '', lead: '', assist: '', start: '', due: '', status: '', progress: '', note: '', updated: '',
+      detail: '', leader: '', originalDue: '', extensions: '', closed: '', evidence: '', warning: '' },
     ...fields,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * `duban serve` that cannot start (the callback port is taken) says which setting to change and leaves nothing open:
- * the store is closed (its WAL file checkpointed away) and the process does not crash on an unhandled 'error' event.
+ * `duban serve` that cannot start (the callback port is taken, the PostgreSQL store is not migrated) says which setting
+ * to change or what to run and leaves nothing open: the store is closed (its WAL file checkpointed away) and the
+ * process does not crash on an unhandled 'error' event.
  */
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
@@ -12,11 +13,16 @@ import { startService } from '../../src/service/service.js';
 import { ConfigError } from '../../src/config/config-error.js';
 import { loadConfig } from '../../src/config/load-config.js';
 import { fixedClock } from '../../src/jobs/clock.js';
-import { silentLogger } from '../../src/log/logger.js';
+import { createLogger, silentLogger } from '../../src/log/logger.js';
 import { resolveOptions } from '../../src/reports/options.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
+import { Writable } from 'node:stream';
+import { StoreError } from '../../src/store/store-error.js';
+import { cleanUpStores, freshSchemaUrl, storeError } from '../support/store-backends.js';
 import { EXAMPLE_TASKS } from '../sources/example.js';
 import { capturedLogger } from '../support/feishu/harness.js';
+
+cleanUpStores();
 
 let feishu: FeishuLoopback;
 let busy: http.Server;
@@ -63,5 +69,22 @@ describe('startService', () => {
     const lines = text().trim().split('\n').map((line) => JSON.parse(line) as { event: string; sheet?: string; level: string });
     expect(lines.find((l) => l.event === 'service.ledger')).toMatchObject({ level: 'info', sheet });
     expect(lines.find((l) => l.event === 'service.example_ledger')).toMatchObject({ level: 'warn', sheet });
+  });
+
+  it('refuses a PostgreSQL store that is not migrated, saying to run duban store migrate, in the log too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-service-start-'));
+    const sheet = resolve(EXAMPLE_TASKS);
+    const url = await freshSchemaUrl();
+    writeFileSync(join(dir, 'duban.yaml'), JSON.stringify({ sheet, feishu: { appId: feishu.appId, appSecret: feishu.appSecret, domain: feishu.url } }));
+    const loaded = loadConfig({ path: 'duban.yaml', env: { DUBAN_DATABASE_URL: url }, cwd: dir });
+    let log = '';
+    const logger = createLogger({ stream: new Writable({ write: (chunk, _enc, done) => ((log += String(chunk)), done()) }), pretty: false });
+    const error = await storeError(startService({ loaded, logger, options: resolveOptions(), sheet, units: undefined, env: {}, handleSignals: false }));
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error.message).toContain('请先运行 duban store migrate');
+    const line = JSON.parse(log.trim().split('\n').at(-1) ?? '{}') as Record<string, unknown>;
+    expect(line).toMatchObject({ level: 'error', event: 'store.unavailable', problem: 'not-migrated' });
+    expect(line.error).toMatch(/has no duban tables yet; run duban store migrate/);
+    expect(log).not.toContain(new URL(url).password);
   });
 });

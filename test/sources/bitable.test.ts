@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { applyChatUpdate } from '../../src/app/chat-update.js';
 import { readLedger } from '../../src/app/read-ledger.js';
 import { parseLedger } from '../../src/ledger/parse-ledger.js';
@@ -6,9 +6,8 @@ import { readLocalTable } from '../../src/ledger/read-local.js';
 import { matchHeader } from '../../src/ledger/headers.js';
 import { openSource } from '../../src/sources/open-source.js';
 import type { LoopbackField, LoopbackRecord } from '../support/feishu/bitable-routes.js';
-import { apiRequests, startFeishuSetup, type FeishuSetup } from './feishu-harness.js';
+import { apiRequests, type FeishuSetup, useFeishuSetup } from './feishu-harness.js';
 import { csvGrid, digest, EXAMPLE_TASKS, EXAMPLE_UNITS } from './example.js';
-import { expectNoUnexpectedCalls } from '../support/feishu/harness.js';
 
 const APP = 'bascnDubanExample01';
 const URL_ = `https://tongnan.feishu.cn/base/${APP}?table=tblLedger01&view=vew1`;
@@ -34,6 +33,12 @@ function shanghaiMs(text: string): number {
 function toBitable(grid: string[][], id: (i: number) => string = (i) => `rec${String(i).padStart(6, '0')}`) {
   const [header, ...rows] = grid;
   const fields: LoopbackField[] = header.map((name) => ({ ...(TYPES[matchHeader(name) ?? ''] ?? { type: 1 }), field_name: name }));
+  // A select field's options are the words the office has used in it.
+  fields.forEach((field, c) => {
+    if (field.type !== 3 && field.type !== 4) return;
+    const words = rows.flatMap((row) => (field.type === 4 ? (row[c] ?? '').split('、') : [row[c] ?? ''])).filter(Boolean);
+    field.property = { options: [...new Set(words)].map((name) => ({ name })) };
+  });
   fields.push({ field_name: '督办人', type: 11 });
   const records: LoopbackRecord[] = rows.map((row, i) => {
     const values: Record<string, unknown> = {};
@@ -60,14 +65,9 @@ const unitsTable = () => {
   };
 };
 
-beforeAll(async () => {
-  f = await startFeishuSetup();
-});
-afterAll(async () => {
-  await f.server.close();
-  expectNoUnexpectedCalls(f.server);
-});
+const feishu = useFeishuSetup();
 beforeEach(() => {
+  f = feishu();
   f.bitable.addTable(APP, 'tblLedger01', { name: '台账', ...toBitable(csvGrid(EXAMPLE_TASKS)) });
   f.bitable.addTable(APP, 'tblUnits0001', unitsTable());
   f.server.requests.length = 0;

@@ -1,9 +1,10 @@
 /** A Feishu loopback with the sheets and bitable routes, and the real Feishu client on a virtual clock. */
+import { afterAll, beforeAll } from 'vitest';
 import { createFeishuClient, type FeishuClient } from '../../src/feishu/feishu-client.js';
 import { silentLogger } from '../../src/log/logger.js';
 import type { SourceDeps } from '../../src/sources/open-source.js';
 import { createBitableRoutes, type BitableState } from '../support/feishu/bitable-routes.js';
-import { virtualClock, type VirtualClock } from '../support/feishu/harness.js';
+import { expectNoUnexpectedCalls, virtualClock, type VirtualClock } from '../support/feishu/harness.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
 import { createSheetsRoutes, createWikiRoute, type SheetsState } from '../support/feishu/sheets-routes.js';
 
@@ -37,4 +38,17 @@ export async function startFeishuSetup(): Promise<FeishuSetup> {
 /** API requests to the loopback other than the token endpoint. */
 export function apiRequests(server: FeishuLoopback) {
   return server.requests.filter((r) => !r.path.includes('tenant_access_token'));
+}
+
+/** Starts the loopback before a file's tests and closes it after them, checking that nothing unexpected was called. */
+export function useFeishuSetup(): () => FeishuSetup {
+  let setup: FeishuSetup;
+  beforeAll(async () => {
+    setup = await startFeishuSetup();
+  });
+  afterAll(async () => {
+    await setup.server.close();
+    expectNoUnexpectedCalls(setup.server);
+  });
+  return () => setup;
 }

@@ -1,25 +1,19 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { toSerial } from '../../src/calendar/dates.js';
 import { parseLedger } from '../../src/ledger/parse-ledger.js';
 import { readLocalTable } from '../../src/ledger/read-local.js';
 import { openSource } from '../../src/sources/open-source.js';
-import { apiRequests, startFeishuSetup, type FeishuSetup } from './feishu-harness.js';
+import { apiRequests, type FeishuSetup, useFeishuSetup } from './feishu-harness.js';
 import { asSpreadsheetCells, csvGrid, digest, EXAMPLE_TASKS, EXAMPLE_UNITS } from './example.js';
-import { expectNoUnexpectedCalls } from '../support/feishu/harness.js';
 
 const TOKEN = 'shtcnDubanExample01';
 const URL_ = `https://tongnan.feishu.cn/sheets/${TOKEN}?sheet=Q7PlXT`;
 const DATE = '2026-11-29';
 let f: FeishuSetup;
 
-beforeAll(async () => {
-  f = await startFeishuSetup();
-});
-afterAll(async () => {
-  await f.server.close();
-  expectNoUnexpectedCalls(f.server);
-});
+const feishu = useFeishuSetup();
 beforeEach(() => {
+  f = feishu();
   f.sheets.addSpreadsheet(TOKEN, [
     { sheet_id: 'Q7PlXT', title: '台账', rows: asSpreadsheetCells(csvGrid(EXAMPLE_TASKS)) },
     { sheet_id: 'u8Kx2P', title: '单位', rows: csvGrid(EXAMPLE_UNITS) },
@@ -85,14 +79,20 @@ describe('Feishu Sheets source', () => {
     for (const range of ranges) expect(range).toMatch(new RegExp(`^Q7PlXT!(?<col>[HIJK])${outcome.row}:\\k<col>${outcome.row}$`));
   });
 
-  it('writes text where the cell held text: a progress typed as "85%" stays text, an empty date cell gets the ISO date', async () => {
+  it('writes text where the cell held text: a progress typed as "85%" stays text; an empty date cell takes its column\'s form', async () => {
     const source = openSource(URL_, f.deps);
     rowOf(3)[8] = '85%';
     rowOf(3)[10] = null;
     await source.updateTask('3', { progress: '90%', date: DATE });
-    expect([rowOf(3)[8], rowOf(3)[10]]).toEqual(['90%', DATE]);
+    // The other 更新时间 cells hold serial dates: the empty one gets a serial date too, not text.
+    expect([rowOf(3)[8], rowOf(3)[10]]).toEqual(['90%', toSerial(DATE)]);
     const write = apiRequests(f.server).find((r) => r.method === 'POST')!;
-    expect(write.body.valueRanges.map((v: { values: unknown[][] }) => v.values[0][0])).toEqual(['90%', DATE]);
+    expect(write.body.valueRanges.map((v: { values: unknown[][] }) => v.values[0][0])).toEqual(['90%', toSerial(DATE)]);
+    // A column of dates typed as text ("2022年6月20日") gets text in the same form.
+    for (const row of f.sheets.tab(TOKEN, '台账').rows.slice(1)) if (typeof row[10] === 'number') row[10] = '2022年6月20日';
+    rowOf(4)[10] = null;
+    await source.updateTask('4', { progress: '90%', date: DATE });
+    expect(rowOf(4)[10]).toBe('2026年11月29日');
   });
 
   it('refuses formula input as a status, writing nothing', async () => {

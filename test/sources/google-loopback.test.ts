@@ -42,6 +42,20 @@ describe('Google Sheets loopback, driven by the real client', () => {
     await expect(client.sheets.spreadsheets.values.update({ spreadsheetId: 'S1', range: 'Sheet1!C1', requestBody: { values: [['x']] } })).rejects.toMatchObject({ status: 400 });
   });
 
+  it('appends after the table the range finds: OVERWRITE writes over what is below it, INSERT_ROWS inserts rows', async () => {
+    server.addSpreadsheet('S2', [{ title: 'Log', rows: [['h'], ['a'], [], ['note']] }]);
+    const append = (range: string, values: string[][], insertDataOption?: string) =>
+      client.sheets.spreadsheets.values.append({ spreadsheetId: 'S2', range, valueInputOption: 'RAW', insertDataOption, requestBody: { values } });
+    const first = await append('Log!A1', [['x'], ['y']]);
+    expect(first.data).toMatchObject({ tableRange: 'Log!A1:A2', updates: { updatedRange: 'Log!A3:A4', updatedRows: 2 } });
+    expect(server.tab('S2', 'Log').rows.map((r) => r[0])).toEqual(['h', 'a', 'x', 'y']);
+    await append('Log!A2', [['z']], 'INSERT_ROWS');
+    expect(server.tab('S2', 'Log').rows.map((r) => r[0])).toEqual(['h', 'a', 'x', 'y', 'z']);
+    await append('Log!A9', [['far']], 'INSERT_ROWS');
+    expect(server.tab('S2', 'Log').rows[8][0]).toBe('far');
+    await expect(append('Log!A1', [['x']], 'SIDEWAYS')).rejects.toMatchObject({ status: 400 });
+  });
+
   it('lists tabs with ids and rejects a wrong token', async () => {
     const meta = await client.sheets.spreadsheets.get({ spreadsheetId: 'S1' });
     expect(meta.data.sheets?.map((s) => [s.properties?.sheetId, s.properties?.title])).toEqual([[0, 'Sheet1'], [1533097422, "It's 台账"]]);

@@ -8,6 +8,9 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { decodeText } from '../../src/ledger/encoding.js';
 import { LedgerReadError } from '../../src/ledger/read-error.js';
 import { silentLogger } from '../../src/log/logger.js';
+import { createUpdater } from '../../src/sources/apply-update.js';
+import { replaceIfUnchanged } from '../../src/sources/atomic-write.js';
+import { LedgerChangedError } from '../../src/sources/ledger-changed.js';
 import { openSource, type SourceDeps } from '../../src/sources/open-source.js';
 import { csvGrid, EXAMPLE_TASKS, EXAMPLE_UNITS } from './example.js';
 
@@ -135,5 +138,74 @@ describe('local XLSX source', () => {
     expect(sheet.getCell('B4').note).toBe('人工批注');
     expect(sheet.getCell('E4').dataValidation?.formulae).toEqual(['"未开始,进行中,已完成,暂缓"']);
     expect(book.getWorksheet('单位')!.getCell('B2').value).toBe('赵六');
+  });
+});
+
+describe('local XLSX write-back in the workbook\'s own words and types', () => {
+  it('writes a word of the status cell\'s dropdown list (a range on another sheet) and a date into an empty date cell', async () => {
+    const path = join(dir, 'words.xlsx');
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('台账');
+    sheet.addRow(['编号', '任务', '责任单位', '状态', '办结时间', '进展情况']);
+    sheet.addRow([1, '修缮烈士陵园', '区民政局', '办理中', new Date(Date.UTC(2026, 9, 8)), '']);
+    sheet.addRow([2, '走访慰问', '区退役军人事务局', '待办', null, '']);
+    sheet.getCell('E2').numFmt = 'yyyy"年"m"月"d"日"';
+    for (const address of ['D2', 'D3']) sheet.getCell(address).dataValidation = { type: 'list', formulae: ['选项!$A$1:$A$4'], allowBlank: true };
+    const lists = book.addWorksheet('选项');
+    for (const word of ['待办', '办理中', '已销号', '暂缓']) lists.addRow([word]);
+    await book.xlsx.writeFile(path);
+
+    const outcome = await openSource(path, deps).updateTask('2', { status: '已完成', closedOn: DATE, date: DATE });
+    expect(outcome.changes).toEqual([
+      { column: '状态', before: '待办', after: '已销号' },
+      { column: '办结时间', before: '', after: DATE },
+    ]);
+    const after = new ExcelJS.Workbook();
+    await after.xlsx.readFile(path);
+    const written = after.getWorksheet('台账')!;
+    expect(written.getCell('D3').value).toBe('已销号');
+    expect(written.getCell('E3').value).toEqual(new Date(Date.UTC(2026, 10, 29)));
+    expect(written.getCell('E3').numFmt).toBe('yyyy"年"m"月"d"日"');
+    expect(written.getCell('D3').dataValidation?.formulae).toEqual(['选项!$A$1:$A$4']);
+  });
+});
+
+describe('a local ledger another program changes during an update', () => {
+  it('is never replaced from older bytes: the update reads it again and applies itself to what is there now', async () => {
+    const path = join(dir, 'tasks.csv');
+    writeFileSync(path, '编号,任务,责任单位,进展情况\n1,修缮烈士陵园,区民政局,旧\n');
+    const read = readFileSync(path);
+    writeFileSync(path, '编号,任务,责任单位,进展情况\n1,修缮烈士陵园,区民政局,旧\n2,新增任务,区民政局,\n');
+    await expect(replaceIfUnchanged(path, read, Buffer.from('x'))).rejects.toBeInstanceOf(LedgerChangedError);
+    expect(readFileSync(path, 'utf8')).toContain('新增任务');
+  });
+
+  it('re-reads and re-plans when the file changed, and refuses with a sentence after five changed reads', async () => {
+    const table = (note: string) => ({ source: 't.csv', headerRow: 1, headers: ['编号', '任务', '进展情况'], rows: [{ row: 2, cells: ['1', 't', note] }] });
+    const written: string[] = [];
+    let reads = 0;
+    const update = createUpdater({
+      location: 'changing.csv',
+      logger: silentLogger,
+      readLedger: async () => table(`第${++reads}版`),
+      writeCells: async (plan) => {
+        if (reads < 3) throw new LedgerChangedError('台账文件 changing.csv 在读取后被其他程序修改');
+        written.push(plan.cells[0].after);
+      },
+    });
+    await update('1', { note: '新进展', date: DATE });
+    expect([reads, written]).toEqual([3, [`第3版\n[${DATE}] 新进展`]]);
+
+    const never = createUpdater({
+      location: 'always.csv',
+      logger: silentLogger,
+      readLedger: async () => table('旧'),
+      writeCells: async () => {
+        throw new LedgerChangedError('台账文件 always.csv 在读取后被其他程序修改');
+      },
+    });
+    await expect(never('1', { note: 'x', date: DATE })).rejects.toThrow(
+      '台账文件 always.csv 在读取后被其他程序修改，已重新读取 5 次仍在变化，本次更新未写入；请关闭正在编辑台账的程序或稍后重试。',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RawTable } from '../../src/domain/types.js';
+import type { ColumnRules } from '../../src/sources/source.js';
 import { appendNote, neutraliseFormula, normaliseProgress, planWriteBack, WriteBackError } from '../../src/sources/write-back.js';
 
 const DATE = '2026-11-29';
@@ -83,5 +84,69 @@ describe('planWriteBack', () => {
     const plan = planWriteBack(table(['编号', '任务', '状态'], [['1', 't', '进行中']]), '1', { status: '已完成', date: DATE });
     expect(plan.cells).toHaveLength(1);
     expect(plan.warnings[0]).toContain('没有“更新时间”列');
+  });
+});
+
+describe('planWriteBack: the ledger\'s own status words', () => {
+  const HEAD = ['编号', '任务', '责任单位', '状态', '进展情况', '更新时间'];
+  const ledger = (statuses: string[]) => table(HEAD, statuses.map((s, i) => [String(i + 1), `任务${i + 1}`, '区民政局', s, '', '']));
+  const statusOf = (plan: ReturnType<typeof planWriteBack>) => plan.cells.find((c) => c.field === 'status')?.after;
+  const choice = (options: string[], multiple = false): ColumnRules => new Map([[3, { takes: 'choice', options, multiple, label: '单选字段' }]]);
+
+  it('writes the word the column uses most for the state, whatever was typed (issue: 推进中 must not become 进行中)', () => {
+    const mostly推进中 = ledger(['未开始', '推进中', '推进中', '进行中', '已完成']);
+    expect(statusOf(planWriteBack(mostly推进中, '1', { status: '推进中', date: DATE }))).toBe('推进中');
+    expect(statusOf(planWriteBack(mostly推进中, '1', { status: '进行中', date: DATE }))).toBe('推进中');
+    expect(statusOf(planWriteBack(mostly推进中, '1', { status: 'in progress', date: DATE }))).toBe('推进中');
+    const mostlyDone = ledger(['未开始', '已办结', '已办结', '已完成']);
+    expect(statusOf(planWriteBack(mostlyDone, '1', { status: 'done', date: DATE }))).toBe('已办结');
+  });
+
+  it('breaks a tie by the typed word, then the template word; a column without the state gets the template word', () => {
+    const tie = ledger(['未开始', '推进中', '进行中']);
+    expect(statusOf(planWriteBack(tie, '1', { status: '推进中', date: DATE }))).toBe('推进中');
+    expect(statusOf(planWriteBack(tie, '1', { status: '正在推进', date: DATE }))).toBe('进行中');
+    expect(statusOf(planWriteBack(ledger(['未开始', '推进中']), '1', { status: '已延期', date: DATE }))).toBe('已延期');
+  });
+
+  it('leaves a cell that already says the state in a word of the column, and replaces a word that says more', () => {
+    const words = ledger(['推进中', '进行中', '进行中', '滞后']);
+    expect(statusOf(planWriteBack(words, '1', { status: '进行中', date: DATE }))).toBeUndefined();
+    expect(statusOf(planWriteBack(words, '4', { status: '推进中', date: DATE }))).toBe('进行中');
+  });
+
+  it('never counts a word that also says how the work goes: 滞后 is written only where the column has it, else noted', () => {
+    const lagging = ledger(['滞后', '滞后', '滞后', '推进中', '未开始']);
+    expect(statusOf(planWriteBack(lagging, '5', { status: '推进中', date: DATE }))).toBe('推进中');
+    expect(statusOf(planWriteBack(lagging, '5', { status: '滞后', date: DATE }))).toBe('滞后');
+    const plain = planWriteBack(ledger(['推进中', '未开始']), '2', { status: '滞后', note: '受天气影响', by: '张三', date: DATE });
+    expect(statusOf(plain)).toBe('推进中');
+    expect(plain.cells.find((c) => c.field === 'note')?.after).toBe(`[${DATE} 张三] 受天气影响；状态说明：滞后`);
+  });
+
+  it('takes a word only from a fixed list, and writes the nearest allowed (noted, said, reported) when the list lacks it', () => {
+    const plan = planWriteBack(ledger(['未开始', '', '']), '1', { status: '已延期', by: '督查室', date: DATE }, choice(['未开始', '推进中', '已完成']));
+    expect(statusOf(plan)).toBe('推进中');
+    expect(plan.cells.find((c) => c.field === 'note')?.after).toBe(`[${DATE} 督查室] 状态：已延期`);
+    expect(plan.unwritten).toEqual([{ field: 'status', column: '状态', value: '已延期', reason: 'no_option', inNote: true }]);
+    expect(plan.warnings[0]).toBe(
+      '“状态”（单选字段）没有表示“已延期”的选项，duban 不新增选项：已写“推进中”，“已延期”已记入“进展情况”；请办公室在“状态”中添加“已延期”选项。',
+    );
+    const none = planWriteBack(ledger(['未开始']), '1', { status: '已完成', date: DATE }, choice(['未开始', '推进中']));
+    expect(statusOf(none)).toBeUndefined();
+    expect(none.warnings[0]).toContain('状态未改，“已完成”已记入“进展情况”');
+    expect(planWriteBack(ledger(['未开始']), '1', { status: '已完成', date: DATE }, choice(['未开始', '办结', '已办结'])).cells[0].after).toBe('办结');
+    expect(planWriteBack(ledger(['未开始']), '1', { status: '已办结', date: DATE }, choice(['未开始', '办结', '已办结'])).cells[0].after).toBe('已办结');
+  });
+
+  it('sets one status option of a multi-select and keeps its other tags', () => {
+    const plan = planWriteBack(ledger(['未开始、重点']), '1', { status: '已完成', date: DATE }, choice(['未开始', '已完成', '重点'], true));
+    expect(plan.cells[0]).toMatchObject({ after: '重点、已完成', options: ['重点', '已完成'], kind: 'choice' });
+  });
+
+  it('puts the status into the note when the ledger has no status column', () => {
+    const plan = planWriteBack(table(['编号', '任务', '进展情况'], [['1', 't', '']]), '1', { status: '已完成', date: DATE });
+    expect(plan.cells.map((c) => [c.column, c.after])).toEqual([['进展情况', `[${DATE}] 状态：已完成`]]);
+    expect(plan.warnings[0]).toBe('台账没有“状态”列，已记入“进展情况”；如需单独记录请在表头添加“状态”列。');
   });
 });

@@ -1,70 +1,23 @@
-import { existsSync, mkdtempSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import Database from 'better-sqlite3';
-import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError } from '../../src/config/config-error.js';
-import { MIGRATIONS, migrate } from '../../src/store/migrations.js';
-import { openStore } from '../../src/store/open-store.js';
-import { STORE_FILE } from '../../src/store/store-file.js';
+/** The store's runs, messages, reminder log, snapshots and notices, per ledger, on SQLite and on PostgreSQL alike. */
+import { describe, expect, it } from 'vitest';
 import type { Store } from '../../src/store/store.js';
+import { BACKENDS, cleanUpStores, freshStore, type BackendCase } from '../support/store-backends.js';
 
-const opened: Store[] = [];
-async function freshStore(): Promise<{ store: Store; dir: string }> {
-  const dir = join(mkdtempSync(join(tmpdir(), 'duban-store-')), 'state', '.duban');
-  const store = await openStore(dir);
+const opened = cleanUpStores();
+async function open(backend: BackendCase): Promise<Store> {
+  const { store } = await freshStore(backend);
   opened.push(store);
-  return { store, dir };
+  return store;
 }
-afterEach(async () => {
-  for (const s of opened.splice(0)) await s.close();
-});
 
 const card = (text: string) => ({ schema: '2.0', body: { elements: [{ tag: 'markdown', content: text }] } });
 const AT = '2026-03-02T01:03:00.000Z';
+const entry = (taskId: string, unit: string, chat: string) => ({ taskId, unit, chat, mentions: ['ou_1'], kind: 'overdue' as const });
+const msg = (chat: string, date: string) => ({ chat, card: card(chat), key: `remind|${date}|${chat}` });
 
-describe('openStore', () => {
-  it('closes the file and names dataDir when the file is not a usable database', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'duban-store-bad-'));
-    const path = join(dir, STORE_FILE);
-    writeFileSync(path, 'not a database, just text '.repeat(200));
-    const openFiles = () => readdirSync('/proc/self/fd').filter((fd) => {
-      try {
-        return readlinkSync(`/proc/self/fd/${fd}`) === path;
-      } catch {
-        return false;
-      }
-    }).length;
-    await expect(openStore(dir)).rejects.toThrow(ConfigError);
-    await expect(openStore(dir)).rejects.toThrow(/dataDir/);
-    expect(openFiles()).toBe(0);
-  });
-
-  it('creates the data directory and a WAL-mode database at the latest migration', async () => {
-    const { store, dir } = await freshStore();
-    expect(store.path).toBe(join(dir, STORE_FILE));
-    expect(existsSync(store.path)).toBe(true);
-    const db = new Database(store.path, { readonly: true });
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    const versions = db.prepare('SELECT version FROM migrations ORDER BY version').all() as { version: number }[];
-    expect(versions.map((v) => v.version)).toEqual(MIGRATIONS.map((m) => m.version));
-    db.close();
-  });
-
-  it('applies only the migrations a file has not seen, in order', async () => {
-    const db = new Database(':memory:');
-    expect(migrate(db, MIGRATIONS.slice(0, 1))).toBe(1);
-    const next = { version: 2, description: 'test column', sql: 'ALTER TABLE notices ADD COLUMN extra TEXT' };
-    expect(migrate(db, [...MIGRATIONS, next])).toBe(2);
-    expect(migrate(db, [...MIGRATIONS, next])).toBe(2);
-    expect((db.prepare('SELECT COUNT(*) AS n FROM migrations').get() as { n: number }).n).toBe(2);
-    db.close();
-  });
-});
-
-describe('store', () => {
+describe.each(BACKENDS)('store on $name', (backend) => {
   it('keeps one run per (job, date) with its messages, and their delivery outcomes', async () => {
-    const { store } = await freshStore();
+    const store = await open(backend);
     const messages = [
       { chat: 'oc_a', card: card('A'), key: 'remind|2026-03-02|oc_a' },
       { chat: 'oc_b', card: card('B'), key: 'remind|2026-03-02|oc_b' },
@@ -72,7 +25,7 @@ describe('store', () => {
     await store.startRun('remind', '2026-03-02', AT, messages, []);
     await store.startRun('remind', '2026-03-02', AT, [{ chat: 'oc_a', card: card('changed'), key: 'x' }], []);
     expect((await store.getRun('remind', '2026-03-02'))?.status).toBe('started');
-    const stored = (await store.messages('remind', '2026-03-02'));
+    const stored = await store.messages('remind', '2026-03-02');
     expect(stored.map((m) => [m.chat, m.outcome, m.key])).toEqual([
       ['oc_a', 'pending', 'remind|2026-03-02|oc_a'],
       ['oc_b', 'pending', 'remind|2026-03-02|oc_b'],
@@ -85,11 +38,21 @@ describe('store', () => {
       ['sent', 'om_1', 'u-remind-oc_a', null],
       ['failed', null, null, 'bot not in chat'],
     ]);
-    expect((await store.getRun('remind', '2026-03-02'))).toMatchObject({ status: 'failed', detail: '1 of 2 not sent', finishedAt: AT });
+    expect(await store.getRun('remind', '2026-03-02')).toEqual({
+      job: 'remind', date: '2026-03-02', status: 'failed', startedAt: AT, finishedAt: AT, detail: '1 of 2 not sent',
+    });
+  });
+
+  it('keeps a message recorded as sent sent, whatever a later send of it reports', async () => {
+    const store = await open(backend);
+    await store.startRun('remind', '2026-03-02', AT, [msg('oc_a', '2026-03-02')], []);
+    await store.recordDelivery('remind', '2026-03-02', 'oc_a', { outcome: 'sent', at: AT, messageId: 'om_1' });
+    await store.recordDelivery('remind', '2026-03-02', 'oc_a', { outcome: 'failed', at: '2026-03-02T01:09:00.000Z', error: 'timeout' });
+    expect((await store.messages('remind', '2026-03-02')).map((m) => [m.outcome, m.messageId, m.error, m.at])).toEqual([['sent', 'om_1', null, AT]]);
   });
 
   it('lists the latest run of each job', async () => {
-    const { store } = await freshStore();
+    const store = await open(backend);
     await store.finishRun('digest', '2026-03-02', 'done', AT);
     await store.finishRun('digest', '2026-03-03', 'skipped', AT, 'missed');
     await store.finishRun('remind', '2026-03-02', 'done', AT);
@@ -100,9 +63,7 @@ describe('store', () => {
   });
 
   it('logs at most one reminder per task, unit and day, and answers history queries', async () => {
-    const { store } = await freshStore();
-    const entry = (taskId: string, unit: string, chat: string) => ({ taskId, unit, chat, mentions: ['ou_1'], kind: 'overdue' as const });
-    const msg = (chat: string, date: string) => ({ chat, card: card(chat), key: `remind|${date}|${chat}` });
+    const store = await open(backend);
     await store.startRun('remind', '2026-03-02', AT, [msg('oc_a', '2026-03-02')], [entry('6', '区交通局', 'oc_a'), entry('7', '区民政局', 'oc_a')]);
     await store.startRun('escalate', '2026-03-02', AT, [msg('oc_a', '2026-03-02')], [entry('6', '区交通局', 'oc_a')]);
     await store.startRun('remind', '2026-03-03', AT, [msg('oc_a', '2026-03-03')], [entry('6', '区交通局', 'oc_a')]);
@@ -118,12 +79,14 @@ describe('store', () => {
       ['2026-03-02', 'sent', 'om_1'],
       ['2026-03-03', 'pending', null],
     ]);
-    expect((await store.history({ unit: '区民政局' }))).toHaveLength(1);
-    expect((await store.history({ unit: '区民政局' }))[0].mentions).toEqual(['ou_1']);
+    expect(await store.history({ unit: '区民政局' })).toEqual([
+      { taskId: '7', unit: '区民政局', date: '2026-03-02', job: 'remind', chat: 'oc_a', mentions: ['ou_1'], kind: 'overdue', outcome: 'sent', messageId: 'om_1', at: AT },
+    ]);
+    expect(await store.history({ task: '6', unit: '区民政局' })).toEqual([]);
   });
 
   it('keeps snapshots by date, newest first, and notices', async () => {
-    const { store } = await freshStore();
+    const store = await open(backend);
     const snap = (date: string, progress: number) => ({
       date,
       tasks: { '1': { status: 'in_progress' as const, progress, due: '2026-06-30', noteHash: 'abc', updated: null } },
@@ -131,10 +94,31 @@ describe('store', () => {
     await store.saveSnapshot(snap('2026-03-02', 10));
     await store.saveSnapshot(snap('2026-03-03', 20));
     await store.saveSnapshot(snap('2026-03-04', 30));
+    await store.saveSnapshot(snap('2026-03-04', 35));
     expect((await store.snapshots()).map((s) => s.date)).toEqual(['2026-03-04', '2026-03-03', '2026-03-02']);
-    expect((await store.snapshots({ before: '2026-03-03', limit: 1 }))).toEqual([snap('2026-03-03', 20)]);
-    expect((await store.notice('unknown-year:2027'))).toBeNull();
+    expect((await store.snapshots())[0]).toEqual(snap('2026-03-04', 35));
+    expect(await store.snapshots({ before: '2026-03-03', limit: 1 })).toEqual([snap('2026-03-03', 20)]);
+    expect(await store.notice('unknown-year:2027')).toBeNull();
     await store.setNotice('unknown-year:2027', '2026-12-01', 'text');
-    expect((await store.notice('unknown-year:2027'))).toEqual({ key: 'unknown-year:2027', date: '2026-12-01', value: 'text' });
+    await store.setNotice('unknown-year:2027', '2026-12-02', 'again');
+    expect(await store.notice('unknown-year:2027')).toEqual({ key: 'unknown-year:2027', date: '2026-12-02', value: 'again' });
+  });
+
+  it('keeps each ledger’s runs, reminders, snapshots and notices apart on one connection', async () => {
+    const store = await open(backend);
+    const shuangyong = store.forLedger('双拥');
+    expect([store.ledger, shuangyong.ledger]).toEqual(['default', '双拥']);
+    await store.startRun('remind', '2026-03-02', AT, [msg('oc_a', '2026-03-02')], [entry('6', '区交通局', 'oc_a')]);
+    await shuangyong.startRun('remind', '2026-03-02', AT, [msg('oc_b', '2026-03-02')], [entry('6', '区交通局', 'oc_b')]);
+    await shuangyong.finishRun('remind', '2026-03-02', 'done', AT);
+    await shuangyong.setNotice('problems', '2026-03-02', 'abc');
+    expect((await store.getRun('remind', '2026-03-02'))?.status).toBe('started');
+    expect((await shuangyong.getRun('remind', '2026-03-02'))?.status).toBe('done');
+    expect((await store.messages('remind', '2026-03-02')).map((m) => m.chat)).toEqual(['oc_a']);
+    expect((await shuangyong.history()).map((r) => [r.taskId, r.chat])).toEqual([['6', 'oc_b']]);
+    expect(await store.remindedOn('2026-03-02')).toEqual([{ taskId: '6', unit: '区交通局' }]);
+    expect(await store.notice('problems')).toBeNull();
+    expect((await shuangyong.lastRuns()).map((r) => r.status)).toEqual(['done']);
+    expect(shuangyong.path).toBe(store.path);
   });
 });

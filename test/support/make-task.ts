@@ -37,6 +37,13 @@ export function makeTask(fields: Partial<Task> & { id: string }): Task {
     progress: task.progress === null ? '' : `${task.progress}%`,
     note: task.note,
     updated: task.updated ?? '',
+    originalDue: '',
+    extensions: '',
+    closed: '',
+    evidence: '',
+    warning: '',
+    detail: '',
+    leader: '',
     ...fields.raw,
   };
   return task;

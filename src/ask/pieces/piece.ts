@@ -34,6 +34,8 @@ export type Piece =
   | { kind: 'warning'; level: WarningWord }
   /** "进度低于50%", "进度为0". */
   | { kind: 'progress'; below?: number; atLeast?: number }
+  /** "好久没更新的", "两周没更新": open tasks whose 更新时间 is older than that (default 10 working days). */
+  | { kind: 'stale'; days: number; workdays: boolean }
   /** "逾期超过10天", "逾期5个工作日以上". */
   | { kind: 'overdueBy'; min: number; max?: number; workdays: boolean }
   | { kind: 'role'; role: RoleWord }

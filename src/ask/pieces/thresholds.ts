@@ -12,7 +12,33 @@ const OVERDUE_WORD = '(?:逾期|超期|拖期|过期|延误)';
 const SPAN_UNIT = '(个)?(工作)?(天|日|周|星期|个?月)';
 const daysOf = (n: number, unit: string): number => (unit.includes('月') ? n * 30 : unit === '天' || unit === '日' ? n : n * 7);
 
+const STALE_WORD = '(?:没有?|未|不)(?:再)?(?:更新|填报|报送|汇报|报进度|报进展|动静|进展|动过)';
+/** Working days without an update after which a task counts as not updated ("好久没更新"), as the digest counts them. */
+export const STALE_AFTER_WORKDAYS = 10;
+
 export const THRESHOLD_RULES: readonly PieceRule[] = [
+  {
+    pattern: new RegExp(`(?:超过|多于|大于)?\\s*${N}\\s*${SPAN_UNIT}(?:以上|多)?(?:都|还|一直)?${STALE_WORD}`, 'g'),
+    piece: (m) => {
+      const n = m[1] === '一半' ? null : parseCount(m[1]);
+      return n === null ? null : { kind: 'stale', days: daysOf(n, m[4]), workdays: Boolean(m[3]) };
+    },
+    priority: 3,
+  },
+  {
+    pattern: new RegExp(`(?:好久|很久|长期|长时间|一直|许久|多久|老是|一直都)?${STALE_WORD}(?!的?(?:任务)?(?:有|是)?(?:多少|几))`, 'g'),
+    piece: () => ({ kind: 'stale', days: STALE_AFTER_WORKDAYS, workdays: true }),
+    priority: 2,
+  },
+  {
+    pattern: /(?:not|no|havent been|hasnt been|wasnt|werent)\s+(?:been\s+)?updated(?:\s+(?:in|for)\s+(?:a\s+while|a\s+long\s+time|ages|(\d{1,3})\s+(days?|weeks?)))?|\bstale\b|no\s+updates?(?:\s+(?:in|for)\s+(?:a\s+while|(\d{1,3})\s+(days?|weeks?)))?/g,
+    piece: (m) => {
+      const n = m[1] ?? m[3];
+      const unit = m[2] ?? m[4] ?? '';
+      return n ? { kind: 'stale', days: unit.startsWith('week') ? Number(n) * 7 : Number(n), workdays: false } : { kind: 'stale', days: STALE_AFTER_WORKDAYS, workdays: true };
+    },
+    priority: 3,
+  },
   {
     pattern: new RegExp(`(?:完成进度|进度|完成度)?(?:低于|不到|不足|小于|少于|未达到?|没到|没达到|<)\\s*${N}\\s*(%|成)?`, 'g'),
     piece: (m) => {

@@ -32,7 +32,7 @@ const STATES: readonly (readonly [StateWord, readonly string[]])[] = [
     'not started', 'not yet started', 'havent started', 'hasnt started', 'not begun', 'yet to start', 'not been started', 'untouched', 'no progress', 'zero progress',
   ]],
   ['in_progress', [
-    '进行中', '推进中', '在推进', '正在推进', '正在进行', '在办', '办理中', '在做', '正在做', '正在办', '在干', '实施中', '正在实施', '建设中', '在建', '进行当中',
+    '进行中', '推进中', '在推进', '正在推进', '正在进行', '办理中', '在做', '正在做', '正在办', '在干', '实施中', '正在实施', '建设中', '在建', '进行当中',
     'in progress', 'ongoing', 'underway', 'under way', 'being worked on', 'in the works', 'active',
   ]],
   ['done', [
@@ -43,8 +43,9 @@ const STATES: readonly (readonly [StateWord, readonly string[]])[] = [
     '未完成', '没完成', '没有完成', '还没完成', '尚未完成', '没干完', '还没干完', '没做完', '还没做完', '没办完', '还没办完', '没搞完', '没弄完', '未办结', '没办结', '未销号',
     '还剩', '剩下', '剩余', '欠着', '没结束', '没完',
     'not done', 'not yet done', 'not finished', 'not completed', 'not complete', 'unfinished', 'incomplete', 'uncompleted', 'outstanding', 'pending', 'remaining',
-    'still open', 'open', 'not closed', 'left to do', 'unresolved', 'not yet finished', 'not yet completed',
+    'not closed', 'left to do', 'unresolved', 'not yet finished', 'not yet completed',
   ]],
+  ['open', ['在办', '待办', '还在办', 'still open', 'open', 'active tasks', 'live']],
   ['not_overdue', [
     '没逾期', '未逾期', '还没逾期', '没有逾期', '尚未逾期', '不逾期', '没超期', '未超期', '还没超期', '没有超期', '没过期', '未过期', '还没到期', '未到期', '没到期', '尚未到期',
     'not overdue', 'not yet overdue', 'not late', 'not past due', 'before the deadline', 'on time', 'in time',
@@ -134,7 +135,7 @@ const DUE = [
 const SOON = ['即将到期', '快到期', '快要到期', '马上到期', '临期', '临近', '即将', '快要', '马上', 'soon', 'due soon', 'coming due', 'approaching', 'coming up', 'upcoming', 'imminent'];
 
 const NOUNS = [
-  '任务', '事项', '工作', '事情', '事儿', '事', '活儿', '活', '项目', '督办事项', '台账', '重点工作', '工程', '项',
+  '任务', '事项', '工作', '事情', '事儿', '活儿', '项目', '督办事项', '台账', '工程',
   'task', 'tasks', 'item', 'items', 'job', 'jobs', 'work', 'project', 'projects', 'things', 'stuff', 'assignments', 'assignment', 'ledger',
 ];
 
@@ -204,7 +205,7 @@ export const WORD_RULES: readonly PieceRule[] = [
   { pattern: words(SOON), piece: () => ({ kind: 'soon' }), priority: 4 },
   { pattern: NOT_STARTED_EN, piece: () => ({ kind: 'state', state: 'not_started' }), priority: 3 },
   {
-    pattern: /(?:都|全都|全部|是否|有没有)?(?:已经)?(?:完成|干完|做完|办完|办结|搞定|弄完|结束|完工)了?(?:没有|没|吗|么|未|嘛)(?=\s*$)|(?<![a-z])(?:is|are|has|have)\s+(?:it|they|that|everything|all)?\s*(?:been\s+)?(?:done|finished|completed)(?=\s*$)/g,
+    pattern: /(?:都|全都|全部|是否|有没有)?(?:已经)?(?:完成|干完|做完|办完|办结|搞定|弄完|结束|完工)了?(?:没有|没|吗|么|未|嘛)(?=\s*$)/g,
     piece: () => ({ kind: 'doneQuestion' }),
     priority: 5,
   },
@@ -216,7 +217,11 @@ export const WORD_RULES: readonly PieceRule[] = [
   { pattern: words(AND), piece: () => ({ kind: 'and' }), priority: 0 },
   { pattern: words(FILLERS), piece: () => ({ kind: 'filler' }), priority: -1 },
   // A place before a unit's name ("潼南区交通局", "淇川县教育局"): the unit is named without it.
-  { pattern: /\p{Script=Han}{2,3}(?=(?:省|市|区|县)\p{Script=Han}{2})/gu, piece: () => ({ kind: 'filler' }), priority: 0 },
+  {
+    pattern: /\p{Script=Han}{2,3}(?=(?:省|市|区|县)\p{Script=Han}{1,7}?(?:局|委|办|部|中心|公司|集团|街道|镇|乡|所|站|队|院))/gu,
+    piece: () => ({ kind: 'filler' }),
+    priority: 0,
+  },
   { pattern: words(SMALL_TALK), piece: () => ({ kind: 'chat' }), priority: 0 },
 ];
 

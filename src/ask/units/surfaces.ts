@@ -132,6 +132,13 @@ export function surfacesOf(name: string, topicCores: readonly string[] = []): Su
   const clean = name.normalize('NFKC').toLowerCase().replace(/[\s\p{P}\p{S}]/gu, '').replace(/（.*?）|\(.*?\)/g, '');
   const forms = places(clean);
   forms.forEach((form) => add(form, 3));
+  // "雁峰区人民政府", "高新区管委会": when the place is all that tells the unit apart, the place names it (雁峰区, 雁峰).
+  const rest = forms.at(-1) ?? clean;
+  if (forms.length > 1 && SUFFIXES.some(([suffix, shorter]) => rest === suffix || shorter.includes(rest))) {
+    const place = clean.slice(0, clean.length - rest.length);
+    add(place, 2);
+    if (place.length >= 3) add(place.slice(0, -1), 1);
+  }
   for (const form of forms.slice(-1)) {
     const ending = SUFFIXES.find(([suffix]) => form.endsWith(suffix) && form.length > suffix.length);
     if (!ending) continue;

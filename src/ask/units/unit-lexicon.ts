@@ -183,13 +183,14 @@ function englishWords(text: string): string[] {
 }
 
 /**
- * Two English words are the same word: equal, plural, a typo (1 edit from 4 letters, 2 from 8), a prefix of 4 letters
+ * Two English words are the same word: equal, plural, a typo (1 edit from 5 letters, 2 from 8), a prefix of 4 letters
  * or more ("admin", "transp"), or a consonant abbreviation ("mgmt", "dept").
  */
 export function sameEnglishWord(said: string, word: string): boolean {
   if (said === word || said === `${word}s` || `${said}s` === word) return true;
   if (said.length < 4 || word.length < 4) return false;
-  const limit = Math.min(said.length, word.length) >= 8 ? 2 : 1;
+  // A typo is one edit from 5 letters on, two from 8 ("done" is not "zone").
+  const limit = Math.min(said.length, word.length) >= 8 ? 2 : Math.min(said.length, word.length) >= 5 ? 1 : 0;
   if (editDistance(said, word) <= limit) return true;
   if (said.length < word.length && word.startsWith(said)) return true;
   const vowels = said.replace(/[^aeiou]/g, '').length;

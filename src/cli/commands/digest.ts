@@ -11,11 +11,12 @@ import { emit, notice, useColor } from '../output.js';
 
 /** What changed since the last digest the service sent, when its store exists (read only: nothing is saved). */
 async function changesFromStore(ctx: LedgerContext) {
-  if (!storeExists(ctx.loaded.dataDir)) return null;
+  const { dataDir, config } = ctx.loaded;
+  if (!storeExists(dataDir, config.store)) return null;
   const [{ openStore }, { changesSince }] = await Promise.all([import('../../store/open-store.js'), import('../../app/runs.js')]);
-  const store = await openStore(ctx.loaded.dataDir);
+  const store = await openStore(dataDir, config.store, { logger: ctx.logger });
   try {
-    return (await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, ctx.loaded.config.staleAfterWorkdays, 'digest')).changes;
+    return (await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, config.staleAfterWorkdays, 'digest')).changes;
   } finally {
     await store.close();
   }

@@ -1,4 +1,8 @@
-/** `duban validate`: the ledger check (表格体检), and the units whose reminders cannot @ anyone; exit code 1 when the ledger has errors. */
+/**
+ * `duban validate`: the ledger check (表格体检), the status words the source's columns allow, and the units whose
+ * reminders cannot @ anyone; exit code 1 when the ledger has errors.
+ */
+import { columnRuleProblems } from '../../app/column-check.js';
 import type { Ledger, Problem } from '../../domain/types.js';
 import { problem } from '../../ledger/problems.js';
 import { problemsToJson, renderProblemsCard, renderProblemsMarkdown, renderProblemsText } from '../../render/problems.js';
@@ -26,8 +30,9 @@ function liaisonProblems(ledger: Ledger): Problem[] {
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const ctx = await loadLedgerContext(args, io);
   for (const text of ctx.notices) notice(io, text);
+  // A select field's or dropdown's words come from the source, not the cells: asked for here only.
+  const problems = [...ctx.ledger.problems, ...(await columnRuleProblems(ctx.source)), ...liaisonProblems(ctx.ledger)];
   const { source } = ctx.ledger;
-  const problems = [...ctx.ledger.problems, ...liaisonProblems(ctx.ledger)];
   emit(io, args.format, {
     text: () => renderProblemsText(problems, source, { color: useColor(io) }),
     markdown: () => renderProblemsMarkdown(problems, source),

@@ -1,14 +1,23 @@
 /**
- * Feishu Bitable routes of the loopback: fields list and records/search with
- * pagination and an `is` filter, record update (incremental, typed), text fields returned as segment arrays,
- * business errors with HTTP 200 (wrong token, field conversion).
+ * Feishu Bitable routes of the loopback: fields list (select fields with their options) and records/search with
+ * pagination, an `is` filter and field_names, record update (incremental, typed), records/batch_create, text fields
+ * returned as segment arrays, business errors with HTTP 200 (wrong token, unknown field, field conversion, too many
+ * records). As the docs say, writing a select value that is not an option adds it as a new option: the loopback does
+ * so and records it in `createdOptions`, for tests to refuse.
  */
 import type { FeishuRoute, RouteResult } from './server.js';
 
 export interface LoopbackField {
   field_name: string;
   type: number;
-  property?: { formatter?: string } | null;
+  property?: { formatter?: string; options?: { id?: string; name: string; color?: number }[] } | null;
+}
+
+/** A select option the loopback created because a write used a value that was not one. */
+export interface CreatedOption {
+  table: string;
+  field: string;
+  name: string;
 }
 
 export interface LoopbackRecord {
@@ -40,6 +49,8 @@ export interface BitableState {
   variant: BitableVariant;
   addTable(appToken: string, tableId: string, table: BitableTable): void;
   table(appToken: string, tableId: string): BitableTable;
+  /** Options created by writes of values that were not options (a write-back must never cause one). */
+  readonly createdOptions: CreatedOption[];
 }
 
 const ok = (data: unknown): RouteResult => ({ body: { code: 0, msg: 'success', data } });
@@ -79,21 +90,40 @@ function searchShapeError(query: URLSearchParams, body: any): string | null {
   return ok ? null : 'filter.conditions must be [{field_name, operator, value: [...]}]';
 }
 
-/** A value the typed field accepts, or null when Bitable would refuse it (1254060-range conversion errors). */
+const AUTO_NUMBER = 1005;
+// At most 1,000 records per batch_create call.
+const MAX_BATCH = 1000;
+
+/** True when the typed field accepts the value (else Bitable answers a 1254060-range conversion error); read-only types accept nothing. */
 function accepts(field: LoopbackField, value: unknown): boolean {
   if (value === null) return true;
   switch (field.type) {
     case 1:
     case 3:
+    case 13:
       return typeof value === 'string';
     case 2:
     case 5:
       return typeof value === 'number';
     case 4:
-      return Array.isArray(value);
+      return Array.isArray(value) && value.every((v) => typeof v === 'string');
+    case 7:
+      return typeof value === 'boolean';
+    case 11:
+      return Array.isArray(value) && value.every((v) => typeof v?.id === 'string');
+    case 15:
+      return typeof value === 'object' && typeof (value as { link?: unknown }).link === 'string';
     default:
       return false;
   }
+}
+
+/** The select values written that are not options yet: Bitable adds each as a new option. */
+function newOptions(field: LoopbackField, value: unknown): string[] {
+  if (field.type !== 3 && field.type !== 4) return [];
+  const names = new Set((field.property?.options ?? []).map((o) => o.name));
+  const values = field.type === 3 ? [value] : (value as string[]);
+  return values.filter((v): v is string => typeof v === 'string' && v !== '' && !names.has(v));
 }
 
 /** Creates the routes and the tables they serve. */
@@ -102,9 +132,12 @@ export function createBitableRoutes(): BitableState {
   const base = '/open-apis/bitable/v1/apps/:app/tables/:table';
   const find = (params: Record<string, string>) => tables.get(`${params.app}/${params.table}`);
   const wrongToken: RouteResult = { body: { code: 1254040, msg: 'BaseTokenNotFound' } };
+  const clientTokens = new Set<string>();
 
+  const created: CreatedOption[] = [];
   const state: BitableState = {
     variant: {},
+    createdOptions: created,
     routes: [
       {
         method: 'GET',
@@ -121,7 +154,14 @@ export function createBitableRoutes(): BitableState {
         path: `${base}/fields`,
         handle: ({ params, query }) => {
           const table = find(params);
-          return table ? ok(page(table.fields.map((f, i) => ({ field_id: `fld${i}`, ...f })), query, 100, state.variant)) : wrongToken;
+          if (!table) return wrongToken;
+          // Select options come with their ids, as the fields list documents them.
+          const listed = table.fields.map((f, i) => ({
+            field_id: `fld${i}`,
+            ...f,
+            ...(f.property?.options ? { property: { ...f.property, options: f.property.options.map((o, j) => ({ id: o.id ?? `opt${i}x${j}`, color: j, ...o })) } } : {}),
+          }));
+          return ok(page(listed, query, 100, state.variant));
         },
       },
       {
@@ -139,11 +179,48 @@ export function createBitableRoutes(): BitableState {
           const matching = table.records.filter((r) =>
             conditions.every((c) => textOf(r.fields[c.field_name]) === c.value[0]),
           );
+          // field_names: only those fields come back.
+          const wanted = (body?.field_names ?? null) as string[] | null;
           const items = matching.map((r) => ({
             record_id: r.record_id,
-            fields: Object.fromEntries(Object.entries(r.fields).map(([k, v]) => [k, render(table.fields.find((f) => f.field_name === k), v, state.variant)])),
+            fields: Object.fromEntries(
+              Object.entries(r.fields)
+                .filter(([k]) => wanted === null || wanted.includes(k))
+                .map(([k, v]) => [k, render(table.fields.find((f) => f.field_name === k), v, state.variant)]),
+            ),
           }));
           return ok(page(items, query, 500, state.variant));
+        },
+      },
+      {
+        // New records, typed like an update; an auto-number field is filled in; a client_token seen before is refused.
+        method: 'POST',
+        path: `${base}/records/batch_create`,
+        handle: ({ params, query, body }) => {
+          const table = find(params);
+          if (!table) return wrongToken;
+          const records = body?.records as { fields?: Record<string, unknown> }[] | undefined;
+          if (!Array.isArray(records) || records.length === 0) return { body: { code: 1254001, msg: 'WrongRequestBody: records must be a non-empty list' } };
+          if (records.length > MAX_BATCH) return { body: { code: 1254104, msg: 'RecordsTooMany' } };
+          const token = query.get('client_token');
+          if (token && clientTokens.has(token)) return { status: 403, body: { code: 1254608, msg: 'duplicate client_token' } };
+          for (const record of records) {
+            for (const [name, value] of Object.entries(record.fields ?? {})) {
+              const field = table.fields.find((f) => f.field_name === name);
+              if (!field) return { body: { code: 1254045, msg: 'FieldNameNotFound' } };
+              if (field.type === AUTO_NUMBER || !accepts(field, value)) return { body: { code: 1254060, msg: `TextFieldConvFail: ${name}` } };
+            }
+          }
+          if (token) clientTokens.add(token);
+          const autoNumbers = table.fields.filter((f) => f.type === AUTO_NUMBER);
+          const created = records.map((record) => {
+            const fields: Record<string, unknown> = { ...record.fields };
+            for (const auto of autoNumbers) fields[auto.field_name] = String(table.records.length + 1);
+            const stored = { record_id: `recNew${String(table.records.length + 1).padStart(6, '0')}`, fields };
+            table.records.push(stored);
+            return stored;
+          });
+          return ok({ records: created.map((r) => ({ record_id: r.record_id, fields: r.fields })) });
         },
       },
       {
@@ -160,13 +237,22 @@ export function createBitableRoutes(): BitableState {
             if (!field) return { body: { code: 1254045, msg: 'FieldNameNotFound' } };
             if (!accepts(field, value)) return { body: { code: 1254060, msg: `TextFieldConvFail: ${name}` } };
           }
+          for (const [name, value] of Object.entries(fields)) {
+            const field = table.fields.find((f) => f.field_name === name)!;
+            for (const option of newOptions(field, value)) {
+              const options = ((field.property ??= {}).options ??= []);
+              options.push({ id: `opt${options.length + 1}new`, name: option, color: options.length % 54 });
+              created.push({ table: params.table, field: name, name: option });
+            }
+          }
           Object.assign(record.fields, fields);
           return ok({ record: { record_id: record.record_id, fields: record.fields } });
         },
       },
     ],
     addTable(appToken, tableId, table) {
-      tables.set(`${appToken}/${tableId}`, { name: table.name, fields: [...table.fields], records: table.records.map((r) => ({ ...r, fields: { ...r.fields } })) });
+      const fields = table.fields.map((f) => ({ ...f, property: f.property ? { ...f.property, options: f.property.options?.map((o) => ({ ...o })) } : f.property }));
+      tables.set(`${appToken}/${tableId}`, { name: table.name, fields, records: table.records.map((r) => ({ ...r, fields: { ...r.fields } })) });
     },
     table(appToken, tableId) {
       const table = tables.get(`${appToken}/${tableId}`);

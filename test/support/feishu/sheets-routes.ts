@@ -1,9 +1,11 @@
 /**
  * Feishu Sheets routes of the loopback: v3 sheets/query, v2 values get,
- * values_batch_get and values_batch_update, with a revision per spreadsheet, null for empty cells, a check that
- * writes to one spreadsheet never overlap (they must be serial), and switchable answer variants the docs allow.
+ * values_batch_get, values_batch_update, values_append and values_prepend, v2 dataValidation (the dropdown lists over
+ * a range), with a revision per spreadsheet, null for empty cells, a check that writes to one spreadsheet never
+ * overlap (they must be serial), a record of values written into a dropdown cell that are not in its list, and
+ * switchable answer variants the docs allow.
  */
-import { colIndex } from '../google/a1.js';
+import { colIndex, colLetters as colLetter } from '../google/a1.js';
 import type { FeishuRoute, RouteResult } from './server.js';
 
 export type FeishuSheetCell = string | number | boolean | null;
@@ -12,6 +14,14 @@ export interface FeishuSheetTab {
   sheet_id: string;
   title: string;
   rows: FeishuSheetCell[][];
+  /** Dropdown lists (下拉列表): the ranges they cover, one column each ("Q7PlXT!H2:H17"), and their words. */
+  dropdowns?: { ranges: string[]; values: string[]; multiple?: boolean }[];
+}
+
+/** A value written into a dropdown cell that is not one of its words (Feishu keeps it, marked invalid). */
+export interface DropdownViolation {
+  range: string;
+  value: FeishuSheetCell;
 }
 
 /** Answers the docs allow besides the loopback's default (every row as wide as the range, empty cells null). */
@@ -36,6 +46,8 @@ export interface SheetsState {
   writeDelayMs: number;
   /** Documented answer variants to exercise; none by default. */
   variant: SheetsVariant;
+  /** Values written into dropdown cells that are not in their list. */
+  readonly dropdownViolations: DropdownViolation[];
 }
 
 interface Book {
@@ -94,10 +106,55 @@ function readRange(p: Parsed, revision: number, text: string, variant: SheetsVar
   return variant.emptyValues === 'null' ? { ...range, values: null } : range;
 }
 
+/** 0-based column bounds and 0-based row bounds (null: open) of a range on a sheet, from "A2:C9" / "H2:H". */
+function bounds(p: Parsed): { c0: number; c1: number; r0: number; r1: number } {
+  return { c0: p.c0, c1: p.c1 ?? p.c0, r0: p.r0, r1: p.r1 ?? Number.MAX_SAFE_INTEGER };
+}
+
+function overlaps(a: ReturnType<typeof bounds>, b: ReturnType<typeof bounds>): boolean {
+  return a.c0 <= b.c1 && b.c0 <= a.c1 && a.r0 <= b.r1 && b.r0 <= a.r1;
+}
+
+/** The dropdown lists of a sheet covering a range, each with its covered ranges clipped to the sheet's (per column). */
+function dropdownsIn(book: Book, p: Parsed) {
+  const want = bounds(p);
+  return (p.tab.dropdowns ?? [])
+    .map((d) => ({ d, ranges: d.ranges.filter((r) => { const q = parseRange(book, r); return q !== null && overlaps(bounds(q), want); }) }))
+    .filter(({ ranges }) => ranges.length > 0)
+    .map(({ d, ranges }) => ({ ranges, dataValidationType: 'list', conditionValues: d.values, options: { multipleValues: d.multiple ?? false, highlightValidData: false } }));
+}
+
+const isEmpty = (cell: FeishuSheetCell | undefined) => cell === undefined || cell === null || cell === '';
+
+/** Writes values into a tab from (r0, c0); plain values only, as the loopback stores them. */
+function writeValues(p: Parsed, values: FeishuSheetCell[][]): void {
+  values.forEach((row, i) =>
+    row.forEach((value, j) => {
+      if (typeof value === 'object' && value !== null) throw new Error('loopback stores plain values only');
+      const line = (p.tab.rows[p.r0 + i] ??= []);
+      while (line.length <= p.c0 + j) line.push(null);
+      line[p.c0 + j] = value;
+    }),
+  );
+}
+
+/** The answer to values_append / values_prepend: where the values went. */
+function updates(token: string, book: Book, p: Parsed, values: FeishuSheetCell[][]) {
+  const width = Math.max(1, ...values.map((row) => row.length));
+  const updatedRange = `${p.tab.sheet_id}!${colLetter(p.c0)}${p.r0 + 1}:${colLetter(p.c0 + width - 1)}${p.r0 + values.length}`;
+  return {
+    revision: book.revision,
+    spreadsheetToken: token,
+    tableRange: updatedRange,
+    updates: { revision: book.revision, spreadsheetToken: token, updatedRange, updatedRows: values.length, updatedColumns: width, updatedCells: values.flat().length },
+  };
+}
+
 /** Creates the routes and the spreadsheets they serve. */
 export function createSheetsRoutes(): SheetsState {
   const books = new Map<string, Book>();
   let overlapping = 0;
+  const violations: DropdownViolation[] = [];
   const base = '/open-apis/sheets';
 
   const state: SheetsState = {
@@ -142,6 +199,21 @@ export function createSheetsRoutes(): SheetsState {
         },
       },
       {
+        method: 'GET',
+        path: `${base}/v2/spreadsheets/:token/dataValidation`,
+        handle: ({ params, query }) => {
+          const book = books.get(params.token);
+          if (!book) return notFound();
+          if (query.get('dataValidationType') !== 'list') return { status: 400, body: { code: 1310251, msg: 'dataValidationType must be list' } };
+          const p = parseRange(book, query.get('range') ?? '');
+          if (!p) return { status: 400, body: { code: 1310202, msg: 'Wrong Range' } };
+          const { r0, r1, c0, c1 } = bounds(p);
+          // Documented limit: at most 5,000 rows and 100 columns per query.
+          if ((p.r1 === null ? Infinity : r1 - r0 + 1) > 5000 || c1 - c0 + 1 > 100) return { status: 400, body: { code: 1310251, msg: 'range too large' } };
+          return ok({ spreadsheetToken: params.token, sheetId: p.tab.sheet_id, revision: book.revision, dataValidations: dropdownsIn(book, p) });
+        },
+      },
+      {
         method: 'POST',
         path: `${base}/v2/spreadsheets/:token/values_batch_update`,
         handle: async ({ params, body }) => {
@@ -155,12 +227,12 @@ export function createSheetsRoutes(): SheetsState {
             for (const vr of (body?.valueRanges ?? []) as { range: string; values: FeishuSheetCell[][] }[]) {
               const p = parseRange(book, vr.range);
               if (!p) return { status: 400, body: { code: 1310202, msg: 'Wrong Range' } };
+              writeValues(p, vr.values);
               vr.values.forEach((row, i) =>
                 row.forEach((value, j) => {
-                  if (typeof value === 'object' && value !== null) throw new Error('loopback stores plain values only');
-                  const line = (p.tab.rows[p.r0 + i] ??= []);
-                  while (line.length <= p.c0 + j) line.push(null);
-                  line[p.c0 + j] = value;
+                  const cell: Parsed = { tab: p.tab, r0: p.r0 + i, c0: p.c0 + j, r1: p.r0 + i, c1: p.c0 + j };
+                  const lists = dropdownsIn(book, cell);
+                  if (value !== null && value !== '' && lists.some((l) => !l.conditionValues.includes(String(value)))) violations.push({ range: vr.range, value });
                 }),
               );
               responses.push({ spreadsheetToken: params.token, updatedRange: vr.range, updatedRows: vr.values.length, updatedColumns: vr.values[0]?.length ?? 0, updatedCells: vr.values.flat().length });
@@ -170,6 +242,47 @@ export function createSheetsRoutes(): SheetsState {
           } finally {
             book.writing -= 1;
           }
+        },
+      },
+      {
+        // Appends from the first empty cell of the range's first column, looking down from its first row. OVERWRITE
+        // (the default) writes from there over whatever follows when the empty rows run out; INSERT_ROWS first inserts
+        // as many rows as are written.
+        method: 'POST',
+        path: `${base}/v2/spreadsheets/:token/values_append`,
+        handle: ({ params, query, body }) => {
+          const book = books.get(params.token);
+          if (!book) return notFound();
+          const option = query.get('insertDataOption') ?? 'OVERWRITE';
+          const vr = body?.valueRange as { range?: string; values?: FeishuSheetCell[][] } | undefined;
+          const p = vr?.range ? parseRange(book, vr.range) : null;
+          const values = vr?.values ?? [];
+          if (!p || (p.c1 !== null && values.some((row) => row.length > p.c1! - p.c0 + 1))) return { status: 400, body: { code: 1310202, msg: 'Wrong Range' } };
+          if (option !== 'OVERWRITE' && option !== 'INSERT_ROWS') return { status: 400, body: { code: 1310201, msg: 'Wrong Param: insertDataOption' } };
+          let at = p.r0;
+          while (!isEmpty(p.tab.rows[at]?.[p.c0])) at++;
+          if (option === 'INSERT_ROWS') p.tab.rows.splice(at, 0, ...values.map(() => []));
+          const target = { ...p, r0: at };
+          writeValues(target, values);
+          book.revision += 1;
+          return ok(updates(params.token, book, target, values));
+        },
+      },
+      {
+        // Inserts as many rows as are written above the range's first row, and writes them there.
+        method: 'POST',
+        path: `${base}/v2/spreadsheets/:token/values_prepend`,
+        handle: ({ params, body }) => {
+          const book = books.get(params.token);
+          if (!book) return notFound();
+          const vr = body?.valueRange as { range?: string; values?: FeishuSheetCell[][] } | undefined;
+          const p = vr?.range ? parseRange(book, vr.range) : null;
+          if (!p) return { status: 400, body: { code: 1310202, msg: 'Wrong Range' } };
+          const values = vr?.values ?? [];
+          p.tab.rows.splice(p.r0, 0, ...values.map(() => []));
+          writeValues(p, values);
+          book.revision += 1;
+          return ok(updates(params.token, book, p, values));
         },
       },
     ],
@@ -186,6 +299,7 @@ export function createSheetsRoutes(): SheetsState {
     },
     writeDelayMs: 0,
     variant: {},
+    dropdownViolations: violations,
   };
   return state;
 }

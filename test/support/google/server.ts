@@ -1,18 +1,38 @@
 /**
  * A Google Sheets v4 server on 127.0.0.1 for tests: the real `@googleapis/sheets` client talks to it through
- * `rootUrl`. values.get / batchGet / update / batchUpdate and spreadsheets.get, with ragged rows, quoted ranges,
- * serial-number dates (cells hold what the test put there), RAW vs USER_ENTERED, faults and a request log.
+ * `rootUrl`. values.get / batchGet / update / batchUpdate / append and spreadsheets.get (with `ranges`,
+ * `includeGridData` and the `fields` mask: each cell's values and data validation), with ragged rows, quoted ranges,
+ * serial-number dates (cells hold what the test put there), RAW vs USER_ENTERED, a record of writes that break a
+ * cell's dropdown list, faults and a request log.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { colLetters, echoSheet, parseA1, type A1Range } from './a1.js';
+import { applyFieldsMask, parseFieldsMask } from './fields-mask.js';
 
 export type GoogleCell = string | number | boolean | null | { formula: string };
+
+/** A data-validation rule as the API represents it (DataValidationRule). */
+export interface GoogleValidation {
+  condition: { type: string; values?: { userEnteredValue: string }[] };
+  strict?: boolean;
+  showCustomUi?: boolean;
+}
 
 export interface GoogleTab {
   sheetId: number;
   title: string;
   rows: GoogleCell[][];
+  /** Data validation over ranges of this tab ("H2:H17"). */
+  validations?: { range: string; rule: GoogleValidation }[];
+}
+
+/** A value written into a cell whose ONE_OF_LIST rule does not list it. */
+export interface ValidationViolation {
+  tab: string;
+  row: number;
+  column: number;
+  value: unknown;
 }
 
 export interface GoogleRequest {
@@ -36,8 +56,10 @@ export interface GoogleLoopback {
   /** The access token the server accepts (GOOGLE_ACCESS_TOKEN). */
   readonly token: string;
   readonly requests: GoogleRequest[];
+  /** Values written against a cell's dropdown list. */
+  readonly validationViolations: ValidationViolation[];
   /** Creates or replaces a spreadsheet; tabs are in order (index 0 first). */
-  addSpreadsheet(id: string, tabs: { title: string; sheetId?: number; rows: GoogleCell[][] }[]): void;
+  addSpreadsheet(id: string, tabs: { title: string; sheetId?: number; rows: GoogleCell[][]; validations?: GoogleTab['validations'] }[]): void;
   tab(id: string, title: string): GoogleTab;
   fault(fault: GoogleFault): void;
   clearFaults(): void;
@@ -84,6 +106,53 @@ export async function startGoogleLoopback(token = 'test-google-token', options: 
   const books = new Map<string, GoogleTab[]>();
   const requests: GoogleRequest[] = [];
   const pending: GoogleFault[] = [];
+  const violations: ValidationViolation[] = [];
+
+  // The rule covering a cell (0-based row and column), if any.
+  const validationAt = (tab: GoogleTab, r: number, c: number): GoogleValidation | undefined =>
+    tab.validations?.find(({ range }) => {
+      const a = parseA1(range)!;
+      return (a.startRow ?? 0) <= r && r <= (a.endRow ?? Infinity) && (a.startCol ?? 0) <= c && c <= (a.endCol ?? Infinity);
+    })?.rule;
+
+  // GridData for a range: every cell's values and its validation, proto3-style (zero starts and empty cells left out).
+  const gridData = (tab: GoogleTab, range: A1Range) => {
+    const r0 = range.startRow ?? 0;
+    const c0 = range.startCol ?? 0;
+    const r1 = Math.min(range.endRow ?? 999, Math.max(999, tab.rows.length - 1));
+    const c1 = Math.min(range.endCol ?? 25, 25);
+    const rowData = [];
+    for (let r = r0; r <= r1; r += 1) {
+      const values: Record<string, unknown>[] = [];
+      for (let c = c0; c <= c1; c += 1) {
+        const cell = tab.rows[r]?.[c];
+        const data: Record<string, unknown> = {};
+        if (cell !== undefined && cell !== null && cell !== '' && typeof cell !== 'object') {
+          const kind = typeof cell === 'number' ? 'numberValue' : typeof cell === 'boolean' ? 'boolValue' : 'stringValue';
+          data.userEnteredValue = { [kind]: cell };
+          data.effectiveValue = { [kind]: cell };
+          data.formattedValue = render_(cell, 'FORMATTED_VALUE');
+        }
+        const rule = validationAt(tab, r, c);
+        if (rule) data.dataValidation = rule;
+        values.push(data);
+      }
+      rowData.push({ values });
+    }
+    return { ...(r0 ? { startRow: r0 } : {}), ...(c0 ? { startColumn: c0 } : {}), rowData };
+  };
+
+  // Drops what proto3 JSON leaves out after a fields mask: empty cells at the end of a row, empty rows at the end.
+  const trimGrid = (sheet: any) => {
+    for (const block of sheet.data ?? []) {
+      for (const row of block.rowData ?? []) {
+        while (row.values?.length && Object.keys(row.values[row.values.length - 1]).length === 0) row.values.pop();
+        if (row.values?.length === 0) delete row.values;
+      }
+      while (block.rowData?.length && Object.keys(block.rowData[block.rowData.length - 1]).length === 0) block.rowData.pop();
+    }
+    return sheet;
+  };
 
   const bookOf = (id: string): GoogleTab[] => {
     const book = books.get(id);
@@ -129,11 +198,41 @@ export async function startGoogleLoopback(token = 'test-google-token', options: 
         const line = (tab.rows[r0 + i] ??= []);
         while (line.length <= c0 + j) line.push('');
         line[c0 + j] = input === 'USER_ENTERED' && typeof value === 'string' && value.startsWith('=') ? { formula: value } : (value as GoogleCell);
+        const rule = validationAt(tab, r0 + i, c0 + j);
+        const listed = rule?.condition.type === 'ONE_OF_LIST' ? (rule.condition.values ?? []).map((v) => v.userEnteredValue) : null;
+        if (listed && value !== '' && !listed.includes(String(value))) violations.push({ tab: tab.title, row: r0 + i + 1, column: c0 + j, value });
       }),
     );
     for (let r = 0; r < tab.rows.length; r += 1) tab.rows[r] ??= [];
     const cells = values.reduce((n, row) => n + row.length, 0);
     return { spreadsheetId: id, updatedRange: `${echoSheet(tab.title)}!${text.split('!').pop()}`, updatedRows: values.length, updatedColumns: values[0]?.length ?? 0, updatedCells: cells };
+  };
+
+  // values.append: the range is searched for a table (its first row with data, and the rows that follow it without a
+  // gap, past the range's end); the values go on the row after it, or at the range's start when it holds no data.
+  // INSERT_ROWS inserts rows for them; OVERWRITE (the default) writes over whatever is there.
+  const appendRange = (id: string, text: string, values: unknown[][], input: string | null, insert: string) => {
+    if (insert !== 'OVERWRITE' && insert !== 'INSERT_ROWS') {
+      throw new HttpFailure(googleError(400, `Invalid value at 'insert_data_option' (${insert})`, 'INVALID_ARGUMENT'));
+    }
+    const { tab, range } = resolve(id, text);
+    const r0 = range.startRow ?? 0;
+    const last = Math.min(range.endRow ?? tab.rows.length - 1, tab.rows.length - 1);
+    const c0 = range.startCol ?? 0;
+    const c1 = range.endCol ?? 25;
+    const hasData = (r: number) => (tab.rows[r] ?? []).slice(c0, c1 + 1).some((cell) => cell !== '' && cell !== null && cell !== undefined);
+    let start = r0;
+    while (start <= last && !hasData(start)) start++;
+    let end = start;
+    while (end + 1 < tab.rows.length && hasData(end + 1)) end++;
+    const found = start <= last;
+    const at = found ? end + 1 : r0;
+    if (insert === 'INSERT_ROWS') tab.rows.splice(at, 0, ...values.map(() => [] as GoogleCell[]));
+    const updates = writeRange(id, `${echoSheet(tab.title)}!${colLetters(c0)}${at + 1}`, values, input);
+    const width = Math.max(0, ...values.map((row) => row.length));
+    const updatedRange = `${echoSheet(tab.title)}!${colLetters(c0)}${at + 1}:${colLetters(c0 + Math.max(width, 1) - 1)}${at + values.length}`;
+    const tableRange = found ? { tableRange: `${echoSheet(tab.title)}!${colLetters(c0)}${start + 1}:${colLetters(c1)}${end + 1}` } : {};
+    return { spreadsheetId: id, ...tableRange, updates: { ...updates, updatedRange } };
   };
 
   const route = (method: string, segments: string[], query: URLSearchParams, body: any): unknown => {
@@ -142,18 +241,29 @@ export async function startGoogleLoopback(token = 'test-google-token', options: 
     // Custom methods are literal colons after the id or after "values" (…/spreadsheets/ID:batchUpdate, …/values:batchGet).
     const [id, idMethod] = rawId.split(':').map(decodeURIComponent);
     if (method === 'GET' && values === undefined && !idMethod) {
-      return {
+      const book = bookOf(id);
+      // With `ranges`, only the tabs they name, each with one GridData per range when includeGridData is true.
+      const ranges = query.getAll('ranges').map((text) => resolve(id, text));
+      const tabs = ranges.length ? book.filter((t) => ranges.some((r) => r.tab === t)) : book;
+      const withData = query.get('includeGridData') === 'true';
+      const answer = {
         spreadsheetId: id,
         properties: { title: id, locale: 'zh_CN', timeZone: 'Asia/Shanghai' },
-        sheets: bookOf(id).map((t, index) => ({
+        sheets: tabs.map((t) => ({
           properties: {
-            ...withoutZeroes({ sheetId: t.sheetId, index }, options.omitZeroes ?? false),
+            ...withoutZeroes({ sheetId: t.sheetId, index: book.indexOf(t) }, options.omitZeroes ?? false),
             title: t.title,
             sheetType: 'GRID',
             gridProperties: { rowCount: Math.max(1000, t.rows.length), columnCount: 26 },
           },
+          ...(withData ? { data: (ranges.length ? ranges.filter((r) => r.tab === t).map((r) => r.range) : [parseA1('A:Z')!]).map((r) => gridData(t, r)) } : {}),
         })),
       };
+      const fields = query.get('fields');
+      if (!fields) return answer;
+      const masked = applyFieldsMask(answer, parseFieldsMask(fields)) as { sheets?: unknown[] };
+      masked.sheets?.forEach(trimGrid);
+      return masked;
     }
     const render = query.get('valueRenderOption') ?? 'FORMATTED_VALUE';
     if (method === 'GET' && values === 'values:batchGet') {
@@ -168,6 +278,9 @@ export async function startGoogleLoopback(token = 'test-google-token', options: 
     }
     if (values === 'values' && rawRange) {
       const range = decodeURIComponent(rawRange);
+      if (method === 'POST' && range.endsWith(':append')) {
+        return appendRange(id, range.slice(0, -':append'.length), body?.values ?? [], query.get('valueInputOption'), query.get('insertDataOption') ?? 'OVERWRITE');
+      }
       if (method === 'GET') return readRange(id, range, render);
       if (method === 'PUT') return writeRange(id, range, body?.values ?? [], query.get('valueInputOption'));
     }
@@ -222,8 +335,9 @@ export async function startGoogleLoopback(token = 'test-google-token', options: 
     url: `http://127.0.0.1:${port}/`,
     token,
     requests,
+    validationViolations: violations,
     addSpreadsheet(id, tabs) {
-      books.set(id, tabs.map((t, i) => ({ sheetId: t.sheetId ?? (i === 0 ? 0 : 1000 + i * 7919), title: t.title, rows: t.rows.map((r) => [...r]) })));
+      books.set(id, tabs.map((t, i) => ({ sheetId: t.sheetId ?? (i === 0 ? 0 : 1000 + i * 7919), title: t.title, rows: t.rows.map((r) => [...r]), validations: t.validations })));
     },
     tab(id, title) {
       const tab = bookOf(id).find((t) => t.title === title);

@@ -1,0 +1,102 @@
+/** A plan's list of units ("市委组织部、市财政局，各区、县级市") to unit names, as the plan writes them. */
+import { KINDS, TOPICS } from '../domain/glossary.js';
+import { splitUnits } from '../ledger/split-units.js';
+
+// "X等有关部门和单位" names X and the other departments: the collective keeps its own entry.
+const ETC_COLLECTIVE = /等((?:其他|其它)?(?:有关|相关)[^、，,；;（）()]*)/g;
+// A bare level after a collective ("各区、县级市"): it takes the collective's 各 ("各县级市"), never stands alone.
+const BARE_LEVEL = /^(?:县级市|县（市、区）|县（市）|市（州）|县（区）|县市区|县区|区县|县市|县|区|市|州|盟|旗|乡镇|乡|镇|街道|镇街|镇（街道）|乡镇（街道）|开发区|园区|功能区)$/;
+const COLLECTIVE_PREFIX = /^各(?:有关|相关)?/;
+// "有关单位" without 各 only says "whoever it concerns": alone it names nobody.
+const GENERIC = /^(?:其他|其它)?(?:有关|相关)(?:单位|部门|方面)(?:和单位|和部门)?$/;
+const LEADING_NOISE = /^(?:由|请|并由|会同)/;
+
+// Name endings of bodies (区交通局, 双江镇, 区委, 市政府): where one glued name ends and the next may start.
+const ENDINGS = [...KINDS.flatMap((k) => k.zh), '厅', '署', '院', '支队', '大队', '站', '政府', '管委会']
+  .sort((a, b) => b.length - a.length);
+const LEVEL_START = /^[省市区县州旗镇乡]/;
+const TOPIC_STARTS = TOPICS.flatMap((t) => t.zh);
+
+/** The unit names of a list, in order: collectives kept meaningful, glued names split, "有关单位" alone dropped. */
+export function unitNames(text: string, known: ReadonlySet<string> = new Set()): string[] {
+  const names = tidyNames(splitEtc(text).map((name) => [null, name] as const), known).map(([, name]) => name);
+  return names.every((name) => GENERIC.test(name)) ? [] : names;
+}
+
+/** "X等有关部门" → "X、有关部门": the collective after 等 keeps its own entry. */
+export function splitEtc(text: string): string[] {
+  return splitUnits(text.replace(ETC_COLLECTIVE, '、$1'));
+}
+
+/**
+ * Names as split from a list, each with a tag (its role), made whole: a bare level after a collective takes its 各
+ * ("各区、县级市" → 各区, 各县级市), glued names are split, "由X" is X; a repeated name keeps its first place.
+ */
+export function tidyNames<T>(split: readonly (readonly [T, string])[], known: ReadonlySet<string> = new Set()): [T, string][] {
+  const names: [T, string][] = [];
+  let collective: string | null = null;
+  for (const [tag, raw] of split) {
+    const name = raw.replace(LEADING_NOISE, '');
+    if (name === '') continue;
+    const prefix = COLLECTIVE_PREFIX.exec(name)?.[0] ?? null;
+    const expanded = collective !== null && BARE_LEVEL.test(name) ? `${collective}${name}` : name;
+    if (prefix !== null) collective = prefix;
+    else if (!BARE_LEVEL.test(name)) collective = null;
+    for (const part of splitGlued(expanded, known)) if (!names.some(([, n]) => n === part)) names.push([tag, part]);
+  }
+  return names;
+}
+
+// Words that open a note, not a name: "（含技工院校）", "（包括各类学校）", "（以下简称市发改委）".
+const NOT_A_NAME = /^(?:含|包括|包含|不含|除|如|即|指|简称|以下简称|其中|涉及|限|由|经|按|依托|通过|会同|对)/;
+// "各区", "各县级市", "各乡镇（街道）": every place of a level.
+const COLLECTIVE_PLACES = /^各.{0,10}?(?:区|县|市|州|旗|盟|乡|镇|街|地|级)(?:（[^）]*）)?$/;
+// How the name of a body ends: 局, 委, 办, 中心, 政府, 街道, 集团… (with a note in brackets: "区社会事业局（医改办）").
+const BODY_END = /(?:局|委|办|厅|部|署|院|所|队|站|会|处|室|社|行|馆|校|团|联|中心|政府|街道|镇|乡|集团|公司|单位|部门|机构|企业|组织|协会|银行|支行|分行|军分区|武警|法院|检察院)(?:（[^）]*）)?$/;
+
+/** True when the name looks like a body's ("市发改委", "各区", "区社会事业局（医改办）") rather than a phrase. */
+export function looksLikeUnit(name: string): boolean {
+  return !NOT_A_NAME.test(name) && (BODY_END.test(name) || COLLECTIVE_PLACES.test(name));
+}
+
+// A post or a person's title: "副县长张三", "县委常委", "王五同志" (责任领导, never a unit).
+const POST = '(?:书记|县长|区长|市长|省长|州长|镇长|乡长|局长|主任|部长|厅长|常委|同志|专员|巡视员|调研员|秘书长|院长|署长|主席|组长)';
+const ENDS_WITH_POST = new RegExp(`${POST}$`);
+const POST_AND_NAME = new RegExp(`${POST}[\\u4e00-\\u9fa5]{2,3}$`);
+
+/** True when the name is a person's post or a post and a name ("副县长", "县委常委", "副县长张三"). */
+export function looksLikePerson(name: string): boolean {
+  return ENDS_WITH_POST.test(name) || (POST_AND_NAME.test(name) && !BODY_END.test(name));
+}
+
+/** True when the list names nobody in particular ("有关单位", "相关部门"). */
+export function isGenericUnit(name: string): boolean {
+  return GENERIC.test(name);
+}
+
+/** "区财政局区税务局" → 区财政局, 区税务局: split where one body's name ends and another's begins. */
+function splitGlued(name: string, known: ReadonlySet<string>): string[] {
+  if (known.has(name) || name.length < 6) return [name];
+  // "区发改委和区财政局": two bodies joined by 和/及/与 (but not "省经济和信息化厅").
+  const joined = /^(.{3,}?)(?:和|及|与|以及)(.{3,})$/.exec(name);
+  if (joined && isWholeName(joined[1], known) && isWholeName(joined[2], known) && looksLikeUnit(joined[2])) {
+    return [...splitGlued(joined[1], known), ...splitGlued(joined[2], known)];
+  }
+  for (let i = 3; i <= name.length - 3; i++) {
+    const left = name.slice(0, i);
+    const right = name.slice(i);
+    if (left.includes('（') !== left.includes('）')) continue;
+    if (isWholeName(left, known) && startsName(right, known)) return [left, ...splitGlued(right, known)];
+  }
+  return [name];
+}
+
+function isWholeName(text: string, known: ReadonlySet<string>): boolean {
+  return known.has(text) || ENDINGS.some((ending) => text.endsWith(ending) && text.length > ending.length);
+}
+
+function startsName(text: string, known: ReadonlySet<string>): boolean {
+  if (known.has(text)) return true;
+  const startsLikeName = LEVEL_START.test(text) || TOPIC_STARTS.some((core) => text.startsWith(core));
+  return startsLikeName && isWholeName(text, known) && !BARE_LEVEL.test(text);
+}

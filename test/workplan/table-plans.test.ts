@@ -1,0 +1,143 @@
+/** Plans that are task tables (分解表): XLSX with merged cells, CSV, and tables typed into a text file. */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { importPlan } from '../../src/workplan/import-plan.js';
+import { readPlanFile } from '../../src/workplan/read-plan-file.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'duban-table-plan-'));
+const brief = (tasks: ReturnType<typeof importPlan>['tasks']) =>
+  tasks.map((t) => ({ category: t.category, title: t.title, lead: t.lead, assist: t.assist, due: t.due ?? null, place: t.place }));
+
+describe('an XLSX task table', () => {
+  it('reads merged categories and a row merged with the one above, through the plan headers “存在问题” and “整改目标和措施”', async () => {
+    const book = new ExcelJS.Workbook();
+    const sheet = book.addWorksheet('附件');
+    sheet.addRows([
+      ['2016年“立项挂牌办理”任务分解表'],
+      ['存在问题', '整改目标和措施', '责任单位'],
+      ['投资增长动力不足', '出台扩大有效投资的实施意见，谋划实施一批项目。', '区经发局牵头，区交建局、环土局'],
+      [null, '创新投融资方式，总结推广PPP等模式。', '区财金局、经发局牵头，区环土局、\n交建局'],
+      ['脱贫攻坚任务繁重', '健全长效机制，全年实现脱贫20万人。', '区经发局牵头，区直有关单位'],
+      [null, null, null],
+    ]);
+    sheet.mergeCells('A1:C1');
+    sheet.mergeCells('A3:A4');
+    for (const column of ['A', 'B', 'C']) sheet.mergeCells(`${column}5:${column}6`);
+    book.addWorksheet('通知').addRows([['岚综管办〔2016〕20号'], ['各有关单位：现将任务分解表印发给你们。']]);
+    const path = join(dir, '分解表.xlsx');
+    await book.xlsx.writeFile(path);
+    const plan = importPlan(await readPlanFile(path));
+    expect(brief(plan.tasks)).toEqual([
+      { category: '投资增长动力不足', title: '出台扩大有效投资的实施意见', lead: ['区经发局'], assist: ['区交建局', '环土局'], due: null, place: '工作表“附件”第3行' },
+      { category: '投资增长动力不足', title: '创新投融资方式', lead: ['区财金局', '经发局'], assist: ['区环土局', '交建局'], due: null, place: '工作表“附件”第4行' },
+      { category: '脱贫攻坚任务繁重', title: '健全长效机制', lead: ['区经发局'], assist: ['区直有关单位'], due: '2016-12-31', place: '工作表“附件”第5行' },
+    ]);
+    expect(plan.tasks[0].detail).toBe('出台扩大有效投资的实施意见，谋划实施一批项目。');
+    expect(plan.year).toBe(2016);
+  });
+});
+
+describe('a CSV task table', () => {
+  it('reads 牵头单位 and 责任单位 columns as lead and assist, and says where blanks were read as merged cells', async () => {
+    const csv = [
+      '序号,类别,重点任务,具体措施,牵头单位,责任单位,责任领导,完成时限',
+      '1,项目建设,推进重大项目建设,"全年完成投资50亿元，新开工项目20个",区发改委,区财政局,张副区长,2024年12月底前',
+      '2,,优化营商环境,开展营商环境第三方评价,区司法局,,,6月底前',
+      '3,民生实事,建设口袋公园,新建口袋公园10个,区城管局,各街道,李副区长,',
+    ].join('\r\n');
+    writeFileSync(join(dir, '分解表.csv'), `\uFEFF${csv}`);
+    const plan = importPlan(await readPlanFile(join(dir, '分解表.csv')), { year: 2024 });
+    expect(brief(plan.tasks)).toEqual([
+      { category: '项目建设', title: '推进重大项目建设', lead: ['区发改委'], assist: ['区财政局'], due: '2024-12-31', place: '第2行' },
+      { category: '项目建设', title: '优化营商环境', lead: ['区司法局'], assist: [], due: '2024-06-30', place: '第3行' },
+      { category: '民生实事', title: '建设口袋公园', lead: ['区城管局'], assist: ['各街道'], due: '2024-06-30', place: '第4行' },
+    ]);
+    expect(plan.tasks.map((t) => [t.detail, t.leader])).toEqual([
+      ['全年完成投资50亿元，新开工项目20个', ['张副区长']],
+      ['开展营商环境第三方评价', []],
+      ['新建口袋公园10个', ['李副区长']],
+    ]);
+    expect(plan.problems).toEqual(['「完成时限」列有空白单元格，已按合并单元格沿用上一行的内容，请核对']);
+  });
+
+  it('lists a task row without units instead of dropping it (its merged cells known, as in a Word or XLSX table)', () => {
+    const plan = importPlan({ blocks: [{ ...table([['序号', '工作任务', '责任单位'], ['1', '开展走访慰问', '区民政局'], ['2', '建立联络员制度', '']]), mergesKnown: true }], unit: '行' });
+    expect(plan.tasks.map((t) => t.title)).toEqual(['开展走访慰问']);
+    expect(plan.unrecognized).toEqual([{ line: 3, place: '第3行', text: '建立联络员制度', reason: '写了分工，但没有写明具体单位，未生成任务' }]);
+  });
+});
+
+describe('headers offices write in their own words', () => {
+  it('finds the columns by the words in them, and reads a table split in two by the first one’s header', () => {
+    const first = table([['编号', '工作目标任务', '具体工作措施及要求', '牵头负责单位', '协同配合部门', '完成时间要求', '工作进展情况'], ['1', '推进项目建设', '全年开工20个项目', '区发改委', '区财政局', '年底前', '']]);
+    const second = { ...table([['2', '优化营商环境', '开展第三方评价', '区司法局', '', '6月底前', '已启动']]), label: '表2' };
+    const plan = importPlan({ blocks: [{ kind: 'paragraph', text: '××区2024年重点工作任务分解表', line: 1 }, { ...first, label: '表1' }, second], unit: '段' }, {});
+    expect(brief(plan.tasks)).toEqual([
+      { category: '', title: '推进项目建设', lead: ['区发改委'], assist: ['区财政局'], due: '2024-12-31', place: '表1第2行' },
+      { category: '', title: '优化营商环境', lead: ['区司法局'], assist: [], due: '2024-06-30', place: '表2第1行' },
+    ]);
+    expect(plan.tasks[0].detail).toBe('全年开工20个项目');
+  });
+});
+
+describe('a table typed into a text file', () => {
+  it('reads one cell per line under a header of one column name per line', () => {
+    const text = [
+      '2024年重点工作任务分解表',
+      '序号',
+      '重点任务',
+      '牵头单位',
+      '配合单位',
+      '完成时限',
+      '一、扩大有效投资',
+      '1',
+      '推进重大项目建设',
+      '区发改委',
+      '区财政局、区自然资源局',
+      '2024年12月底前',
+      '2',
+      '开展营商环境第三方评价',
+      '区司法局',
+      '6月底前',
+      '二、其他事项',
+    ].join('\n');
+    const plan = importPlan(text);
+    expect(brief(plan.tasks)).toEqual([
+      { category: '扩大有效投资', title: '推进重大项目建设', lead: ['区发改委'], assist: ['区财政局', '区自然资源局'], due: '2024-12-31', place: '第8行' },
+      { category: '扩大有效投资', title: '开展营商环境第三方评价', lead: ['区司法局'], assist: [], due: '2024-06-30', place: '第13行' },
+    ]);
+  });
+
+  it('reads rows of tab-separated cells', () => {
+    const text = '序号\t工作任务\t责任单位\t完成时限\n1\t开展走访慰问\t区民政局、区退役军人事务局\t2024年8月1日前\n2\t建立联络员制度\t区双拥办\t长期坚持';
+    expect(brief(importPlan(text).tasks)).toEqual([
+      { category: '', title: '开展走访慰问', lead: ['区民政局', '区退役军人事务局'], assist: [], due: '2024-08-01', place: '第2行' },
+      { category: '', title: '建立联络员制度', lead: ['区双拥办'], assist: [], due: null, place: '第3行' },
+    ]);
+  });
+});
+
+function table(rows: string[][]) {
+  const numbers = rows.map((_, i) => i + 1);
+  return { kind: 'table' as const, rows: rows.map((r) => r.map((text) => ({ text }))), rowNumbers: numbers, rowLines: numbers, label: '', mergesKnown: false };
+}
+
+describe('a table copied from a web page, its cells separated by spaces', () => {
+  it('is read under its header of column names; prose lines around it stay text', () => {
+    const text = [
+      '2024年重点工作任务分解表',
+      '序号 重点任务 牵头单位 配合单位 完成时限',
+      '1 推进重大项目建设 区发改委 区财政局、区自然资源局 2024年12月底前',
+      '2 开展营商环境第三方评价 区司法局 区市场监管局 6月底前',
+      '各单位要按照分工抓好落实。',
+    ].join('\n');
+    const plan = importPlan(text);
+    expect(brief(plan.tasks)).toEqual([
+      { category: '', title: '推进重大项目建设', lead: ['区发改委'], assist: ['区财政局', '区自然资源局'], due: '2024-12-31', place: '第3行' },
+      { category: '', title: '开展营商环境第三方评价', lead: ['区司法局'], assist: ['区市场监管局'], due: '2024-06-30', place: '第4行' },
+    ]);
+  });
+});

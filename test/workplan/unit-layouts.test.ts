@@ -1,0 +1,224 @@
+/** Every common way plans name units (issue list): keys, role words, rules stated once, people, collectives, glued names. */
+import { describe, expect, it } from 'vitest';
+import { importPlan } from '../../src/workplan/import-plan.js';
+
+const units = (text: string, knownUnits?: string[]) =>
+  importPlan(text, { knownUnits }).tasks.map((t) => ({ title: t.title, lead: t.lead, assist: t.assist, leader: t.leader }));
+
+describe('keyed clauses in full- or half-width punctuation, in or out of brackets', () => {
+  it.each([
+    ['1. 开展走访慰问。（责任单位：区民政局、区退役军人事务局）', ['区民政局', '区退役军人事务局'], []],
+    ['1. 开展走访慰问。(责任单位:区民政局,区退役军人事务局)', ['区民政局', '区退役军人事务局'], []],
+    ['1. 开展走访慰问。（牵头单位：区民政局；责任单位：区财政局）', ['区民政局'], ['区财政局']],
+    ['1. 开展走访慰问。（牵头单位：区民政局；配合单位：区财政局、各街道）', ['区民政局'], ['区财政局', '各街道']],
+    ['1. 开展走访慰问。（牵头单位：区民政局，协办单位：区财政局）', ['区民政局'], ['区财政局']],
+    ['1. 开展走访慰问。（牵头单位：区民政局，参与单位：区财政局）', ['区民政局'], ['区财政局']],
+    ['1. 开展走访慰问。（牵头责任单位：区民政局；协同责任单位：区财政局）', ['区民政局'], ['区财政局']],
+    ['1. 开展走访慰问。【主办：区民政局 协办：区财政局】', ['区民政局'], ['区财政局']],
+    ['1. 开展走访慰问。[牵头:区民政局 配合:区财政局]', ['区民政局'], ['区财政局']],
+    ['1. 开展走访慰问。牵头单位：区民政局；配合单位：区财政局。', ['区民政局'], ['区财政局']],
+  ])('%s', (text, lead, assist) => {
+    expect(units(text)).toMatchObject([{ title: '开展走访慰问', lead, assist }]);
+  });
+
+  it('reads unit lines under the task, with blank lines between, and field lines among them', () => {
+    const text = ['一、组织保障', '1．成立创建工作专班，明确专人负责。', '', '牵头单位：区委办', '', '责任领导：张三副区长', '', '责任单位：区政府办、区双拥办', '', '2．把双拥工作纳入年度目标考核。', '责任单位：区考核办'].join('\n');
+    expect(units(text)).toEqual([
+      { title: '成立创建工作专班', lead: ['区委办'], assist: ['区政府办', '区双拥办'], leader: ['张三副区长'] },
+      { title: '把双拥工作纳入年度目标考核', lead: ['区考核办'], assist: [], leader: [] },
+    ]);
+  });
+
+  it('adds a unit line under a task closed by its own clause to that task', () => {
+    expect(units('1. 开展走访慰问（牵头单位：区民政局）\n（配合单位：区财政局、各街道）')).toMatchObject([{ lead: ['区民政局'], assist: ['区财政局', '各街道'] }]);
+  });
+
+  it('reads a numbered item whose units close its last paragraph, the paragraphs between being its text', () => {
+    const text = [
+      '12．深化融合应用。（责任单位：省经济和信息化厅）',
+      '13．开展新模式推广。',
+      '智能化制造。鼓励企业加大数字技术应用力度。',
+      '网络化协同。支持企业间利用平台实现资源共享。',
+      '数字化管理。推动重点行业企业打通内部各管理环节。（责任单位：省经济和信息化厅、省商务厅）',
+    ].join('\n');
+    const plan = importPlan(text);
+    expect(plan.tasks.map((t) => [t.title, t.lead.join('、'), t.line])).toEqual([
+      ['深化融合应用', '省经济和信息化厅', 1],
+      ['开展新模式推广', '省经济和信息化厅、省商务厅', 2],
+    ]);
+    expect(plan.tasks[1].detail).toBe('开展新模式推广。\n智能化制造。鼓励企业加大数字技术应用力度。\n网络化协同。支持企业间利用平台实现资源共享。\n数字化管理。推动重点行业企业打通内部各管理环节。');
+  });
+});
+
+describe('a bare list of bodies closing an item', () => {
+  it('names the item’s units, all leading; other closing brackets are left alone', () => {
+    expect(units('1. 推进电力体制改革。（省发展改革委、省能源局）')).toMatchObject([{ title: '推进电力体制改革', lead: ['省发展改革委', '省能源局'] }]);
+    expect(units('1. 开展技能培训（含技工院校）。')).toEqual([]);
+    expect(units('（一）动员部署阶段（2024年3月）')).toEqual([]);
+  });
+
+  it('reads "任务名称：…；责任单位：…" lines, the label not being the task', () => {
+    expect(units('任务名称：建设口袋公园；责任单位：区城管局；完成时限：2024年9月底')).toMatchObject([{ title: '建设口袋公园', lead: ['区城管局'] }]);
+  });
+});
+
+describe('role words', () => {
+  it.each([
+    ['（区发改委牵头，区财政局、区商务局配合）', ['区发改委'], ['区财政局', '区商务局']],
+    ['（区发改委牵头，区财政局参与）', ['区发改委'], ['区财政局']],
+    ['（各镇街负责，区应急管理局指导）', ['各镇街'], ['区应急管理局']],
+    ['（区发改委、区财政局负责）', ['区发改委', '区财政局'], []],
+    ['(区发改委牵头,区财政局配合)', ['区发改委'], ['区财政局']],
+    ['（区发改委牵头，各有关部门按职责分工负责）', ['区发改委'], ['各有关部门']],
+    ['（区发改委为牵头单位，区财政局为配合单位）', ['区发改委'], ['区财政局']],
+    ['（区发改委牵头落实，区财政局配合实施）', ['区发改委'], ['区财政局']],
+  ])('%s', (clause, lead, assist) => {
+    expect(units(`加强项目调度${clause}。`)).toMatchObject([{ lead, assist }]);
+  });
+
+  it('reads role words closing a paragraph without brackets, but not prose', () => {
+    expect(units('三、重点任务\n1．加强项目调度。区发改委牵头，区财政局配合。')).toMatchObject([{ lead: ['区发改委'], assist: ['区财政局'] }]);
+    expect(units('三、重点任务\n1．各单位要加强协作。主要领导要亲自负责。')).toEqual([]);
+  });
+});
+
+describe('the first unit leads, by a rule stated once', () => {
+  it('applies "排在第一位的为牵头单位，下同" to its clause and every later one', () => {
+    const text = [
+      '1.拓展两个市场。积极稳妥地推广试点。（税务总局、财政部、海关总署负责，排在第一位的部门为牵头部门，下同）',
+      '2.提前适用政策。可按现行规定享受政策。（海关总署、财政部、税务总局负责）',
+      '3.释放企业产能。允许企业承接委托加工。（海关总署负责）',
+    ].join('\n');
+    expect(units(text).map((t) => [t.lead, t.assist])).toEqual([
+      [['税务总局'], ['财政部', '海关总署']],
+      [['海关总署'], ['财政部', '税务总局']],
+      [['海关总署'], []],
+    ]);
+  });
+
+  it('reads "负责。列第一位者为牵头单位，下同", and a rule without 下同 for its own clause only', () => {
+    const text = [
+      '（一）加大稳岗支持力度。（人力资源社会保障部、财政部负责。列第一位者为牵头单位，下同）',
+      '（二）发挥担保机构作用。（财政部、人民银行等有关部门和单位负责）',
+    ].join('\n');
+    expect(units(text).map((t) => [t.lead, t.assist])).toEqual([
+      [['人力资源社会保障部'], ['财政部']],
+      [['财政部'], ['人民银行', '有关部门和单位']],
+    ]);
+    const once = '（一）甲项工作。（区发改委、区财政局负责，排在第一位的为牵头单位）\n（二）乙项工作。（区商务局、区财政局负责）';
+    expect(units(once).map((t) => t.lead)).toEqual([['区发改委'], ['区商务局', '区财政局']]);
+  });
+
+  it('takes the rule from the plan text ("各项任务中排在第一位的为牵头单位")', () => {
+    const text = '说明：各项任务中排在第一位的为牵头单位。\n1．开展走访慰问。（区民政局、区财政局负责）';
+    expect(units(text)).toMatchObject([{ lead: ['区民政局'], assist: ['区财政局'] }]);
+  });
+});
+
+describe('leaders are people, never units', () => {
+  it('keeps 责任领导 and 牵头负责领导 in the leader column', () => {
+    expect(units('1. 开展走访慰问。（责任领导：张三；责任单位：区民政局）')).toEqual([
+      { title: '开展走访慰问', lead: ['区民政局'], assist: [], leader: ['张三'] },
+    ]);
+    expect(units('1. 开展走访慰问。\n牵头负责领导：李四副区长、王五\n牵头单位：区民政局')).toEqual([
+      { title: '开展走访慰问', lead: ['区民政局'], assist: [], leader: ['李四副区长', '王五'] },
+    ]);
+  });
+});
+
+describe('several tasks in one paragraph, each closed by its own clause', () => {
+  it('makes one task per clause, the text since the previous clause being its own', () => {
+    const text = '加强双拥大道维护（责任单位：区交通局，协助单位：双江镇）。打造创业典型。（责任单位：区农业农村委）';
+    expect(units(text)).toMatchObject([
+      { title: '加强双拥大道维护', lead: ['区交通局'], assist: ['双江镇'] },
+      { title: '打造创业典型', lead: ['区农业农村委'] },
+    ]);
+  });
+
+  it('reads a clause that opens the paragraph, and a deadline in brackets after a clause', () => {
+    expect(units('【牵头单位：区民政局】开展走访慰问，做好优抚工作。')).toMatchObject([{ title: '开展走访慰问', lead: ['区民政局'] }]);
+    const plan = importPlan('××区2024年工作方案\n1. 建设口袋公园。（责任单位：区城管局）（2024年9月底前完成）');
+    expect(plan.tasks.map((t) => [t.title, t.due])).toEqual([['建设口袋公园', '2024-09-30']]);
+  });
+});
+
+describe('collective units stay meaningful', () => {
+  it.each([
+    ['各区、县级市', ['各区', '各县级市']],
+    ['各有关区、县级市', ['各有关区', '各有关县级市']],
+    ['各有关部门', ['各有关部门']],
+    ['各乡镇（街道）', ['各乡镇（街道）']],
+    ['区级各有关部门', ['区级各有关部门']],
+    ['各县（市、区）人民政府', ['各县（市、区）人民政府']],
+    ['海关总署、商务部等有关部门', ['海关总署', '商务部', '有关部门']],
+    ['区财政局等单位', ['区财政局']],
+  ])('%s', (names, expected) => {
+    expect(units(`1. 开展走访慰问。（责任单位：${names}）`)[0].lead).toEqual(expected);
+  });
+
+  it('does not take "按职责分工负责" or "有关单位" alone for a unit: the item is listed instead', () => {
+    for (const clause of ['（按职责分工负责）', '（有关单位按职责分工负责）']) {
+      const plan = importPlan(`1. 开展走访慰问。${clause}`);
+      expect(plan.tasks).toEqual([]);
+      expect(plan.unrecognized).toMatchObject([{ line: 1, place: '第1行', reason: '写了分工，但没有写明具体单位，未生成任务' }]);
+    }
+  });
+});
+
+describe('units glued without a separator', () => {
+  it('splits where two names meet, by the endings of body names or the office directory', () => {
+    expect(units('1. 加强税收征管。（责任单位：区财政局区税务局）')[0].lead).toEqual(['区财政局', '区税务局']);
+    expect(units('1. 加强税收征管。（区发改委和区财政局负责）')[0].lead).toEqual(['区发改委', '区财政局']);
+    expect(units('1. 推进信息化。（责任单位：省经济和信息化厅）')[0].lead).toEqual(['省经济和信息化厅']);
+    expect(units('1. 打造示范街区。（责任单位：区商务委双江镇）', ['区商务委', '双江镇'])[0].lead).toEqual(['区商务委', '双江镇']);
+    expect(units('1. 推进交通治理。（责任单位：区公安分局交警大队）')[0].lead).toEqual(['区公安分局交警大队']);
+  });
+});
+
+describe('people named among the units of a clause', () => {
+  it('go to the leader column', () => {
+    expect(units('1. 推进项目建设。（县委常委、副县长张三负责，县发改局牵头，县财政局配合）')).toEqual([
+      { title: '推进项目建设', lead: ['县发改局'], assist: ['县财政局'], leader: ['县委常委', '副县长张三'] },
+    ]);
+  });
+});
+
+describe('an item whose sub-items name no units but the last', () => {
+  it('is one task: the units are the item’s, its sub-items its text', () => {
+    const text = [
+      '二、重点任务',
+      '（一）加强基层治理。',
+      '1．健全网格化管理体系；',
+      '2．推进村（社区）议事协商；',
+      '3．开展平安创建活动。（牵头单位：县委政法委；配合单位：各乡镇）',
+      '（二）推进项目建设。（责任单位：县发改局）',
+    ].join('\n');
+    const plan = importPlan(text);
+    expect(plan.tasks.map((t) => [t.title, t.lead.join('、'), t.assist.join('、'), t.line])).toEqual([
+      ['加强基层治理', '县委政法委', '各乡镇', 2],
+      ['推进项目建设', '县发改局', '', 6],
+    ]);
+    expect(plan.tasks[0].detail).toBe('加强基层治理。\n1．健全网格化管理体系；\n2．推进村（社区）议事协商；\n3．开展平安创建活动。');
+    expect(plan.unrecognized).toEqual([]);
+  });
+});
+
+describe('items of several paragraphs, each closed by a clause in its last paragraph', () => {
+  it('are tasks from their number on, even where no item of their level has a clause of its own', () => {
+    const text = [
+      '一、主要任务',
+      '（一）推进工业转型升级。',
+      '加快传统产业技术改造，推进信息化与工业化融合。',
+      '培育战略性新兴产业，壮大产业集群。（省发展改革委、省工业和信息化厅负责）',
+      '（二）加快服务业发展。',
+      '发展现代物流、金融等生产性服务业。',
+      '提升商贸流通服务水平。（省商务厅负责）',
+    ].join('\n');
+    const plan = importPlan(text);
+    expect(plan.tasks.map((t) => [t.title, t.lead.join('、'), t.line])).toEqual([
+      ['推进工业转型升级', '省发展改革委、省工业和信息化厅', 2],
+      ['加快服务业发展', '省商务厅', 5],
+    ]);
+    expect(plan.tasks[1].detail).toBe('加快服务业发展。\n发展现代物流、金融等生产性服务业。\n提升商贸流通服务水平。');
+  });
+});
