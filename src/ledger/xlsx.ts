@@ -9,6 +9,7 @@ import { fromSerial } from '../calendar/dates.js';
 import type { Cell } from '../domain/types.js';
 import { loadExcelJS } from './load-exceljs.js';
 import { MAX_SHEET_CELLS, MAX_SHEET_ROWS, tooManyCells, tooManyRows } from './limits.js';
+import { xlsxInReadingOrder } from './zip-order.js';
 
 /** A workbook as read: its sheets' names (tab order, veryHidden ones left out) and each sheet's rows. */
 export interface XlsxBook {
@@ -30,9 +31,12 @@ interface SheetInfo {
  */
 export async function readXlsx(buf: Buffer, source: string): Promise<XlsxBook> {
   const excel = await loadExcelJS();
-  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from([buf]), {
+  const { chunks, names } = xlsxInReadingOrder(buf);
+  const reader = new excel.stream.xlsx.WorkbookReader(Readable.from(chunks), {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore',
   });
+  // A workbook without a shared-strings part (all its text inline) has none to wait for: its sheets take the direct path too.
+  if (names.length > 0 && !names.includes('xl/sharedStrings.xml')) (reader as unknown as { sharedStrings: string[] }).sharedStrings = [];
   const rowsById = new Map<number, Cell[][]>();
   for await (const sheet of reader) {
     const info = sheet as unknown as SheetInfo;
