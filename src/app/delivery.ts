@@ -26,15 +26,16 @@ export async function createDelivery(config: DubanConfig, logger: Logger): Promi
       import('../feishu/account-resolver.js'),
       import('../delivery/results.js'),
     ]);
-  const { appId, appSecret, domain, webhooks } = config.feishu;
-  const client = appId && appSecret ? createFeishuClient({ appId, appSecret, domain, logger }) : null;
+  const { appId, appSecret, domain, webhooks, timeoutSeconds } = config.feishu;
+  const timeoutMs = timeoutSeconds * 1000;
+  const client = appId && appSecret ? createFeishuClient({ appId, appSecret, domain, logger, timeoutMs }) : null;
   const noApp: Messenger = {
     send: async (message) =>
       failed('no_app', `no Feishu app configured and no webhook for chat ${message.chat}`,
         `群 ${message.chat} 没有配置群机器人 webhook，且未配置飞书应用（FEISHU_APP_ID / FEISHU_APP_SECRET）`),
   };
   const hooks = new Map<string, Messenger>(
-    Object.entries(webhooks).map(([chat, hook]) => [chat, new WebhookMessenger({ url: hook.url, secret: hook.secret, logger })]),
+    Object.entries(webhooks).map(([chat, hook]) => [chat, new WebhookMessenger({ url: hook.url, secret: hook.secret, logger, timeoutMs })]),
   );
   const messenger = routeByChat(client ? new FeishuAppMessenger(client, logger) : noApp, hooks);
   const resolver = client ? createAccountResolver(client, logger) : null;

@@ -26,6 +26,7 @@ import type { Delivery } from './delivery.js';
 import { ackOverdue } from './acknowledgements.js';
 import { notReported } from './collection.js';
 import { planReminders, reminderCards } from './reminder-plan.js';
+import { assertUsableLedger } from './usable-ledger.js';
 
 export interface RunInputs {
   parsed: ParsedLedger;
@@ -71,10 +72,11 @@ export async function changesSince(
 
 /**
  * The daily digest for the leaders' chat, with the changes since the previous snapshot; saves today's snapshot and,
- * with warnings.writeColumn, writes the day's levels into the ledger's 预警 column.
+ * with warnings.writeColumn, writes the day's levels into the ledger's 预警 column. A ledger without tasks throws.
  */
 export async function digestRun(inputs: RunInputs): Promise<BuiltRun> {
   const { parsed, today, calendar, options, config, store } = inputs;
+  assertUsableLedger(parsed.ledger);
   const chat = config.chats.leaders;
   const { current, changes, history } = await changesSince(store, parsed.ledger, today, calendar, config.staleAfterWorkdays, 'digest');
   const digest = buildDigest(parsed.ledger, today, calendar, options, changes, history);
@@ -92,9 +94,11 @@ export async function digestRun(inputs: RunInputs): Promise<BuiltRun> {
 /**
  * Today's reminders under the configured policy: one card per chat, liaisons @-mentioned, the office told of gaps;
  * tasks not acknowledged in time escalated, and with reminders.urgent: app their liaisons sent Feishu's 加急.
+ * A ledger without tasks throws (UnusableLedgerError): the run is recorded as failed, not sent.
  */
 export async function remindRun(inputs: RunInputs, context: RunContext | null): Promise<BuiltRun> {
   const { parsed, today, calendar, options, config, store } = inputs;
+  assertUsableLedger(parsed.ledger);
   const unacknowledged = await ackOverdue(store, today, calendar, config.reminders.ackWithinWorkdays);
   const plan = planReminders({ ledger: parsed.ledger, directory: parsed.directory, today, calendar, options, config }, await context?.alreadyReminded(), unacknowledged);
   const cards = (await reminderCards(plan, inputs.delivery, inputs.sheetUrl)).filter((c): c is ReminderCard & { chat: string } => c.chat !== null);

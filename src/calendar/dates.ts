@@ -1,11 +1,6 @@
 /** ISO local date arithmetic. Everything works on "YYYY-MM-DD" strings through UTC, so the server's TZ never matters. */
-import dayjs from 'dayjs';
-import utc from 'dayjs/plugin/utc.js';
-import timezone from 'dayjs/plugin/timezone.js';
 import type { IsoDate } from '../domain/types.js';
-
-dayjs.extend(utc);
-dayjs.extend(timezone);
+import { wallClock } from './zoned-time.js';
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
@@ -32,9 +27,18 @@ export function ymd(year: number, month: number, day: number): IsoDate {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+// Reports compute with the same few hundred dates again and again (every task against today): each is read once.
+const utcMs = new Map<IsoDate, number>();
+const UTC_MS_LIMIT = 10_000;
+
 function toUtcMs(date: IsoDate): number {
-  const [y, m, d] = date.split('-').map(Number);
-  return Date.UTC(y, m - 1, d);
+  let ms = utcMs.get(date);
+  if (ms === undefined) {
+    if (utcMs.size >= UTC_MS_LIMIT) utcMs.clear();
+    ms = Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)));
+    utcMs.set(date, ms);
+  }
+  return ms;
 }
 
 function fromUtcMs(ms: number): IsoDate {
@@ -66,7 +70,7 @@ export function monthEnd(date: IsoDate): IsoDate {
 
 /** Today's date in the given timezone for the instant `now`. */
 export function todayIn(timezoneName: string = DEFAULT_TIMEZONE, now: Date = new Date()): IsoDate {
-  return dayjs(now).tz(timezoneName).format('YYYY-MM-DD');
+  return wallClock(now, timezoneName).date;
 }
 
 /** Excel / Sheets serial day number (1900 date system, days since 1899-12-30) to an ISO date. */
@@ -79,4 +83,3 @@ export function toSerial(date: IsoDate): number {
   return Math.round((toUtcMs(date) - Date.UTC(1899, 11, 30)) / DAY_MS);
 }
 
-export { dayjs };

@@ -1,38 +1,22 @@
-/** Command-line parsing: one table of options shared by every command, Chinese usage errors. */
+/**
+ * Command-line parsing against the command table: each command takes only its own options, a mistyped command or
+ * option gets the nearest one suggested, and every mistake is a Chinese UsageError (exit code 2).
+ */
 import { parseArgs } from 'node:util';
+import { nearestWord } from '../domain/edit-distance.js';
 import { isMonth } from '../reports/month.js';
+import { COMMAND_NAMES, COMMANDS, type CommandName, type OutputFormat } from './command-table.js';
+import { COMMON_OPTIONS, OPTIONS, flag, type OptionName } from './options.js';
 
-export const COMMANDS = [
-  'digest',
-  'remind',
-  'ask',
-  'validate',
-  'chat',
-  'import-plan',
-  'serve',
-  'plan',
-  'update',
-  'history',
-  'requests',
-  'approve',
-  'reject',
-  'chats',
-  'store',
-  'score',
-  'report',
-  'notice',
-  'help',
-] as const;
-export type CommandName = (typeof COMMANDS)[number];
-
-export type OutputFormat = 'text' | 'markdown' | 'card' | 'json' | 'docx' | 'xlsx';
+export type { CommandName, OutputFormat } from './command-table.js';
 
 export interface CliArgs {
   command: CommandName;
   positionals: string[];
+  /** `duban --version`. */
+  version: boolean;
   sheet?: string;
   units?: string;
-  tab?: string;
   today?: string;
   format: OutputFormat;
   send: boolean;
@@ -46,6 +30,7 @@ export interface CliArgs {
   by?: string;
   task?: string;
   unit?: string;
+  as?: string;
   /** import-plan: show the tasks for review, write nothing. */
   check: boolean;
   /** import-plan: overwrite an existing --out file. */
@@ -61,113 +46,105 @@ export interface CliArgs {
 /** A mistake in how duban was called; exit code 2. */
 export class UsageError extends Error {}
 
-const OPTIONS = {
-  sheet: { type: 'string' },
-  units: { type: 'string' },
-  tab: { type: 'string' },
-  today: { type: 'string' },
-  format: { type: 'string', short: 'f' },
-  json: { type: 'boolean' },
-  send: { type: 'boolean' },
-  config: { type: 'string', short: 'c' },
-  out: { type: 'string', short: 'o' },
-  from: { type: 'string' },
-  days: { type: 'string' },
-  status: { type: 'string' },
-  progress: { type: 'string' },
-  note: { type: 'string' },
-  by: { type: 'string' },
-  task: { type: 'string' },
-  unit: { type: 'string' },
-  check: { type: 'boolean' },
-  force: { type: 'boolean' },
-  year: { type: 'string' },
-  month: { type: 'string' },
-  reason: { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-const FORMATS: readonly OutputFormat[] = ['text', 'markdown', 'card', 'json', 'docx', 'xlsx'];
-// Word and Excel files are written by the commands that make documents.
-const DOCUMENT_COMMANDS: readonly CommandName[] = ['report', 'notice'];
+const OPTION_NAMES = Object.keys(OPTIONS) as OptionName[];
+const PARSE_OPTIONS = Object.fromEntries(
+  OPTION_NAMES.map((name) => [name, { type: OPTIONS[name].type, ...(OPTIONS[name].short ? { short: OPTIONS[name].short } : {}) }]),
+) as Record<OptionName, { type: 'string' | 'boolean'; short?: string }>;
 
 /** Parses argv (without node and the script path). Throws UsageError with a Chinese message. */
 export function parseCommandLine(argv: string[]): CliArgs {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const option = /'(-{1,2}[^']+)'/.exec(message)?.[1];
-    throw new UsageError(option ? `不认识的参数 ${option}。运行 duban help 查看用法。` : `参数有误：${message}`);
-  }
-  const { values, positionals } = parsed;
+  const { values, positionals } = parse(argv);
   const [first, ...rest] = positionals;
-  const command = (values.help || !first ? 'help' : first) as CommandName;
-  if (!COMMANDS.includes(command)) {
-    throw new UsageError(`不认识的命令 "${first}"。可用命令：${COMMANDS.join('、')}。`);
+  const given = OPTION_NAMES.filter((name) => values[name] !== undefined);
+  if (values.version) return { ...emptyArgs('help'), version: true };
+  // `duban --help`, `duban help`, `duban`: the overview; `duban CMD --help`: that command's page.
+  const command = first === undefined ? 'help' : commandNamed(first);
+  if (values.help) return { ...emptyArgs('help'), positionals: command === 'help' ? rest : [command] };
+  checkOptions(command, given);
+  for (const name of given) {
+    if (OPTIONS[name].type === 'string' && String(values[name]).trim() === '') throw new UsageError(`${flag(name)} 是空的：请给出${(OPTIONS[name].value ?? '值').replace('|', '或')}。`);
   }
-  const format = values.json ? 'json' : (values.format ?? 'text');
-  if (!FORMATS.includes(format as OutputFormat)) {
-    throw new UsageError(`--format 只能是 ${FORMATS.join(' | ')}，收到 "${format}"。`);
+  const format = (values.json ? 'json' : (values.format ?? 'text')) as OutputFormat;
+  const formats = COMMANDS[command].formats ?? ['text'];
+  if (!formats.includes(format)) {
+    throw new UsageError(`duban ${command} 的 --format 只能是 ${formats.join(' | ')}，收到 "${format}"。`);
   }
-  if ((format === 'docx' || format === 'xlsx') && !DOCUMENT_COMMANDS.includes(command)) {
-    throw new UsageError(`--format ${format} 只用于 ${DOCUMENT_COMMANDS.map((c) => `duban ${c}`).join('、')}。`);
+  if (values.month !== undefined && !isMonth(String(values.month))) {
+    throw new UsageError(`--month 需要 YYYY-MM 格式的月份，例如 2026-03，收到 "${String(values.month)}"。`);
   }
-  if (values.month !== undefined && !isMonth(values.month)) {
-    throw new UsageError(`--month 需要 YYYY-MM 格式的月份，例如 2026-03，收到 "${values.month}"。`);
-  }
+  const text = (name: OptionName) => values[name] as string | undefined;
   return {
     command,
     positionals: rest,
-    sheet: values.sheet,
-    units: values.units,
-    tab: values.tab,
-    today: values.today,
-    format: format as OutputFormat,
-    send: values.send ?? false,
-    config: values.config,
-    out: values.out,
-    from: values.from,
-    days: values.days,
-    status: values.status,
-    progress: values.progress,
-    note: values.note,
-    by: values.by,
-    task: values.task,
-    unit: values.unit,
-    check: values.check ?? false,
-    force: values.force ?? false,
-    year: values.year,
-    month: values.month,
-    reason: values.reason,
+    version: false,
+    sheet: text('sheet'),
+    units: text('units'),
+    today: text('today'),
+    format,
+    send: values.send === true,
+    config: text('config'),
+    out: text('out'),
+    from: text('from'),
+    days: text('days'),
+    status: text('status'),
+    progress: text('progress'),
+    note: text('note'),
+    by: text('by'),
+    task: text('task'),
+    unit: text('unit'),
+    as: text('as'),
+    check: values.check === true,
+    force: values.force === true,
+    year: text('year'),
+    month: text('month'),
+    reason: text('reason'),
   };
 }
 
-export const USAGE = `duban — 督办台账机器人
+function emptyArgs(command: CommandName): CliArgs {
+  return { command, positionals: [], version: false, format: 'text', send: false, check: false, force: false };
+}
 
-用法：
-  duban digest   [--sheet 路径|URL] [--units 路径] [--today YYYY-MM-DD] [--format text|markdown|card|json] [--send]
-  duban remind   [同上]                              今天将发出的提醒（每个群一条）
-  duban ask "问题" [--sheet …] [--today …] [--format text|json]
-  duban validate [--sheet …] [--format text|json]     表格体检；有错误时退出码为 1
-  duban chat     [--sheet …]                          在终端里和机器人对话
-  duban import-plan 方案.docx [--check] [--out 台账.csv|.xlsx|在线表格链接] [--force] [--year YYYY] [--units 单位.csv]
-                                                      把工作方案（.txt .docx .doc .wps .xlsx .csv）转成台账行
-  duban serve                                         定时任务 + 聊天机器人（未配置飞书时为本地模式）
-  duban plan     [--from YYYY-MM-DD] [--days N] [--format text|json]   未来的定时发送安排
-  duban update 编号 [--status 状态] [--progress 进度] [--note 文字] [--by 姓名]   把进展写回台账
-  duban history  [--task 编号] [--unit 单位]          督办记录：提醒、签收、申请、审核、写入，谁在何时
-  duban requests [--status pending|approved|rejected|failed] [--json]   待审核的签收/进度/办结/延期申请
-  duban approve  R12 [--by 姓名]                     同意申请并写入台账
-  duban reject   R12 --reason 原因 [--by 姓名]        退回申请（不写台账，告知联络员）
-  duban chats                                         机器人所在的飞书群及其 chat_id
-  duban store migrate                                 建立或升级状态数据库的表结构（SQLite 或 PostgreSQL）
-  duban store status  [--format text|json]            状态数据库的类型、位置和结构版本
-  duban score    [--month YYYY-MM] [--json]           各单位考核得分与排名
-  duban report   weekly|monthly [--month YYYY-MM] [--format text|markdown|json|docx|xlsx] [--out 文件] [--send]
-                                                      周调度 / 月度督办通报（Word、Excel 文件）
-  duban notice   编号 [--out 文件.docx] [--send]       一事一单：督办通知单
+function parse(argv: string[]): { values: Partial<Record<OptionName, string | boolean>>; positionals: string[] } {
+  try {
+    return parseArgs({ args: argv, options: PARSE_OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    const { code, message } = error as { code?: string; message: string };
+    const option = /'(-{1,2}[^' ]+)/.exec(message)?.[1] ?? '';
+    if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+      const near = nearestWord(option.replace(/^-+/, ''), OPTION_NAMES);
+      throw new UsageError(`不认识的参数 ${option}${near ? `，是不是 ${flag(near)}？` : '。'}运行 duban help 查看用法。`);
+    }
+    if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      const name = option.replace(/^-+/, '') as OptionName;
+      const spec = OPTIONS[name] as (typeof OPTIONS)[OptionName] | undefined;
+      throw new UsageError(spec?.value ? `${option} 需要一个值（${spec.value}），例如 ${option} ${example(name)}。` : `${option} 后面不能跟值。`);
+    }
+    throw new UsageError(`参数有误，请运行 duban help 查看用法。`);
+  }
+}
 
-通用参数：--config 配置文件（默认 config/duban.yaml 或 DUBAN_CONFIG），--json 等同 --format json。
-不带配置文件且未设置飞书凭据时，duban 以本地模式运行在自带的示例台账上，消息输出到终端。`;
+/** A value to show in the "needs a value" message. */
+function example(name: OptionName): string {
+  const examples: Partial<Record<OptionName, string>> = { sheet: 'tasks.csv', units: 'units.csv', today: '2022-06-27', from: '2022-06-27', format: 'json', config: 'config/duban.yaml', days: '14', progress: '80%' };
+  return examples[name] ?? OPTIONS[name].value ?? '…';
+}
+
+/** The command a word names; an unknown one is a UsageError with the nearest command. */
+export function commandNamed(word: string): CommandName {
+  if ((COMMAND_NAMES as readonly string[]).includes(word)) return word as CommandName;
+  const near = nearestWord(word, COMMAND_NAMES);
+  throw new UsageError(`不认识的命令 "${word}"${near ? `，是不是 ${near}？` : '。'}可用命令：${COMMAND_NAMES.join('、')}（duban help 查看说明）。`);
+}
+
+/** Refuses an option the command does not take, naming the nearest one it does. */
+function checkOptions(command: CommandName, given: readonly OptionName[]): void {
+  const allowed = new Set<OptionName>([...COMMON_OPTIONS, ...COMMANDS[command].options]);
+  if (allowed.has('format')) allowed.add('json');
+  for (const name of given) {
+    if (allowed.has(name)) continue;
+    const near = nearestWord(name, [...allowed]);
+    const hint = near ? `是不是 ${flag(near)}？` : `它可用的参数：${[...allowed].map(flag).join(' ')}。`;
+    throw new UsageError(`duban ${command} 不接受 ${flag(name)}，${hint}（duban help ${command} 查看用法）`);
+  }
+}

@@ -3,7 +3,7 @@
  * directory, the work calendar, report options and the date to report for.
  */
 import { resolve } from 'node:path';
-import { isIsoDate, todayIn } from '../calendar/dates.js';
+import { todayIn } from '../calendar/dates.js';
 import { unknownYearNotice, type ChineseWorkCalendar } from '../calendar/chinese-calendar.js';
 import { loadConfig, type LoadedConfig } from '../config/load-config.js';
 import type { IsoDate, Ledger, ReportOptions } from '../domain/types.js';
@@ -15,7 +15,8 @@ import { reportOptionsOf } from '../config/report-options.js';
 import { isLocalLocation, isTableFile, webLink } from '../sources/location.js';
 import { bundledExample, isBundledExample, openLedger } from '../app/bundled-example.js';
 import type { LedgerSource } from '../sources/source.js';
-import { UsageError, type CliArgs } from './args.js';
+import type { CliArgs } from './args.js';
+import { dateOption } from './date-option.js';
 import type { CliIO } from './io.js';
 
 export interface Runtime {
@@ -64,10 +65,7 @@ export function ledgerLocation(args: CliArgs, io: CliIO, runtime: Runtime): { sh
 
 /** The date to report for: --today, else the bundled example's demo date, else today in the configured timezone. */
 export function reportDate(args: CliArgs, io: CliIO, runtime: Runtime, sheet: string): { today: IsoDate; note: string | null } {
-  if (args.today !== undefined) {
-    if (!isIsoDate(args.today)) throw new UsageError(`--today 需要 YYYY-MM-DD 格式的日期，例如 2022-06-27，收到 "${args.today}"。`);
-    return { today: args.today, note: null };
-  }
+  if (args.today !== undefined) return { today: dateOption('--today', args.today), note: null };
   if (isBundledExample(sheet)) {
     const example = bundledExample();
     return { today: example.today, note: `示例台账：按 ${example.today} 计算（示例方案的实施期内；用 --today YYYY-MM-DD 指定其他日期）` };

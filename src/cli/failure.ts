@@ -5,7 +5,10 @@ import { SourceError } from '../sources/source-error.js';
 import { FeishuApiError } from '../feishu/feishu-api.js';
 import { PlanFileError } from '../workplan/read-plan-file.js';
 import { StoreError } from '../store/store-error.js';
+import { UnusableLedgerError } from '../app/usable-ledger.js';
 import { UsageError } from './args.js';
+import { NoFeishuError } from './no-feishu-error.js';
+import { mask } from '../log/logger.js';
 
 export interface Failure {
   message: string;
@@ -14,17 +17,24 @@ export interface Failure {
   exitCode: number;
 }
 
-/** Exit codes: 1 ledger errors (validate), 2 usage, 3 configuration, source or store, 4 Feishu, 70 internal. */
+/**
+ * Exit codes (src/cli/command-table.ts): 1 ledger errors or no task, 2 usage, 3 configuration, source or store,
+ * 4 Feishu, 70 internal. What a server said can end up in a message or its detail: both are masked like every log line.
+ */
 export function describeFailure(error: unknown): Failure {
+  const failure = classified(error);
+  return { ...failure, message: mask(failure.message), detail: failure.detail === null ? null : mask(failure.detail) };
+}
+
+function classified(error: unknown): Failure {
   if (error instanceof UsageError) return { message: error.message, detail: null, exitCode: 2 };
   if (error instanceof PlanFileError) return { message: error.message, detail: error.stack ?? null, exitCode: 2 };
-  if (error instanceof ConfigError) {
-    const lines = error.issues.map((i) => `  ${i.path || '(文件)'}：${i.message}`);
-    return { message: `${error.summary}\n${lines.join('\n')}`, detail: null, exitCode: 3 };
-  }
+  if (error instanceof UnusableLedgerError) return { message: error.message, detail: null, exitCode: 1 };
+  if (error instanceof NoFeishuError) return { message: error.message, detail: null, exitCode: 4 };
+  if (error instanceof ConfigError) return { message: error.message, detail: causeOf(error), exitCode: 3 };
   if (error instanceof LedgerReadError) return { message: error.message, detail: error.logMessage, exitCode: 3 };
   if (error instanceof StoreError) return { message: error.message, detail: error.logMessage, exitCode: 3 };
-  if (error instanceof SourceError) return { message: error.message, detail: error.stack ?? null, exitCode: 3 };
+  if (error instanceof SourceError) return { message: error.message, detail: causeOf(error) ?? error.stack ?? null, exitCode: 3 };
   if (error instanceof FeishuApiError) {
     return { message: `飞书接口出错（${error.code || error.httpStatus}）：${error.hint || error.message}`, detail: error.message, exitCode: 4 };
   }
@@ -34,4 +44,9 @@ export function describeFailure(error: unknown): Failure {
     detail: error instanceof Error ? (error.stack ?? null) : null,
     exitCode: 70,
   };
+}
+
+/** The underlying error's message (a library's English), shown with DUBAN_DEBUG=1. */
+function causeOf(error: Error): string | null {
+  return error.cause instanceof Error ? error.cause.message : null;
 }

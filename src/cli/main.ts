@@ -3,7 +3,6 @@
 import { pathToFileURL } from 'node:url';
 import { realpathSync } from 'node:fs';
 import { parseCommandLine, type CliArgs, type CommandName } from './args.js';
-import { describeFailure } from './failure.js';
 import { println, processIO, type CliIO } from './io.js';
 
 type Command = { run(args: CliArgs, io: CliIO): Promise<number> };
@@ -37,6 +36,8 @@ export async function runCli(argv: string[], io: CliIO = processIO()): Promise<n
     const command = await COMMAND_MODULES[args.command]();
     return await command.run(args, io);
   } catch (error) {
+    // Loaded only on failure: it knows every error class, and a run that goes well needs none of them.
+    const { describeFailure } = await import('./failure.js');
     const failure = describeFailure(error);
     println(io.stderr, failure.message);
     if (failure.detail && io.env.DUBAN_DEBUG) println(io.stderr, failure.detail);

@@ -18,10 +18,9 @@ export function emit(io: CliIO, format: OutputFormat, renderings: Renderings): v
   }
 }
 
-/** Says a note (the date used, an unknown holiday year) where it will not break machine-readable output. */
-export function note(io: CliIO, format: OutputFormat, text: string | null): void {
-  if (!text) return;
-  println(format === 'json' || format === 'card' ? io.stderr : io.stdout, text);
+/** Says a notice for a person (the date used, an unknown holiday year) on stderr, so redirected output stays clean. */
+export function notice(io: CliIO, text: string | null): void {
+  if (text) println(io.stderr, text);
 }
 
 /** True when ANSI colours should be used on stdout. */

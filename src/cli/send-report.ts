@@ -2,18 +2,14 @@
 import { reportMessages } from '../app/report-runs.js';
 import type { DocumentFormat } from '../app/report-files.js';
 import type { PeriodReport } from '../reports/period-report.js';
-import { renderDocText } from '../render/render-text.js';
-import { reportDoc } from '../render/report-doc.js';
 import type { LedgerContext } from './context.js';
 import { println, type CliIO } from './io.js';
-import { deliver, LOCAL_MODE, NO_LEADERS_CHAT } from './send.js';
+import { NoFeishuError } from './no-feishu-error.js';
+import { deliver, NO_LEADERS_CHAT } from './send.js';
 
-/** Sends the report through Feishu (exit 4 when it failed); in local mode prints it instead. */
+/** Sends the report through Feishu (exit 4 when it failed, or without Feishu). */
 export async function sendReport(io: CliIO, ctx: LedgerContext, report: PeriodReport, format: DocumentFormat): Promise<number> {
-  if (ctx.loaded.mode === 'local') {
-    println(io.stdout, `${LOCAL_MODE}\n${renderDocText(reportDoc(report))}`);
-    return 0;
-  }
+  if (ctx.loaded.mode === 'local') throw new NoFeishuError();
   if (!ctx.loaded.config.chats.leaders) {
     println(io.stderr, NO_LEADERS_CHAT);
     return 3;

@@ -2,22 +2,17 @@
 import type { DeliveryResult, Messenger } from '../delivery/messenger.js';
 import { createDelivery } from '../app/delivery.js';
 import { urgentSender } from '../app/urgent.js';
-import { planReminders } from '../app/reminder-plan.js';
 import { digestRun, problemsRun, remindRun, type RunInputs } from '../app/runs.js';
 import { systemClock } from '../jobs/clock.js';
 import { runJob, type BuiltRun, type RunContext } from '../jobs/run-job.js';
 import { problemsFingerprint } from '../jobs/sheet-problems.js';
-import { renderDigestText } from '../render/digest.js';
-import { renderReminderText } from '../render/reminders.js';
-import { buildDigest } from '../reports/digest.js';
 import { openStore } from '../store/open-store.js';
 import type { LedgerContext } from './context.js';
 import { println, type CliIO } from './io.js';
+import { NoFeishuError } from './no-feishu-error.js';
 
 /** Said when a leaders' message has nowhere to go. */
 export const NO_LEADERS_CHAT = '没有配置领导群：请在配置文件中设置 chats.leaders（群的 chat_id，可用 duban chats 查看）。';
-
-export const LOCAL_MODE = '未配置飞书（FEISHU_APP_ID / FEISHU_APP_SECRET，或 feishu.webhooks），以下内容只输出到终端：';
 
 type Build = (inputs: RunInputs, context: RunContext) => Promise<BuiltRun> | BuiltRun;
 
@@ -29,6 +24,7 @@ function recording(messenger: Messenger, results: { chat: string; result: Delive
       results.push({ chat: message.chat, result });
       return result;
     },
+    findDelivered: messenger.findDelivered?.bind(messenger),
   };
 }
 
@@ -50,13 +46,16 @@ export async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string
       const messenger = recording(delivery.messenger, results);
       const already = (await store.getRun(job, ctx.today))?.status === 'done';
       const outcome = await runJob({ store, messenger, clock: systemClock, logger: ctx.logger, job, date: ctx.today, build: (context) => build(inputs, context) });
-      if (results.length === 0) {
+      const unsent = (await store.messages(job, ctx.today)).filter((m) => m.outcome === 'failed' && !results.some((r) => r.chat === m.chat));
+      if (results.length + unsent.length === 0) {
         println(io.stdout, already ? `${ctx.today} 的${label}已经发送过，不再重复发送。` : `${label}：没有需要发送的消息。`);
         continue;
       }
       for (const { chat, result } of results) {
         println(io.stdout, result.ok ? `✓ ${label}已发送到 ${chat}` : `✗ ${label}未能发送到 ${chat}：${result.error?.hint || result.error?.message}`);
       }
+      // Given up on without a try: the chats before them did not answer, or the run ran out of time.
+      for (const { chat } of unsent) println(io.stdout, `✗ ${label}未发送到 ${chat}：前面的群连续没有应答，或本次发送超过时限；重新运行会补发`);
       if (outcome.failed > 0) code = 4;
     }
   } finally {
@@ -67,10 +66,7 @@ export async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string
 
 /** Posts the digest card to chats.leaders, and the sheet problems (when they changed) to chats.office. */
 export async function sendDigest(io: CliIO, ctx: LedgerContext): Promise<number> {
-  if (ctx.loaded.mode === 'local') {
-    println(io.stdout, `${LOCAL_MODE}\n${renderDigestText(buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options))}`);
-    return 0;
-  }
+  if (ctx.loaded.mode === 'local') throw new NoFeishuError();
   if (!ctx.loaded.config.chats.leaders) {
     println(io.stderr, NO_LEADERS_CHAT);
     return 3;
@@ -85,9 +81,6 @@ export async function sendDigest(io: CliIO, ctx: LedgerContext): Promise<number>
 
 /** Posts one reminder card per chat, liaisons @-mentioned, under the configured reminder policy. */
 export async function sendReminders(io: CliIO, ctx: LedgerContext): Promise<number> {
-  if (ctx.loaded.mode === 'local') {
-    println(io.stdout, `${LOCAL_MODE}\n${renderReminderText(planReminders({ ...ctx, config: ctx.loaded.config }))}`);
-    return 0;
-  }
+  if (ctx.loaded.mode === 'local') throw new NoFeishuError();
   return deliver(io, ctx, [{ job: 'remind', label: '提醒', build: (inputs, context) => remindRun(inputs, context) }]);
 }

@@ -3,26 +3,25 @@
 export interface ConfigIssue {
   /** Key path as written in the YAML, e.g. "reminders.daysBefore[1]"; "" for the file as a whole. */
   path: string;
-  /** English, naming what is expected. Never contains a secret value. */
+  /** Chinese, naming what is expected. Never contains a value from the file (it could be a secret). */
   message: string;
 }
 
-/** Thrown by loadConfig when the configuration cannot be used. `message` lists every issue in English. */
+/** Thrown by loadConfig when the configuration cannot be used: every issue, in Chinese, in `message` too. */
 export class ConfigError extends Error {
   readonly issues: ConfigIssue[];
-  /** Chinese summary for the office. */
+  /** One sentence: which file, how many problems, at which keys. */
   readonly summary: string;
   readonly file: string | null;
 
-  constructor(issues: ConfigIssue[], file: string | null) {
-    const where = file ?? 'the configuration';
-    const lines = issues.map((i) => `  ${i.path || '(file)'}: ${i.message}`);
-    super(`${issues.length} problem(s) in ${where}:\n${lines.join('\n')}`);
+  constructor(issues: ConfigIssue[], file: string | null, options?: { cause?: unknown }) {
+    const keys = issues.map((i) => i.path || '(文件)').join('、');
+    const summary = `配置文件${file ? ` ${file} ` : ''}有 ${issues.length} 处问题（${keys}），请按提示修改后重新运行。`;
+    super(`${summary}\n${issues.map((i) => `  ${i.path || '(文件)'}：${i.message}`).join('\n')}`, options);
     this.name = 'ConfigError';
     this.issues = issues;
     this.file = file;
-    const keys = issues.map((i) => i.path || '(文件)').join('、');
-    this.summary = `配置文件${file ? ` ${file} ` : ''}有 ${issues.length} 处问题（${keys}），请按提示修改后重新运行。`;
+    this.summary = summary;
   }
 }
 

@@ -15,7 +15,7 @@ export function substituteEnv(value: unknown, env: NodeJS.ProcessEnv, issues: Co
     return value.replace(VAR, (_, name: string) => {
       const found = env[name];
       if (found === undefined || found === '') {
-        issues.push({ path: formatPath(path), message: `environment variable ${name} is not set (referenced as \${${name}})` });
+        issues.push({ path: formatPath(path), message: `环境变量 ${name} 没有设置（配置中写作 \${${name}}）` });
         return '';
       }
       return found;
@@ -29,7 +29,7 @@ export function substituteEnv(value: unknown, env: NodeJS.ProcessEnv, issues: Co
 }
 
 /** Environment variables that win over the file, as [variable, key path]. GOOGLE_* are read by the Google source. */
-const OVERRIDES: [string, string[]][] = [
+export const ENV_OVERRIDES: readonly [string, string[]][] = [
   ['FEISHU_APP_ID', ['feishu', 'appId']],
   ['FEISHU_APP_SECRET', ['feishu', 'appSecret']],
   ['FEISHU_DOMAIN', ['feishu', 'domain']],
@@ -43,7 +43,7 @@ const OVERRIDES: [string, string[]][] = [
 /** Applies the environment overrides to a raw (not yet validated) configuration object. */
 export function applyEnvOverrides(raw: Record<string, unknown>, env: NodeJS.ProcessEnv): Record<string, unknown> {
   const out = structuredClone(raw);
-  for (const [name, path] of OVERRIDES) {
+  for (const [name, path] of ENV_OVERRIDES) {
     const value = env[name];
     if (value === undefined || value === '') continue;
     let node = out;
@@ -59,9 +59,9 @@ export function applyEnvOverrides(raw: Record<string, unknown>, env: NodeJS.Proc
 /**
  * The environment the ledger sources read credentials from, with the configuration's own settings filled in: the
  * Feishu app (feishu.appId / appSecret / domain, already env-overridden) and google.credentials as the key file when
- * no GOOGLE_* variable is set. A relative google.credentials path is taken from `cwd`.
+ * no GOOGLE_* variable is set. A relative google.credentials path is taken from `base` (the configuration's folder).
  */
-export function sourceEnv(config: DubanConfig, env: NodeJS.ProcessEnv, cwd: string): NodeJS.ProcessEnv {
+export function sourceEnv(config: DubanConfig, env: NodeJS.ProcessEnv, base: string): NodeJS.ProcessEnv {
   const out: NodeJS.ProcessEnv = { ...env };
   const { appId, appSecret, domain } = config.feishu;
   if (appId) out.FEISHU_APP_ID = appId;
@@ -69,7 +69,7 @@ export function sourceEnv(config: DubanConfig, env: NodeJS.ProcessEnv, cwd: stri
   out.FEISHU_DOMAIN = domain;
   const google = config.google.credentials;
   if (google && !env.GOOGLE_ACCESS_TOKEN && !env.GOOGLE_SERVICE_ACCOUNT_JSON && !env.GOOGLE_APPLICATION_CREDENTIALS) {
-    out.GOOGLE_APPLICATION_CREDENTIALS = resolve(cwd, google);
+    out.GOOGLE_APPLICATION_CREDENTIALS = resolve(base, google);
   }
   return out;
 }

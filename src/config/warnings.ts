@@ -58,13 +58,13 @@ export function warningIssues(config: WarningConfig): ConfigIssue[] {
     const value = read(config);
     const now = config.warnings[key];
     if (value !== undefined && now !== undefined && value !== now) {
-      issues.push({ path: old, message: `is the older name of warnings.${key}, which says ${now}; remove ${old}` });
+      issues.push({ path: old, message: `是 warnings.${key} 的旧名称，而 warnings.${key} 写的是 ${now}：请删去 ${old}` });
     }
   }
   const { settings } = warningSettings(config);
   if (settings.redLag < settings.yellowLag) {
     const path = config.warnings.redLag === undefined && config.lights.redBehindPoints !== undefined ? 'lights.redBehindPoints' : 'warnings.redLag';
-    issues.push({ path, message: `expected at least the yellow threshold (${settings.yellowLag} points)` });
+    issues.push({ path, message: `不能小于黄色预警的阈值（${settings.yellowLag} 个百分点）` });
   }
   return issues;
 }

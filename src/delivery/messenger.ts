@@ -44,4 +44,9 @@ export interface DeliveryResult {
 
 export interface Messenger {
   send(message: OutgoingMessage): Promise<DeliveryResult>;
+  /**
+   * Looks in the chat for this very message, posted since `since` (a send whose answer was lost): its message_id, or
+   * null when it is not there. Absent when the sender cannot look (a group webhook cannot read its chat).
+   */
+  findDelivered?(message: OutgoingMessage, since: Date): Promise<string | null>;
 }

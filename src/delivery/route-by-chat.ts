@@ -3,7 +3,10 @@ import type { DeliveryResult, Messenger, OutgoingMessage } from './messenger.js'
 
 /** A Messenger that sends through `byChat.get(chat)` when present, else through `fallback`. */
 export function routeByChat(fallback: Messenger, byChat: ReadonlyMap<string, Messenger>): Messenger {
+  const pick = (chat: string): Messenger => byChat.get(chat) ?? fallback;
   return {
-    send: (message: OutgoingMessage): Promise<DeliveryResult> => (byChat.get(message.chat) ?? fallback).send(message),
+    send: (message: OutgoingMessage): Promise<DeliveryResult> => pick(message.chat).send(message),
+    // Only where the chosen sender can look; null (not found) otherwise, so the message is sent again.
+    findDelivered: (message, since) => pick(message.chat).findDelivered?.(message, since) ?? Promise.resolve(null),
   };
 }

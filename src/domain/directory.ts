@@ -42,7 +42,7 @@ export function createDirectory(directoryUnits: Unit[], seenNames: string[]): Un
       firstSeen.set(unit, Math.min(order, firstSeen.get(unit) ?? order));
     }
   }
-  units.push(...[...firstSeen.entries()].sort((a, b) => a[1] - b[1]).map(([unit]) => unit));
+  for (const [unit] of [...firstSeen.entries()].sort((a, b) => a[1] - b[1])) units.push(unit);
   return directoryOver(units, index);
 }
 

@@ -22,3 +22,21 @@ export function editDistance(a: string, b: string): number {
   }
   return previous[n];
 }
+
+/**
+ * The candidate closest to a mistyped word ("did you mean"): within a third of the word's length (at least 1, at most
+ * 3 edits), or one that starts with the word; the nearest wins, ties in the candidates' order. Null when none is close.
+ */
+export function nearestWord<T extends string>(word: string, candidates: readonly T[]): T | null {
+  const allowed = Math.min(3, Math.max(1, Math.floor(word.length / 3)));
+  let best: T | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate.toLowerCase());
+    if (distance < bestDistance && (distance <= allowed || (word.length >= 3 && candidate.startsWith(word)))) {
+      best = candidate;
+      bestDistance = distance;
+    }
+  }
+  return best;
+}

@@ -24,10 +24,28 @@ const SUFFIX_REWRITES: ReadonlyArray<readonly [RegExp, string]> = [
  * format characters (zero-width space and joiner, direction marks) pasted in from chat or web pages are dropped too.
  */
 export function looseName(name: string): string {
-  return name
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(/[\s\p{P}\p{S}\p{Cf}]/gu, '');
+  return remembered(looseNames, name, () =>
+    name
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s\p{P}\p{S}\p{Cf}]/gu, ''),
+  );
+}
+
+// Building a directory and resolving names asks for the same few hundred names' forms over and over: each is computed
+// once (the memos start over past a limit, as chat text is unbounded).
+const looseNames = new Map<string, string>();
+const unitKeys = new Map<string, string>();
+const MEMO_LIMIT = 10_000;
+
+function remembered(memo: Map<string, string>, name: string, compute: () => string): string {
+  let value = memo.get(name);
+  if (value === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    value = compute();
+    memo.set(name, value);
+  }
+  return value;
 }
 
 /** What remains of a loose name after removing its place prefix; the name itself when that would leave < 2 characters. */
@@ -42,12 +60,14 @@ function withoutPlacePrefix(loose: string): string {
 
 /** The normalised key two spellings of one unit share ("区交通局" and "交通局" → "交通局"). */
 export function unitKey(name: string): string {
-  let key = withoutPlacePrefix(looseName(name));
-  for (const [pattern, replacement] of SUFFIX_REWRITES) {
-    const next = key.replace(pattern, replacement);
-    if (next.length >= 2) key = next;
-  }
-  return key;
+  return remembered(unitKeys, name, () => {
+    let key = withoutPlacePrefix(looseName(name));
+    for (const [pattern, replacement] of SUFFIX_REWRITES) {
+      const next = key.replace(pattern, replacement);
+      if (next.length >= 2) key = next;
+    }
+    return key;
+  });
 }
 
 /** How formal a spelling is: place prefix first, then a full suffix, then length. Higher is more formal. */

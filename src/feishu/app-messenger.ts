@@ -1,4 +1,7 @@
-/** Sends cards as the app bot (im/v1/messages), one idempotent message per chat; replies to questions. */
+/**
+ * Sends cards as the app bot (im/v1/messages), one idempotent message per chat; replies to questions; finds a card
+ * it posted in a chat's recent messages (a send whose answer was lost, past Feishu's one-hour uuid memory).
+ */
 import type { Logger } from '../log/logger.js';
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
@@ -18,6 +21,22 @@ const CARD_MAX_BYTES = 30 * 1024;
 
 interface SentMessage {
   message_id?: string;
+}
+
+/** One page of a chat's messages (GET im/v1/messages with container_id_type=chat). */
+interface MessagePage {
+  items?: { message_id?: string; msg_type?: string; sender?: { sender_type?: string }; body?: { content?: string } }[] | null;
+  has_more?: boolean;
+  page_token?: string;
+}
+
+// Pages of 50 looked through: a run's messages are found within minutes of their first attempt.
+const FIND_PAGES = 4;
+
+/** The card's header title, which names the report and its date ("督办日报 · 2022-06-27"); null without one. */
+function cardTitle(card: Card): string | null {
+  const title = (card.header as { title?: { content?: unknown } } | undefined)?.title?.content;
+  return typeof title === 'string' && title !== '' ? title : null;
 }
 
 /** The Messenger for a Feishu self-built app. */
@@ -154,6 +173,30 @@ export class FeishuAppMessenger implements Messenger {
       this.logger.warn('urgent not sent; check the im:message.urgent permission and that the group allows members to send 加急 (reminders.urgent)', { messageId, code: result.error?.code, error: result.error?.message });
       return openIds;
     }
+  }
+
+  /**
+   * The message_id of a card this app posted to the chat since `since` with the card's title; null when there is
+   * none. Feishu's message list does not return the uuid and shows a card in its own rendering, so the card is known
+   * by its sender (an app), its type and its title, which names the report and its date.
+   */
+  async findDelivered(message: OutgoingMessage, since: Date): Promise<string | null> {
+    const title = cardTitle(message.card);
+    if (!title) return null;
+    const needle = JSON.stringify(title).slice(1, -1);
+    let pageToken: string | undefined;
+    for (let page = 0; page < FIND_PAGES; page++) {
+      const data = await this.api.call<MessagePage>({
+        method: 'GET',
+        url: '/open-apis/im/v1/messages',
+        params: { container_id_type: 'chat', container_id: message.chat, start_time: String(Math.floor(since.getTime() / 1000)), sort_type: 'ByCreateTimeAsc', page_size: 50, page_token: pageToken },
+      });
+      const found = (data?.items ?? []).find((m) => m.sender?.sender_type === 'app' && m.msg_type === 'interactive' && m.body?.content?.includes(needle));
+      if (found) return found.message_id ?? null;
+      if (!data?.has_more || !data.page_token) return null;
+      pageToken = data.page_token;
+    }
+    return null;
   }
 
   private checkSize(body: object, target: string): DeliveryResult | null {

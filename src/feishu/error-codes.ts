@@ -3,8 +3,11 @@
 /** Throttling and transient codes: retry with backoff. */
 export const RETRYABLE_CODES = new Set([99991400, 230020, 11232, 11233, 1254290, 1254291, 1254607, 1255040]);
 
-/** The cached tenant token was rejected: evict it and retry once. */
-export const TOKEN_CODES = new Set([99991663, 99991664]);
+/**
+ * The cached tenant token was rejected: evict it and retry once. 99991661 (no usable token in the request),
+ * 99991663 / 99991664 (invalid), 99991677 (expired): a fresh token fixes each of them.
+ */
+export const TOKEN_CODES = new Set([99991661, 99991663, 99991664, 99991677]);
 
 /** The free plan's monthly API quota is used up: stop calling. */
 export const QUOTA_CODE = 99991403;
@@ -15,7 +18,10 @@ export const CREDENTIAL_CODES = new Set([10003, 10014, 10015]);
 const HINTS: Record<number, string> = {
   99991400: '飞书接口调用过于频繁，请稍后再试',
   99991403: '本月飞书开放平台接口调用次数已用完（免费版每月 1 万次），duban 已停止调用；请升级飞书版本或下月再试，也可改用群自定义机器人 webhook 发送',
+  99991661: '飞书访问凭证缺失或格式不对，请检查 FEISHU_APP_ID / FEISHU_APP_SECRET',
   99991663: '飞书访问凭证已失效，请检查 FEISHU_APP_ID / FEISHU_APP_SECRET',
+  99991664: '飞书访问凭证已失效，请检查 FEISHU_APP_ID / FEISHU_APP_SECRET',
+  99991677: '飞书访问凭证已过期且重新获取后仍被拒绝，请检查 FEISHU_APP_ID / FEISHU_APP_SECRET',
   99991672: '应用缺少接口权限，请在飞书开放平台为应用开通所需权限并发布新版本（见 docs/feishu.md）',
   99991401: '服务器 IP 不在应用的 IP 白名单中，请在飞书开放平台“安全设置”中添加',
   10003: '飞书应用凭证有误，请检查 FEISHU_APP_ID / FEISHU_APP_SECRET',

@@ -1,6 +1,7 @@
 /**
  * The Feishu client wrapper: every call gets a timeout, rate limits, bounded retries with backoff and jitter, token
- * eviction on 99991663, a stop on the monthly quota, business-error checks and scrubbed logs.
+ * eviction on a rejected or expired token (99991661/3/4/77), a stop on the monthly quota, a circuit breaker for a
+ * server that stops answering, business-error checks and scrubbed logs.
  */
 import * as lark from '@larksuiteoapi/node-sdk';
 import { redact, type Logger } from '../log/logger.js';
@@ -28,6 +29,10 @@ export interface FeishuClientOptions {
   maxRetries?: number;
   /** Clock for the rate limiter (tests pair it with a fake `sleep`). */
   now?: () => number;
+  /** Calls that get no answer at all (timeout, connection refused) in a row before the circuit opens; 3 by default. */
+  breakAfterNoAnswer?: number;
+  /** How long an open circuit refuses calls at once, in ms; 60 s by default. Then one call is tried again. */
+  breakForMs?: number;
 }
 
 export interface FeishuClient extends FeishuApi {
@@ -83,6 +88,12 @@ export function createFeishuClient(options: FeishuClientOptions): FeishuClient {
   const messageBucket = createKeyedBuckets(() => createTokenBucket(1, MESSAGE_UPDATES_PER_SECOND, clock));
   const serial = createKeyedQueue();
   let stopped: FeishuApiError | null = null;
+  // A server that accepts connections and never answers would hold every send for timeout × attempts: after a few
+  // calls in a row without an answer, every call fails at once for a while (and the run records the rest as failed).
+  const breakAfter = options.breakAfterNoAnswer ?? 3;
+  const breakForMs = options.breakForMs ?? 60_000;
+  let noAnswerInARow = 0;
+  let openUntil = 0;
 
   const send = async (request: FeishuRequest): Promise<{ body: Envelope } | { failure: CallFailure }> => {
     try {
@@ -103,14 +114,33 @@ export function createFeishuClient(options: FeishuClientOptions): FeishuClient {
     return new FeishuApiError(failure.code, failure.status, `${where} failed: code ${failure.code}, HTTP ${failure.status}, ${failure.msg}${logId}`, hint);
   };
 
+  const circuitOpen = (request: FeishuRequest): FeishuApiError =>
+    new FeishuApiError(0, 0, `${request.method} ${request.url} not sent: Feishu gave no answer to ${breakAfter} calls in a row; calls paused for ${breakForMs / 1000} s`,
+      `飞书开放平台连续 ${breakAfter} 次没有应答（网络故障或超时），已暂停调用 ${breakForMs / 1000} 秒；请检查服务器网络或 FEISHU_DOMAIN 设置`);
+
+  /** Counts calls without an answer; opens the circuit at `breakAfter` in a row. */
+  const noteAnswer = (answered: boolean, fields: Record<string, unknown>): void => {
+    if (answered) {
+      noAnswerInARow = 0;
+      return;
+    }
+    noAnswerInARow += 1;
+    if (noAnswerInARow < breakAfter) return;
+    noAnswerInARow = 0;
+    openUntil = clock.now() + breakForMs;
+    logger.error('feishu gave no answer to several calls in a row; failing calls at once for a while (check the network and FEISHU_DOMAIN)', { ...fields, breakForMs });
+  };
+
   const attempt = async (request: FeishuRequest): Promise<unknown> => {
     let tokenRetried = false;
     for (let retry = 0; ; ) {
       if (stopped) throw stopped;
+      if (clock.now() < openUntil) throw circuitOpen(request);
       if (request.bucket?.startsWith('chat:')) await chatBucket(request.bucket).take();
       if (request.bucket?.startsWith('message:')) await messageBucket(request.bucket).take();
       await appBucket.take();
       const outcome = await send(request);
+      noteAnswer('body' in outcome || outcome.failure.status !== 0, { method: request.method, url: request.url });
       if ('body' in outcome) {
         const { code: _code, msg: _msg, data, ...rest } = outcome.body;
         // A few APIs answer without `data` (bot/v3/info); an empty answer may come as `data: null`.

@@ -1,14 +1,16 @@
 /**
  * One run of a job on a date, delivered exactly once across crashes and restarts. The messages are built once
  * and stored (pending) with the run in one transaction; then each message not yet sent is sent and its outcome
- * recorded. A rerun sends only what is not recorded as sent, with the stored card and key, so the Feishu
- * wrapper derives the same uuid and Feishu de-duplicates a message whose send was cut off mid-flight.
+ * recorded, the attempt recorded before the request leaves. A rerun sends only what is not recorded as sent, with the
+ * stored card and key, so the Feishu wrapper derives the same uuid and Feishu de-duplicates a message whose send was
+ * cut off mid-flight. Feishu remembers a uuid for one hour: a rerun later than that first looks in the chat for the
+ * message (Messenger#findDelivered) and records it as sent when it is there.
  */
 import type { DeliveryResult, Messenger, OutgoingMessage } from '../delivery/messenger.js';
 import type { IsoDate } from '../domain/types.js';
 import { silentLogger } from '../log/logger.js';
 import type { Logger } from '../log/logger.js';
-import type { ReminderEntry, RunStatus } from '../store/records.js';
+import type { MessageRecord, ReminderEntry, RunStatus } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
 
@@ -40,7 +42,19 @@ export interface RunJobOptions {
   build(context: RunContext): Promise<BuiltRun> | BuiltRun;
   /** Asked before each message; false stops after the message in flight (shutdown). The run stays open. */
   shouldContinue?: () => boolean;
+  /** How long the run may take, in ms (10 minutes by default): messages not sent by then are recorded as failed. */
+  timeLimitMs?: number;
+  /** Messages in a row that got no answer (timeouts) before the rest are recorded as failed unsent; 3 by default. */
+  stopAfterNoAnswer?: number;
 }
+
+/** The run's time limit when none is given: a stuck endpoint must not hold a run (and the chats after it) for long. */
+export const RUN_TIME_LIMIT_MS = 10 * 60_000;
+const STOP_AFTER_NO_ANSWER = 3;
+/** How long Feishu de-duplicates a uuid; an attempt older than this may have posted a message a resend would repeat. */
+const UUID_MEMORY_MS = 60 * 60_000;
+/** Looked for from a little before the first attempt: the server's clock and ours may differ by this much. */
+const CLOCK_SLACK_MS = 5 * 60_000;
 
 export interface RunOutcome {
   job: string;
@@ -85,15 +99,39 @@ export async function runJob(options: RunJobOptions): Promise<RunOutcome> {
   }
 
   let interrupted = false;
+  const timeLimitMs = options.timeLimitMs ?? RUN_TIME_LIMIT_MS;
+  const deadline = clock.now().getTime() + timeLimitMs;
+  const stopAfter = options.stopAfterNoAnswer ?? STOP_AFTER_NO_ANSWER;
+  let noAnswerInARow = 0;
   for (const message of await store.messages(job, date)) {
     if (message.outcome === 'sent') continue;
     if (options.shouldContinue && !options.shouldContinue()) {
       interrupted = true;
       break;
     }
+    // Past the time limit, or after several chats in a row without an answer, the rest is recorded as failed
+    // (retried by the next run) instead of each waiting out its own timeouts.
+    const giveUp = clock.now().getTime() >= deadline
+      ? `not sent: the run's time limit (${timeLimitMs / 60_000} min) was reached`
+      : noAnswerInARow >= stopAfter ? `not sent: ${stopAfter} messages in a row got no answer from Feishu` : null;
+    if (giveUp) {
+      await store.recordDelivery(job, date, message.chat, { outcome: 'failed', at: at(), error: giveUp });
+      logger.warn('run.message_skipped', { chat: message.chat, reason: giveUp });
+      continue;
+    }
+    const outgoing = { chat: message.chat, card: message.card, key: message.key, ...(message.file ? { file: message.file } : {}) };
+    const already = await deliveredBefore(messenger, message, clock.now().getTime(), logger);
+    if (already) {
+      await store.recordDelivery(job, date, message.chat, { outcome: 'sent', at: at(), messageId: already, error: null });
+      logger.info('run.found_delivered', { chat: message.chat, messageId: already });
+      noAnswerInARow = 0;
+      continue;
+    }
+    await store.recordAttempt(job, date, message.chat, at());
     const result: DeliveryResult = await messenger
-      .send({ chat: message.chat, card: message.card, key: message.key, ...(message.file ? { file: message.file } : {}) })
+      .send(outgoing)
       .catch((error: Error) => ({ ok: false, messageId: null, error: { code: 'exception', message: error.message, hint: '' } }));
+    noAnswerInARow = result.error?.code === 'network' ? noAnswerInARow + 1 : 0;
     const outcome = result.ok ? 'sent' : 'failed';
     await store.recordDelivery(job, date, message.chat, { outcome, at: at(), messageId: result.messageId, uuid: result.uuid, error: result.error?.message ?? null });
     if (!result.ok) logger.warn('run.message_failed', { chat: message.chat, code: result.error?.code, error: result.error?.message });
@@ -114,4 +152,19 @@ export async function runJob(options: RunJobOptions): Promise<RunOutcome> {
   await store.finishRun(job, date, outcome.status, at(), failures.length ? `${failures.length} of ${final.length} not sent; ${failures.join('; ')}` : null);
   logger.info('run.finished', { status: outcome.status, sent: outcome.sent, failed: outcome.failed });
   return outcome;
+}
+
+/**
+ * The message_id of a message an earlier attempt may have posted, when that attempt is older than Feishu's uuid
+ * memory and the messenger finds it in the chat; null otherwise (then it is sent, de-duplicated by its uuid if recent).
+ */
+async function deliveredBefore(messenger: Messenger, message: MessageRecord, now: number, logger: Logger): Promise<string | null> {
+  if (!message.attemptedAt || !messenger.findDelivered) return null;
+  const attempted = Date.parse(message.attemptedAt);
+  if (now - attempted <= UUID_MEMORY_MS) return null;
+  return messenger.findDelivered({ chat: message.chat, card: message.card, key: message.key }, new Date(attempted - CLOCK_SLACK_MS)).catch((error: Error) => {
+    // Cannot look (no permission to read the chat, an error): sending again risks a duplicate, not sending risks a loss.
+    logger.warn('run.find_delivered_failed', { chat: message.chat, error, hint: 'grant im:message.history:readonly and im:message.group_msg (获取群组中所有消息) so a resend after a restart can check the chat first' });
+    return null;
+  });
 }

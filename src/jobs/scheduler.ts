@@ -2,7 +2,8 @@
  * The service's scheduler. node-cron ticks every minute in the configured timezone; each tick asks the schedule
  * (schedule.ts) which runs of today are due and runs those not yet done. The same tick is the catch-up on
  * start: a run missed while the service was down runs now when still inside the send window, else it is
- * recorded as skipped with the reason.
+ * recorded as skipped with the reason. Runs go side by side, each tracked on its own: a run stuck on a chat that
+ * does not answer (bounded by its time limit) holds up neither the other jobs nor the next ticks.
  */
 import cron from 'node-cron';
 import type { ScheduledTask } from 'node-cron';
@@ -43,7 +44,7 @@ export interface SchedulerOptions {
 }
 
 export interface Scheduler {
-  /** Runs whatever is due now; concurrent calls share one pass. */
+  /** Starts whatever is due now and not already running, and resolves with those runs' outcomes; concurrent calls share one pass. */
   tick(): Promise<RunOutcome[]>;
   /** Records missed runs of earlier days, catches up today, then ticks every minute. */
   start(): Promise<void>;
@@ -62,10 +63,22 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   const retryMs = (options.retryFailedAfterMinutes ?? 30) * 60_000;
   const problemsMs = (options.problemsEveryMinutes ?? 60) * 60_000;
   let stopping = false;
-  let inFlight: Promise<RunOutcome[]> | null = null;
+  let planning: Promise<Promise<RunOutcome | null>[]> | null = null;
   let task: ScheduledTask | null = null;
   let lastProblemsCheck = -Infinity;
   const common = { store, messenger, clock, logger, shouldContinue: () => !stopping };
+  /** Runs in progress by key, so a tick never starts one twice and stop() can wait for them. */
+  const running = new Map<string, Promise<RunOutcome | null>>();
+
+  /** Starts `work` under `key` unless it is already running; resolves with its outcome (null: nothing to report). */
+  function track(key: string, work: () => Promise<RunOutcome | null>): Promise<RunOutcome | null> {
+    let run = running.get(key);
+    if (!run) {
+      run = work().finally(() => running.delete(key));
+      running.set(key, run);
+    }
+    return run;
+  }
 
   /** Tells the office once about each year in the coming month without a published holiday schedule (a failed try waits a day). */
   async function noticeUnknownYears(date: IsoDate): Promise<void> {
@@ -99,27 +112,28 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     return true;
   }
 
-  async function pass(): Promise<RunOutcome[]> {
+  /** Decides what is due now and starts it; returns the started runs without waiting for them. */
+  async function plan(): Promise<Promise<RunOutcome | null>[]> {
     const now = clock.now();
     const { date, time } = wallClock(now, config.timezone);
     const inWindow = time >= config.sendWindow.start && time < config.sendWindow.end && calendar.isWorkday(date);
-    if (inWindow && !stopping) await noticeUnknownYears(date);
-    const outcomes: RunOutcome[] = [];
+    const started: Promise<RunOutcome | null>[] = [];
+    if (inWindow && !stopping) track('notices', () => noticeUnknownYears(date).then(() => null));
     for (const run of scheduleRuns({ from: date, days: 1, config, calendar }).runs) {
       const build = options.jobs[run.job];
-      if (stopping || !build || !(await due(run, time, now))) continue;
-      outcomes.push(await runJob({ ...common, job: run.job, date, build }));
+      if (stopping || !build || running.has(`${run.job}|${date}`) || !(await due(run, time, now))) continue;
+      started.push(track(`${run.job}|${date}`, () => runJob({ ...common, job: run.job, date, build })));
     }
     if (options.sheetProblems && !stopping && inWindow && now.getTime() - lastProblemsCheck >= problemsMs) {
       lastProblemsCheck = now.getTime();
+      const check = options.sheetProblems;
       // An unreadable ledger must not fail the tick (nor the service's start): the jobs already recorded it; retry later.
-      const outcome = await checkSheetProblems({ ...common, date, check: options.sheetProblems }).catch((error: Error) => {
+      started.push(track('sheet-problems', () => checkSheetProblems({ ...common, date, check }).catch((error: Error) => {
         logger.warn('sheet_problems.check_failed', { error, hint: 'check the sheet setting and the ledger source credentials; retried on the next check' });
         return null;
-      });
-      if (outcome) outcomes.push(outcome);
+      })));
     }
-    return outcomes;
+    return started;
   }
 
   /** Runs of earlier days that never happened or never finished: recorded as skipped, for /healthz and the log. */
@@ -138,12 +152,13 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     }
   }
 
-  const tick = (): Promise<RunOutcome[]> => {
-    if (stopping) return Promise.resolve([]);
-    inFlight ??= pass().finally(() => {
-      inFlight = null;
+  const tick = async (): Promise<RunOutcome[]> => {
+    if (stopping) return [];
+    planning ??= plan().finally(() => {
+      planning = null;
     });
-    return inFlight;
+    const outcomes = await Promise.all(await planning);
+    return outcomes.filter((outcome): outcome is RunOutcome => outcome !== null);
   };
 
   return {
@@ -152,10 +167,10 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const now = clock.now();
       await recordMissedDays(wallClock(now, config.timezone).date, now);
       await tick();
-      task = cron.schedule('* * * * *', () => tick().catch((error: Error) => logger.error('tick.failed', { error })), {
+      // Each minute plans afresh; it does not wait for runs still going (those are skipped until they finish).
+      task = cron.schedule('* * * * *', () => void tick().catch((error: Error) => logger.error('tick.failed', { error })), {
         name: 'duban-scheduler',
         timezone: config.timezone,
-        noOverlap: true,
       });
       logger.info('scheduler.started', { timezone: config.timezone });
     },
@@ -163,7 +178,8 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       stopping = true;
       await task?.destroy();
       task = null;
-      await inFlight;
+      await planning;
+      await Promise.all(running.values());
       logger.info('scheduler.stopped');
     },
   };

@@ -27,12 +27,13 @@ export interface ParseLedgerOptions {
 export function parseLedger(table: RawTable, unitsTable: RawTable | null, opts: ParseLedgerOptions = {}): Ledger {
   const problems: Problem[] = [...(table.readProblems ?? [])];
   const { columns, problems: columnProblems } = mapColumns(table.headers);
-  problems.push(...columnProblems);
+  // Appended one by one, never spread into a call: a directory of 200,000 rows would overflow the stack.
+  for (const p of columnProblems) problems.push(p);
   const directoryUnits: Unit[] = [];
   if (unitsTable) {
     const directory = parseUnitDirectory(unitsTable, opts.people);
-    directoryUnits.push(...directory.units);
-    problems.push(...directory.problems);
+    for (const unit of directory.units) directoryUnits.push(unit);
+    for (const p of directory.problems) problems.push(p);
   }
   if (columnProblems.some((p) => p.code === 'no_header')) {
     return { source: table.source, tasks: [], units: directoryUnits, problems };

@@ -72,8 +72,11 @@ export function parseTaskRow(r: LedgerRow, dates: RowDates, ctx: RowContext, pro
 
 // The 协助单位 cell's units (whatever role words they carry), after those the 责任单位 cell marks as assisting.
 function assistUnits(leadCell: UnitRoles, assistCell: UnitRoles | null): string[] {
-  const names = [...leadCell.assist, ...(assistCell ? [...assistCell.lead, ...assistCell.assist] : [])];
-  return [...new Set(names)].filter((name) => !leadCell.lead.includes(name));
+  const names: string[] = [];
+  for (const list of assistCell ? [leadCell.assist, assistCell.lead, assistCell.assist] : [leadCell.assist]) {
+    for (const name of list) if (!names.includes(name) && !leadCell.lead.includes(name)) names.push(name);
+  }
+  return names;
 }
 
 // A start cell is a day: a window ("2022年1月") starts on its first day.

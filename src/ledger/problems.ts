@@ -9,7 +9,8 @@ export type ProblemCode =
   | 'unknown_status' | 'bad_progress' | 'progress_out_of_range' | 'done_below_100'
   | 'unknown_unit' | 'ambiguous_unit' | 'filled_down'
   | 'formula_text' | 'formula_error' | 'overlong_cell'
-  | 'mixed_status_words' | 'unmapped_option' | 'missing_option' | 'duplicate_options' | 'missing_original_due';
+  | 'mixed_status_words' | 'unmapped_option' | 'missing_option' | 'duplicate_options' | 'missing_original_due'
+  | 'csv_delimiter' | 'mixed_encoding' | 'nul_bytes' | 'no_liaison';
 
 /**
  * One problem; `row` is the sheet row as the user sees it, `column` the header as the user wrote it. A row

@@ -1,6 +1,6 @@
 /** The one error reading a local ledger file may throw: it names the file and says what to do. */
 
-export type LedgerReadProblem = 'not_found' | 'unreadable' | 'empty' | 'binary' | 'legacy_xls' | 'bad_xlsx' | 'no_sheet';
+export type LedgerReadProblem = 'not_found' | 'directory' | 'unreadable' | 'empty' | 'binary' | 'legacy_xls' | 'bad_xlsx' | 'no_sheet' | 'too_large';
 
 export class LedgerReadError extends Error {
   override readonly name = 'LedgerReadError';

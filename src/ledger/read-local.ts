@@ -8,12 +8,16 @@ import type { Cell, Problem, RawTable } from '../domain/types.js';
 import { normalizeHeader } from './header-text.js';
 import { parseCsvText } from './csv.js';
 import { matchHeader } from './headers.js';
-import { emptyFile, readLocalFile, type LocalFile } from './local-file.js';
+import { emptyFile, readLocalFile, type LocalFile, type TextFile } from './local-file.js';
+import { problem } from './problems.js';
+import { MAX_SHEET_CELLS, MAX_SHEET_ROWS, tooManyCells, tooManyRows } from './limits.js';
 import { LedgerReadError } from './read-error.js';
 import { hasHeaderRow, tableFromRows } from './header-row.js';
-import { readXlsx, type XlsxBook } from './xlsx.js';
+import type { XlsxBook } from './xlsx.js';
+import type { XlsxWorkbook } from './xlsx-workbook.js';
 
 export { LedgerReadError } from './read-error.js';
+
 
 /** Tab names that hold the unit directory (compared through normalizeHeader). */
 const UNITS_SHEET_NAMES = ['单位', '单位通讯录', '联络员', '通讯录', 'units'];
@@ -33,7 +37,7 @@ export async function readLocalTable(path: string, opts: { sheet?: string } = {}
 /** Reads a unit directory file (units.csv, or an XLSX's first or named sheet), its header found below any title rows. */
 export async function readLocalUnits(path: string, opts: { sheet?: string } = {}): Promise<RawTable> {
   const file = await readLocalFile(path);
-  if (file.format === 'text') return csvTable(path, file.text, isUnitHeader);
+  if (file.format === 'text') return csvTable(path, file, isUnitHeader);
   const book = await loadBook(path, file.bytes);
   const sheet = opts.sheet ?? book.sheetNames[0];
   return sheetTable(path, book, sheet, isUnitHeader);
@@ -53,28 +57,39 @@ export async function readLocalWorkbook(
   path: string,
   opts: { sheet?: string; unitsSheet?: string } = {},
 ): Promise<{ ledger: RawTable; units: RawTable | null }> {
-  return ledgerOfFile(path, await readLocalFile(path), opts);
+  const file = await readLocalFile(path);
+  if (file.format === 'text') return { ledger: csvTable(path, file, isLedgerHeader), units: null };
+  return bookTables(path, await loadBook(path, file.bytes), opts);
 }
 
-/** The ledger of an XLSX workbook as exceljs loaded it: the tab it is on and the workbook itself. */
+/** The ledger of an XLSX workbook loaded whole for a write-back: the tab it is on and the workbook itself. */
 export interface LedgerSheet {
-  book: XlsxBook;
+  book: XlsxWorkbook;
   name: string;
 }
 
-/** The ledger (and units tab) of a file already read; for an XLSX also the sheet it is on. */
+/**
+ * The ledger (and units tab) of a file already read, for a write-back: an XLSX is loaded whole (its cells are changed
+ * and it is saved), and comes back with the sheet the ledger is on.
+ */
 export async function ledgerOfFile(
   path: string,
   file: LocalFile,
   opts: { sheet?: string; unitsSheet?: string } = {},
 ): Promise<{ ledger: RawTable; units: RawTable | null; sheet?: LedgerSheet }> {
-  if (file.format === 'text') return { ledger: csvTable(path, file.text, isLedgerHeader), units: null };
-  const book = await loadBook(path, file.bytes);
+  if (file.format === 'text') return { ledger: csvTable(path, file, isLedgerHeader), units: null };
+  const book = await loadWorkbook(path, file.bytes);
+  const tables = bookTables(path, book, opts);
+  return { ...tables, sheet: { book, name: tables.sheet } };
+}
+
+/** The ledger tab (`opts.sheet`, else found by its header row) and the units tab of a workbook. */
+function bookTables(path: string, book: XlsxBook, opts: { sheet?: string; unitsSheet?: string }): { ledger: RawTable; units: RawTable | null; sheet: string } {
   const ledgerSheet = opts.sheet ?? findLedgerSheet(book);
   const unitsSheet = opts.unitsSheet ?? book.sheetNames.find((name) => name !== ledgerSheet && UNITS_SHEETS.has(normalizeHeader(name)));
   const ledger = sheetTable(path, book, ledgerSheet, isLedgerHeader);
   const units = unitsSheet === undefined ? null : sheetTable(path, book, unitsSheet, isUnitHeader);
-  return { ledger, units, sheet: { book, name: ledgerSheet! } };
+  return { ledger, units, sheet: ledgerSheet! };
 }
 
 /**
@@ -97,14 +112,19 @@ export async function readLocalTab(ledgerPath: string, name: string): Promise<Ra
     const besideBook = await loadBook(beside, tab.bytes);
     return sheetTable(beside, besideBook, besideBook.sheetNames[0], noKnownHeader);
   }
-  return csvTable(beside, tab.text, noKnownHeader);
+  return csvTable(beside, tab, noKnownHeader);
 }
 
-function csvTable(path: string, text: string, isHeader: (text: string) => boolean): RawTable {
-  const csv = parseCsvText(text);
+function csvTable(path: string, file: TextFile, isHeader: (text: string) => boolean): RawTable {
+  const csv = parseCsvText(file.utf8, { rows: MAX_SHEET_ROWS, cells: MAX_SHEET_CELLS });
+  if (csv.rows.length > MAX_SHEET_ROWS) throw tooManyRows(path);
+  if (csv.rows.reduce((n, row) => n + row.length, 0) > MAX_SHEET_CELLS) throw tooManyCells(path);
   const table = tableFromRows(path, csv.rows, isHeader);
   if (table.headers.length === 0) throw emptyFile(path);
-  if (csv.warnings.length > 0) table.readProblems = [quoteProblem()];
+  const problems = [...file.problems];
+  if (csv.delimiterNote) problems.push(problem(null, '', 'warning', 'csv_delimiter', `文件 ${path}：${csv.delimiterNote}`));
+  if (csv.warnings.length > 0) problems.push(quoteProblem());
+  if (problems.length > 0) table.readProblems = problems;
   return table;
 }
 
@@ -116,16 +136,24 @@ function sheetTable(path: string, book: XlsxBook, sheet: string | undefined, isH
 }
 
 function quoteProblem(): Problem {
-  return {
-    row: null, column: '', severity: 'warning', code: 'csv_quotes',
-    message: 'CSV 文件中的英文双引号 " 不配对，已尽量读取；请核对含双引号或换行的单元格，或在 Excel/WPS 中重新另存为 CSV',
-  };
+  return problem(null, '', 'warning', 'csv_quotes', 'CSV 文件中的英文双引号 " 不配对，已尽量读取；请核对含双引号或换行的单元格，或在 Excel/WPS 中重新另存为 CSV');
 }
 
+// The XLSX readers (and the stream module they need) are loaded for workbooks only: most ledgers here are CSV.
 async function loadBook(path: string, bytes: Buffer): Promise<XlsxBook> {
+  return openWorkbook(path, async () => (await import('./xlsx.js')).readXlsx(bytes, path));
+}
+
+async function loadWorkbook(path: string, bytes: Buffer): Promise<XlsxWorkbook> {
+  return openWorkbook(path, async () => (await import('./xlsx-workbook.js')).loadXlsxWorkbook(bytes));
+}
+
+/** Runs a workbook loader; a file it cannot read is a LedgerReadError saying so (a sheet over the limits says that). */
+async function openWorkbook<T>(path: string, load: () => Promise<T>): Promise<T> {
   try {
-    return await readXlsx(bytes);
+    return await load();
   } catch (error) {
+    if (error instanceof LedgerReadError) throw error;
     throw new LedgerReadError('bad_xlsx', path, `文件 ${path} 不是可读取的 XLSX 工作簿（可能已损坏），请在 Excel/WPS 中重新保存`,
       `${path} looks like a ZIP but is not a readable XLSX workbook (${error instanceof Error ? error.message : String(error)})`);
   }

@@ -31,7 +31,11 @@ export function resolveUnits(tasks: Task[], directoryUnits: Unit[], columns: Col
   for (const [name, sighting] of sightings) {
     canonical.set(name, settle(directory, name, sighting, directoryUnits.length > 0, problems));
   }
-  const rename = (names: string[]): string[] => [...new Set(names.map((name) => canonical.get(name) ?? name))];
+  // map() sizes the array exactly (these arrays live as long as the ledger); two spellings of one unit become one.
+  const rename = (names: string[]): string[] => {
+    const renamed = names.map((name) => canonical.get(name) ?? name);
+    return renamed.every((name, i) => renamed.indexOf(name) === i) ? renamed : renamed.filter((name, i) => renamed.indexOf(name) === i);
+  };
   for (const task of tasks) {
     task.lead = rename(task.lead);
     task.assist = rename(task.assist);

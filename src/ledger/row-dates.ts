@@ -60,7 +60,7 @@ function needsYear(parse: DateParse): boolean {
 }
 
 function yearOf(date: IsoDate): number {
-  return Number(date.slice(0, 4));
+  return (date.charCodeAt(0) - 48) * 1000 + (date.charCodeAt(1) - 48) * 100 + (date.charCodeAt(2) - 48) * 10 + (date.charCodeAt(3) - 48);
 }
 
 function mostCommon(counts: Map<number, number>): number | null {

@@ -12,13 +12,18 @@ import { plainStatusKey, STATUS_TEMPLATE_WORDS, type StatusKey } from './status.
 /** One warning per state written in more than one word in the status column. */
 export function mixedStatusWords(rows: readonly LedgerRow[], columns: ColumnMap): Problem[] {
   if (columns.index.status === undefined) return [];
-  const byKey = new Map<StatusKey, Map<string, number>>();
+  // Words counted first, each read once: a ledger of thousands of rows uses a handful of status words.
+  const words = new Map<string, number>();
   for (const row of rows) {
     const word = row.raw.status.trim();
+    words.set(word, (words.get(word) ?? 0) + 1);
+  }
+  const byKey = new Map<StatusKey, Map<string, number>>();
+  for (const [word, n] of words) {
     const key = plainStatusKey(word);
     if (key === null) continue;
     const counts = byKey.get(key) ?? new Map<string, number>();
-    counts.set(word, (counts.get(word) ?? 0) + 1);
+    counts.set(word, n);
     byKey.set(key, counts);
   }
   const header = columns.header.status;
@@ -26,10 +31,10 @@ export function mixedStatusWords(rows: readonly LedgerRow[], columns: ColumnMap)
   for (const [key, counts] of byKey) {
     if (counts.size < 2) continue;
     const template = STATUS_TEMPLATE_WORDS[key];
-    const words = [...counts].sort(([a, m], [b, n]) => n - m || Number(b === template) - Number(a === template));
-    const listed = words.map(([word, n]) => `${word}（${n} 行）`).join('、');
+    const ranked = [...counts].sort(([a, m], [b, n]) => n - m || Number(b === template) - Number(a === template));
+    const listed = ranked.map(([word, n]) => `${word}（${n} 行）`).join('、');
     problems.push(problem(null, header, 'warning', 'mixed_status_words',
-      `“${header}”列中表示“${template}”的写法不统一：${listed}；按其中一个词筛选会漏掉其他行，建议统一为“${words[0][0]}”（duban 写回时也用这个词）`));
+      `“${header}”列中表示“${template}”的写法不统一：${listed}；按其中一个词筛选会漏掉其他行，建议统一为“${ranked[0][0]}”（duban 写回时也用这个词）`));
   }
   return problems;
 }

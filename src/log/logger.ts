@@ -23,15 +23,17 @@ export function redact(value: string | undefined | null): void {
   if (value && value.length >= 6) secrets.add(value);
 }
 
-function scrub(text: string): string {
+/** The text with every registered secret replaced by ***: for anything that leaves the process (logs, the store, /healthz, messages). */
+export function mask(text: string): string {
   let out = text;
   for (const secret of secrets) out = out.split(secret).join('***');
   return out;
 }
 
+
 function sanitize(value: unknown, depth = 0): unknown {
-  if (typeof value === 'string') return scrub(value);
-  if (value instanceof Error) return { name: value.name, message: scrub(value.message) };
+  if (typeof value === 'string') return mask(value);
+  if (value instanceof Error) return { name: value.name, message: mask(value.message) };
   if (depth > 4 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => sanitize(v, depth + 1));
   const out: Record<string, unknown> = {};
@@ -62,9 +64,9 @@ export function createLogger(options: LoggerOptions = {}): Logger {
     const time = new Date().toISOString();
     if (pretty) {
       const extra = Object.entries(clean).map(([k, v]) => `${k}=${typeof v === 'string' ? v : JSON.stringify(v)}`);
-      stream.write(`${time.slice(11, 19)} ${lvl.toUpperCase().padEnd(5)} ${scrub(event)} ${extra.join(' ')}`.trimEnd() + '\n');
+      stream.write(`${time.slice(11, 19)} ${lvl.toUpperCase().padEnd(5)} ${mask(event)} ${extra.join(' ')}`.trimEnd() + '\n');
     } else {
-      stream.write(JSON.stringify({ time, level: lvl, event: scrub(event), ...clean }) + '\n');
+      stream.write(JSON.stringify({ time, level: lvl, event: mask(event), ...clean }) + '\n');
     }
   };
   return {

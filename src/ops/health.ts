@@ -1,6 +1,7 @@
 /** GET /healthz on 127.0.0.1: the last run of each job, its outcome, and the Feishu connection's state. */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { mask } from '../log/logger.js';
 import type { RunRecord } from '../store/records.js';
 
 export type ConnectionState = 'connected' | 'connecting' | 'disconnected' | 'not_used';
@@ -34,9 +35,10 @@ export function startHealthServer(options: { port: number; host?: string; status
       res.writeHead(404, { 'content-type': 'application/json' }).end('{"error":"not found; try GET /healthz"}');
       return;
     }
+    // Run details quote what servers answered (and rows stored by older versions were not masked): masked on the way out.
     options.status().then(
-      (body) => res.writeHead(body.ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(body)),
-      (error: Error) => res.writeHead(500, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: false, error: error.message })),
+      (body) => res.writeHead(body.ok ? 200 : 503, { 'content-type': 'application/json' }).end(mask(JSON.stringify(body))),
+      (error: Error) => res.writeHead(500, { 'content-type': 'application/json' }).end(mask(JSON.stringify({ ok: false, error: error.message }))),
     );
   });
   return new Promise((resolve, reject) => {

@@ -66,9 +66,15 @@ export function fitCard(card: Card, limits: CardLimits = {}): Card {
     return assemble(card, elements, cuttables);
   };
   // No list can keep more items than fit in maxBytes at the smallest item's size: a tight start for huge lists.
-  const smallest = Math.min(...cuttables.flatMap((c) => c.items.map((item) => Buffer.byteLength(JSON.stringify(item), 'utf8'))));
+  // Folded, not spread: a list of 100,000 items spread into Math.min would overflow the stack.
+  let smallest = Infinity;
+  let longest = 0;
+  for (const c of cuttables) {
+    longest = Math.max(longest, c.items.length);
+    for (const item of c.items) smallest = Math.min(smallest, Buffer.byteLength(JSON.stringify(item), 'utf8'));
+  }
   let low = 0;
-  let high = Math.min(Math.max(0, ...cuttables.map((c) => c.items.length)), Math.floor(max.maxBytes / Math.max(1, smallest)));
+  let high = Math.min(longest, Math.floor(max.maxBytes / Math.max(1, smallest)));
   while (low < high) {
     const mid = Math.ceil((low + high) / 2);
     if (fits(withCap(mid), max)) low = mid;

@@ -48,7 +48,7 @@ export function reminderDoc(message: ReminderMessage, date: string): Doc {
   if (message.route === 'office' || message.route === 'none') {
     blocks.push({ kind: 'paragraph', parts: [toned('以下单位没有配置工作群（也没有默认工作群），请办公室转达。', 'orange')] });
   }
-  for (const section of message.units) blocks.push(...unitBlocks(section));
+  for (const section of message.units) for (const block of unitBlocks(section)) blocks.push(block);
   return {
     title: `督办提醒 · ${date}`,
     severity: late > 0 ? 'red' : 'orange',

@@ -5,7 +5,8 @@ import { escapeMarkdown, isSafeUrl } from './escape.js';
 /** Renders a document as GitHub-flavoured markdown (user text escaped; links only for http(s) URLs). */
 export function renderDocMarkdown(doc: Doc): string {
   const out = [`## ${escapeMarkdown(doc.title)}`];
-  for (const block of doc.blocks) out.push(...blockMarkdown(block));
+  // One push per line: a list of 100,000 tasks spread into one call would overflow the stack.
+  for (const block of doc.blocks) for (const line of blockMarkdown(block)) out.push(line);
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
 }
 

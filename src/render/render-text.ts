@@ -13,7 +13,8 @@ export interface TextOptions {
 export function renderDocText(doc: Doc, options: TextOptions = {}): string {
   const color = options.color ?? false;
   const lines = [ansi(doc.title, 'bold', color), '='.repeat(displayWidth(doc.title))];
-  for (const block of doc.blocks) lines.push(...blockLines(block, color));
+  // One push per line: a list of 100,000 tasks spread into one call would overflow the stack.
+  for (const block of doc.blocks) for (const line of blockLines(block, color)) lines.push(line);
   return `${lines.join('\n')}\n`;
 }
 
@@ -55,7 +56,7 @@ function flatten(text: string): string {
 /** A table with columns padded to the widest cell; numbers right-aligned. */
 function tableLines(columns: readonly TableColumn[], rows: readonly Record<string, string | number>[]): string[] {
   const cell = (row: Record<string, string | number>, c: TableColumn) => flatten(String(row[c.key] ?? ''));
-  const widths = columns.map((c) => Math.max(displayWidth(c.label), ...rows.map((r) => displayWidth(cell(r, c)))));
+  const widths = columns.map((c) => rows.reduce((max, r) => Math.max(max, displayWidth(cell(r, c))), displayWidth(c.label)));
   const line = (values: string[]) =>
     values.map((v, i) => padDisplay(v, widths[i], columns[i].numeric ? 'right' : 'left')).join('  ').trimEnd();
   return [

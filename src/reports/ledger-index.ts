@@ -29,10 +29,15 @@ function buildIndex(tasks: readonly Task[]): LedgerIndex {
   const byAssist = new Map<string, Task[]>();
   for (const task of tasks) {
     if (!byId.has(task.id)) byId.set(task.id, task);
-    for (const unit of new Set(task.lead)) push(byLead, unit, task);
-    for (const unit of new Set(task.assist)) push(byAssist, unit, task);
+    pushEach(byLead, task.lead, task);
+    pushEach(byAssist, task.assist, task);
   }
   return { byId, byLead, byAssist };
+}
+
+/** Files the task under each of its units once (a unit named twice in one cell is one entry). */
+function pushEach(map: Map<string, Task[]>, units: readonly string[], task: Task): void {
+  for (let i = 0; i < units.length; i++) if (units.indexOf(units[i]) === i) push(map, units[i], task);
 }
 
 function push(map: Map<string, Task[]>, key: string, task: Task): void {

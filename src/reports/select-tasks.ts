@@ -139,7 +139,7 @@ function bestByTerms(views: readonly ClassifiedTask[], groups: Reading['termGrou
     const matched = new Set(group.terms.flatMap((term) => searchTexts(texts, term.toLowerCase()).map((v) => v.task)));
     for (const task of matched) score.set(task, (score.get(task) ?? 0) + 1);
   }
-  const best = Math.max(0, ...views.map((v) => score.get(v.task) ?? 0));
+  const best = views.reduce((max, v) => Math.max(max, score.get(v.task) ?? 0), 0);
   return best === 0 ? [] : views.filter((v) => score.get(v.task) === best);
 }
 

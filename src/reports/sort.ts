@@ -3,8 +3,12 @@ import type { ClassifiedTask } from './classify.js';
 
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
 
+const DIGITS = /^[1-9]\d*$/;
+
 /** Compares names and ids the way a Chinese reader expects ("2" before "10"). */
 export function compareText(a: string, b: string): number {
+  // Plain numbers (most task ids) in numeric order without the collator: the order it gives them, much faster.
+  if (DIGITS.test(a) && DIGITS.test(b)) return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
   return collator.compare(a, b);
 }
 

@@ -7,6 +7,7 @@ import type { Receiver } from '../chat/receivers/receiver.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { Logger } from '../log/logger.js';
 import type { Delivery } from '../app/delivery.js';
+import type { InFlight } from '../ops/in-flight.js';
 import { portInUse } from './port-in-use.js';
 
 /** The started receiver, or null when there is no Feishu app to receive events for. */
@@ -26,6 +27,8 @@ export async function startChat(args: {
   delivery: Delivery;
   handlers: ChatHandlers;
   file: string | null;
+  /** Counts each event's handling (the answer, its write-back, the reply) so a shutdown can wait for it. */
+  inFlight: InFlight;
 }): Promise<ChatReceiver> {
   const { config, logger, delivery } = args;
   const { client } = delivery;
@@ -54,15 +57,17 @@ export async function startChat(args: {
     replier: (messageId, card, key) => replier.replyCard(messageId, card, key),
     logger,
   });
+  // Feishu does not deliver an acknowledged event again: its answer must be finished before the process exits.
+  const handle = (event: unknown) => args.inFlight.track(bot.handle(event));
   if (config.feishu.events === 'http') {
     const { createHttpReceiver } = await import('../chat/receivers/http-receiver.js');
     const { encryptKey, verificationToken, port, path } = config.feishu.http;
-    const receiver = createHttpReceiver({ encryptKey, verificationToken, port, path, handle: bot.handle, logger });
+    const receiver = createHttpReceiver({ encryptKey, verificationToken, port, path, handle, logger });
     await receiver.start().catch((error: Error) => Promise.reject(portInUse('feishu.http.port', port, error, args.file)));
     return { receiver, port: receiver.port() };
   }
   const { createLongConnectionReceiver } = await import('../chat/receivers/long-connection.js');
-  const receiver = createLongConnectionReceiver({ appId, appSecret, domain, logger, handle: bot.handle });
+  const receiver = createLongConnectionReceiver({ appId, appSecret, domain, logger, handle });
   await receiver.start();
   return { receiver, port: null };
 }

@@ -6,12 +6,14 @@ import { todayIn } from '../calendar/dates.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { ReportOptions } from '../domain/types.js';
 import { systemClock, type Clock } from '../jobs/clock.js';
-import { createScheduler } from '../jobs/scheduler.js';
+import { createScheduler, type Scheduler } from '../jobs/scheduler.js';
 import { problemsFingerprint } from '../jobs/sheet-problems.js';
 import type { Logger } from '../log/logger.js';
-import { healthStatus, startHealthServer } from '../ops/health.js';
+import { healthStatus, startHealthServer, type HealthServer } from '../ops/health.js';
+import { createInFlight } from '../ops/in-flight.js';
 import { installShutdown } from '../ops/shutdown.js';
-import { openLedger } from '../app/bundled-example.js';
+import type { Receiver } from '../chat/receivers/receiver.js';
+import { isBundledExample, openLedger } from '../app/bundled-example.js';
 import { webLink } from '../sources/location.js';
 import { openStore } from '../store/open-store.js';
 import { StoreError } from '../store/store-error.js';
@@ -47,7 +49,10 @@ export interface Service {
   callbackPort: number | null;
 }
 
-/** Starts everything; resolves once the scheduler has caught up and the transport is started. */
+/**
+ * Starts everything; resolves once the scheduler has caught up and the transport is started. The signal handlers are
+ * installed first, so SIGTERM during the start-up catch-up stops gracefully too.
+ */
 export async function startService(opts: ServiceOptions): Promise<Service> {
   const { loaded, logger, options } = opts;
   const { config } = loaded;
@@ -58,16 +63,34 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     throw error;
   });
   logger.info('store.opened', { backend: store.backend, location: store.path });
-  // What is open so far, closed in reverse when starting fails part-way (a port in use, an unreadable calendar tab).
-  const opened: (() => Promise<void> | void)[] = [() => store.close()];
+  // What is started so far; a stop (or a start failing part-way) closes what is there.
+  const parts: { receiver?: Receiver | null; health?: HealthServer | null; scheduler?: Scheduler } = {};
+  const inFlight = createInFlight();
+  let stopping = false;
+  const steps = {
+    logger,
+    stopIntake: async () => {
+      stopping = true;
+      await parts.receiver?.stop();
+      await parts.health?.close();
+    },
+    finishWork: async () => {
+      await Promise.all([parts.scheduler?.stop(), inFlight.drain()]);
+    },
+    closeStore: () => store.close(),
+  };
+  const signals = opts.handleSignals === false ? null : installShutdown(steps);
   try {
     return await startParts();
   } catch (error) {
-    for (const close of opened.reverse()) await close();
+    signals?.uninstall();
+    await steps.stopIntake();
+    await steps.closeStore();
     throw error;
   }
 
   async function startParts(): Promise<Service> {
+    logLedger(opts.sheet, opts.units, loaded.mode, logger);
     const source = openLedger(opts.sheet, {
       units: opts.units,
       logger,
@@ -104,45 +127,45 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
         return { fingerprint, build: () => problemsRun({ parsed, config, today: date }, fingerprint) };
       },
     });
+    parts.scheduler = scheduler;
 
     const review = reviewDeps({ config, store, source, ledgerFor, delivery, logger, now: () => clock.now() });
     const loop = createLoop(review);
     const answer = createChatAnswer({ ledgerFor, people: review.people, loop, calendar, options, today, sheetUrl });
     const handlers = chatHandlers({ loop, answer, store });
-    const chat = await startChat({ config, logger, delivery, handlers, file: loaded.file });
-    const receiver = chat.receiver;
-    if (receiver) opened.push(() => receiver.stop());
+    const chat = await startChat({ config, logger, delivery, handlers, file: loaded.file, inFlight });
+    parts.receiver = chat.receiver;
     const healthPort = config.health.port;
-    const health = healthPort === undefined
+    parts.health = healthPort === undefined
       ? null
-      : await startHealthServer({ port: healthPort, status: async () => healthStatus({ mode: loaded.mode, connection: receiver?.state() ?? 'not_used', runs: await store.lastRuns(), time: clock.now().toISOString() }) })
+      : await startHealthServer({ port: healthPort, status: async () => healthStatus({ mode: loaded.mode, connection: chat.receiver?.state() ?? 'not_used', runs: await store.lastRuns(), time: clock.now().toISOString() }) })
         .catch((error: Error) => Promise.reject(portInUse('health.port', healthPort, error, loaded.file)));
-    if (health) opened.push(() => health.close());
     for (const [key, purpose] of [['leaders', 'the daily digest and weekly summary'], ['office', 'sheet problems and operator notices'], ['default', 'reminders of units without a work group (until then they go to chats.office)']] as const) {
       if (!config.chats[key]) logger.warn('config.chat_missing', { setting: `chats.${key}`, purpose, hint: 'set it to a chat_id from `duban chats`; until then these messages are not sent' });
     }
     if (config.review.reviewers.length === 0) {
       logger.warn('config.no_reviewers', { setting: 'review.reviewers', hint: 'list the accounts who may approve requests (同意/退回) in chat; until then only `duban approve` / `duban reject` decide' });
     }
-    await scheduler.start();
-    logger.info('service.started', { mode: loaded.mode, events: config.feishu.events, health: health?.port ?? null });
+    // A SIGTERM during the steps above has begun the stop: the catch-up is not started.
+    if (!stopping) await scheduler.start();
+    logger.info('service.started', { mode: loaded.mode, events: config.feishu.events, health: parts.health?.port ?? null });
 
-    const stop = async () => {
-      await scheduler.stop();
-      for (const close of opened.reverse()) await close();
+    return {
+      async stop() {
+        signals?.uninstall();
+        await steps.stopIntake();
+        await steps.finishWork();
+        await steps.closeStore();
+      },
+      callbackPort: chat.port,
     };
-    if (opts.handleSignals !== false) {
-      installShutdown({
-        logger,
-        stopScheduler: () => scheduler.stop(),
-        flush: async () => {},
-        closeTransports: async () => {
-          await receiver?.stop();
-          await health?.close();
-        },
-        closeStore: () => store.close(),
-      });
-    }
-    return { stop, callbackPort: chat.port };
+  }
+}
+
+/** Says which ledger the service reads; the bundled example in Feishu mode is a mistake worth a warning. */
+function logLedger(sheet: string, units: string | undefined, mode: LoadedConfig['mode'], logger: Logger): void {
+  logger.info('service.ledger', { sheet, units: units ?? null });
+  if (mode === 'feishu' && isBundledExample(sheet)) {
+    logger.warn('service.example_ledger', { sheet, hint: 'the service posts to Feishu from the bundled example ledger; set sheet: in config/duban.yaml (or DUBAN_SHEET) to your own ledger' });
   }
 }

@@ -3,7 +3,8 @@
  * (its type, a select's options), and writing a planned value in the field's type — never a select value that is
  * not one of its options, which Bitable would silently add as a new option.
  */
-import { dayjs, DEFAULT_TIMEZONE, todayIn } from '../calendar/dates.js';
+import { DEFAULT_TIMEZONE, todayIn } from '../calendar/dates.js';
+import { zonedInstant } from '../calendar/zoned-time.js';
 import type { Cell } from '../domain/types.js';
 import { flattenFeishuValue } from './feishu-values.js';
 import type { ColumnRule } from './source.js';
@@ -138,7 +139,7 @@ export function cellToFieldValue(field: BitableField, planned: Pick<PlannedCell,
       return percent && isPercent(field) ? n / 100 : n;
     }
     case FIELD_TYPE.date: {
-      const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? dayjs.tz(text, DEFAULT_TIMEZONE).valueOf() : NaN;
+      const ms = /^\d{4}-\d{2}-\d{2}$/.test(text) ? zonedInstant(text, '00:00', DEFAULT_TIMEZONE).getTime() : NaN;
       if (!Number.isFinite(ms)) throw new WriteBackError(`字段“${field.field_name}”是日期类型，不能写入“${text}”。`);
       return ms;
     }

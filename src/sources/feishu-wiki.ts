@@ -4,7 +4,6 @@
  */
 import type { FeishuApi } from '../feishu/feishu-api.js';
 import { explainFeishuError } from './feishu-errors.js';
-import type { LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';
 
 /** What a wiki node holds. */
@@ -27,24 +26,4 @@ export async function resolveWikiNode(api: FeishuApi, nodeToken: string): Promis
   } catch (error) {
     throw explainFeishuError(error, `知识库页面 ${nodeToken}`, 'wiki:wiki:readonly');
   }
-}
-
-/** A source whose backend is decided on first use; a failed resolution is retried on the next call. */
-export function deferredSource(location: string, resolve: () => Promise<LedgerSource>): LedgerSource {
-  let pending: Promise<LedgerSource> | null = null;
-  const source = () =>
-    (pending ??= resolve().catch((error: unknown) => {
-      pending = null;
-      throw error;
-    }));
-  return {
-    location,
-    read: async () => (await source()).read(),
-    revision: async () => (await source()).revision(),
-    updateTask: async (id, update) => (await source()).updateTask(id, update),
-    // The Feishu Sheets and Bitable sources a wiki node resolves to read other tabs, know their columns' rules and take new rows.
-    readTab: async (name) => (await (await source()).readTab?.(name)) ?? null,
-    columnRules: async (table, columns) => (await (await source()).columnRules?.(table, columns)) ?? new Map(),
-    appendRows: async (rows) => (await source()).appendRows!(rows),
-  };
 }

@@ -5,6 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import type { sheets_v4 } from '@googleapis/sheets';
 import { redact } from '../log/logger.js';
+import { SourceError } from './source-error.js';
 
 /** The client and the account the sheet must be shared with (null when only an access token is known). */
 export interface GoogleSheetsClient {
@@ -55,33 +56,37 @@ export async function createGoogleSheetsClient(env: NodeJS.ProcessEnv): Promise<
   return { sheets: api, account };
 }
 
+/** The service-account key from the environment; a missing or malformed one is a SourceError saying which setting to fix. */
 async function loadServiceAccount(env: NodeJS.ProcessEnv): Promise<ServiceAccountKey> {
   let text: string;
   let origin: string;
   if (env.GOOGLE_SERVICE_ACCOUNT_JSON) {
     const raw = env.GOOGLE_SERVICE_ACCOUNT_JSON.trim();
     text = raw.startsWith('{') ? raw : Buffer.from(raw, 'base64').toString('utf8');
-    origin = 'GOOGLE_SERVICE_ACCOUNT_JSON';
+    origin = '环境变量 GOOGLE_SERVICE_ACCOUNT_JSON';
   } else if (env.GOOGLE_APPLICATION_CREDENTIALS) {
-    origin = `GOOGLE_APPLICATION_CREDENTIALS (${env.GOOGLE_APPLICATION_CREDENTIALS})`;
+    const path = env.GOOGLE_APPLICATION_CREDENTIALS;
+    origin = `密钥文件 ${path}`;
     try {
-      text = await readFile(env.GOOGLE_APPLICATION_CREDENTIALS, 'utf8');
+      text = await readFile(path, 'utf8');
     } catch (error) {
-      throw new Error(`Cannot read the service-account key file named by ${origin}: ${(error as Error).message}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? '文件不存在' : code === 'EACCES' ? '没有读取权限' : code === 'EISDIR' ? '这是文件夹' : '无法读取';
+      throw new SourceError(`无法读取 Google 服务账号密钥文件 ${path}（${why}）：请检查 GOOGLE_APPLICATION_CREDENTIALS 或配置中的 google.credentials。`, { cause: error });
     }
   } else {
-    throw new Error(
-      'No Google credentials: set GOOGLE_APPLICATION_CREDENTIALS (key file path), GOOGLE_SERVICE_ACCOUNT_JSON (key JSON) or GOOGLE_ACCESS_TOKEN.',
+    throw new SourceError(
+      '读取 Google 表格需要凭据：请设置 GOOGLE_APPLICATION_CREDENTIALS（服务账号密钥文件的路径）、GOOGLE_SERVICE_ACCOUNT_JSON（密钥 JSON）或 GOOGLE_ACCESS_TOKEN，或在配置中填写 google.credentials。',
     );
   }
   let key: Partial<ServiceAccountKey>;
   try {
     key = JSON.parse(text) as Partial<ServiceAccountKey>;
   } catch {
-    throw new Error(`${origin} is not valid service-account JSON.`);
+    throw new SourceError(`${origin} 不是有效的服务账号密钥 JSON：请从 Google Cloud 控制台重新下载密钥文件。`);
   }
   if (typeof key.client_email !== 'string' || typeof key.private_key !== 'string') {
-    throw new Error(`${origin} lacks client_email or private_key: is it a service-account key?`);
+    throw new SourceError(`${origin} 缺少 client_email 或 private_key，不是服务账号密钥：请下载“服务账号”的 JSON 密钥（不是 OAuth 客户端的）。`);
   }
   // A key pasted into a .env file has its newlines as the two characters "\n": repair them.
   const privateKey = key.private_key.replace(/\\n/g, '\n');

@@ -44,14 +44,14 @@ export function explainGoogleError(error: unknown, spreadsheetId: string, accoun
   const who = account ?? 'GOOGLE_ACCESS_TOKEN 对应的账号';
   const cause = { cause: error };
   if (status === 403 && /has not been used|disabled/i.test(detail)) {
-    return new SourceError(`Google Sheets API 尚未在服务账号所属的项目中启用，请在 Cloud 控制台启用后重试。（${detail}）`, cause);
+    return new SourceError('Google Sheets API 尚未在服务账号所属的项目中启用，请在 Cloud 控制台启用后重试。', cause);
   }
   if (status === 403) return new SourceError(`没有权限访问 Google 表格 ${spreadsheetId}：请把表格共享给 ${who}（编辑者）。`, cause);
   if (status === 404) return new SourceError(`找不到 Google 表格 ${spreadsheetId}：请检查链接中的表格编号。`, cause);
   // A service-account key that was deleted or rotated, a disabled account or a clock far off: the token endpoint
   // refuses the signed JWT with HTTP 400 "invalid_grant" (the OAuth error for a bad grant) before any Sheets request is made.
   if (status === 401 || (status === 400 && typeof body === 'string')) {
-    return new SourceError(`Google 凭据无效或已过期，请检查 GOOGLE_APPLICATION_CREDENTIALS / GOOGLE_SERVICE_ACCOUNT_JSON / GOOGLE_ACCESS_TOKEN。（${detail}）`, cause);
+    return new SourceError('Google 凭据无效或已过期，请检查 GOOGLE_APPLICATION_CREDENTIALS / GOOGLE_SERVICE_ACCOUNT_JSON / GOOGLE_ACCESS_TOKEN（或配置中的 google.credentials）。', cause);
   }
   if (status === 400 && canonical === 'FAILED_PRECONDITION') {
     return new SourceError(`Google 表格 ${spreadsheetId} 是上传的 Excel 文件，请先“文件 → 保存为 Google 表格”，再使用新链接。`, cause);

@@ -60,6 +60,8 @@ export function googleSheetSource(options: GoogleSheetOptions): LedgerSource {
     try {
       client ??= await options.client();
     } catch (error) {
+      // A missing or malformed key already says which setting to fix.
+      if (error instanceof SourceError) throw error;
       throw new SourceError(`无法连接 Google 表格：${(error as Error).message}`, { cause: error });
     }
     const api = client.sheets;

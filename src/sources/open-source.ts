@@ -1,16 +1,15 @@
 /**
- * `--sheet` / `sheet:` to a LedgerSource. The location's form picks the backend (location.ts). The Google and
- * Feishu SDKs are imported only when such a source is first read or written, so local commands start fast.
+ * `--sheet` / `sheet:` to a LedgerSource. The location's form picks the backend (location.ts). The Google Sheets,
+ * Feishu Sheets and Bitable backends (and their SDKs) are imported only when such a source is first read or written,
+ * so local commands start fast.
  */
 import type { FeishuApi } from '../feishu/feishu-api.js';
 import type { Logger } from '../log/logger.js';
 import { readLocalTable } from '../ledger/read-local.js';
-import { bitableSource } from './bitable.js';
-import { feishuSheetSource, type FeishuApiFactory } from './feishu-sheet.js';
-import { createGoogleSheetsClient, type GoogleClientFactory } from './google-client.js';
-import { googleSheetSource } from './google-sheets.js';
+import { deferredSource } from './deferred-source.js';
+import type { FeishuApiFactory } from './feishu-sheet.js';
+import type { GoogleClientFactory } from './google-client.js';
 import { localFileSource } from './local-file.js';
-import { deferredSource, resolveWikiNode } from './feishu-wiki.js';
 import { isTableFile, parseLocation, type SourceLocation } from './location.js';
 import type { Sleep } from '../retry/backoff.js';
 import type { LedgerSource } from './source.js';
@@ -38,9 +37,10 @@ export function openSource(location: string, deps: SourceDeps): LedgerSource {
 
   const unitsFile = deps.units !== undefined && isTableFile(deps.units) ? deps.units : null;
   const unitsName = deps.units !== undefined && !unitsFile ? deps.units : null;
-  let source: LedgerSource;
-  if (where.kind === 'google') {
-    source = googleSheetSource({
+  const source = deferredSource(location, async () => {
+    if (where.kind !== 'google') return feishuSource(where, location, unitsName, deps);
+    const [{ googleSheetSource }, { createGoogleSheetsClient }] = await Promise.all([import('./google-sheets.js'), import('./google-client.js')]);
+    return googleSheetSource({
       location,
       spreadsheetId: where.spreadsheetId,
       gid: where.gid,
@@ -49,14 +49,17 @@ export function openSource(location: string, deps: SourceDeps): LedgerSource {
       logger: deps.logger,
       sleep: deps.sleep,
     });
-  } else {
-    source = feishuSource(where, location, unitsName, deps);
-  }
+  });
   return unitsFile ? withUnitsFile(source, unitsFile) : source;
 }
 
-/** A Feishu Sheets or Bitable source; a wiki node is resolved to the one or the other on first use. */
-function feishuSource(where: FeishuLocation, location: string, unitsName: string | null, deps: SourceDeps): LedgerSource {
+/** A Feishu Sheets or Bitable source; a wiki node is resolved to the one or the other first. */
+async function feishuSource(where: FeishuLocation, location: string, unitsName: string | null, deps: SourceDeps): Promise<LedgerSource> {
+  const [{ feishuSheetSource }, { bitableSource }, { resolveWikiNode }] = await Promise.all([
+    import('./feishu-sheet.js'),
+    import('./bitable.js'),
+    import('./feishu-wiki.js'),
+  ]);
   const api = memo(deps.feishuApi ?? (() => feishuFromEnv(deps.env, deps.logger)));
   const sheet = (token: string, tab: string | null) =>
     feishuSheetSource({ location, token, sheet: tab, unitsTab: unitsName, api, logger: deps.logger });
@@ -64,13 +67,11 @@ function feishuSource(where: FeishuLocation, location: string, unitsName: string
     bitableSource({ location, appToken, tableId, unitsTable: unitsName, api, logger: deps.logger });
   if (where.kind === 'feishu-sheet') return sheet(where.token, where.sheet);
   if (where.kind === 'bitable') return base(where.appToken, where.tableId);
-  return deferredSource(location, async () => {
-    const node = await resolveWikiNode(await api(), where.nodeToken);
-    if (node.objType === 'sheet') return sheet(node.objToken, where.sheet);
-    if (node.objType === 'bitable' && where.tableId) return base(node.objToken, where.tableId);
-    if (node.objType === 'bitable') throw new SourceError(`知识库中的多维表格链接缺少 table 参数：${location}。请打开要用的数据表后再复制链接。`);
-    throw new SourceError(`知识库页面“${node.title}”是 ${node.objType} 文档，不是电子表格或多维表格。`);
-  });
+  const node = await resolveWikiNode(await api(), where.nodeToken);
+  if (node.objType === 'sheet') return sheet(node.objToken, where.sheet);
+  if (node.objType === 'bitable' && where.tableId) return base(node.objToken, where.tableId);
+  if (node.objType === 'bitable') throw new SourceError(`知识库中的多维表格链接缺少 table 参数：${location}。请打开要用的数据表后再复制链接。`);
+  throw new SourceError(`知识库页面“${node.title}”是 ${node.objType} 文档，不是电子表格或多维表格。`);
 }
 
 /** An online ledger whose unit directory is a local file. */

@@ -216,6 +216,11 @@ export const MIGRATIONS: readonly Migration[] = [
     description: 'a file posted before a message card (reports)',
     sql: `ALTER TABLE messages ADD COLUMN attachment TEXT;`,
   },
+  {
+    version: 5,
+    description: 'messages.attempted_at: when the first send of a message was attempted',
+    sql: 'ALTER TABLE messages ADD COLUMN attempted_at TEXT;',
+  },
 ];
 
 /** The schema version this code reads and writes. */

@@ -34,6 +34,11 @@ export interface MessageRecord {
   outcome: MessageOutcome;
   error: string | null;
   at: string;
+  /**
+   * When a send was first attempted (before the request left): past Feishu's one-hour uuid memory, a message attempted
+   * but not recorded as sent may already be in the chat, and is looked for there before it is sent again.
+   */
+  attemptedAt: string | null;
 }
 
 /** A task reminded in a message: which unit, which chat, whom it mentioned, and why. */

@@ -1,5 +1,6 @@
 /** The store's runs, messages, reminder log, snapshots and notices of one ledger, in SQL both databases run. */
 import type { OutgoingFile } from '../delivery/messenger.js';
+import { mask } from '../log/logger.js';
 import type { Card } from '../render/card.js';
 import type { LedgerSnapshot } from '../reports/changes.js';
 import type { ReminderKind } from '../reports/reminder-types.js';
@@ -8,7 +9,7 @@ import { conditions, type SqlDatabase } from './sql.js';
 import type { Store } from './store.js';
 
 interface RunRow { job: string; date: string; status: RunStatus; started_at: string; finished_at: string | null; detail: string | null }
-interface MessageRow { job: string; date: string; chat: string; key: string; card: string; attachment: string | null; message_id: string | null; uuid: string | null; outcome: MessageOutcome; error: string | null; at: string }
+interface MessageRow { job: string; date: string; chat: string; key: string; card: string; attachment: string | null; message_id: string | null; uuid: string | null; outcome: MessageOutcome; error: string | null; at: string; attempted_at: string | null }
 interface ReminderRow { task: string; unit: string; date: string; job: string; chat: string; mentions: string; kind: string; outcome: MessageOutcome; message_id: string | null; at: string }
 
 const toRun = (r: RunRow): RunRecord => ({ job: r.job, date: r.date, status: r.status, startedAt: r.started_at, finishedAt: r.finished_at, detail: r.detail });
@@ -16,7 +17,7 @@ const toRun = (r: RunRow): RunRecord => ({ job: r.job, date: r.date, status: r.s
 const toMessage = (r: MessageRow): MessageRecord => ({
   job: r.job, date: r.date, chat: r.chat, key: r.key, card: JSON.parse(r.card) as Card,
   file: r.attachment ? (JSON.parse(r.attachment) as OutgoingFile) : null,
-  messageId: r.message_id, uuid: r.uuid, outcome: r.outcome, error: r.error, at: r.at,
+  messageId: r.message_id, uuid: r.uuid, outcome: r.outcome, error: r.error, at: r.at, attemptedAt: r.attempted_at,
 });
 
 const toReminder = (r: ReminderRow): ReminderRecord => ({
@@ -34,6 +35,7 @@ const INSERT_MESSAGE = `INSERT INTO messages (ledger, job, date, chat, key, card
   ON CONFLICT (ledger, job, date, chat) DO NOTHING`;
 const RECORD_DELIVERY = `UPDATE messages SET outcome = ?, at = ?, message_id = COALESCE(?, message_id), uuid = COALESCE(?, uuid), error = ?
   WHERE ledger = ? AND job = ? AND date = ? AND chat = ? AND outcome <> 'sent'`;
+const RECORD_ATTEMPT = 'UPDATE messages SET attempted_at = COALESCE(attempted_at, ?) WHERE ledger = ? AND job = ? AND date = ? AND chat = ?';
 const INSERT_REMINDER = `INSERT INTO reminder_log (ledger, task, unit, date, job, chat, mentions, kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
   ON CONFLICT (ledger, task, unit, date) DO NOTHING`;
 const HISTORY = `SELECT l.task, l.unit, l.date, l.job, l.chat, l.mentions, l.kind, m.outcome, m.message_id, m.at
@@ -44,7 +46,7 @@ const SET_NOTICE = `INSERT INTO notices (ledger, key, date, value) VALUES (?, ?,
   ON CONFLICT (ledger, key) DO UPDATE SET date = excluded.date, value = excluded.value`;
 
 type RunMethods =
-  | 'getRun' | 'lastRuns' | 'startRun' | 'restartRun' | 'finishRun' | 'messages' | 'recordDelivery' | 'remindedOn' | 'history'
+  | 'getRun' | 'lastRuns' | 'startRun' | 'restartRun' | 'finishRun' | 'messages' | 'recordDelivery' | 'recordAttempt' | 'remindedOn' | 'history'
   | 'saveSnapshot' | 'snapshots' | 'notice' | 'setNotice' | 'firstReminders';
 
 /** The run-side methods of the store for one ledger. */
@@ -62,11 +64,13 @@ export function runQueries(db: SqlDatabase, ledger: string): Pick<Store, RunMeth
         for (const r of reminders) await tx.run(INSERT_REMINDER, [ledger, r.taskId, r.unit, date, job, r.chat, JSON.stringify(r.mentions), r.kind]);
       }),
     restartRun: async (job, date, at) => void (await db.run(START_RUN, [ledger, job, date, at])),
-    finishRun: async (job, date, status, at, detail = null) => void (await db.run(FINISH_RUN, [ledger, job, date, status, at, at, detail])),
+    // What a server answered can hold a secret it echoed back: masked before it is stored (and shown by /healthz).
+    finishRun: async (job, date, status, at, detail = null) => void (await db.run(FINISH_RUN, [ledger, job, date, status, at, at, detail === null ? null : mask(detail)])),
     messages: async (job, date) =>
       (await db.all<MessageRow>('SELECT * FROM messages WHERE ledger = ? AND job = ? AND date = ? ORDER BY seq', [ledger, job, date])).map(toMessage),
     recordDelivery: async (job, date, chat, d) =>
-      void (await db.run(RECORD_DELIVERY, [d.outcome, d.at, d.messageId ?? null, d.uuid ?? null, d.error ?? null, ledger, job, date, chat])),
+      void (await db.run(RECORD_DELIVERY, [d.outcome, d.at, d.messageId ?? null, d.uuid ?? null, d.error ? mask(d.error) : null, ledger, job, date, chat])),
+    recordAttempt: async (job, date, chat, at) => void (await db.run(RECORD_ATTEMPT, [at, ledger, job, date, chat])),
     firstReminders: async () =>
       (await db.all<{ task: string; unit: string; date: string }>('SELECT task, unit, MIN(date) AS date FROM reminder_log WHERE ledger = ? GROUP BY task, unit ORDER BY task, unit', [ledger]))
         .map((r) => ({ taskId: r.task, unit: r.unit, date: r.date })),

@@ -39,6 +39,8 @@ export interface Store {
   messages(job: string, date: IsoDate): Promise<MessageRecord[]>;
   /** Records a send's outcome; a message recorded as sent stays sent (a replica that lost its lease cannot undo it). */
   recordDelivery(job: string, date: IsoDate, chat: string, delivery: DeliveryRecord): Promise<void>;
+  /** Records that a send of the message is about to be attempted (the first attempt's time is kept). */
+  recordAttempt(job: string, date: IsoDate, chat: string, at: string): Promise<void>;
   /** The (task, unit) pairs reminded on `date` by any job. */
   remindedOn(date: IsoDate): Promise<{ taskId: string; unit: string }[]>;
   history(filter?: { task?: string; unit?: string }): Promise<ReminderRecord[]>;

@@ -17,7 +17,7 @@ async function office(calendarRows: unknown[][], calendarYaml = 'calendar: { tab
   const dir = mkdtempSync(join(tmpdir(), 'duban-calendar-tab-'));
   await writeOfficeLedger(dir, calendarRows);
   mkdirSync(join(dir, 'config'));
-  writeFileSync(join(dir, 'config', 'duban.yaml'), `sheet: ledger.xlsx\n${calendarYaml}\n`);
+  writeFileSync(join(dir, 'config', 'duban.yaml'), `sheet: ../ledger.xlsx\n${calendarYaml}\n`);
   return dir;
 }
 

@@ -190,8 +190,8 @@ describe('duban update', () => {
     expect(text).toContain('1,修缮双拥公园,区城管局,2022-06-30,进行中,80%,"已完成设计\n[2022-06-20 张三] 主体完工",2022-06-20');
     expect(text).toContain('2,走访慰问,区民政局,2022-07-31,未开始,,,');
     const refused = await runDuban(['update', '2', '--status', '差不多了', '--sheet', sheet]);
-    expect(refused.code).toBe(3);
-    expect(refused.stderr).toContain('无法识别');
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toBe('--status 无法识别 "差不多了"：请写 未开始、进行中、已完成、暂缓 或 已延期。\n');
     expect(readFileSync(sheet, 'utf8')).toBe(text);
   });
 

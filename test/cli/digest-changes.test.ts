@@ -17,7 +17,7 @@ describe('duban digest with the service state present', () => {
     copyFileSync(join(example, 'tasks.csv'), join(dir, 'tasks.csv'));
     copyFileSync(join(example, 'units.csv'), join(dir, 'units.csv'));
     mkdirSync(join(dir, 'config'));
-    writeFileSync(join(dir, 'config', 'duban.yaml'), 'sheet: tasks.csv\nunits: units.csv\ndataDir: state\n');
+    writeFileSync(join(dir, 'config', 'duban.yaml'), 'sheet: ../tasks.csv\nunits: ../units.csv\ndataDir: ../state\n');
 
     // The snapshot the service took after Friday's digest.
     const { ledger: table, units } = await readLocalWorkbook(join(dir, 'tasks.csv'));

@@ -40,6 +40,6 @@ describe('duban report', () => {
     expect((await runDuban(['report', 'daily'])).code).toBe(2);
     const digest = await runDuban(['digest', '--format', 'docx']);
     expect(digest.code).toBe(2);
-    expect(digest.stderr).toBe('--format docx 只用于 duban report、duban notice。\n');
+    expect(digest.stderr).toBe('duban digest 的 --format 只能是 text | markdown | card | json，收到 "docx"。\n');
   });
 });

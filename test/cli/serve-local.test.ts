@@ -15,10 +15,10 @@ describe('duban serve in local mode', () => {
     expect(run.stdout).toContain('> which units have the most overdue tasks');
   });
 
-  it('digest --send without Feishu says so and prints instead of posting', async () => {
-    const run = await runDuban(['digest', '--send']);
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('未配置飞书');
-    expect(run.stdout).toContain('督办日报');
+  it.each(['digest', 'remind'])('%s --send without Feishu fails with exit code 4 and says what to set', async (command) => {
+    const run = await runDuban([command, '--send']);
+    expect(run.code).toBe(4);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('没有配置飞书，无法发送：请设置环境变量 FEISHU_APP_ID 和 FEISHU_APP_SECRET');
   });
 });

@@ -1,6 +1,6 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../../src/config/config-error.js';
@@ -47,7 +47,9 @@ describe('loadConfig', () => {
     expect(loaded.config.review).toEqual({ reviewers: ['ou_office_reviewer', { name: '张主任', account: 'zhang@example.gov.cn' }], requireReview: ['complete', 'extend'] });
     expect(loaded.config.collect).toEqual({ day: 25 });
     expect(loaded.config.sendWindow).toEqual({ start: '08:00', end: '20:00' });
-    expect(loaded.dataDir).toBe(join(cwd, '.duban'));
+    // Its paths are written relative to the config/ folder it is copied into.
+    expect(loaded.dataDir).toBe(join(packageRoot(), '.duban'));
+    expect(loaded.config.sheet).toBe(join(packageRoot(), 'sheets-templates', 'example', 'tasks.csv'));
   });
 
   it('falls back to local mode on the bundled example ledger without a file', () => {
@@ -65,9 +67,58 @@ describe('loadConfig', () => {
     const cwd = tempDir();
     mkdirSync(join(cwd, 'config'));
     writeFileSync(join(cwd, 'config', 'duban.yaml'), 'sheet: standard.csv\n');
-    expect(loadConfig({ env: {}, cwd }).config.sheet).toBe('standard.csv');
-    const other = writeConfig(tempDir(), 'sheet: other.csv\n');
-    expect(loadConfig({ env: { DUBAN_CONFIG: other }, cwd }).config.sheet).toBe('other.csv');
+    expect(loadConfig({ env: {}, cwd }).config.sheet).toBe(join(cwd, 'config', 'standard.csv'));
+    const elsewhere = tempDir();
+    const other = writeConfig(elsewhere, 'sheet: other.csv\n');
+    expect(loadConfig({ env: { DUBAN_CONFIG: other }, cwd }).config.sheet).toBe(join(elsewhere, 'other.csv'));
+  });
+
+  it('takes relative paths in the file from its folder, and those from the environment from the working folder', () => {
+    const cwd = tempDir();
+    const dir = tempDir();
+    const file = writeConfig(dir, 'sheet: ledgers/tasks.xlsx\nunits: 单位\ndataDir: ../state\ngoogle: { credentials: key.json }\n');
+    const { config, dataDir } = loadConfig({ path: file, env: {}, cwd });
+    expect([config.sheet, config.units, dataDir, config.google.credentials]).toEqual([join(dir, 'ledgers', 'tasks.xlsx'), '单位', join(dir, '..', 'state'), join(dir, 'key.json')]);
+    const withUnitsFile = writeConfig(dir, 'sheet: https://docs.google.com/spreadsheets/d/abc\nunits: units.csv\n');
+    expect(loadConfig({ path: withUnitsFile, env: {}, cwd }).config).toMatchObject({ sheet: 'https://docs.google.com/spreadsheets/d/abc', units: join(dir, 'units.csv') });
+    const fromEnv = loadConfig({ path: file, env: { DUBAN_SHEET: 'mine.csv', DUBAN_DATA_DIR: 'here' }, cwd });
+    expect([fromEnv.config.sheet, fromEnv.dataDir]).toEqual(['mine.csv', join(cwd, 'here')]);
+    // The default dataDir is not written in the file: it stays in the working folder.
+    expect(loadConfig({ path: writeConfig(dir, 'sheet: tasks.csv\n'), env: {}, cwd }).dataDir).toBe(join(cwd, '.duban'));
+  });
+
+  it('gives local mode without a file the schema\'s own defaults, without validating', async () => {
+    const { configSchema } = await import('../../src/config/schema.js');
+    const local = loadConfig({ env: {}, cwd: tempDir() }).config;
+    expect(local).toEqual(configSchema.parse({ sheet: local.sheet, units: local.units }));
+  });
+
+  it('suggests the nearest key for a misspelt one, at any depth', () => {
+    const file = writeConfig(tempDir(), 'sheet: tasks.csv\nchats: { leader: oc_a }\nschedul: { digest: "0 9 * * *" }\nfeishu: { webhooks: { oc_b: { ulr: "https://x.example/hook" } } }\nzzz: 1\n');
+    const error = configError(() => loadConfig({ path: file, env: {}, cwd: tempDir() }));
+    expect(error.issues).toEqual([
+      { path: 'feishu.webhooks.oc_b.url', message: '缺少这一项：需要群自定义机器人的 webhook 地址（https://open.feishu.cn/open-apis/bot/v2/hook/…）' },
+      { path: 'feishu.webhooks.oc_b.ulr', message: '不认识的配置项，是不是 feishu.webhooks.oc_b.url？' },
+      { path: 'chats.leader', message: '不认识的配置项，是不是 chats.leaders？' },
+      { path: 'schedul', message: '不认识的配置项，是不是 schedule？' },
+      {
+        path: 'zzz',
+        message:
+          '不认识的配置项（这里可以写：timezone、sheet、units、feishu、google、chats、schedule、sendWindow、reminders、review、collect、warnings、lights、dueSoonWorkdays、scoring、report、staleAfterWorkdays、calendar、health、dataDir、store）；请对照 config/duban.example.yaml',
+      },
+    ]);
+  });
+
+  it('says "missing" only for a key that is not there, and never repeats a value', () => {
+    const file = writeConfig(tempDir(), 'units: units.csv\nreminders: { daysBefore: [3, "abc-secret-ish"] }\nchats: oc_leaders\nlights: { behindPoints: null }\n');
+    const error = configError(() => loadConfig({ path: file, env: {}, cwd: tempDir() }));
+    expect(error.issues).toEqual([
+      { path: 'sheet', message: '缺少这一项：需要台账的位置：文件路径或表格链接' },
+      { path: 'chats', message: '需要一组设置（键: 值），这里写的是文字' },
+      { path: 'reminders.daysBefore[1]', message: '需要截止前的工作日数（0 或正整数）' },
+      { path: 'lights.behindPoints', message: '需要百分点数（0 或正整数）' },
+    ]);
+    expect(error.message).not.toContain('abc-secret-ish');
   });
 
   it('reports every bad key at once, each with its path and what is expected', () => {
@@ -101,11 +152,13 @@ describe('loadConfig', () => {
         'chats.allow[0]',
       ].sort(),
     );
-    expect(byPath.get('reminders.daysBefore[1]')).toMatch(/expected .*number/);
-    expect(byPath.get('sendWindow.start')).toMatch(/HH:MM/);
-    expect(byPath.get('feishu.events')).toMatch(/ws .*http/);
-    expect(byPath.get('calendar.daysOff[0]')).toMatch(/YYYY-MM-DD/);
-    expect(byPath.get('remind')).toMatch(/unknown key/);
+    expect(byPath.get('reminders.daysBefore[1]')).toBe('需要截止前的工作日数（0 或正整数）');
+    expect(byPath.get('sendWindow.start')).toBe('需要 HH:MM 格式的时间（24 小时制），例如 08:00');
+    expect(byPath.get('feishu.events')).toBe('只能是 ws（长连接）或 http（事件回调地址）');
+    expect(byPath.get('calendar.daysOff[0]')).toBe('需要 YYYY-MM-DD 格式的真实日期，例如 2026-06-01');
+    expect(byPath.get('remind')).toBe('不认识的配置项，是不是 reminders？');
+    // Every message is Chinese, as the office reads it.
+    for (const message of byPath.values()) expect(message).toMatch(/^[^A-Za-z]*[\u4e00-\u9fff]/);
     expect(error.message).toContain('reminders.daysBefore[1]');
     expect(error.summary).toMatch(/^配置文件.*有 10 处问题/);
   });
@@ -123,7 +176,8 @@ describe('loadConfig', () => {
     );
     const error = configError(() => loadConfig({ path: file, env: {}, cwd: tempDir() }));
     expect(error.issues.map((i) => i.path)).toEqual(['schedule.digest', 'lights.redBehindPoints', 'calendar.workdays[0]', 'feishu.appId', 'feishu.appSecret']);
-    expect(error.issues[0].message).toContain('07:00, outside sendWindow 08:00–20:00');
+    expect(error.issues[0].message).toBe('在 07:00 发送，不在发送时段 sendWindow 08:00–20:00 之内');
+    expect(error.issues[4].message).toBe('缺少：设置了 feishu.appId 时也需要 feishu.appSecret（或环境变量 FEISHU_APP_SECRET）');
   });
 
   it('refuses an HTTP event callback that would accept unsigned, unverified events', () => {
@@ -143,7 +197,7 @@ describe('loadConfig', () => {
     const error = configError(() => loadConfig({ path: file, env, cwd: tempDir() }));
     expect(error.issues).toContainEqual({
       path: 'feishu.appSecret',
-      message: 'environment variable DUBAN_TEST_SECRET is not set (referenced as ${DUBAN_TEST_SECRET})',
+      message: '环境变量 DUBAN_TEST_SECRET 没有设置（配置中写作 ${DUBAN_TEST_SECRET}）',
     });
     expect(error.issues.map((i) => i.path)).toContain('dueSoonWorkdays');
     expect(error.message).not.toContain('present-encrypt-key-value');
@@ -162,7 +216,7 @@ describe('loadConfig', () => {
     expect(loaded.config.feishu.domain).toBe('http://127.0.0.1:9999');
     expect(loaded.config.sheet).toBe('https://docs.google.com/spreadsheets/d/abc');
     expect(loaded.dataDir).toBe('/var/lib/duban');
-    expect(loadConfig({ path: file, cwd, env: {} }).dataDir).toBe(join(cwd, 'state'));
+    expect(loadConfig({ path: file, cwd, env: {} }).dataDir).toBe(join(dirname(file), 'state'));
   });
 
   it('names every unset variable the example refers to, and nothing beyond the app credentials', () => {
@@ -198,14 +252,16 @@ describe('loadConfig', () => {
     const file = writeConfig(tempDir(), 'sheet: tasks.csv\nstore: mysql://duban@db/duban\n');
     const error = configError(() => loadConfig({ path: file, env: {}, cwd: tempDir() }));
     expect(error.issues).toEqual([
-      { path: 'store', message: 'expected a PostgreSQL URL such as postgres://duban@db.example.org:5432/duban (leave store out to keep the state in SQLite under dataDir)' },
+      { path: 'store', message: '需要 PostgreSQL 地址，例如 postgres://duban@db.example.org:5432/duban（不写 store 时状态保存在 dataDir 下的 SQLite 中）' },
     ]);
   });
 
   it('reports a missing file and unreadable YAML by name', () => {
     const missing = join(tempDir(), 'nope.yaml');
-    expect(configError(() => loadConfig({ path: missing, env: {}, cwd: tempDir() })).issues[0].message).toContain(missing);
+    expect(configError(() => loadConfig({ path: missing, env: {}, cwd: tempDir() })).issues[0].message).toBe(`找不到配置文件 ${missing}；请检查 --config 或 DUBAN_CONFIG`);
     const bad = writeConfig(tempDir(), 'sheet: [unclosed\n');
-    expect(configError(() => loadConfig({ path: bad, env: {}, cwd: tempDir() })).issues[0].message).toMatch(/not valid YAML/);
+    expect(configError(() => loadConfig({ path: bad, env: {}, cwd: tempDir() })).issues[0].message).toBe('第 2 行第 1 列附近不是有效的 YAML（常见原因：缩进不齐、引号或括号不配对、冒号后缺空格）');
+    const folder = tempDir();
+    expect(configError(() => loadConfig({ path: folder, env: {}, cwd: tempDir() })).issues[0].message).toBe(`${folder} 是文件夹，不是配置文件；请指向其中的 duban.yaml`);
   });
 });

@@ -15,11 +15,11 @@ function configIn(config: object): string {
 }
 
 describe('credentials from the configuration file', () => {
-  it('reads the Google key file named by google.credentials (relative to the working folder)', async () => {
-    const cwd = configIn({ sheet: GOOGLE_SHEET, google: { credentials: 'keys/missing-key.json' } });
-    const run = await runDuban(['validate', '--config', 'duban.yaml'], { cwd });
+  it('reads the Google key file named by google.credentials (relative to the configuration file)', async () => {
+    const dir = configIn({ sheet: GOOGLE_SHEET, google: { credentials: 'keys/missing-key.json' } });
+    const run = await runDuban(['validate', '--config', join(dir, 'duban.yaml')], { cwd: tmpdir() });
     expect(run.code).toBe(3);
-    expect(run.stderr).toContain(join(cwd, 'keys', 'missing-key.json'));
+    expect(run.stderr).toContain(join(dir, 'keys', 'missing-key.json'));
   });
 
   it('lets GOOGLE_* variables win over google.credentials', () => {
@@ -47,7 +47,7 @@ describe('a configuration file that is not valid YAML', () => {
         return e as Error;
       }
     })();
-    expect(error?.message).toContain('line 3');
+    expect(error?.message).toContain('第 3 行第 14 列附近不是有效的 YAML');
     expect(error?.message).not.toContain('sup3r-s3cret-value');
   });
 });

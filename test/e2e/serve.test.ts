@@ -74,7 +74,7 @@ beforeAll(async () => {
   copyFileSync(join(example, 'units.csv'), join(dir, 'units.csv'));
   healthPort = await freePort();
   mkdirSync(join(dir, 'config'));
-  writeFileSync(join(dir, 'config', 'duban.yaml'), `sheet: tasks.csv\nunits: units.csv\nchats:\n  allow: [${GROUP}]\nhealth:\n  port: ${healthPort}\ndataDir: state\n`);
+  writeFileSync(join(dir, 'config', 'duban.yaml'), `sheet: ../tasks.csv\nunits: ../units.csv\nchats:\n  allow: [${GROUP}]\nhealth:\n  port: ${healthPort}\ndataDir: ../state\n`);
   child = spawn(process.execPath, [join(root, 'dist', 'cli', 'main.js'), 'serve'], {
     cwd: dir,
     env: { PATH: process.env.PATH, FEISHU_APP_ID: server.appId, FEISHU_APP_SECRET: server.appSecret, FEISHU_DOMAIN: server.url, NO_PROXY: '127.0.0.1,localhost', DUBAN_LOG_LEVEL: 'warn' },

@@ -53,7 +53,7 @@ describe('createFeishuClient', () => {
     expect(clock.sleeps).toEqual([3000, 2500, 4500]);
   });
 
-  it('retries a dropped connection and gives up after maxRetries with a network hint', async () => {
+  it('retries a dropped connection; after 3 calls in a row without an answer it stops calling for a while', async () => {
     const { server, im, client } = await setup();
     server.fault({ path: '/open-apis/im/v1/messages', times: 2, respond: 'drop' });
     await send(client);
@@ -61,8 +61,21 @@ describe('createFeishuClient', () => {
     server.fault({ path: '/open-apis/im/v1/messages', times: Infinity, respond: 'drop' });
     const error = (await send(client).catch((e: unknown) => e)) as FeishuApiError;
     expect(error.httpStatus).toBe(0);
-    expect(error.hint).toContain('网络');
-    expect(server.requestsTo('/open-apis/im/v1/messages').length).toBe(3 + 5);
+    expect(error.hint).toBe('飞书开放平台连续 3 次没有应答（网络故障或超时），已暂停调用 60 秒；请检查服务器网络或 FEISHU_DOMAIN 设置');
+    // Two dropped and one answered, then three dropped: the circuit opened and the last two attempts were never made.
+    expect(server.requestsTo('/open-apis/im/v1/messages').length).toBe(3 + 3);
+    const before = server.requests.length;
+    await expect(send(client)).rejects.toMatchObject({ httpStatus: 0 });
+    expect(server.requests.length).toBe(before);
+  });
+
+  it('tries again once the circuit has been open for its while', async () => {
+    const { server, im, clock, client } = await setup();
+    server.fault({ path: '/open-apis/im/v1/messages', times: 3, respond: 'drop' });
+    await expect(send(client)).rejects.toMatchObject({ httpStatus: 0 });
+    await clock.sleep(60_000);
+    await send(client, 'after');
+    expect(im.messages.map((m) => JSON.parse(m.content).text)).toEqual(['after']);
   });
 
   it('times out a slow answer and retries; the uuid keeps it to one message', async () => {
@@ -83,6 +96,21 @@ describe('createFeishuClient', () => {
     expect(tokens).toHaveLength(3);
     expect(tokens[1]).toBe(tokens[0]);
     expect(tokens[2]).not.toBe(tokens[0]);
+    expect(server.requestsTo('/open-apis/auth/v3/tenant_access_token/internal')).toHaveLength(2);
+  });
+
+  it.each([
+    [99991661, 'Missing access token for authorization.'],
+    [99991663, 'Invalid access token for authorization.'],
+    [99991664, 'Invalid access token for authorization.'],
+    [99991677, 'Authentication token expired.'],
+  ])('fetches a fresh tenant token on %i and retries once', async (code, msg) => {
+    const { server, im, client } = await setup();
+    await send(client, 'one');
+    server.fault({ path: '/open-apis/im/v1/messages', times: 1, respond: { status: 400, body: { code, msg } } });
+    await send(client, 'two');
+    expect(im.messages.map((m) => JSON.parse(m.content).text)).toEqual(['one', 'two']);
+    expect(server.requestsTo('/open-apis/im/v1/messages')).toHaveLength(3);
     expect(server.requestsTo('/open-apis/auth/v3/tenant_access_token/internal')).toHaveLength(2);
   });
 

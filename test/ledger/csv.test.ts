@@ -8,6 +8,7 @@ describe('parseCsvText', () => {
       rows: [['编号', '任务', '备注'], ['1', '走访\r\n慰问', '含,逗号'], ['2', '只有两列'], ['3', 'a', 'b', 'c']],
       delimiter: ',',
       warnings: [],
+      delimiterNote: null,
     });
   });
   it('sniffs tab-separated text below a title row', () => {
@@ -26,8 +27,21 @@ describe('parseCsvText', () => {
   it('loses no row to a quote that is never closed', () => {
     const csv = parseCsvText('id,task\n1,"走访\n2,慰问\n3,表彰\n');
     expect(csv.rows.map((row) => row[0])).toEqual(['id', '1', '2', '3']);
-    // One warning per reading that failed: strict, then with stray quotes allowed.
-    expect(csv.warnings).toEqual(Array.from({ length: 2 }, () => 'CSV quotes are malformed (CSV_QUOTE_NOT_CLOSED); read again more leniently'));
+    // Strict and stray-quote readings fail alike: the warning is given once.
+    expect(csv.warnings).toEqual(['CSV quotes are malformed (CSV_QUOTE_NOT_CLOSED); read again more leniently']);
+  });
+  it('is not swayed by one cell full of semicolons', () => {
+    const csv = parseCsvText('编号,任务,责任单位,进展情况\n1,走访,区民政局,"已完成;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;"\n2,慰问,区交通局,;;;;;;;;;;;;;;;;;;;;;;;;;;;;;;\n3,表彰,区林业局,进行中\n');
+    expect(csv.delimiter).toBe(',');
+    expect(csv.rows.map((row) => row.length)).toEqual([4, 4, 4, 4]);
+    expect(csv.delimiterNote).toBeNull();
+  });
+  it('says which delimiter it chose and why when another also splits several lines evenly', () => {
+    const csv = parseCsvText('编号,任务;备注,责任单位\n1,走访;慰问,区民政局\n2,表彰,区交通局\n3,座谈;会,区林业局\n');
+    expect(csv.delimiter).toBe(',');
+    expect(csv.delimiterNote).toBe(
+      '按逗号分列读取：前 4 行中有 4 行按逗号都分成 3 列，按分号只有 3 行分成 2 列；如果列不对，请在 Excel/WPS 中重新另存为 CSV（逗号分隔）',
+    );
   });
   it('keeps blank lines as blank rows so row numbers match the sheet', () => {
     expect(parseCsvText('id,task\n\n2,x\n').rows).toEqual([['id', 'task'], [''], ['2', 'x']]);

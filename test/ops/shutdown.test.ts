@@ -1,23 +1,25 @@
+/** The graceful stop: intake first, then the work in flight (bounded by the grace period), then the store; exit 0. */
 import { EventEmitter } from 'node:events';
 import { describe, expect, it, vi } from 'vitest';
 import { silentLogger } from '../../src/log/logger.js';
+import { createInFlight } from '../../src/ops/in-flight.js';
 import { installShutdown } from '../../src/ops/shutdown.js';
 
-function harness(failing?: string) {
+function harness(options: { failing?: string; work?: () => Promise<void>; graceMs?: number } = {}) {
   const steps: string[] = [];
   const exits: number[] = [];
   const target = new EventEmitter();
   const step = (name: string) => async () => {
     await new Promise((resolve) => setTimeout(resolve, 1));
-    if (name === failing) throw new Error(`${name} broke`);
+    if (name === options.failing) throw new Error(`${name} broke`);
     steps.push(name);
   };
   const handle = installShutdown({
     logger: silentLogger,
-    stopScheduler: step('scheduler'),
-    flush: step('flush'),
-    closeTransports: step('transports'),
+    stopIntake: step('intake'),
+    finishWork: options.work ?? step('work'),
     closeStore: async () => void steps.push('store'),
+    graceMs: options.graceMs,
     exit: (code) => void exits.push(code),
     target: target as unknown as Pick<NodeJS.Process, 'on' | 'off'>,
   });
@@ -25,11 +27,32 @@ function harness(failing?: string) {
 }
 
 describe('installShutdown', () => {
-  it('on SIGTERM stops the scheduler, flushes, closes transports then the store, and exits 0', async () => {
+  it('on SIGTERM stops the intake, lets the work in flight finish, closes the store, and exits 0', async () => {
     const { steps, exits, target } = harness();
     target.emit('SIGTERM');
     await vi.waitFor(() => expect(exits).toEqual([0]));
-    expect(steps).toEqual(['scheduler', 'flush', 'transports', 'store']);
+    expect(steps).toEqual(['intake', 'work', 'store']);
+  });
+
+  it('waits for every answer in flight, including one that starts another piece of work', async () => {
+    const inFlight = createInFlight();
+    const done: string[] = [];
+    const later = (name: string, ms: number) => new Promise<void>((resolve) => setTimeout(() => resolve(void done.push(name)), ms));
+    inFlight.track(later('answer 1', 30));
+    inFlight.track(later('answer 2', 10).then(() => void inFlight.track(later('write-back', 30))));
+    const { steps, exits, target } = harness({ work: () => inFlight.drain() });
+    target.emit('SIGTERM');
+    await vi.waitFor(() => expect(exits).toEqual([0]));
+    expect(done.sort()).toEqual(['answer 1', 'answer 2', 'write-back']);
+    expect(inFlight.size()).toBe(0);
+    expect(steps).toEqual(['intake', 'store']);
+  });
+
+  it('stops waiting at the end of the grace period, closes the store and still exits 0', async () => {
+    const { steps, exits, target } = harness({ work: () => new Promise(() => {}), graceMs: 30 });
+    target.emit('SIGTERM');
+    await vi.waitFor(() => expect(exits).toEqual([0]));
+    expect(steps).toEqual(['intake', 'store']);
   });
 
   it('exits 1 at once on a second signal', async () => {
@@ -41,9 +64,9 @@ describe('installShutdown', () => {
   });
 
   it('still closes the store when a step fails, and exits 1', async () => {
-    const { steps, exits, handle } = harness('transports');
+    const { steps, exits, handle } = harness({ failing: 'intake' });
     await handle.shutdown('SIGINT');
-    expect(steps).toEqual(['scheduler', 'flush', 'store']);
+    expect(steps).toEqual(['work', 'store']);
     expect(exits).toEqual([1]);
   });
 

@@ -70,9 +70,9 @@ describe('warnings: configuration', () => {
 
   it('refuses an older key that disagrees with its new name, and red below yellow', () => {
     expect(warningIssues(config({ lights: { behindPoints: 15 }, warnings: { yellowLag: 12 } }))).toEqual([
-      { path: 'lights.behindPoints', message: 'is the older name of warnings.yellowLag, which says 12; remove lights.behindPoints' },
+      { path: 'lights.behindPoints', message: '是 warnings.yellowLag 的旧名称，而 warnings.yellowLag 写的是 12：请删去 lights.behindPoints' },
     ]);
-    expect(warningIssues(config({ warnings: { yellowLag: 40 } }))).toEqual([{ path: 'warnings.redLag', message: 'expected at least the yellow threshold (40 points)' }]);
+    expect(warningIssues(config({ warnings: { yellowLag: 40 } }))).toEqual([{ path: 'warnings.redLag', message: '不能小于黄色预警的阈值（40 个百分点）' }]);
     expect(warningIssues(config({ lights: { behindPoints: 10, redBehindPoints: 10 }, warnings: { yellowLag: 10 } }))).toEqual([]);
   });
 });

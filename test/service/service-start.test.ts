@@ -20,6 +20,7 @@ import { Writable } from 'node:stream';
 import { StoreError } from '../../src/store/store-error.js';
 import { cleanUpStores, freshSchemaUrl, storeError } from '../support/store-backends.js';
 import { EXAMPLE_TASKS } from '../sources/example.js';
+import { capturedLogger } from '../support/feishu/harness.js';
 
 cleanUpStores();
 
@@ -53,6 +54,21 @@ describe('startService', () => {
     expect((error as ConfigError).message).toContain(String(port));
     expect(existsSync(join(dir, 'state', 'duban.sqlite'))).toBe(true);
     expect(existsSync(join(dir, 'state', 'duban.sqlite-wal'))).toBe(false);
+  });
+
+  it('logs which ledger it reads, and warns when Feishu is fed from the bundled example', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'duban-service-start-'));
+    const sheet = resolve(EXAMPLE_TASKS);
+    const hook = { url: `${feishu.url}/open-apis/bot/v2/hook/leaders` };
+    writeFileSync(join(dir, 'duban.yaml'), JSON.stringify({ sheet, feishu: { webhooks: { oc_leaders: hook } }, dataDir: 'state' }));
+    const loaded = loadConfig({ path: 'duban.yaml', env: {}, cwd: dir });
+    const { logger, text } = capturedLogger();
+    // 23:00 in Shanghai: outside the send window, nothing is sent.
+    const service = await startService({ loaded, logger, options: resolveOptions(), sheet, units: undefined, env: {}, clock: fixedClock('2026-03-01T15:00:00Z'), handleSignals: false });
+    await service.stop();
+    const lines = text().trim().split('\n').map((line) => JSON.parse(line) as { event: string; sheet?: string; level: string });
+    expect(lines.find((l) => l.event === 'service.ledger')).toMatchObject({ level: 'info', sheet });
+    expect(lines.find((l) => l.event === 'service.example_ledger')).toMatchObject({ level: 'warn', sheet });
   });
 
   it('refuses a PostgreSQL store that is not migrated, saying to run duban store migrate, in the log too', async () => {

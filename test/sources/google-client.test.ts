@@ -45,8 +45,14 @@ describe('createGoogleSheetsClient', () => {
   });
 
   it('names the settings when credentials are missing or malformed', async () => {
-    await expect(createGoogleSheetsClient({})).rejects.toThrow(/GOOGLE_APPLICATION_CREDENTIALS.*GOOGLE_SERVICE_ACCOUNT_JSON.*GOOGLE_ACCESS_TOKEN/);
-    await expect(createGoogleSheetsClient({ GOOGLE_SERVICE_ACCOUNT_JSON: '{"client_email":"x"}' })).rejects.toThrow(/lacks client_email or private_key/);
-    await expect(createGoogleSheetsClient({ GOOGLE_APPLICATION_CREDENTIALS: '/nonexistent/key.json' })).rejects.toThrow(/Cannot read the service-account key file/);
+    await expect(createGoogleSheetsClient({})).rejects.toThrow(
+      '读取 Google 表格需要凭据：请设置 GOOGLE_APPLICATION_CREDENTIALS（服务账号密钥文件的路径）、GOOGLE_SERVICE_ACCOUNT_JSON（密钥 JSON）或 GOOGLE_ACCESS_TOKEN，或在配置中填写 google.credentials。',
+    );
+    await expect(createGoogleSheetsClient({ GOOGLE_SERVICE_ACCOUNT_JSON: '{"client_email":"x"}' })).rejects.toThrow(
+      '环境变量 GOOGLE_SERVICE_ACCOUNT_JSON 缺少 client_email 或 private_key，不是服务账号密钥：请下载“服务账号”的 JSON 密钥（不是 OAuth 客户端的）。',
+    );
+    await expect(createGoogleSheetsClient({ GOOGLE_APPLICATION_CREDENTIALS: '/nonexistent/key.json' })).rejects.toThrow(
+      '无法读取 Google 服务账号密钥文件 /nonexistent/key.json（文件不存在）：请检查 GOOGLE_APPLICATION_CREDENTIALS 或配置中的 google.credentials。',
+    );
   });
 });

@@ -186,7 +186,10 @@ describe('Google Sheets source', () => {
     const refused = { error: 'invalid_grant', error_description: 'Invalid JWT Signature.' };
     server.fault({ method: 'POST', path: /\/token$/, times: 1, respond: { status: 400, body: refused } });
     const read = openSource(URL_, { ...deps, google: async () => client }).read();
-    await expect(read).rejects.toThrow(/Google 凭据无效或已过期.*invalid_grant: Invalid JWT Signature/);
+    const error = (await read.catch((e: unknown) => e)) as Error;
+    // Said in Chinese; what Google said stays with the cause (shown with DUBAN_DEBUG=1).
+    expect(error.message).toBe('Google 凭据无效或已过期，请检查 GOOGLE_APPLICATION_CREDENTIALS / GOOGLE_SERVICE_ACCOUNT_JSON / GOOGLE_ACCESS_TOKEN（或配置中的 google.credentials）。');
+    expect((error.cause as Error).message).toContain('invalid_grant: Invalid JWT Signature');
     expect(server.requests.map((r) => `${r.method} ${r.path}`)).toEqual(['POST /token']);
     expect(sleeps).toHaveLength(0);
   });

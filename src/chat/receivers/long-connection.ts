@@ -5,6 +5,7 @@
 import * as lark from '@larksuiteoapi/node-sdk';
 import { redact, type Logger } from '../../log/logger.js';
 import { feishuBaseUrl } from '../../feishu/domain.js';
+import { proxyAgentFor } from '../../feishu/proxy-agent.js';
 import { sdkLogger } from '../../feishu/sdk-logger.js';
 import { cardCallback, inBackground, type CardHandles } from './background.js';
 import type { Receiver, ReceiverState } from './receiver.js';
@@ -43,10 +44,14 @@ export function createLongConnectionReceiver(options: LongConnectionOptions): Lo
     'im.message.receive_v1': inBackground(options.handle, logger),
     'card.action.trigger': cardCallback(options.handle),
   });
+  const baseUrl = feishuBaseUrl(options.domain);
+  const agent = proxyAgentFor(baseUrl);
+  if (agent) logger.info('feishu long connection goes through the proxy named by HTTPS_PROXY / HTTP_PROXY (NO_PROXY excepted)');
   const ws = new lark.WSClient({
     appId: options.appId,
     appSecret: options.appSecret,
-    domain: feishuBaseUrl(options.domain),
+    domain: baseUrl,
+    agent,
     logger: sdkLogger(logger),
     loggerLevel: lark.LoggerLevel.warn,
     autoReconnect: true,

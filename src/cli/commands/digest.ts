@@ -6,7 +6,8 @@ import type { CliArgs } from '../args.js';
 import { loadLedgerContext, type LedgerContext } from '../context.js';
 import { storeExists } from '../../store/store-file.js';
 import type { CliIO } from '../io.js';
-import { emit, note, useColor } from '../output.js';
+import { assertUsableLedger } from '../../app/usable-ledger.js';
+import { emit, notice, useColor } from '../output.js';
 
 /**
  * What changed since the last digest the service sent (and the snapshots before it, for the trend), and who has not reported this month (after collect.day), from
@@ -32,8 +33,9 @@ async function fromStore(ctx: LedgerContext) {
 
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const ctx = await loadLedgerContext(args, io);
-  note(io, args.format, ctx.dateNote);
-  for (const notice of ctx.notices) note(io, args.format, notice);
+  notice(io, ctx.dateNote);
+  for (const text of ctx.notices) notice(io, text);
+  assertUsableLedger(ctx.ledger);
   // Sending needs the store and the Feishu client: loaded only with --send.
   if (args.send) return (await import('../send.js')).sendDigest(io, ctx);
   const { changes, history, unreported } = await fromStore(ctx);

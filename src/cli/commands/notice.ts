@@ -16,15 +16,16 @@ import { renderDocText } from '../../render/render-text.js';
 import { UsageError, type CliArgs } from '../args.js';
 import { loadLedgerContext, type LedgerContext } from '../context.js';
 import { println, type CliIO } from '../io.js';
-import { emit, note, useColor } from '../output.js';
-import { deliver, LOCAL_MODE } from '../send.js';
+import { emit, notice as tell, useColor } from '../output.js';
+import { NoFeishuError } from '../no-feishu-error.js';
+import { deliver } from '../send.js';
 import { withStoreIfAny } from '../stored.js';
 
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const wanted = args.positionals[0]?.replace(/^[#＃]\s*/, '');
   if (!wanted) throw new UsageError('用法：duban notice 任务编号 [--out 文件.docx] [--send]，例如 duban notice 6');
   const ctx = await loadLedgerContext(args, io);
-  note(io, args.format, ctx.dateNote);
+  tell(io, ctx.dateNote);
   const view = classifyTasks(ctx.ledger.tasks, ctx.today, ctx.calendar, ctx.options).find((v) => v.task.id === wanted);
   if (!view) {
     println(io.stderr, `台账中找不到编号为“${wanted}”的任务。`);
@@ -43,7 +44,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     }));
     return buildNotice(view, { today: ctx.today, calendar: ctx.calendar, replyWorkdays: config.report.noticeReplyWorkdays, requests, trail });
   });
-  if (!notice.escalated) note(io, args.format, `提示：任务 #${wanted} 不在建议督办之列（逾期未超过 ${ctx.options.escalateAfterWorkdays} 个工作日），仍按要求生成通知单。`);
+  if (!notice.escalated) tell(io, `提示：任务 #${wanted} 不在建议督办之列（逾期未超过 ${ctx.options.escalateAfterWorkdays} 个工作日），仍按要求生成通知单。`);
   const mentions = unitMentions(ctx, notice);
   if (args.send) return sendNotice(io, ctx, notice, mentions);
   if (args.out || args.format === 'docx') {
@@ -75,10 +76,7 @@ function unitMentions(ctx: LedgerContext, notice: TaskNotice): Mention[] {
 /** Posts the notice file and a card mentioning the unit's leader to the unit's group (else chats.default, else chats.office). */
 async function sendNotice(io: CliIO, ctx: LedgerContext, notice: TaskNotice, mentions: Mention[]): Promise<number> {
   const { config } = ctx.loaded;
-  if (ctx.loaded.mode === 'local') {
-    println(io.stdout, `${LOCAL_MODE}\n${renderDocText(noticeDoc(notice, mentions))}`);
-    return 0;
-  }
+  if (ctx.loaded.mode === 'local') throw new NoFeishuError();
   const unit = ctx.directory.get(notice.view.task.lead[0] ?? '');
   const chat = unit?.chat ?? config.chats.default ?? config.chats.office;
   if (!chat) {

@@ -5,8 +5,9 @@ import { renderReminderMarkdown, renderReminderText } from '../../render/reminde
 import type { CliArgs } from '../args.js';
 import { loadLedgerContext, type LedgerContext } from '../context.js';
 import type { CliIO } from '../io.js';
+import { assertUsableLedger } from '../../app/usable-ledger.js';
 import { storeExists } from '../../store/store-file.js';
-import { emit, note, useColor } from '../output.js';
+import { emit, notice, useColor } from '../output.js';
 
 /** The cards `--send` would post: in Feishu mode with the liaisons' accounts resolved as the send resolves them. */
 async function previewCards(ctx: LedgerContext, plan: ReturnType<typeof planReminders>) {
@@ -30,8 +31,9 @@ async function unacknowledged(ctx: LedgerContext) {
 
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const ctx = await loadLedgerContext(args, io);
-  note(io, args.format, ctx.dateNote);
-  for (const notice of ctx.notices) note(io, args.format, notice);
+  notice(io, ctx.dateNote);
+  for (const text of ctx.notices) notice(io, text);
+  assertUsableLedger(ctx.ledger);
   // Sending needs the store and the Feishu client: loaded only with --send.
   if (args.send) return (await import('../send.js')).sendReminders(io, ctx);
   const plan = planReminders({ ...ctx, config: ctx.loaded.config }, undefined, await unacknowledged(ctx));

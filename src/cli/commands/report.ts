@@ -13,7 +13,7 @@ import { reportDoc } from '../../render/report-doc.js';
 import { UsageError, type CliArgs } from '../args.js';
 import { loadLedgerContext } from '../context.js';
 import { println, type CliIO } from '../io.js';
-import { emit, note, useColor } from '../output.js';
+import { emit, notice, useColor } from '../output.js';
 import { withStoreIfAny } from '../stored.js';
 
 const KINDS = ['weekly', 'monthly'] as const;
@@ -23,7 +23,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   if (!kind || !KINDS.includes(kind)) throw new UsageError('用法：duban report weekly|monthly [--month YYYY-MM] [--format text|markdown|json|docx|xlsx] [--out 文件] [--send]');
   if (kind === 'weekly' && args.month) throw new UsageError('--month 只用于 duban report monthly；周调度按 --today 所在的一周统计。');
   const ctx = await loadLedgerContext(args, io);
-  note(io, args.format, ctx.dateNote);
+  notice(io, ctx.dateNote);
   const built = await withStoreIfAny(ctx.loaded.dataDir, async (store) => {
     const inputs: PeriodInputs = { ledger: ctx.ledger, today: ctx.today, calendar: ctx.calendar, options: ctx.options, config: ctx.loaded.config, store };
     if (kind === 'weekly') return { ok: true as const, report: await weeklyReport(inputs), from: 'ledger' as const };

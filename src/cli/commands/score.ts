@@ -9,12 +9,12 @@ import { scoresDoc } from '../../render/scores-doc.js';
 import type { CliArgs } from '../args.js';
 import { loadLedgerContext } from '../context.js';
 import { println, type CliIO } from '../io.js';
-import { emit, note, useColor } from '../output.js';
+import { emit, notice, useColor } from '../output.js';
 import { withStoreIfAny } from '../stored.js';
 
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const ctx = await loadLedgerContext(args, io);
-  note(io, args.format, ctx.dateNote);
+  notice(io, ctx.dateNote);
   const month = args.month ?? monthOf(ctx.today);
   const scored = await withStoreIfAny(ctx.loaded.dataDir, (store) =>
     scoreMonth({ ledger: ctx.ledger, today: ctx.today, calendar: ctx.calendar, options: ctx.options, config: ctx.loaded.config, store }, month),

@@ -11,7 +11,7 @@ import type { CliArgs } from '../args.js';
 import { ledgerLocation, loadLedgerContext, loadRuntime } from '../context.js';
 import { converse } from '../conversation.js';
 import { println, type CliIO } from '../io.js';
-import { note, useColor } from '../output.js';
+import { notice, useColor } from '../output.js';
 
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const runtime = loadRuntime(args, io);
@@ -25,8 +25,8 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const ctx = await loadLedgerContext(args, io, runtime);
   const color = useColor(io);
   println(io.stdout, '本地模式：未配置飞书（FEISHU_APP_ID / FEISHU_APP_SECRET），消息输出到终端。');
-  note(io, 'text', ctx.dateNote);
-  for (const notice of ctx.notices) note(io, 'text', notice);
+  notice(io, ctx.dateNote);
+  for (const text of ctx.notices) notice(io, text);
   println(io.stdout, `\n【今日简报 → 领导群】\n${renderDigestText(buildDigest(ctx.ledger, ctx.today, ctx.calendar, ctx.options), { color })}`);
   println(io.stdout, `\n【今日提醒 → 工作群】\n${renderReminderText(planReminders({ ...ctx, config: ctx.loaded.config }), { color })}`);
   await converse(io, ctx);

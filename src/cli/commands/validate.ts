@@ -1,15 +1,37 @@
-/** `duban validate`: the ledger check (表格体检); exit code 1 when the ledger has errors. */
+/**
+ * `duban validate`: the ledger check (表格体检), the status words the source's columns allow, and the units whose
+ * reminders cannot @ anyone; exit code 1 when the ledger has errors.
+ */
 import { columnRuleProblems } from '../../app/column-check.js';
+import type { Ledger, Problem } from '../../domain/types.js';
+import { problem } from '../../ledger/problems.js';
 import { problemsToJson, renderProblemsCard, renderProblemsMarkdown, renderProblemsText } from '../../render/problems.js';
+import { unitsWithoutLiaison } from '../../reports/liaison-gaps.js';
 import type { CliArgs } from '../args.js';
 import { loadLedgerContext } from '../context.js';
 import type { CliIO } from '../io.js';
-import { emit, useColor } from '../output.js';
+import { emit, notice, useColor } from '../output.js';
+
+const DIRECTORY = '单位通讯录';
+
+/** One warning per lead unit without a liaison account; one for all of them when there is no directory at all. */
+function liaisonProblems(ledger: Ledger): Problem[] {
+  const gaps = unitsWithoutLiaison(ledger);
+  if (gaps.length === 0) return [];
+  if (!ledger.units.some((unit) => unit.inDirectory)) {
+    const names = gaps.slice(0, 5).map((g) => g.unit).join('、');
+    return [{ ...problem(null, '联络员账号', 'warning', 'no_liaison',
+      `没有单位通讯录：${gaps.length} 个责任单位（${names}${gaps.length > 5 ? ' 等' : ''}）的提醒都无法 @ 到联络员；请在台账旁放 units.csv、在表格中加“单位”工作表，或用 --units 指定`), sheet: DIRECTORY }];
+  }
+  return gaps.map((gap) => ({ ...problem(null, '联络员账号', 'warning', 'no_liaison',
+    `单位「${gap.unit}」牵头 ${gap.tasks} 项任务，但单位通讯录中没有它的联络员账号，提醒无法 @ 到人；请填写联络员和联络员账号（飞书 open_id、邮箱或手机号）`), sheet: DIRECTORY }));
+}
 
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const ctx = await loadLedgerContext(args, io);
+  for (const text of ctx.notices) notice(io, text);
   // A select field's or dropdown's words come from the source, not the cells: asked for here only.
-  const problems = [...ctx.ledger.problems, ...(await columnRuleProblems(ctx.source))];
+  const problems = [...ctx.ledger.problems, ...(await columnRuleProblems(ctx.source)), ...liaisonProblems(ctx.ledger)];
   const { source } = ctx.ledger;
   emit(io, args.format, {
     text: () => renderProblemsText(problems, source, { color: useColor(io) }),

@@ -1,9 +1,10 @@
 /**
  * IM routes of the loopback: messages create/reply with one-hour uuid de-duplication, card updates (PATCH) with
- * Feishu's rules, in-app 加急 (urgent_app), the chat list and bot info, plus 230002 for chats the bot is not a member
- * of and 230011 for a reply to a message the chat does not hold (a user's message exists only once a test says it
- * was sent: `userMessage`); file uploads (im/v1/files, multipart: file_type, file_name and a file part with
- * its filename, 1 byte to 30 MB) and file messages of uploaded file_keys.
+ * Feishu's rules, in-app 加急 (urgent_app), a chat's message list (cards shown in Feishu's own rendering: title and
+ * text, no uuid), the chat list and bot info, plus 230002 for chats the bot is not a member of and 230011 for a reply
+ * to a message the chat does not hold (a user's message exists only once a test says it was sent: `userMessage`);
+ * file uploads (im/v1/files, multipart: file_type, file_name and a file part with its filename, 1 byte to 30 MB) and
+ * file messages of uploaded file_keys.
  */
 import type { FeishuRoute, RouteContext, RouteResult } from './server.js';
 import { checkContent } from './card-checks.js';
@@ -70,6 +71,8 @@ export interface ImState {
   urgents: Urgent[];
   /** Makes a message `days` old (Feishu refuses to update cards older than 14 days). */
   age(messageId: string, days: number): void;
+  /** Forgets every uuid, as Feishu does an hour after a send. */
+  forgetUuids(): void;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -90,6 +93,23 @@ function sharedCard(content: string): boolean {
 const UUID_TTL_MS = 60 * 60 * 1000;
 const FILE_TYPES = new Set(['opus', 'mp4', 'pdf', 'doc', 'xls', 'ppt', 'stream']);
 const FILE_MAX_BYTES = 30 * 1024 * 1024;
+const BOT_APP_ID = 'cli_a1b2c3d4e5f60718';
+
+/** A card as the message list shows it: its title and its text, not the JSON that was sent. */
+function rendered(content: string): string {
+  const card = JSON.parse(content) as { header?: { title?: { content?: string } }; body?: { elements?: { content?: string }[] } };
+  const text = (card.body?.elements ?? []).map((e) => e.content ?? '').filter(Boolean).join('\n');
+  return JSON.stringify({ title: card.header?.title?.content ?? '', elements: [[{ tag: 'text', text }]] });
+}
+
+/** One item of the message list, as Feishu answers it (sender: the app; no uuid). */
+function listed(m: StoredMessage) {
+  return {
+    message_id: m.message_id, msg_type: m.msg_type, create_time: m.create_time, update_time: m.update_time, deleted: false, updated: false,
+    chat_id: m.chat_id, sender: { id: BOT_APP_ID, id_type: 'app_id', sender_type: 'app', tenant_key: 'loopback' },
+    body: { content: m.msg_type === 'interactive' ? rendered(m.content) : m.content },
+  };
+}
 
 /** Creates the IM routes and the state they record. */
 export function createImRoutes(options: ImOptions): ImState {
@@ -231,6 +251,22 @@ export function createImRoutes(options: ImOptions): ImState {
       },
     },
     { method: 'GET', path: '/open-apis/bot/v3/info', handle: () => ({ body: { code: 0, msg: 'ok', bot: { ...bot, activate_status: 2 } } }) },
+    {
+      method: 'GET',
+      path: '/open-apis/im/v1/messages',
+      handle: (ctx) => {
+        if (ctx.query.get('container_id_type') !== 'chat') return { status: 400, body: { code: 230001, msg: 'container_id_type must be chat' } };
+        const chatId = ctx.query.get('container_id') ?? '';
+        if (!members.has(chatId)) return { status: 400, body: { code: 230002, msg: 'Bot/User can NOT be out of the chat.' } };
+        const from = Number(ctx.query.get('start_time') ?? 0) * 1000;
+        const size = Math.min(50, Number(ctx.query.get('page_size') ?? 20));
+        const start = Number(ctx.query.get('page_token') ?? 0);
+        const inRange = messages.filter((m) => m.chat_id === chatId && Number(m.create_time) >= from);
+        const items = inRange.slice(start, start + size).map(listed);
+        const hasMore = start + size < inRange.length;
+        return { body: { code: 0, msg: 'success', data: { items, has_more: hasMore, ...(hasMore ? { page_token: String(start + size) } : {}) } } };
+      },
+    },
   ];
 
   return {
@@ -251,5 +287,6 @@ export function createImRoutes(options: ImOptions): ImState {
       const message = messages.find((m) => m.message_id === messageId);
       if (message) message.create_time = String(Number(message.create_time) - days * DAY_MS);
     },
+    forgetUuids: () => byUuid.clear(),
   };
 }

@@ -65,8 +65,8 @@ export interface Fault {
   method?: string;
   path?: string | RegExp;
   times: number;
-  /** A canned answer, 'drop' (destroy the socket), or a delay before the normal answer. */
-  respond: RouteResult | 'drop' | { delayMs: number };
+  /** A canned answer, 'drop' (destroy the socket), 'hang' (accept and never answer), or a delay before the normal answer. */
+  respond: RouteResult | 'drop' | 'hang' | { delayMs: number };
 }
 
 export interface LoopbackOptions {
@@ -209,6 +209,8 @@ export async function startFeishuLoopback(options: LoopbackOptions = {}): Promis
         req.socket.destroy();
         return;
       }
+      // The request stays open until the client gives up (or the loopback closes).
+      if (fault.respond === 'hang') return;
       if ('delayMs' in fault.respond) await new Promise((r) => setTimeout(r, (fault.respond as { delayMs: number }).delayMs));
       else return reply(fault.respond);
     }
