@@ -10,6 +10,7 @@ import { openStore } from '../store/open-store.js';
 import type { LedgerContext } from './context.js';
 import { println, type CliIO } from './io.js';
 import { NoFeishuError } from './no-feishu-error.js';
+import { ledgerView } from './stored.js';
 
 /** Said when a leaders' message has nowhere to go. */
 export const NO_LEADERS_CHAT = '没有配置领导群：请在配置文件中设置 chats.leaders（群的 chat_id，可用 duban chats 查看）。';
@@ -32,7 +33,7 @@ function recording(messenger: Messenger, results: { chat: string; result: Delive
 export async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string; label: string; build: Build }[]): Promise<number> {
   const { config } = ctx.loaded;
   const delivery = await createDelivery(config, ctx.logger);
-  const store = await openStore(ctx.loaded.dataDir, config.store, { logger: ctx.logger });
+  const store = ledgerView(await openStore(ctx.loaded.dataDir, config.store, { logger: ctx.logger }), ctx.loaded);
   const inputs: RunInputs = {
     parsed: { ledger: ctx.ledger, directory: ctx.directory, revision: null },
     today: ctx.today, calendar: ctx.calendar, options: ctx.options, config, store, delivery, sheetUrl: ctx.sheetUrl,

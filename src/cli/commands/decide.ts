@@ -11,6 +11,7 @@ import { openStore } from '../../store/open-store.js';
 import { UsageError, type CliArgs } from '../args.js';
 import { ledgerLocation, loadRuntime } from '../context.js';
 import { println, type CliIO } from '../io.js';
+import { ledgerView } from '../stored.js';
 
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const approve = args.command === 'approve';
@@ -22,7 +23,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const { sheet, units } = ledgerLocation(args, io, runtime);
   const delivery = await createDelivery(config, runtime.logger);
   const source = openLedger(sheet, { units, logger: runtime.logger, env: runtime.loaded.sourceEnv, feishuApi: delivery.client ? () => delivery.client! : undefined });
-  const store = await openStore(runtime.loaded.dataDir, config.store, { logger: runtime.logger });
+  const store = ledgerView(await openStore(runtime.loaded.dataDir, config.store, { logger: runtime.logger }), runtime.loaded);
   try {
     const deps = reviewDeps({ config, store, source, ledgerFor: cachedLedger(source), delivery, logger: runtime.logger, now: io.now });
     const verdict = approve ? ({ approve: true } as const) : { approve: false as const, reason: args.reason!.trim() };

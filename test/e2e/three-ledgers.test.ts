@@ -1,0 +1,154 @@
+/**
+ * One service, three ledgers (three local CSV ledgers with different tasks) on the loopback Feishu through the real
+ * SDK: each group answered from its own ledger, a shared group per ledger labelled, a ledger named in the question
+ * narrowing the answer, a typed 签收 in a bound group acknowledging that ledger's task, and the leaders' one card.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config/load-config.js';
+import { fixedClock } from '../../src/jobs/clock.js';
+import { silentLogger } from '../../src/log/logger.js';
+import { resolveOptions } from '../../src/reports/options.js';
+import { startService, type Service } from '../../src/service/service.js';
+import { openStore } from '../../src/store/open-store.js';
+import { textMessageEvent } from '../support/feishu/events.js';
+import { createImRoutes, type ImState, type StoredMessage } from '../support/feishu/im-routes.js';
+import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
+import { attachLongConnection, type LongConnectionEndpoint } from '../support/feishu/ws.js';
+
+const BOT = 'ou_loopbackbot0001';
+const LEADERS = 'oc_leaders';
+const SHUANGYONG = 'oc_shuangyong';
+const MINSHENG = 'oc_minsheng';
+const SHARED = 'oc_shared';
+const LIAISON = 'ou_wang';
+const NOW = '2022-06-27T02:00:00.000Z'; // Monday 10:00 in Shanghai: the 09:00 digest is caught up at start
+
+const HEADER = '编号,任务,责任单位,截止日期,状态,进度';
+const UNITS = '单位,别名,联络员,联络员账号,工作群\n区交通局,交通局,王晓东,ou_wang,oc_transport\n区商务委,商务委,郭芳,ou_guo,oc_commerce\n';
+const LEDGERS = {
+  双拥: ['6,建设双拥主题文化园,区交通局,2022-06-30,进行中,60%', '7,建立退役军人产品展销平台,区商务委,2022-06-20,进行中,50%'],
+  民生实事: ['6,改造老旧小区道路,区交通局,2022-07-15,进行中,40%', '9,新建农贸市场,区商务委,2022-09-30,未开始,0%'],
+  政府工作报告: ['21,推进轨道交通建设,区交通局,2022-12-31,进行中,20%'],
+};
+
+type Json = Record<string, any>;
+const cardOf = (m: StoredMessage): Json => JSON.parse(m.content);
+/** The bold headings of a card ("【双拥】…"), in order. */
+const headings = (card: Json): string[] =>
+  (card.body.elements as Json[]).filter((e) => e.tag === 'markdown').map((e) => String(e.content).replace(/<[^>]+>|\*\*/g, '')).filter((text) => text.startsWith('【'));
+
+async function until<T>(read: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
+  const start = Date.now();
+  for (;;) {
+    const value = read();
+    if (value) return value;
+    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+describe('one service, three ledgers', () => {
+  let server: FeishuLoopback;
+  let im: ImState;
+  let ws: LongConnectionEndpoint;
+  let service: Service;
+  let dir: string;
+  let n = 0;
+
+  const say = async (chatId: string, text: string) => {
+    const messageId = `om_three_${++n}`;
+    const event = textMessageEvent({ messageId, chatId, text: `@_user_1 ${text}`, senderOpenId: LIAISON, appId: server.appId, mentions: [{ key: '@_user_1', openId: BOT, name: '督办助手' }] });
+    im.userMessage(event);
+    expect(await ws.push(event)).toBe(200);
+    return cardOf(await until(() => im.repliesTo(messageId)[0], `the reply to ${text}`));
+  };
+
+  beforeAll(async () => {
+    im = createImRoutes({ chats: [LEADERS, SHUANGYONG, MINSHENG, SHARED, 'oc_transport', 'oc_commerce'].map((chat_id) => ({ chat_id, name: chat_id })), bot: { open_id: BOT, app_name: '督办助手' } });
+    server = await startFeishuLoopback({ routes: im.routes });
+    ws = attachLongConnection(server);
+    dir = mkdtempSync(join(tmpdir(), 'duban-three-'));
+    for (const [name, rows] of Object.entries(LEDGERS)) {
+      writeFileSync(join(dir, `${name}.csv`), `${HEADER}\n${rows.join('\n')}\n`);
+      writeFileSync(join(dir, `${name}-units.csv`), UNITS);
+    }
+    const config = {
+      dataDir: 'state',
+      feishu: { appId: server.appId, appSecret: server.appSecret, domain: server.url },
+      chats: { leaders: LEADERS },
+      ledgers: [
+        { name: '双拥', sheet: '双拥.csv', units: '双拥-units.csv', groups: [SHUANGYONG, SHARED] },
+        { name: '民生实事', aliases: ['民生'], sheet: '民生实事.csv', units: '民生实事-units.csv', groups: [MINSHENG, SHARED] },
+        { name: '政府工作报告', sheet: '政府工作报告.csv', units: '政府工作报告-units.csv' },
+      ],
+    };
+    writeFileSync(join(dir, 'duban.yaml'), JSON.stringify(config));
+    const loaded = loadConfig({ path: 'duban.yaml', env: {}, cwd: dir });
+    service = await startService({ loaded, logger: silentLogger, options: resolveOptions(), sheet: '', units: undefined, env: {}, clock: fixedClock(NOW), handleSignals: false });
+    await ws.waitForClient(10_000);
+  }, 30_000);
+
+  afterAll(async () => {
+    await service?.stop();
+    await server?.close();
+  });
+
+  it('answers a group bound to one ledger from that ledger alone', async () => {
+    const card = await say(SHUANGYONG, '交通局的任务');
+    const text = JSON.stringify(card);
+    expect(text).toContain('建设双拥主题文化园');
+    expect(text).not.toContain('改造老旧小区道路');
+    expect(headings(card)).toEqual([]);
+    const minsheng = JSON.stringify(await say(MINSHENG, '交通局的任务'));
+    expect(minsheng).toContain('改造老旧小区道路');
+    expect(minsheng).not.toContain('建设双拥主题文化园');
+  });
+
+  it('answers a shared group with a section per ledger, labelled', async () => {
+    const card = await say(SHARED, '交通局的任务');
+    expect(card.header.title.content).toBe('各台账的回答');
+    expect(headings(card).map((h) => h.slice(0, h.indexOf('】') + 1))).toEqual(['【双拥】', '【民生实事】']);
+    const text = JSON.stringify(card);
+    expect(text).toContain('建设双拥主题文化园');
+    expect(text).toContain('改造老旧小区道路');
+    expect(text).not.toContain('推进轨道交通建设');
+  });
+
+  it('narrows to the ledger named in the question, by name or alias', async () => {
+    const shuangyong = JSON.stringify(await say(SHARED, '双拥 交通局的任务'));
+    expect(shuangyong).toContain('建设双拥主题文化园');
+    expect(shuangyong).not.toContain('改造老旧小区道路');
+    const minsheng = JSON.stringify(await say(SHARED, '民生里交通局的任务'));
+    expect(minsheng).toContain('改造老旧小区道路');
+    expect(minsheng).not.toContain('建设双拥主题文化园');
+  });
+
+  it('acknowledges a typed 签收 in a bound group against that ledger; asks to name the ledger in the shared group', async () => {
+    const ambiguous = await say(SHARED, '签收 6');
+    expect(ambiguous.header.title.content).toBe('请注明台账');
+    expect(JSON.stringify(ambiguous)).toContain('这个群对应多个台账（双拥、民生实事），请在命令前写台账名称，例如：双拥 签收 6');
+    const acked = await say(MINSHENG, '签收 6');
+    expect(acked.header.template).toBe('green');
+    const store = await openStore(join(dir, 'state'));
+    try {
+      expect((await store.forLedger('民生实事').acks({ taskId: '6' })).map((a) => [a.taskId, a.unit])).toEqual([['6', '区交通局']]);
+      expect(await store.forLedger('双拥').acks({ taskId: '6' })).toEqual([]);
+    } finally {
+      await store.close();
+    }
+    const prefixed = await say(SHARED, '双拥 签收 6');
+    expect(prefixed.header.template).toBe('green');
+  });
+
+  it('posts one digest card to the leaders with a section per ledger', () => {
+    const digests = im.inChat(LEADERS);
+    expect(digests).toHaveLength(1);
+    expect(digests[0].uuid?.startsWith('digest-combined-')).toBe(true);
+    const card = cardOf(digests[0]);
+    expect(card.header.title.content).toBe('督办日报 · 2022-06-27');
+    expect(headings(card).map((h) => h.slice(0, h.indexOf('】') + 1))).toEqual(['【双拥】', '【民生实事】', '【政府工作报告】']);
+  });
+});
