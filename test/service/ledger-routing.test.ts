@@ -36,6 +36,6 @@ describe('ledger routing', () => {
   it("names the ledger in every button's callback value", () => {
     const card = { body: { elements: [{ tag: 'button', behaviors: [{ type: 'callback', value: { action: 'ack', task: '6' } }] }, { tag: 'markdown', content: 'x' }] } };
     expect(stampLedger(card, '双拥')).toEqual({ body: { elements: [{ tag: 'button', behaviors: [{ type: 'callback', value: { action: 'ack', task: '6', ledger: '双拥' } }] }, { tag: 'markdown', content: 'x' }] } });
-    expect(card.body.elements[0].behaviors[0].value).toEqual({ action: 'ack', task: '6' });
+    expect(card.body.elements[0].behaviors?.[0].value).toEqual({ action: 'ack', task: '6' });
   });
 });
