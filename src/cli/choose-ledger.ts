@@ -5,12 +5,16 @@
 import type { LoadedConfig } from '../config/load-config.js';
 import { sameSheetWarnings } from '../config/ledger-entries.js';
 import type { Logger } from '../log/logger.js';
+import type { Store } from '../store/store.js';
 import { nearestWord } from '../domain/edit-distance.js';
 import type { CommandName } from './command-table.js';
 import { UsageError } from './args.js';
 
-/** Commands that work without a chosen ledger even when several are configured. */
-const ANY_LEDGER: ReadonlySet<CommandName> = new Set(['serve', 'chats', 'store', 'help', 'import-plan']);
+/**
+ * Commands that work without a chosen ledger even when several are configured: serve (all of them), the ones about
+ * no ledger, and approve / reject (the request's ledger is looked up: ledgerOfRequest).
+ */
+const ANY_LEDGER: ReadonlySet<CommandName> = new Set(['serve', 'chats', 'store', 'help', 'import-plan', 'approve', 'reject']);
 
 /** The configuration narrowed to the chosen ledger (its merged settings as `config`); unchanged for one ledger. */
 export function chooseLedger(loaded: LoadedConfig, command: CommandName, wanted: string | undefined): LoadedConfig {
@@ -33,4 +37,17 @@ export function warnSameSheets(loaded: LoadedConfig, logger: Logger): void {
   for (const { sheet, ledgers } of sameSheetWarnings(loaded.ledgers.map((l) => ({ name: l.name, sheet: l.config.sheet })))) {
     logger.warn('config.same_sheet', { setting: 'ledgers[].sheet', sheet, ledgers, hint: 'these ledgers read the same sheet; give each its own sheet unless that is intended' });
   }
+}
+
+/**
+ * The configuration narrowed to the ledger holding request `id` (request ids are numbered across the whole store),
+ * when no ledger was chosen; a request in none of them asks for --ledger.
+ */
+export async function ledgerOfRequest(loaded: LoadedConfig, command: CommandName, store: Store, id: string): Promise<LoadedConfig> {
+  if (loaded.ledger !== null) return loaded;
+  for (const ledger of loaded.ledgers) {
+    if (await store.forLedger(ledger.name).request(id)) return chooseLedger(loaded, command, ledger.name);
+  }
+  const names = loaded.ledgers.map((l) => l.name);
+  throw new UsageError(`没有在任何台账中找到申请 ${id}（配置的台账：${names.join('、')}）；请核对编号，或用 --ledger 指定台账，例如 duban ${command} ${id} --ledger ${names[0]}。`);
 }

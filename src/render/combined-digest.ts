@@ -1,7 +1,8 @@
 /**
- * One digest card for leaders who follow several ledgers: a section per ledger, headed by its name. When the full
- * sections would pass Feishu's card limits, each section is compact (its totals, 预警 and task lists, without the
- * tables), and lists are then shortened as in any card. Charts are not drawn: their numbers are in the text.
+ * One digest card for leaders who follow several ledgers: a section per ledger, headed by its name and summary. When
+ * the full sections would pass Feishu's card limits, each section is compact (its totals, 预警 and task lists, without
+ * the tables); when even that is too large (dozens of ledgers), each ledger is its one summary line, so no ledger is
+ * left out. Lists are then shortened as in any card. Charts are not drawn: their numbers are in the text.
  */
 import type { Digest } from '../reports/digest.js';
 import type { Card } from './card.js';
@@ -19,23 +20,28 @@ export interface DigestSection {
 
 const SEVERITY_ORDER: readonly DocSeverity[] = ['red', 'orange', 'blue', 'green'];
 
+/** How much of each ledger's digest a section shows. */
+export type SectionSize = 'full' | 'compact' | 'line';
+
 /**
- * A section's blocks: charts as their line of text (a card allows each chart's element id once, and every section
- * has the same charts); compact, also without tables (and their headings).
+ * A section's blocks under its heading: charts as their line of text (a card allows each chart's element id once, and
+ * every section has the same charts); compact, also without tables (and their headings); a line, nothing more.
  */
-function sectionBlocks(blocks: readonly Block[], compact: boolean): Block[] {
+function sectionBlocks(blocks: readonly Block[], size: SectionSize): Block[] {
+  if (size === 'line') return [];
   const charted = blocks.flatMap((block): Block[] => (block.kind === 'chart' ? (block.fallback ? [block.fallback] : []) : [block]));
-  if (!compact) return charted;
+  if (size === 'full') return charted;
   return charted.filter((block, i) => block.kind !== 'table' && !(block.kind === 'heading' && charted[i + 1]?.kind === 'table'));
 }
 
 /** The combined digest as a document: each ledger's digest under a heading with its name. */
-export function combinedDigestDoc(sections: readonly DigestSection[], compact: boolean): Doc {
+export function combinedDigestDoc(sections: readonly DigestSection[], size: SectionSize): Doc {
   const docs = sections.map((s) => ({ section: s, doc: digestDoc(s.digest) }));
   const blocks: Block[] = docs.flatMap(({ section, doc }, i): Block[] => {
     const heading: Block = { kind: 'heading', text: `【${section.ledger}】${doc.summary}`, ...(doc.severity === 'red' ? { tone: 'red' as const } : {}) };
     const link: Block[] = section.sheetUrl ? [{ kind: 'paragraph', parts: [{ link: section.sheetUrl, text: `打开${section.ledger}台账` }] }] : [];
-    return [...(i > 0 ? [{ kind: 'divider' } as Block] : []), heading, ...sectionBlocks(doc.blocks, compact), ...link];
+    if (size === 'line') return [heading];
+    return [...(i > 0 ? [{ kind: 'divider' } as Block] : []), heading, ...sectionBlocks(doc.blocks, size), ...link];
   });
   const severity = SEVERITY_ORDER.find((level) => docs.some((d) => d.doc.severity === level)) ?? 'green';
   const date = sections[0]?.digest.date ?? '';
@@ -47,10 +53,10 @@ export function combinedDigestDoc(sections: readonly DigestSection[], compact: b
   };
 }
 
-/** The combined digest card, full when it fits the limits, else with compact sections. */
+/** The combined digest card with the largest sections that fit the limits. */
 export function renderCombinedDigestCard(sections: readonly DigestSection[], limits?: CardLimits): Card {
   const unlimited = { maxBytes: Number.POSITIVE_INFINITY, maxElements: Number.POSITIVE_INFINITY };
-  const full = combinedDigestDoc(sections, false);
-  const fits = fitsLimits(renderDocCard(full, { limits: unlimited }), limits);
-  return renderDocCard(fits ? full : combinedDigestDoc(sections, true), { limits });
+  const sizes: SectionSize[] = ['full', 'compact'];
+  const size = sizes.find((s) => fitsLimits(renderDocCard(combinedDigestDoc(sections, s), { limits: unlimited }), limits)) ?? 'line';
+  return renderDocCard(combinedDigestDoc(sections, size), { limits });
 }

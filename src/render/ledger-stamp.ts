@@ -1,6 +1,7 @@
 /**
- * Names the ledger in every button of a card (`"ledger"` in each callback value), so a click in a chat several
- * ledgers share goes back to the ledger that sent the card.
+ * Names the ledger on a card a service following several ledgers sends: in its title ("【双拥】督办提醒 …"), so a
+ * group several ledgers remind knows which one speaks, and in every button (`"ledger"` in each callback value), so a
+ * click goes back to the ledger that sent the card.
  */
 import type { Card } from './card.js';
 
@@ -16,7 +17,10 @@ function stamped(node: unknown, ledger: string): unknown {
   return out;
 }
 
-/** The card with `ledger` added to every callback button's value; the card given is not changed. */
+/** The card with `ledger` before its title and in every callback button's value; the card given is not changed. */
 export function stampLedger(card: Card, ledger: string): Card {
-  return stamped(card, ledger) as Card;
+  const out = stamped(card, ledger) as Card & { header?: { title?: { content?: unknown } } };
+  const title = out.header?.title;
+  if (title && typeof title.content === 'string') title.content = `【${ledger}】${title.content}`;
+  return out;
 }

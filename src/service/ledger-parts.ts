@@ -1,6 +1,6 @@
 /**
- * What the service keeps per ledger: its source (read at most a few ledgers at once), calendar, store view, loop and
- * answerer. Everything it sends or replies carries the ledger in its buttons when the service follows several.
+ * What the service keeps per ledger: its source (read at most a few ledgers at once), calendar, store view and loop.
+ * Every card it sends or replies names the ledger (title and buttons) when the service follows several.
  */
 import { todayIn } from '../calendar/dates.js';
 import type { ChineseWorkCalendar } from '../calendar/chinese-calendar.js';
@@ -9,7 +9,7 @@ import type { DubanConfig } from '../config/schema.js';
 import type { IsoDate, Problem, ReportOptions } from '../domain/types.js';
 import type { Clock } from '../jobs/clock.js';
 import type { Logger } from '../log/logger.js';
-import type { Messenger } from '../delivery/messenger.js';
+import type { BuiltRun } from '../jobs/run-job.js';
 import type { Card } from '../render/card.js';
 import { stampLedger } from '../render/ledger-stamp.js';
 import { openLedger } from '../app/bundled-example.js';
@@ -38,10 +38,10 @@ export interface LedgerParts extends RoutedLedger {
   inputs: (date: IsoDate) => Promise<RunInputs>;
   loop: Loop;
   people: (parsed: ParsedLedger) => Promise<People>;
-  /** A card as this ledger sends it: its buttons name the ledger when the service follows several. */
+  /** A card as this ledger sends it: its title and buttons name the ledger when the service follows several. */
   stamp: (card: Card) => Card;
-  /** The delivery's messenger, stamping cards. */
-  messenger: Messenger;
+  /** A scheduled run's messages stamped. */
+  stampRun: (built: BuiltRun) => BuiltRun;
 }
 
 export interface LedgerPartsDeps {
@@ -69,17 +69,14 @@ export async function ledgerParts(entry: LedgerConfig & { sheet: string; units: 
   const { calendar, problems: calendarProblems } = await loadCalendar(config, source, logger);
   const sheetUrl = webLink(entry.sheet);
   const stamp = deps.several ? (card: Card) => stampLedger(card, entry.name) : (card: Card) => card;
-  const messenger: Messenger = {
-    send: (message) => delivery.messenger.send({ ...message, card: stamp(message.card) }),
-    ...(delivery.messenger.findDelivered ? { findDelivered: (message, since) => delivery.messenger.findDelivered!({ ...message, card: stamp(message.card) }, since) } : {}),
-  };
+  const stampRun = (built: BuiltRun): BuiltRun => (deps.several ? { ...built, messages: built.messages.map((m) => ({ ...m, card: stamp(m.card) })) } : built);
   const urgent = delivery.client ? urgentSender(delivery.client, logger) : undefined;
   const inputs = async (date: IsoDate): Promise<RunInputs> => ({ parsed: await ledgerFor(date), today: date, calendar, options: deps.options, config, store, delivery, sheetUrl, urgent, source, logger });
   const review = reviewDeps({ config, store, source, ledgerFor, delivery, logger, now: () => deps.clock.now(), stamp });
   const chats = [...entry.groups, config.chats.leaders, config.chats.office, config.chats.default].filter((c): c is string => Boolean(c));
   return {
     name: entry.name, aliases: entry.aliases, chats, config, store, source, ledgerFor, calendar, calendarProblems, sheetUrl, inputs,
-    loop: createLoop(review), people: review.people, stamp, messenger,
+    loop: createLoop(review), people: review.people, stamp, stampRun,
   };
 }
 

@@ -108,22 +108,27 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
       config: ledger.config,
       calendar: ledger.calendar,
       store: ledger.store,
-      messenger: ledger.messenger,
+      messenger: delivery.messenger,
       clock,
       logger: several ? logger.child({ ledger: ledger.name }) : logger,
       jobs: {
-        digest: async (ctx) => digestRun(await ledger.inputs(ctx.date), await digests.cardFor(ledger, ctx.date)),
-        remind: async (ctx) => remindRun(await ledger.inputs(ctx.date), ctx),
-        weekly: async (ctx) => weeklyRun({ ...(await ledger.inputs(ctx.date)), dataDir: loaded.dataDir }),
-        monthly: async (ctx) => monthlyRun({ ...(await ledger.inputs(ctx.date)), dataDir: loaded.dataDir }),
-        collect: async (ctx) => collectRun(await ledger.inputs(ctx.date)),
+        digest: async (ctx) => {
+          // A combined digest names every ledger in its sections, not one in its title.
+          const combined = await digests.cardFor(ledger, ctx.date);
+          const built = await digestRun(await ledger.inputs(ctx.date), combined);
+          return combined ? built : ledger.stampRun(built);
+        },
+        remind: async (ctx) => ledger.stampRun(await remindRun(await ledger.inputs(ctx.date), ctx)),
+        weekly: async (ctx) => ledger.stampRun(await weeklyRun({ ...(await ledger.inputs(ctx.date)), dataDir: loaded.dataDir })),
+        monthly: async (ctx) => ledger.stampRun(await monthlyRun({ ...(await ledger.inputs(ctx.date)), dataDir: loaded.dataDir })),
+        collect: async (ctx) => ledger.stampRun(await collectRun(await ledger.inputs(ctx.date))),
       },
       officeMessage: (text, key) => officeMessage(ledger.config, several ? `督办机器人提示（${ledger.name}）` : '督办机器人提示', [text], key),
       sheetProblems: async (date) => {
         const read = await ledger.ledgerFor(date);
         const parsed = { ...read, ledger: withCalendarProblems(read.ledger, ledger.calendarProblems) };
         const fingerprint = problemsFingerprint(parsed.ledger.problems);
-        return { fingerprint, build: () => problemsRun({ parsed, config: ledger.config, today: date }, fingerprint) };
+        return { fingerprint, build: () => ledger.stampRun(problemsRun({ parsed, config: ledger.config, today: date }, fingerprint)) };
       },
     }));
     parts.schedulers = schedulers;

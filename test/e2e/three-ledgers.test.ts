@@ -13,7 +13,7 @@ import { silentLogger } from '../../src/log/logger.js';
 import { resolveOptions } from '../../src/reports/options.js';
 import { startService, type Service } from '../../src/service/service.js';
 import { openStore } from '../../src/store/open-store.js';
-import { textMessageEvent } from '../support/feishu/events.js';
+import { cardActionEvent, textMessageEvent } from '../support/feishu/events.js';
 import { createImRoutes, type ImState, type StoredMessage } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
 import { attachLongConnection, type LongConnectionEndpoint } from '../support/feishu/ws.js';
@@ -30,12 +30,25 @@ const HEADER = '编号,任务,责任单位,截止日期,状态,进度';
 const UNITS = '单位,别名,联络员,联络员账号,工作群\n区交通局,交通局,王晓东,ou_wang,oc_transport\n区商务委,商务委,郭芳,ou_guo,oc_commerce\n';
 const LEDGERS = {
   双拥: ['6,建设双拥主题文化园,区交通局,2022-06-30,进行中,60%', '7,建立退役军人产品展销平台,区商务委,2022-06-20,进行中,50%'],
-  民生实事: ['6,改造老旧小区道路,区交通局,2022-07-15,进行中,40%', '9,新建农贸市场,区商务委,2022-09-30,未开始,0%'],
+  民生实事: ['6,改造老旧小区道路,区交通局,2022-07-15,进行中,40%', '8,更换小区路灯,区交通局,2022-06-30,进行中,50%', '9,新建农贸市场,区商务委,2022-09-30,未开始,0%'],
   政府工作报告: ['21,推进轨道交通建设,区交通局,2022-12-31,进行中,20%'],
 };
 
 type Json = Record<string, any>;
 const cardOf = (m: StoredMessage): Json => JSON.parse(m.content);
+/** The callback values of a card's buttons, in order. */
+function buttonValues(card: Json): Json[] {
+  const found: Json[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    const el = node as Json;
+    if (el.tag === 'button') found.push(el.behaviors[0].value);
+    Object.values(el).forEach(walk);
+  };
+  walk(card.body.elements);
+  return found;
+}
 /** The bold headings of a card ("【双拥】…"), in order. */
 const headings = (card: Json): string[] =>
   (card.body.elements as Json[]).filter((e) => e.tag === 'markdown').map((e) => String(e.content).replace(/<[^>]+>|\*\*/g, '')).filter((text) => text.startsWith('【'));
@@ -126,6 +139,32 @@ describe('one service, three ledgers', () => {
     expect(minsheng).not.toContain('建设双拥主题文化园');
   });
 
+  it("reminds a unit's group once per ledger, each card naming its ledger in its title and buttons", () => {
+    const reminders = im.inChat('oc_transport').map(cardOf);
+    expect(reminders.map((card) => card.header.title.content.slice(0, card.header.title.content.indexOf('】') + 1))).toEqual(['【双拥】', '【民生实事】']);
+    expect(buttonValues(reminders[0]).filter((v) => v.action === 'ack')).toEqual([{ action: 'ack', task: '6', ledger: '双拥' }]);
+    expect(buttonValues(reminders[1]).filter((v) => v.action === 'ack')).toEqual([{ action: 'ack', task: '8', ledger: '民生实事' }]);
+  });
+
+  it("takes a click to the ledger in the button's value; a value without one, for a task in two ledgers, asks", async () => {
+    const reminder = im.inChat('oc_transport')[1];
+    const click = async (value: Json) => {
+      const event = cardActionEvent({ eventId: `ev_three_${++n}`, operatorOpenId: LIAISON, value, messageId: reminder.message_id, chatId: 'oc_transport', appId: server.appId });
+      return (await ws.pushCallback(event)).answer as { toast: { type: string; content: string } };
+    };
+    expect((await click({ action: 'ack', task: '8', ledger: '民生实事' })).toast.type).toBe('success');
+    expect((await click({ action: 'ack', task: '6', ledger: '双拥' })).toast.type).toBe('success');
+    expect(await click({ action: 'ack', task: '6' })).toEqual({ toast: { type: 'warning', content: '请注明台账：这张卡片没有写明台账，请在群里发送文字命令，例如“双拥 签收 编号”。' } });
+    const store = await openStore(join(dir, 'state'));
+    try {
+      expect((await store.forLedger('民生实事').acks({ taskId: '8' })).map((a) => [a.taskId, a.unit])).toEqual([['8', '区交通局']]);
+      expect((await store.forLedger('双拥').acks({ taskId: '6' })).map((a) => [a.taskId, a.unit])).toEqual([['6', '区交通局']]);
+      expect(await store.forLedger('民生实事').acks({ taskId: '6' })).toEqual([]);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('acknowledges a typed 签收 in a bound group against that ledger; asks to name the ledger in the shared group', async () => {
     const ambiguous = await say(SHARED, '签收 6');
     expect(ambiguous.header.title.content).toBe('请注明台账');
@@ -135,7 +174,8 @@ describe('one service, three ledgers', () => {
     const store = await openStore(join(dir, 'state'));
     try {
       expect((await store.forLedger('民生实事').acks({ taskId: '6' })).map((a) => [a.taskId, a.unit])).toEqual([['6', '区交通局']]);
-      expect(await store.forLedger('双拥').acks({ taskId: '6' })).toEqual([]);
+      // 双拥's task 6 was acknowledged once, by its card's button.
+      expect((await store.forLedger('双拥').acks({ taskId: '6' })).map((a) => [a.taskId, a.unit])).toEqual([['6', '区交通局']]);
     } finally {
       await store.close();
     }

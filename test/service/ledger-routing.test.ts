@@ -33,7 +33,9 @@ describe('ledger routing', () => {
     expect(ledgersOfChat(undefined, LEDGERS).map((l) => l.name)).toEqual(['双拥', '民生实事', '政府工作报告']);
   });
 
-  it("names the ledger in every button's callback value", () => {
+  it("names the ledger in the card's title and every button's callback value", () => {
+    const titled = { header: { title: { tag: 'plain_text', content: '督办提醒' } }, body: { elements: [] } };
+    expect(stampLedger(titled, '双拥').header).toEqual({ title: { tag: 'plain_text', content: '【双拥】督办提醒' } });
     const card = { body: { elements: [{ tag: 'button', behaviors: [{ type: 'callback', value: { action: 'ack', task: '6' } }] }, { tag: 'markdown', content: 'x' }] } };
     expect(stampLedger(card, '双拥')).toEqual({ body: { elements: [{ tag: 'button', behaviors: [{ type: 'callback', value: { action: 'ack', task: '6', ledger: '双拥' } }] }, { tag: 'markdown', content: 'x' }] } });
     expect(card.body.elements[0].behaviors?.[0].value).toEqual({ action: 'ack', task: '6' });
