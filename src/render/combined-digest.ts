@@ -1,14 +1,13 @@
 /**
- * One digest card for leaders who follow several ledgers: a section per ledger, headed by its name and summary. When
- * the full sections would pass Feishu's card limits, each section is compact (its totals, 预警 and task lists, without
- * the tables); when even that is too large (dozens of ledgers), each ledger is its one summary line, so no ledger is
- * left out. Lists are then shortened as in any card. Charts are not drawn: their numbers are in the text.
+ * One digest card for leaders who follow several ledgers: a section per ledger, headed by its name and summary, its
+ * lists and tables shortened to Feishu's card limits as in any card. When even that would leave ledgers out (a few
+ * dozen ledgers), each ledger is its one summary line. Charts are not drawn: their numbers are in the text.
  */
 import type { Digest } from '../reports/digest.js';
 import type { Card } from './card.js';
 import { digestDoc } from './digest-doc.js';
 import type { Block, Doc, DocSeverity } from './doc.js';
-import { fitsLimits, type CardLimits } from './fit-card.js';
+import type { CardLimits } from './fit-card.js';
 import { renderDocCard } from './render-card.js';
 
 /** One ledger's part of the combined digest. */
@@ -20,18 +19,12 @@ export interface DigestSection {
 
 const SEVERITY_ORDER: readonly DocSeverity[] = ['red', 'orange', 'blue', 'green'];
 
-/** How much of each ledger's digest a section shows. */
-export type SectionSize = 'full' | 'compact' | 'line';
+/** How much of each ledger's digest a section shows: all of it (cut to the limits), or its summary line. */
+export type SectionSize = 'full' | 'line';
 
-/**
- * A section's blocks under its heading: charts as their line of text (a card allows each chart's element id once, and
- * every section has the same charts); compact, also without tables (and their headings); a line, nothing more.
- */
-function sectionBlocks(blocks: readonly Block[], size: SectionSize): Block[] {
-  if (size === 'line') return [];
-  const charted = blocks.flatMap((block): Block[] => (block.kind === 'chart' ? (block.fallback ? [block.fallback] : []) : [block]));
-  if (size === 'full') return charted;
-  return charted.filter((block, i) => block.kind !== 'table' && !(block.kind === 'heading' && charted[i + 1]?.kind === 'table'));
+/** A section's blocks: charts as their line of text (a card allows each chart's element id once, and every section has the same charts). */
+function sectionBlocks(blocks: readonly Block[]): Block[] {
+  return blocks.flatMap((block): Block[] => (block.kind === 'chart' ? (block.fallback ? [block.fallback] : []) : [block]));
 }
 
 /** The combined digest as a document: each ledger's digest under a heading with its name. */
@@ -41,7 +34,7 @@ export function combinedDigestDoc(sections: readonly DigestSection[], size: Sect
     const heading: Block = { kind: 'heading', text: `【${section.ledger}】${doc.summary}`, ...(doc.severity === 'red' ? { tone: 'red' as const } : {}) };
     const link: Block[] = section.sheetUrl ? [{ kind: 'paragraph', parts: [{ link: section.sheetUrl, text: `打开${section.ledger}台账` }] }] : [];
     if (size === 'line') return [heading];
-    return [...(i > 0 ? [{ kind: 'divider' } as Block] : []), heading, ...sectionBlocks(doc.blocks, size), ...link];
+    return [...(i > 0 ? [{ kind: 'divider' } as Block] : []), heading, ...sectionBlocks(doc.blocks), ...link];
   });
   const severity = SEVERITY_ORDER.find((level) => docs.some((d) => d.doc.severity === level)) ?? 'green';
   const date = sections[0]?.digest.date ?? '';
@@ -53,10 +46,9 @@ export function combinedDigestDoc(sections: readonly DigestSection[], size: Sect
   };
 }
 
-/** The combined digest card with the largest sections that fit the limits. */
+/** The combined digest card: full sections when, cut to the limits, they keep every ledger; else a line each. */
 export function renderCombinedDigestCard(sections: readonly DigestSection[], limits?: CardLimits): Card {
-  const unlimited = { maxBytes: Number.POSITIVE_INFINITY, maxElements: Number.POSITIVE_INFINITY };
-  const sizes: SectionSize[] = ['full', 'compact'];
-  const size = sizes.find((s) => fitsLimits(renderDocCard(combinedDigestDoc(sections, s), { limits: unlimited }), limits)) ?? 'line';
-  return renderDocCard(combinedDigestDoc(sections, size), { limits });
+  const full = renderDocCard(combinedDigestDoc(sections, 'full'), { limits });
+  const text = JSON.stringify(full);
+  return sections.every((s) => text.includes(`【${s.ledger}】`)) ? full : renderDocCard(combinedDigestDoc(sections, 'line'), { limits });
 }

@@ -20,14 +20,15 @@ const shuangyong = digestOf([['1', '建设双拥主题文化园', '区交通局'
 const minsheng = digestOf([['1', '改造老旧小区道路', '区交通局', '2022-07-15', '已完成', '100%']]);
 
 describe('the combined digest', () => {
-  it('drops the tables of each section when the full card would pass the limits', () => {
+  it('keeps the sections whole but shortened while every ledger fits (12 ledgers of 80 overdue tasks)', () => {
+    const N = 12;
     const rows = Array.from({ length: 80 }, (_, i) => [String(i + 1), `任务${i + 1}`, `第${i}单位`, '2022-06-20', '进行中', '10%']);
-    const three = ['双拥', '民生实事', '政府工作报告'].map((ledger) => ({ ledger, digest: digestOf(rows), sheetUrl: null }));
-    const card = JSON.stringify(renderCombinedDigestCard(three));
-    expect(card.match(/【[^】]+】/g)).toEqual(['【双拥】', '【民生实事】', '【政府工作报告】']);
-    expect(card).not.toContain('"tag":"table"');
-    expect(card).toContain('【双拥】完成 0/80，逾期 80，即将到期 0');
-    // Compact, not one line per ledger: the task lists are still there.
+    const names = Array.from({ length: N }, (_, i) => `台账${i + 1}`);
+    const card = JSON.stringify(renderCombinedDigestCard(names.map((ledger) => ({ ledger, digest: digestOf(rows), sheetUrl: null }))));
+    expect(card.match(/【[^】]+】/g)).toEqual(names.map((n) => `【${n}】`));
+    expect(card.match(/"tag":"table"/g)).toHaveLength(N);
+    expect(card).toContain(`【台账${N}】完成 0/80，逾期 80，即将到期 0`);
+    // Whole sections, not one line per ledger: the task lists are there, shortened.
     expect(card).toMatch(/任务\d+/);
   });
 
@@ -51,5 +52,6 @@ describe('the combined digest', () => {
     const text = JSON.stringify(card);
     expect(text.match(/【台账\d+】/g)).toEqual(many.map((s) => `【${s.ledger}】`));
     expect(text).toContain('【台账40】完成 0/200，逾期 200，即将到期 0');
+    expect(text).not.toMatch(/任务\d+的较长标题/);
   });
 });
