@@ -6,22 +6,14 @@
  * ledger is one values call for its revision, a changed one adds one values_batch_get (sheets/query is once per start).
  * Goal: every ratio near the number of ledgers (linear).
  */
-import { join, dirname } from 'node:path';
+import { join } from 'node:path';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { generateLedger } from './generate-ledger.mjs';
+import { dist, loadCore } from './core.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = (path) => import(join(root, 'dist', path));
-const { readLocalWorkbook } = await dist('ledger/read-local.js');
-const { parseLedger } = await dist('ledger/parse-ledger.js');
-const { createDirectory } = await dist('domain/directory.js');
-const { buildDigest } = await dist('reports/digest.js');
-const { buildReminderPlan } = await dist('reports/reminders.js');
-const { resolveOptions } = await dist('reports/options.js');
-const { createWorkCalendar } = await dist('calendar/chinese-calendar.js');
+const { readLocalWorkbook, parseLedger, createDirectory, buildDigest, buildReminderPlan, resolveOptions, createWorkCalendar } = await loadCore();
 const { concurrencyLimit } = await dist('service/limit.js');
 
 const LEDGERS = 100;

@@ -20,6 +20,7 @@ import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/serv
 import { attachLongConnection, type LongConnectionEndpoint } from '../support/feishu/ws.js';
 import { LOOP_PEOPLE as P, loopLedger, rowOf } from '../support/loop-ledger.js';
 import { runDuban } from '../support/run-cli.js';
+import { until } from '../support/until.js';
 
 const BOT = 'ou_loopbackbot0001';
 const TRANSPORT = 'oc_transport';
@@ -38,16 +39,6 @@ async function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
-}
-
-async function until<T>(read: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 /** Every button of a card with its callback value and the form it submits. */

@@ -17,6 +17,7 @@ import { cardActionEvent, textMessageEvent } from '../support/feishu/events.js';
 import { createImRoutes, type ImState, type StoredMessage } from '../support/feishu/im-routes.js';
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
 import { attachLongConnection, type LongConnectionEndpoint } from '../support/feishu/ws.js';
+import { until } from '../support/until.js';
 
 const BOT = 'ou_loopbackbot0001';
 const LEADERS = 'oc_leaders';
@@ -52,16 +53,6 @@ function buttonValues(card: Json): Json[] {
 /** The bold headings of a card ("【双拥】…"), in order. */
 const headings = (card: Json): string[] =>
   (card.body.elements as Json[]).filter((e) => e.tag === 'markdown').map((e) => String(e.content).replace(/<[^>]+>|\*\*/g, '')).filter((text) => text.startsWith('【'));
-
-async function until<T>(read: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 describe('one service, three ledgers', () => {
   let server: FeishuLoopback;
