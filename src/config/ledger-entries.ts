@@ -80,6 +80,9 @@ export function ledgerEntries(list: unknown, top: Record<string, unknown>, issue
         : `不认识的配置项，是不是 ${at}.${near}？`;
       issues.push({ path: `${at}.${key}`, message });
     }
+    if (isObject(item.chats) && 'allow' in item.chats) {
+      issues.push({ path: `${at}.chats.allow`, message: '机器人回答哪些群对所有台账通用，请把 chats.allow 写在顶层；台账自己的群请写在 groups' });
+    }
     const settings = Object.fromEntries(own.filter((k) => (LEDGER_KEYS as readonly string[]).includes(k)).map((k) => [k, item[k]]));
     entries.push({ name, aliases, groups, raw: deepMerge(top, settings), own: Object.keys(settings) });
   });

@@ -11,17 +11,23 @@ export interface RoutedLedger {
   chats: readonly string[];
 }
 
+/** What may follow a ledger's name in a message: the end, a space or colon, or 里 / 中 / 的 (after an optional 台账). */
+const JOINER = /^(?:台账)?(?:里面|里|中|的|[：:]|\s|$)\s*/;
+
 /** The message with a ledger's name (or alias) taken out, and that ledger; the message unchanged when none is named. */
 export function namedLedger<T extends RoutedLedger>(text: string, ledgers: readonly T[]): { ledger: T | null; rest: string } {
   const words = ledgers.flatMap((ledger) => [ledger.name, ...ledger.aliases].map((word) => ({ word, ledger })));
   // The longest name first: "民生实事" before "民生".
   words.sort((a, b) => b.word.length - a.word.length);
   for (const { word, ledger } of words) {
-    const at = text.indexOf(word);
-    if (at < 0) continue;
-    // "民生实事里逾期的", "双拥台账的任务", "双拥：签收 6": the joining word goes with the name.
-    const after = text.slice(at + word.length).replace(/^(台账)?(里面|里|中|的|：|:)?\s*/, '');
-    return { ledger, rest: `${text.slice(0, at).trim()}${text.slice(0, at).trim() && after ? ' ' : ''}${after}`.trim() };
+    for (let at = text.indexOf(word); at >= 0; at = text.indexOf(word, at + 1)) {
+      // "民生实事里逾期的", "双拥台账的任务", "双拥：签收 6": the joining word goes with the name. A name running on
+      // into other words ("双拥主题文化园") is part of a task's title, not the ledger.
+      const joined = JOINER.exec(text.slice(at + word.length));
+      if (!joined) continue;
+      const after = text.slice(at + word.length + joined[0].length);
+      return { ledger, rest: `${text.slice(0, at)}${after}`.replace(/\s+/g, ' ').trim() };
+    }
   }
   return { ledger: null, rest: text };
 }

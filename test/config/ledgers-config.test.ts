@@ -62,13 +62,14 @@ describe('ledgers: in the configuration', () => {
         { name: '双拥', sheet: 'b.csv' },
         { name: '民生 实事', sheet: 'c.csv' },
         { sheet: 'd.csv', timezone: 'Asia/Shanghai' },
-        { name: '督查', schedule: { digest: 'soon' } },
+        { name: '督查', schedule: { digest: 'soon' }, chats: { allow: ['oc_x'] } },
       ],
     })).toEqual([
       { path: 'ledgers[1].name', message: '“双拥”已用作 ledgers[0].name，台账的名称和别名不能重复' },
       { path: 'ledgers[2].name', message: '台账名称只能含文字、数字、- 和 _（不能有空格或标点），以便在命令行和群消息中使用' },
       { path: 'ledgers[3].name', message: '缺少台账名称，例如 name: 双拥（回答和命令行 --ledger 用它区分台账）' },
       { path: 'ledgers[3].timezone', message: '每个台账不能单独设置 timezone（它对所有台账通用，请写在顶层）；台账可以单独设置：name、aliases、groups、sheet、units、chats、schedule、reminders、warnings、lights、dueSoonWorkdays、review、collect、calendar、scoring、report、staleAfterWorkdays' },
+      { path: 'ledgers[4].chats.allow', message: '机器人回答哪些群对所有台账通用，请把 chats.allow 写在顶层；台账自己的群请写在 groups' },
       { path: 'ledgers[4].sheet', message: '缺少这一项：需要台账的位置：文件路径或表格链接' },
       { path: 'ledgers[4].schedule.digest', message: '需要只含一个固定“分”和“时”的 cron 表达式，例如 "0 9 * * *"（每天 09:00）或 "0 16 * * 5"（周五 16:00）' },
     ]);

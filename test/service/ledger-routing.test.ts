@@ -17,12 +17,18 @@ describe('ledger routing', () => {
       namedLedger('民生的任务', LEDGERS),
       namedLedger('双拥：签收 6', LEDGERS),
       namedLedger('交通局的任务', LEDGERS),
+      namedLedger('双拥主题文化园的进展', LEDGERS),
+      namedLedger('交通局在双拥台账里的任务', LEDGERS),
+      namedLedger('民生实事', LEDGERS),
     ].map(({ ledger, rest }) => [ledger?.name ?? null, rest])).toEqual([
       ['双拥', '交通局的任务'],
       ['民生实事', '逾期的'],
       ['民生实事', '任务'],
       ['双拥', '签收 6'],
       [null, '交通局的任务'],
+      [null, '双拥主题文化园的进展'],
+      ['双拥', '交通局在的任务'],
+      ['民生实事', ''],
     ]);
   });
 
