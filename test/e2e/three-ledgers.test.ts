@@ -3,7 +3,7 @@
  * SDK: each group answered from its own ledger, a shared group per ledger labelled, a ledger named in the question
  * narrowing the answer, a typed 签收 in a bound group acknowledging that ledger's task, and the leaders' one card.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -24,15 +24,17 @@ const LEADERS = 'oc_leaders';
 const SHUANGYONG = 'oc_shuangyong';
 const MINSHENG = 'oc_minsheng';
 const SHARED = 'oc_shared';
+const OFFICE = 'oc_office';
 const LIAISON = 'ou_wang';
+const REVIEWER = 'ou_reviewer01';
 const NOW = '2022-06-27T02:00:00.000Z'; // Monday 10:00 in Shanghai: the 09:00 digest is caught up at start
 
-const HEADER = '编号,任务,责任单位,截止日期,状态,进度';
+const HEADER = '编号,任务,责任单位,截止日期,状态,进度,进展情况';
 const UNITS = '单位,别名,联络员,联络员账号,工作群\n区交通局,交通局,王晓东,ou_wang,oc_transport\n区商务委,商务委,郭芳,ou_guo,oc_commerce\n';
 const LEDGERS = {
-  双拥: ['6,建设双拥主题文化园,区交通局,2022-06-30,进行中,60%', '7,建立退役军人产品展销平台,区商务委,2022-06-20,进行中,50%'],
-  民生实事: ['6,改造老旧小区道路,区交通局,2022-07-15,进行中,40%', '8,更换小区路灯,区交通局,2022-06-30,进行中,50%', '9,新建农贸市场,区商务委,2022-09-30,未开始,0%'],
-  政府工作报告: ['21,推进轨道交通建设,区交通局,2022-12-31,进行中,20%'],
+  双拥: ['6,建设双拥主题文化园,区交通局,2022-06-30,进行中,60%,', '7,建立退役军人产品展销平台,区商务委,2022-06-20,进行中,50%,'],
+  民生实事: ['6,改造老旧小区道路,区交通局,2022-07-15,进行中,40%,', '8,更换小区路灯,区交通局,2022-06-30,进行中,50%,', '9,新建农贸市场,区商务委,2022-09-30,未开始,0%,'],
+  政府工作报告: ['21,推进轨道交通建设,区交通局,2022-12-31,进行中,20%,'],
 };
 
 type Json = Record<string, any>;
@@ -62,16 +64,16 @@ describe('one service, three ledgers', () => {
   let dir: string;
   let n = 0;
 
-  const say = async (chatId: string, text: string) => {
+  const say = async (chatId: string, text: string, sender = LIAISON) => {
     const messageId = `om_three_${++n}`;
-    const event = textMessageEvent({ messageId, chatId, text: `@_user_1 ${text}`, senderOpenId: LIAISON, appId: server.appId, mentions: [{ key: '@_user_1', openId: BOT, name: '督办助手' }] });
+    const event = textMessageEvent({ messageId, chatId, text: `@_user_1 ${text}`, senderOpenId: sender, appId: server.appId, mentions: [{ key: '@_user_1', openId: BOT, name: '督办助手' }] });
     im.userMessage(event);
     expect(await ws.push(event)).toBe(200);
     return cardOf(await until(() => im.repliesTo(messageId)[0], `the reply to ${text}`));
   };
 
   beforeAll(async () => {
-    im = createImRoutes({ chats: [LEADERS, SHUANGYONG, MINSHENG, SHARED, 'oc_transport', 'oc_commerce'].map((chat_id) => ({ chat_id, name: chat_id })), bot: { open_id: BOT, app_name: '督办助手' } });
+    im = createImRoutes({ chats: [LEADERS, SHUANGYONG, MINSHENG, SHARED, OFFICE, 'oc_transport', 'oc_commerce'].map((chat_id) => ({ chat_id, name: chat_id })), bot: { open_id: BOT, app_name: '督办助手' } });
     server = await startFeishuLoopback({ routes: im.routes });
     ws = attachLongConnection(server);
     dir = mkdtempSync(join(tmpdir(), 'duban-three-'));
@@ -82,7 +84,8 @@ describe('one service, three ledgers', () => {
     const config = {
       dataDir: 'state',
       feishu: { appId: server.appId, appSecret: server.appSecret, domain: server.url },
-      chats: { leaders: LEADERS },
+      chats: { leaders: LEADERS, office: OFFICE },
+      review: { reviewers: [{ name: '张主任', account: REVIEWER }] },
       ledgers: [
         { name: '双拥', sheet: '双拥.csv', units: '双拥-units.csv', groups: [SHUANGYONG, SHARED] },
         { name: '民生实事', aliases: ['民生'], sheet: '民生实事.csv', units: '民生实事-units.csv', groups: [MINSHENG, SHARED] },
@@ -172,6 +175,19 @@ describe('one service, three ledgers', () => {
     }
     const prefixed = await say(SHARED, '双拥 签收 6');
     expect(prefixed.header.template).toBe('green');
+  });
+
+  it("decides a request in the office's chat (every ledger's) against the ledger that holds it", async () => {
+    const asked = await say(MINSHENG, '申请办结 8 说明：路灯已全部更换');
+    expect(JSON.stringify(asked)).toContain('办结申请 R1 已提交，等待督办办公室审核');
+    const review = await until(() => im.inChat(OFFICE).find((m) => m.uuid?.startsWith('review-R1-')), 'the review card of R1');
+    expect(cardOf(review).header.title.content).toBe('【民生实事】办结申请 R1 · 任务 8');
+    expect(buttonValues(cardOf(review)).map((v) => [v.action, v.request, v.ledger])).toEqual([['approve', 'R1', '民生实事'], ['reject', 'R1', '民生实事']]);
+    const approved = await say(OFFICE, '同意 R1', REVIEWER);
+    expect(approved.header.template).toBe('green');
+    const row = readFileSync(join(dir, '民生实事.csv'), 'utf8').split('\n').find((line) => line.startsWith('8,'));
+    expect(row).toBe('8,更换小区路灯,区交通局,2022-06-30,已完成,100%,[2022-06-27 张主任] 同意办结（R1）；办结说明：路灯已全部更换');
+    expect(readFileSync(join(dir, '双拥.csv'), 'utf8')).toBe(`${HEADER}\n${LEDGERS.双拥.join('\n')}\n`);
   });
 
   it('posts one digest card to the leaders with a section per ledger', () => {
