@@ -7,6 +7,9 @@ import { nearestWord } from '../domain/edit-distance.js';
 import type { ConfigIssue } from './config-error.js';
 import { deepMerge } from './deep-merge.js';
 
+/** The name of the one ledger of a configuration without `ledgers:`; the store keeps its state under it. */
+export const DEFAULT_LEDGER = 'default';
+
 /** Keys a ledger entry may set for itself; the others (feishu, store, dataDir, timezone …) are one per service. */
 export const LEDGER_KEYS = [
   'sheet', 'units', 'chats', 'schedule', 'reminders', 'warnings', 'lights', 'dueSoonWorkdays', 'review', 'collect',

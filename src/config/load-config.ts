@@ -17,8 +17,7 @@ import { ENV_OVERRIDES, applyEnvOverrides, sourceEnv, substituteEnv } from './en
 import { packageRoot } from './package-root.js';
 import { configSchema, configSchemaObject } from './schema.js';
 import type { DubanConfig } from './schema.js';
-import { ledgerEntries, type RawLedgerEntry } from './ledger-entries.js';
-import { DEFAULT_LEDGER } from '../store/store.js';
+import { DEFAULT_LEDGER, ledgerEntries, type RawLedgerEntry } from './ledger-entries.js';
 
 /** One ledger the service follows: its name, the words that name it in a question, its bound groups, its settings. */
 export interface LedgerConfig {
