@@ -16,6 +16,9 @@ export const LEDGER_KEYS = [
   'calendar', 'scoring', 'report', 'staleAfterWorkdays',
 ] as const;
 
+/** Keys that are one per service: an entry setting one is told to move it to the top level. */
+const SERVICE_KEYS = ['timezone', 'feishu', 'google', 'sendWindow', 'health', 'dataDir', 'store', 'ledgers'];
+
 /** Keys about the entry itself, not settings. */
 const OWN_KEYS = ['name', 'aliases', 'groups'] as const;
 
@@ -78,9 +81,10 @@ export function ledgerEntries(list: unknown, top: Record<string, unknown>, issue
     const own = Object.keys(item).filter((key) => !(OWN_KEYS as readonly string[]).includes(key));
     for (const key of own.filter((k) => !(LEDGER_KEYS as readonly string[]).includes(k))) {
       const near = nearestWord(key, [...LEDGER_KEYS, ...OWN_KEYS]);
-      const message = key in top || near === null
-        ? `每个台账不能单独设置 ${key}（它对所有台账通用，请写在顶层）；台账可以单独设置：${[...OWN_KEYS, ...LEDGER_KEYS].join('、')}`
-        : `不认识的配置项，是不是 ${at}.${near}？`;
+      const allowed = `台账可以单独设置：${[...OWN_KEYS, ...LEDGER_KEYS].join('、')}`;
+      const message = SERVICE_KEYS.includes(key)
+        ? `每个台账不能单独设置 ${key}（它对所有台账通用，请写在顶层）；${allowed}`
+        : near ? `不认识的配置项，是不是 ${at}.${near}？` : `不认识的配置项；${allowed}`;
       issues.push({ path: `${at}.${key}`, message });
     }
     if (isObject(item.chats) && 'allow' in item.chats) {
