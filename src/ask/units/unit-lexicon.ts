@@ -118,9 +118,10 @@ function buildLexicon(units: readonly Unit[]): UnitLexicon {
       const hits: UnitHit[] = [];
       for (let i = from; i < to; i++) {
         if (!HAN.test(text[i])) continue;
-        for (let end = Math.min(to, i + 12); end >= i + 3; end--) {
+        // Two characters only as the same pinyin as a short name (交伟 for 交委); an edit needs three or more.
+        for (let end = Math.min(to, i + 12); end >= i + 2; end--) {
           const said = text.slice(i, end);
-          const entry = readings.get(readingOf(said)) ?? nearByEdit(said, unitNames);
+          const entry = said.length === 2 ? readings.get(`${said[0]}|${readingOf(said[1])}`) : (readings.get(readingOf(said)) ?? nearByEdit(said, unitNames));
           if (entry) {
             hits.push(hit(i, end, entry, text, 0));
             i = end - 1;
@@ -156,8 +157,10 @@ function romanizedNames(surfaces: ReadonlyMap<string, Entry>): Map<string, strin
 function readingIndex(surfaces: ReadonlyMap<string, Entry>): Map<string, Entry> {
   const index = new Map<string, Entry>();
   for (const [text, entry] of surfaces) {
-    if (entry.tier < 1.5 || text.length < 3) continue;
-    const key = readingOf(text);
+    if (entry.tier < 1.5 || text.length < 2) continue;
+    // A two-character short name (交委) is kept under its first character and the reading of its second, so only a
+    // homophone of the ending (交伟) finds it: two readings alone would match too many everyday words.
+    const key = text.length === 2 ? `${text[0]}|${readingOf(text[1])}` : readingOf(text);
     const known = index.get(key);
     if (!known || known.tier < entry.tier) index.set(key, { units: [...entry.units], tier: entry.tier });
     else if (known.tier === entry.tier) for (const u of entry.units) if (!known.units.includes(u)) known.units.push(u);
