@@ -223,6 +223,20 @@ describe('readQuestion', () => {
   });
 });
 
+describe('English compound nouns', () => {
+  const market = {
+    ...context,
+    directory: createDirectory([], ['县市场监管局', '县文广旅体局']),
+    ledger: makeLedger([makeTask({ id: '24', title: '淇河夜市美食街开街运营', lead: ['县文广旅体局'], assist: ['县市场监管局'] })]),
+  };
+  it('reads "night market" as the topic 夜市, not the market regulation bureau', () => {
+    expect(readQuestion("the night market one, who's in charge?", market)).toMatchObject({ units: [], ask: 'who', termGroups: [{ said: 'night', terms: ['夜市'] }, { said: 'market', terms: ['夜市'] }] });
+  });
+  it('still reads "market regulation" as the bureau', () => {
+    expect(readQuestion('which tasks does market regulation lead', market)).toMatchObject({ units: [{ unit: '县市场监管局', role: 'lead' }] });
+  });
+});
+
 describe('readUpdateCommand', () => {
   it.each([
     ['更新 6 进度80% 已完成 备注：已完成验收', { id: '6', status: '已完成', progress: '80%', note: '已完成验收' }],

@@ -9,6 +9,7 @@ import { editDistance } from '../../domain/edit-distance.js';
 import { KINDS } from '../../domain/glossary.js';
 import { topicOfName } from '../../domain/glossary-match.js';
 import { plainReading, readingOf } from './pinyin.js';
+import { chineseTermsFor } from '../english-terms.js';
 import { surfacesOf, type Tier } from './surfaces.js';
 
 /** A unit name found at [start, end): the canonical names it may mean (several: ambiguous). */
@@ -239,6 +240,11 @@ function matchLength(tokens: readonly Token[], p: number, name: EnglishName, sam
   return best;
 }
 
+/** True when every English name of the unit among the candidates has more than one word. */
+function longerName(candidates: ReadonlySet<EnglishName>, unit: string): boolean {
+  return [...candidates].filter((name) => name.unit === unit).every((name) => name.words.length > 1);
+}
+
 /** Finds English names; names are looked up by the words they contain, so each said word is compared once per distinct word. */
 function englishScanner(names: readonly EnglishName[]): (text: string) => UnitHit[] {
   const byWord = new Map<string, EnglishName[]>();
@@ -274,7 +280,10 @@ function englishScanner(names: readonly EnglishName[]): (text: string) => UnitHi
           units.push(name.unit);
         }
       }
-      if (best > 0) {
+      // "the night market one": one word of a longer name, right after a topic word, is part of that topic's noun
+      // (夜市), not the unit whose English name starts with it (market regulation).
+      const compound = best === 1 && p > 0 && chineseTermsFor(tokens[p - 1].word).length > 0 && same(tokens[p - 1].word).size === 0;
+      if (best > 0 && !(compound && units.every((unit) => longerName(candidates, unit)))) {
         const end = tokens[p + best - 1].end;
         hits.push({ start: tokens[p].start, end, units, tier: bestTier as Tier, said: text.slice(tokens[p].start, end) });
         p += best - 1;
