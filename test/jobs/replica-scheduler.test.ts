@@ -1,0 +1,72 @@
+/**
+ * Two schedulers (replicas) on one PostgreSQL database: a due run is started by one; when that replica dies mid-run
+ * the other looks again as soon as the lease expires and finishes the run, each chat getting its message once.
+ */
+import { describe, expect, it } from 'vitest';
+import { createWorkCalendar } from '../../src/calendar/chinese-calendar.js';
+import { zonedInstant } from '../../src/calendar/zoned-time.js';
+import { configSchema } from '../../src/config/schema.js';
+import type { Messenger, OutgoingMessage } from '../../src/delivery/messenger.js';
+import { fixedClock } from '../../src/jobs/clock.js';
+import { jitterMinutes } from '../../src/jobs/schedule.js';
+import { createScheduler, type SchedulerOptions } from '../../src/jobs/scheduler.js';
+import { openStore } from '../../src/store/open-store.js';
+import type { Store } from '../../src/store/store.js';
+import { BACKENDS, cleanUpStores, freshStore } from '../support/store-backends.js';
+import { fakeChatServer, fakeMessenger } from './fake-messenger.js';
+
+const opened = cleanUpStores();
+const DATE = '2026-03-02';
+const CHATS = ['oc_1', 'oc_2', 'oc_3', 'oc_4'];
+const LEASE_MS = 300;
+
+/** A process that died: every call to its store or messenger from now on never returns. */
+function dies<T extends object>(target: T, dead: () => boolean): T {
+  return new Proxy(target, {
+    get(object, key, receiver) {
+      const value = Reflect.get(object, key, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]) => (dead() ? new Promise(() => {}) : value.apply(object, args));
+    },
+  });
+}
+
+describe('two schedulers on postgresql', () => {
+  it('takes over the run of a replica that died mid-run once its lease expires', async () => {
+    const { store: a, location } = await freshStore(BACKENDS[1]);
+    const b = await openStore(location.dataDir, location.databaseUrl);
+    opened.push(a, b);
+    const server = fakeChatServer();
+    const clock = fixedClock(zonedInstant(DATE, `09:0${jitterMinutes('digest', DATE) + 1}`, 'Asia/Shanghai'));
+    let dead = false;
+    const messengerA = fakeMessenger(server, { beforeSend: (n) => void (dead = n === 3 || dead) });
+    const replica = (store: Store, messenger: Messenger, name: string): SchedulerOptions => ({
+      config: configSchema.parse({ sheet: 'tasks.csv' }),
+      calendar: createWorkCalendar(),
+      store,
+      messenger,
+      clock,
+      jobs: { digest: () => ({ messages: CHATS.map((chat): OutgoingMessage => ({ chat, key: `digest|${DATE}|${chat}`, card: { chat } })) }) },
+      officeMessage: () => null,
+      lease: { replica: name, leaseMs: LEASE_MS },
+    });
+    const schedulerA = createScheduler(replica(dies(a, () => dead), dies(messengerA, () => dead), 'replica-a'));
+    const schedulerB = createScheduler(replica(b, fakeMessenger(server), 'replica-b'));
+    void schedulerA.tick();
+    while ((await b.leases()).length === 0) await new Promise((r) => setTimeout(r, 5));
+    const [skipped] = await schedulerB.tick();
+    expect([skipped.job, skipped.status, skipped.heldElsewhere?.replica]).toEqual(['digest', 'started', 'replica-a']);
+
+    // No tick is called again: replica B looks again by itself once replica A's lease has expired.
+    const started = Date.now();
+    while ((await b.getRun('digest', DATE))?.status !== 'done') {
+      if (Date.now() - started > 5_000) throw new Error('replica B did not take the run over');
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    expect(server.posted.map((m) => m.chat)).toEqual(CHATS);
+    expect(server.duplicates().map((m) => m.chat)).toEqual(['oc_3']);
+    expect((await b.messages('digest', DATE)).map((m) => m.outcome)).toEqual(['sent', 'sent', 'sent', 'sent']);
+    expect(await b.leases()).toEqual([]);
+    await schedulerB.stop();
+  });
+});
