@@ -15,6 +15,7 @@ import { createInFlight } from '../ops/in-flight.js';
 import { installShutdown } from '../ops/shutdown.js';
 import type { Receiver } from '../chat/receivers/receiver.js';
 import { isBundledExample, openLedger } from '../app/bundled-example.js';
+import { storeLedgerLock } from '../sources/locked-writes.js';
 import { webLink } from '../sources/location.js';
 import { openStore } from '../store/open-store.js';
 import { StoreError } from '../store/store-error.js';
@@ -98,7 +99,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
       logger,
       env: opts.env,
       feishuApi: delivery.client ? () => delivery.client! : undefined,
-      ledgerLock: (work) => store.withLedgerLock(store.ledger, work),
+      ledgerLock: storeLedgerLock(store),
     });
     const ledgerFor = cachedLedger(source);
     // calendar.tab is read once at start; a change to that tab takes effect on the next restart.

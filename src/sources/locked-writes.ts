@@ -18,3 +18,8 @@ export function lockedWrites(source: LedgerSource, lock: LedgerLock): LedgerSour
     ...(appendRows ? { appendRows: (rows: Parameters<typeof appendRows>[0]) => lock(() => appendRows(rows)) } : {}),
   };
 }
+
+/** The store's lock of its ledger (withLedgerLock) as a LedgerLock. */
+export function storeLedgerLock(store: { ledger: string; withLedgerLock<T>(ledger: string, fn: () => Promise<T>): Promise<T> }): LedgerLock {
+  return (work) => store.withLedgerLock(store.ledger, work);
+}
