@@ -3,7 +3,7 @@
  * the other looks again as soon as the lease expires and finishes the run, each chat getting its message once.
  */
 import { describe, expect, it } from 'vitest';
-import { createWorkCalendar } from '../../src/calendar/chinese-calendar.js';
+import { createWorkCalendar, unknownYearNotice } from '../../src/calendar/chinese-calendar.js';
 import { zonedInstant } from '../../src/calendar/zoned-time.js';
 import { configSchema } from '../../src/config/schema.js';
 import type { Messenger, OutgoingMessage } from '../../src/delivery/messenger.js';
@@ -68,5 +68,39 @@ describe('two schedulers on postgresql', () => {
     expect((await b.messages('digest', DATE)).map((m) => m.outcome)).toEqual(['sent', 'sent', 'sent', 'sent']);
     expect(await b.leases()).toEqual([]);
     await schedulerB.stop();
+  });
+
+  it('sends each run, the holiday-year notice and the sheet problems once when both tick at the same moment', async () => {
+    const { store: a, location } = await freshStore(BACKENDS[1]);
+    const b = await openStore(location.dataDir, location.databaseUrl);
+    opened.push(a, b);
+    const calendar = createWorkCalendar();
+    let year = 2026;
+    while (calendar.knowsYear(year)) year += 1;
+    const date = `${year - 1}-12-15`;
+    const clock = fixedClock(zonedInstant(date, '10:00', 'Asia/Shanghai'));
+    const server = fakeChatServer();
+    const job = (name: string) => () => ({ messages: CHATS.map((chat): OutgoingMessage => ({ chat, key: `${name}|${date}|${chat}`, card: { name } })) });
+    const replica = (store: Store, name: string): SchedulerOptions => ({
+      config: configSchema.parse({ sheet: 'tasks.csv' }),
+      calendar,
+      store,
+      messenger: { send: async (m) => (await new Promise((r) => setTimeout(r, 10)), fakeMessenger(server).send(m)) },
+      clock,
+      jobs: { digest: job('digest'), remind: job('remind') },
+      officeMessage: (text, key) => ({ chat: 'oc_office', key, card: { text } }),
+      sheetProblems: async () => ({ fingerprint: 'aaaa', build: () => ({ messages: [{ chat: 'oc_office', key: 'problems|aaaa', card: { problems: 1 } }] }) }),
+      lease: { replica: name, leaseMs: LEASE_MS },
+    });
+    const schedulers = [createScheduler(replica(a, 'replica-a')), createScheduler(replica(b, 'replica-b'))];
+    await Promise.all(schedulers.map((scheduler) => scheduler.tick()));
+    // Whatever one replica found held by the other, it looks at again after the lease: by then it is done.
+    await new Promise((r) => setTimeout(r, LEASE_MS + 200));
+    await Promise.all(schedulers.map((scheduler) => scheduler.stop()));
+    expect([...server.sendsPerKey().values()].every((n) => n === 1)).toBe(true);
+    expect(server.received.filter((m) => m.chat === 'oc_office').map((m) => m.key).sort()).toEqual([`notice|unknown-year:${year}`, 'problems|aaaa']);
+    expect(server.received.find((m) => m.key.startsWith('notice|'))?.card).toEqual({ text: unknownYearNotice(year) });
+    expect(server.received).toHaveLength(2 * CHATS.length + 2);
+    expect(await a.leases()).toEqual([]);
   });
 });
