@@ -6,10 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { createBot } from '../../src/chat/bot.js';
 import { silentLogger } from '../../src/log/logger.js';
-import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
 import { cardActionEvent, fileMessageEvent, textMessageEvent } from '../support/feishu/events.js';
-import { BACKENDS, cleanUpStores, freshStore } from '../support/store-backends.js';
+import { BACKENDS, cleanUpStores, twoHandles } from '../support/store-backends.js';
 
 const opened = cleanUpStores();
 const BOT = 'ou_bot';
@@ -30,9 +29,7 @@ function replicaBot(store: Store, done: string[]) {
 
 describe('incoming events shared by two replicas on postgresql', () => {
   it('handles each message, file and card click once, whichever replica gets it and however often', async () => {
-    const { store: a, location } = await freshStore(BACKENDS[1]);
-    const b = await openStore(location.dataDir, location.databaseUrl);
-    opened.push(a, b);
+    const { a, b } = await twoHandles(BACKENDS[1], opened);
     const done: string[] = [];
     const bots = [replicaBot(a, done), replicaBot(b, done)];
     const question = textMessageEvent({ messageId: 'om_q1', chatId: GROUP, text: '@_user_1 任务6', mentions: [{ key: '@_user_1', openId: BOT, name: 'duban' }] });

@@ -7,8 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { Messenger, OutgoingMessage } from '../../src/delivery/messenger.js';
 import { fixedClock } from '../../src/jobs/clock.js';
 import { runJob } from '../../src/jobs/run-job.js';
-import { openStore } from '../../src/store/open-store.js';
-import { BACKENDS, cleanUpStores, freshStore, type BackendCase } from '../support/store-backends.js';
+import { BACKENDS, cleanUpStores, twoHandles, type BackendCase } from '../support/store-backends.js';
 import { fakeChatServer, fakeMessenger } from './fake-messenger.js';
 
 const opened = cleanUpStores();
@@ -18,11 +17,15 @@ const build = () => ({ messages: CHATS.map((chat): OutgoingMessage => ({ chat, k
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Two replicas' store handles on one new database; leases measured by `now` (the real clock unless given). */
-async function twoReplicas(backend: BackendCase, now?: () => Date) {
-  const { store: a, location } = await freshStore(backend, now ? { now } : {});
-  const b = await openStore(location.dataDir, location.databaseUrl, now ? { now } : {});
-  opened.push(a, b);
-  return { a, b };
+const twoReplicas = (backend: BackendCase, now?: () => Date) => twoHandles(backend, opened, now ? { now } : {});
+
+/** Two replicas whose leases are measured by a clock the test moves, a chat server, and a moment to wait for. */
+async function handMovedLeases(backend: BackendCase) {
+  const clock = fixedClock('2026-03-02T01:33:00Z');
+  const { a, b } = await twoReplicas(backend, () => clock.now());
+  let fire!: () => void;
+  const moment = new Promise<void>((resolve) => (fire = resolve));
+  return { a, b, clock, server: fakeChatServer(), moment, fire };
 }
 
 /** A messenger that takes `ms` per send. */
@@ -59,11 +62,7 @@ describe.each(BACKENDS)('runs shared by two replicas on $name', (backend) => {
   });
 
   it('stops sending once another replica has taken the run over; the run is finished once', async () => {
-    const clock = fixedClock('2026-03-02T01:33:00Z');
-    const { a, b } = await twoReplicas(backend, () => clock.now());
-    const server = fakeChatServer();
-    let takenOver!: () => void;
-    const tookOver = new Promise<void>((resolve) => (takenOver = resolve));
+    const { a, b, clock, server, moment: tookOver, fire: takenOver } = await handMovedLeases(backend);
     const messengerA = fakeMessenger(server);
     // Replica A stalls in its third send (it reached the chat) until replica B has taken the run over and finished it.
     const stalling: Messenger = { send: async (m) => (m.chat === 'oc_3' ? (await messengerA.send(m), await tookOver, { ok: true, messageId: 'om_3', error: null }) : messengerA.send(m)) };
@@ -84,11 +83,7 @@ describe.each(BACKENDS)('runs shared by two replicas on $name', (backend) => {
   });
 
   it('takes over a dead holder past Feishu\'s hour: the card attempted but not recorded is found in the chat, not sent again', async () => {
-    const clock = fixedClock('2026-03-02T01:33:00Z');
-    const { a, b } = await twoReplicas(backend, () => clock.now());
-    const server = fakeChatServer();
-    let died!: () => void;
-    const dead = new Promise<void>((resolve) => (died = resolve));
+    const { a, b, clock, server, moment: dead, fire: died } = await handMovedLeases(backend);
     const dying = fakeMessenger(server, { dieAfter: 2, beforeSend: (n) => n === 3 && died() });
     void runJob({ store: a, messenger: dying, clock, job: 'remind', date: DATE, build, lease: { replica: 'replica-a', leaseMs: 60_000 } });
     await dead;

@@ -10,9 +10,8 @@ import type { Messenger, OutgoingMessage } from '../../src/delivery/messenger.js
 import { fixedClock } from '../../src/jobs/clock.js';
 import { jitterMinutes } from '../../src/jobs/schedule.js';
 import { createScheduler, type SchedulerOptions } from '../../src/jobs/scheduler.js';
-import { openStore } from '../../src/store/open-store.js';
 import type { Store } from '../../src/store/store.js';
-import { BACKENDS, cleanUpStores, freshStore } from '../support/store-backends.js';
+import { BACKENDS, cleanUpStores, twoHandles } from '../support/store-backends.js';
 import { fakeChatServer, fakeMessenger } from './fake-messenger.js';
 
 const opened = cleanUpStores();
@@ -33,9 +32,7 @@ function dies<T extends object>(target: T, dead: () => boolean): T {
 
 describe('two schedulers on postgresql', () => {
   it('takes over the run of a replica that died mid-run once its lease expires', async () => {
-    const { store: a, location } = await freshStore(BACKENDS[1]);
-    const b = await openStore(location.dataDir, location.databaseUrl);
-    opened.push(a, b);
+    const { a, b } = await twoHandles(BACKENDS[1], opened);
     const server = fakeChatServer();
     const clock = fixedClock(zonedInstant(DATE, `09:0${jitterMinutes('digest', DATE) + 1}`, 'Asia/Shanghai'));
     let dead = false;
@@ -71,9 +68,7 @@ describe('two schedulers on postgresql', () => {
   });
 
   it('sends each run, the holiday-year notice and the sheet problems once when both tick at the same moment', async () => {
-    const { store: a, location } = await freshStore(BACKENDS[1]);
-    const b = await openStore(location.dataDir, location.databaseUrl);
-    opened.push(a, b);
+    const { a, b } = await twoHandles(BACKENDS[1], opened);
     const calendar = createWorkCalendar();
     let year = 2026;
     while (calendar.knowsYear(year)) year += 1;

@@ -10,8 +10,7 @@ import { silentLogger } from '../../src/log/logger.js';
 import { createUpdater } from '../../src/sources/apply-update.js';
 import { lockedWrites, storeLedgerLock } from '../../src/sources/locked-writes.js';
 import type { LedgerSource } from '../../src/sources/source.js';
-import { openStore } from '../../src/store/open-store.js';
-import { BACKENDS, cleanUpStores, freshStore } from '../support/store-backends.js';
+import { BACKENDS, cleanUpStores, twoHandles } from '../support/store-backends.js';
 
 const opened = cleanUpStores();
 const DATE = '2026-03-02';
@@ -44,9 +43,7 @@ const notes = (prefix: string) => Array.from({ length: 4 }, (_, i) => `${prefix}
 
 describe('write-backs from two replicas on postgresql', () => {
   it('keeps every note two replicas append to one task at once', async () => {
-    const { store: a, location } = await freshStore(BACKENDS[1]);
-    const b = await openStore(location.dataDir, location.databaseUrl);
-    opened.push(a, b);
+    const { a, b } = await twoHandles(BACKENDS[1], opened);
     const sheet = onlineSheet();
     const replicaA = lockedWrites(sheet.replica('a'), storeLedgerLock(a));
     const replicaB = lockedWrites(sheet.replica('b'), storeLedgerLock(b));
