@@ -61,12 +61,12 @@ export async function claimRun(store: Store, lease: RunLease, job: string, date:
  * Runs `work` holding the run's lease (released afterwards); null without running it when another replica holds it.
  * Without a lease (one process, the command line) `work` simply runs.
  */
-export async function whileHolding<T>(store: Store, lease: RunLease | undefined, job: string, date: IsoDate, logger: Logger, work: (run: HeldRun | null) => Promise<T>): Promise<T | null> {
-  if (!lease) return work(null);
+export async function whileHolding<T>(store: Store, lease: RunLease | undefined, job: string, date: IsoDate, logger: Logger, work: () => Promise<T>): Promise<T | null> {
+  if (!lease) return work();
   const claim = await claimRun(store, lease, job, date, logger);
   if (!('run' in claim)) return null;
   try {
-    return await work(claim.run);
+    return await work();
   } finally {
     await claim.run.release();
   }
