@@ -6,6 +6,7 @@ import { todayIn } from '../calendar/dates.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { ReportOptions } from '../domain/types.js';
 import { systemClock, type Clock } from '../jobs/clock.js';
+import { replicaOf } from '../jobs/replica.js';
 import { createScheduler, type Scheduler } from '../jobs/scheduler.js';
 import { problemsFingerprint } from '../jobs/sheet-problems.js';
 import type { Logger } from '../log/logger.js';
@@ -14,6 +15,7 @@ import { createInFlight } from '../ops/in-flight.js';
 import { installShutdown } from '../ops/shutdown.js';
 import type { Receiver } from '../chat/receivers/receiver.js';
 import { isBundledExample, openLedger } from '../app/bundled-example.js';
+import { storeLedgerLock } from '../sources/locked-writes.js';
 import { webLink } from '../sources/location.js';
 import { openStore } from '../store/open-store.js';
 import { StoreError } from '../store/store-error.js';
@@ -62,7 +64,8 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     if (error instanceof StoreError) logger.error('store.unavailable', { problem: error.problem, error: error.logMessage });
     throw error;
   });
-  logger.info('store.opened', { backend: store.backend, location: store.path });
+  const { replica, lease } = replicaOf(config, opts.env, store.backend);
+  logger.info('store.opened', { backend: store.backend, location: store.path, replica });
   // What is started so far; a stop (or a start failing part-way) closes what is there.
   const parts: { receiver?: Receiver | null; health?: HealthServer | null; scheduler?: Scheduler } = {};
   const inFlight = createInFlight();
@@ -96,6 +99,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
       logger,
       env: opts.env,
       feishuApi: delivery.client ? () => delivery.client! : undefined,
+      ledgerLock: storeLedgerLock(store),
     });
     const ledgerFor = cachedLedger(source);
     // calendar.tab is read once at start; a change to that tab takes effect on the next restart.
@@ -112,6 +116,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
       messenger: delivery.messenger,
       clock,
       logger,
+      lease,
       jobs: {
         digest: async (ctx) => digestRun(await inputs(ctx.date)),
         remind: async (ctx) => remindRun(await inputs(ctx.date), ctx),
@@ -138,7 +143,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     const healthPort = config.health.port;
     parts.health = healthPort === undefined
       ? null
-      : await startHealthServer({ port: healthPort, status: async () => healthStatus({ mode: loaded.mode, connection: chat.receiver?.state() ?? 'not_used', runs: await store.lastRuns(), time: clock.now().toISOString() }) })
+      : await startHealthServer({ port: healthPort, status: async () => healthStatus({ mode: loaded.mode, connection: chat.receiver?.state() ?? 'not_used', runs: await store.lastRuns(), replica, leases: await store.leases(), time: clock.now().toISOString() }) })
         .catch((error: Error) => Promise.reject(portInUse('health.port', healthPort, error, loaded.file)));
     for (const [key, purpose] of [['leaders', 'the daily digest and weekly summary'], ['office', 'sheet problems and operator notices'], ['default', 'reminders of units without a work group (until then they go to chats.office)']] as const) {
       if (!config.chats[key]) logger.warn('config.chat_missing', { setting: `chats.${key}`, purpose, hint: 'set it to a chat_id from `duban chats`; until then these messages are not sent' });
