@@ -4,6 +4,7 @@ import { createDelivery } from '../app/delivery.js';
 import { urgentSender } from '../app/urgent.js';
 import { digestRun, problemsRun, remindRun, type RunInputs } from '../app/runs.js';
 import { systemClock } from '../jobs/clock.js';
+import { replicaOf } from '../jobs/replica.js';
 import { runJob, type BuiltRun, type RunContext } from '../jobs/run-job.js';
 import { problemsFingerprint } from '../jobs/sheet-problems.js';
 import { openStore } from '../store/open-store.js';
@@ -34,6 +35,8 @@ export async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string
   const { config } = ctx.loaded;
   const delivery = await createDelivery(config, ctx.logger);
   const store = ledgerView(await openStore(ctx.loaded.dataDir, config.store, { logger: ctx.logger }), ctx.loaded);
+  // With replicas of `duban serve` on the same database, a run one of them is sending is left to it.
+  const { lease } = replicaOf(config, ctx.loaded.sourceEnv, store.backend);
   const inputs: RunInputs = {
     parsed: { ledger: ctx.ledger, directory: ctx.directory, revision: null },
     today: ctx.today, calendar: ctx.calendar, options: ctx.options, config, store, delivery, sheetUrl: ctx.sheetUrl,
@@ -46,7 +49,12 @@ export async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string
       const results: { chat: string; result: DeliveryResult }[] = [];
       const messenger = recording(delivery.messenger, results);
       const already = (await store.getRun(job, ctx.today))?.status === 'done';
-      const outcome = await runJob({ store, messenger, clock: systemClock, logger: ctx.logger, job, date: ctx.today, build: (context) => build(inputs, context) });
+      const outcome = await runJob({ store, messenger, clock: systemClock, logger: ctx.logger, job, date: ctx.today, build: (context) => build(inputs, context), lease });
+      if (outcome.heldElsewhere !== undefined) {
+        const holder = outcome.heldElsewhere ? `（${outcome.heldElsewhere.replica}）` : '';
+        println(io.stdout, `${ctx.today} 的${label}正由另一个 duban 副本${holder}发送，不再重复发送。`);
+        continue;
+      }
       const unsent = (await store.messages(job, ctx.today)).filter((m) => m.outcome === 'failed' && !results.some((r) => r.chat === m.chat));
       if (results.length + unsent.length === 0) {
         println(io.stdout, already ? `${ctx.today} 的${label}已经发送过，不再重复发送。` : `${label}：没有需要发送的消息。`);

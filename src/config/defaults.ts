@@ -30,5 +30,6 @@ export const CONFIG_DEFAULTS = {
   staleAfterWorkdays: 10,
   calendar: { daysOff: [] as string[], workdays: [] as string[] },
   health: {},
+  replicas: { leaseSeconds: 120 },
   dataDir: '.duban',
 };

@@ -17,7 +17,7 @@ export const LEDGER_KEYS = [
 ] as const;
 
 /** Keys that are one per service: an entry setting one is told to move it to the top level. */
-const SERVICE_KEYS = ['timezone', 'feishu', 'google', 'sendWindow', 'health', 'dataDir', 'store', 'ledgers'];
+const SERVICE_KEYS = ['timezone', 'feishu', 'google', 'sendWindow', 'health', 'dataDir', 'store', 'replicas', 'ledgers'];
 
 /** Keys about the entry itself, not settings. */
 const OWN_KEYS = ['name', 'aliases', 'groups'] as const;

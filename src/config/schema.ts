@@ -168,6 +168,10 @@ function buildSchema(z: Zod, cron: Cron) {
     health: z
       .strictObject({ port: port(0, '需要端口号（0–65535 的整数，0 表示自动选择）').optional() })
       .prefault({}),
+    // Two replicas on one PostgreSQL: how long a replica holds a run before another may take it over.
+    replicas: z
+      .strictObject({ leaseSeconds: whole(1, 3600, '需要秒数（1–3600 的整数）').default(D.replicas.leaseSeconds) })
+      .prefault({}),
     dataDir: z.string().min(1, { message: '需要保存状态的文件夹路径' }).default(D.dataDir),
     store: z
       .string()

@@ -4,15 +4,19 @@
  * recorded, the attempt recorded before the request leaves. A rerun sends only what is not recorded as sent, with the
  * stored card and key, so the Feishu wrapper derives the same uuid and Feishu de-duplicates a message whose send was
  * cut off mid-flight. Feishu remembers a uuid for one hour: a rerun later than that first looks in the chat for the
- * message (Messenger#findDelivered) and records it as sent when it is there.
+ * message (Messenger#findDelivered) and records it as sent when it is there. With a lease (two replicas on one
+ * database) the run is claimed before anything else and worked on only while held (run-lease.ts): the other replica
+ * skips it, and takes it over, resuming the same way, when the holder dies.
  */
 import type { DeliveryResult, Messenger, OutgoingMessage } from '../delivery/messenger.js';
 import type { IsoDate } from '../domain/types.js';
 import { silentLogger } from '../log/logger.js';
 import type { Logger } from '../log/logger.js';
-import type { MessageRecord, ReminderEntry, RunStatus } from '../store/records.js';
+import type { LeaseRecord, MessageRecord, ReminderEntry, RunStatus } from '../store/records.js';
 import type { Store } from '../store/store.js';
 import type { Clock } from './clock.js';
+import type { RunLease } from './replica.js';
+import { claimRun } from './run-lease.js';
 
 /** What a job's builder returns: the consolidated messages (one per chat) and the reminders they carry. */
 export interface BuiltRun {
@@ -46,6 +50,8 @@ export interface RunJobOptions {
   timeLimitMs?: number;
   /** Messages in a row that got no answer (timeouts) before the rest are recorded as failed unsent; 3 by default. */
   stopAfterNoAnswer?: number;
+  /** This replica's claim on the run when replicas share the database; without it the run is not claimed. */
+  lease?: RunLease;
 }
 
 /** The run's time limit when none is given: a stuck endpoint must not hold a run (and the chats after it) for long. */
@@ -64,10 +70,27 @@ export interface RunOutcome {
   sent: number;
   failed: number;
   pending: number;
+  /** Set when another replica holds the run (status 'started', nothing done here): its lease, null when just given up. */
+  heldElsewhere?: LeaseRecord | null;
 }
 
 /** Runs (or resumes) the job for the date; a run already done or skipped is left alone. */
 export async function runJob(options: RunJobOptions): Promise<RunOutcome> {
+  const { store, job, date, lease } = options;
+  if (!lease) return runUnclaimed(options);
+  const logger = (options.logger ?? silentLogger).child({ job, date });
+  const claim = await claimRun(store, lease, job, date, logger);
+  if (!('run' in claim)) return { job, date, status: 'started', sent: 0, failed: 0, pending: 0, heldElsewhere: claim.holder };
+  const { run } = claim;
+  try {
+    return await runUnclaimed({ ...options, shouldContinue: () => run.held() && (options.shouldContinue?.() ?? true) });
+  } finally {
+    await run.release();
+  }
+}
+
+/** The run itself, by a process that holds it (or needs no claim). */
+async function runUnclaimed(options: RunJobOptions): Promise<RunOutcome> {
   const { store, messenger, clock, job, date } = options;
   const logger = (options.logger ?? silentLogger).child({ job, date });
   const existing = await store.getRun(job, date);

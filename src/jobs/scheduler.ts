@@ -3,7 +3,9 @@
  * (schedule.ts) which runs of today are due and runs those not yet done. The same tick is the catch-up on
  * start: a run missed while the service was down runs now when still inside the send window, else it is
  * recorded as skipped with the reason. Runs go side by side, each tracked on its own: a run stuck on a chat that
- * does not answer (bounded by its time limit) holds up neither the other jobs nor the next ticks.
+ * does not answer (bounded by its time limit) holds up neither the other jobs nor the next ticks. With a lease (two
+ * replicas on one database) every run, notice and skip is claimed first: a run another replica holds is left to it,
+ * and looked at again when its lease expires, so a replica that died mid-run is taken over without waiting a minute.
  */
 import cron from 'node-cron';
 import type { ScheduledTask } from 'node-cron';
@@ -20,7 +22,9 @@ import { systemClock } from './clock.js';
 import type { Clock } from './clock.js';
 import { scheduleRuns } from './schedule.js';
 import type { JobName, ScheduleConfig, ScheduledRun } from './schedule.js';
+import type { RunLease } from './replica.js';
 import { runJob } from './run-job.js';
+import { whileHolding } from './run-lease.js';
 import type { BuiltRun, RunContext, RunOutcome } from './run-job.js';
 import { checkSheetProblems } from './sheet-problems.js';
 import type { SheetProblemsCheck } from './sheet-problems.js';
@@ -41,6 +45,8 @@ export interface SchedulerOptions {
   retryFailedAfterMinutes?: number;
   clock?: Clock;
   logger?: Logger;
+  /** This replica's claim on each run when replicas share the database (replicas.leaseSeconds). */
+  lease?: RunLease;
 }
 
 export interface Scheduler {
@@ -66,7 +72,9 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   let planning: Promise<Promise<RunOutcome | null>[]> | null = null;
   let task: ScheduledTask | null = null;
   let lastProblemsCheck = -Infinity;
-  const common = { store, messenger, clock, logger, shouldContinue: () => !stopping };
+  let lookAgain: { at: number; timer: NodeJS.Timeout } | null = null;
+  const { lease } = options;
+  const common = { store, messenger, clock, logger, lease, shouldContinue: () => !stopping };
   /** Runs in progress by key, so a tick never starts one twice and stop() can wait for them. */
   const running = new Map<string, Promise<RunOutcome | null>>();
 
@@ -74,10 +82,37 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
   function track(key: string, work: () => Promise<RunOutcome | null>): Promise<RunOutcome | null> {
     let run = running.get(key);
     if (!run) {
-      run = work().finally(() => running.delete(key));
+      run = work().then(lookWhenExpired).finally(() => running.delete(key));
       running.set(key, run);
     }
     return run;
+  }
+
+  /** A run another replica holds is looked at again just after its lease would expire (the holder may have died). */
+  function lookWhenExpired(outcome: RunOutcome | null): RunOutcome | null {
+    if (outcome?.heldElsewhere === undefined || stopping || !lease) return outcome;
+    const expires = outcome.heldElsewhere ? Date.parse(outcome.heldElsewhere.expiresAt) : Date.now();
+    const at = Date.now() + Math.min(Math.max(0, expires - Date.now()), lease.leaseMs) + 50;
+    if (lookAgain && lookAgain.at <= at) return outcome;
+    if (lookAgain) clearTimeout(lookAgain.timer);
+    const timer = setTimeout(() => {
+      lookAgain = null;
+      void tick().catch((error: Error) => logger.error('tick.failed', { error }));
+    }, at - Date.now());
+    timer.unref();
+    lookAgain = { at, timer };
+    return outcome;
+  }
+
+  /** Records a run as skipped, unless another replica holds it (it is still working on it). */
+  async function skip(job: string, date: IsoDate, reason: string, now: Date): Promise<void> {
+    await whileHolding(store, lease, job, date, logger, async () => {
+      // Another replica may have finished it since it was looked at.
+      const current = await store.getRun(job, date);
+      if (current && current.status !== 'started') return;
+      await store.finishRun(job, date, 'skipped', now.toISOString(), reason);
+      logger.warn('run.skipped', { job, date, reason });
+    });
   }
 
   /** Tells the office once about each year in the coming month without a published holiday schedule (a failed try waits a day). */
@@ -105,8 +140,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const reason = existing
         ? `interrupted and not finished before the end of the send window (${config.sendWindow.end})`
         : `missed: not run between ${run.time} and the end of the send window (${config.sendWindow.end})`;
-      await store.finishRun(run.job, run.date, 'skipped', now.toISOString(), reason);
-      logger.warn('run.skipped', { job: run.job, date: run.date, reason });
+      await skip(run.job, run.date, reason, now);
       return false;
     }
     return true;
@@ -147,8 +181,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
       const reason = existing
         ? `interrupted on ${run.date} and not finished that day; unsent messages were dropped`
         : `missed: the service was not running on ${run.date} at ${run.time}`;
-      await store.finishRun(run.job, run.date, 'skipped', now.toISOString(), reason);
-      logger.warn('run.skipped', { job: run.job, date: run.date, reason });
+      await skip(run.job, run.date, reason, now);
     }
   }
 
@@ -176,6 +209,7 @@ export function createScheduler(options: SchedulerOptions): Scheduler {
     },
     async stop() {
       stopping = true;
+      if (lookAgain) clearTimeout(lookAgain.timer);
       await task?.destroy();
       task = null;
       await planning;

@@ -1,8 +1,11 @@
-/** GET /healthz on 127.0.0.1: the last run of each job, its outcome, and the Feishu connection's state. */
+/**
+ * GET /healthz on 127.0.0.1: the last run of each job, its outcome, the Feishu connection's state, and (replicas on one
+ * database) which replica this is and which replica holds which run's lease.
+ */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { mask } from '../log/logger.js';
-import type { RunRecord } from '../store/records.js';
+import type { LeaseRecord, RunRecord } from '../store/records.js';
 
 export type ConnectionState = 'connected' | 'connecting' | 'disconnected' | 'not_used';
 
@@ -13,6 +16,10 @@ export interface HealthStatus {
   connection: ConnectionState;
   /** The latest run of each job (digest, remind, weekly, notices …). */
   runs: RunRecord[];
+  /** This process's replica id (DUBAN_REPLICA, else host-pid-random). */
+  replica: string;
+  /** Every run lease in the database: which replica holds (or last held, until it expires) which run. */
+  leases: LeaseRecord[];
   /** ISO instant the status was taken. */
   time: string;
 }

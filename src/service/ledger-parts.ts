@@ -22,6 +22,7 @@ import { urgentSender } from '../app/urgent.js';
 import { createLoop, type Loop } from '../review/loop.js';
 import type { People } from '../review/people.js';
 import { webLink } from '../sources/location.js';
+import { storeLedgerLock } from '../sources/locked-writes.js';
 import type { LedgerSource } from '../sources/source.js';
 import type { Store } from '../store/store.js';
 import type { RoutedLedger } from './ledger-routing.js';
@@ -63,7 +64,8 @@ export async function ledgerParts(entry: LedgerConfig & { sheet: string; units: 
   const { delivery, logger: serviceLogger } = deps;
   const logger = deps.several ? serviceLogger.child({ ledger: entry.name }) : serviceLogger;
   const store = deps.store.forLedger(entry.name);
-  const source = openLedger(entry.sheet, { units: entry.units, logger, env: deps.env, feishuApi: delivery.client ? () => delivery.client! : undefined });
+  // Written under the ledger's lock in the store: a replica of the service writing the same ledger waits.
+  const source = openLedger(entry.sheet, { units: entry.units, logger, env: deps.env, feishuApi: delivery.client ? () => delivery.client! : undefined, ledgerLock: storeLedgerLock(store) });
   const cached = cachedLedger(source);
   const ledgerFor = (today: IsoDate) => deps.readSlot(() => cached(today));
   const { calendar, problems: calendarProblems } = await loadCalendar(config, source, logger);

@@ -5,6 +5,7 @@
 import type { LoadedConfig } from '../config/load-config.js';
 import type { ReportOptions } from '../domain/types.js';
 import { systemClock, type Clock } from '../jobs/clock.js';
+import { replicaOf } from '../jobs/replica.js';
 import { createScheduler, type Scheduler } from '../jobs/scheduler.js';
 import { problemsFingerprint } from '../jobs/sheet-problems.js';
 import type { Logger } from '../log/logger.js';
@@ -64,7 +65,8 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     if (error instanceof StoreError) logger.error('store.unavailable', { problem: error.problem, error: error.logMessage });
     throw error;
   });
-  logger.info('store.opened', { backend: store.backend, location: store.path });
+  const { replica, lease } = replicaOf(config, opts.env, store.backend);
+  logger.info('store.opened', { backend: store.backend, location: store.path, replica });
   // What is started so far; a stop (or a start failing part-way) closes what is there.
   const parts: { receiver?: Receiver | null; health?: HealthServer | null; schedulers?: Scheduler[] } = {};
   const inFlight = createInFlight();
@@ -111,6 +113,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
       messenger: delivery.messenger,
       clock,
       logger: several ? logger.child({ ledger: ledger.name }) : logger,
+      lease,
       jobs: {
         digest: async (ctx) => {
           // A combined digest names every ledger in its sections, not one in its title.
@@ -142,7 +145,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     const healthPort = config.health.port;
     parts.health = healthPort === undefined
       ? null
-      : await startHealthServer({ port: healthPort, status: async () => healthStatus({ mode: loaded.mode, connection: chat.receiver?.state() ?? 'not_used', runs: await store.lastRuns(), time: clock.now().toISOString() }) })
+      : await startHealthServer({ port: healthPort, status: async () => healthStatus({ mode: loaded.mode, connection: chat.receiver?.state() ?? 'not_used', runs: await store.lastRuns(), replica, leases: await store.leases(), time: clock.now().toISOString() }) })
         .catch((error: Error) => Promise.reject(portInUse('health.port', healthPort, error, loaded.file)));
     for (const ledger of ledgers) warnMissingSettings(ledger.config, several ? `ledgers[${entries.findIndex((e) => e.name === ledger.name)}].` : '', logger);
     // A SIGTERM during the steps above has begun the stop: the catch-up is not started.

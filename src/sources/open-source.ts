@@ -12,6 +12,7 @@ import type { GoogleClientFactory } from './google-client.js';
 import { localFileSource } from './local-file.js';
 import { isTableFile, parseLocation, type SourceLocation } from './location.js';
 import type { Sleep } from '../retry/backoff.js';
+import { lockedWrites, type LedgerLock } from './locked-writes.js';
 import type { LedgerSource } from './source.js';
 import { SourceError } from './source-error.js';
 
@@ -26,12 +27,19 @@ export interface SourceDeps {
   env: NodeJS.ProcessEnv;
   /** Sleep used by retries (tests pass a fake). */
   sleep?: Sleep;
+  /** The ledger's lock shared by replicas (the store's withLedgerLock): every write-back runs inside it. */
+  ledgerLock?: LedgerLock;
 }
 
 type FeishuLocation = Extract<SourceLocation, { kind: 'feishu-sheet' | 'bitable' | 'feishu-wiki' }>;
 
 /** Opens the ledger at a local path or URL; throws a SourceError (LocationError) for a URL duban cannot use. */
 export function openSource(location: string, deps: SourceDeps): LedgerSource {
+  const source = openBackend(location, deps);
+  return deps.ledgerLock ? lockedWrites(source, deps.ledgerLock) : source;
+}
+
+function openBackend(location: string, deps: SourceDeps): LedgerSource {
   const where = parseLocation(location);
   if (where.kind === 'local') return localFileSource({ path: where.path, units: deps.units, logger: deps.logger });
 

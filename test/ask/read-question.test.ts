@@ -81,6 +81,9 @@ const CASES: [string, Expect][] = [
   ['还有哪些没完成', states('not_done')],
   ['没干完的', states('not_done')],
   ['交通局完成了哪些', { ...unit('区交通局'), ...states('done') }],
+  // 有没有 asks yes or no: "有没有完成的" wants the done ones, not the "没有完成" inside it
+  ['城管局有没有完成的', { ...unit('区城管局'), ...states('done') }],
+  ['还有哪些没交的', states('not_done')],
   ['暂缓的任务', states('paused')],
   ['哪些任务还没开始', states('not_started')],
   ['还没动的', states('not_started')],
@@ -199,6 +202,8 @@ const CASES: [string, Expect][] = [
   ['哈哈', { understood: false }],
   ['who are you really', { understood: false }],
   ['区统计局有什么任务', { unknownUnits: ['区统计局'], units: [] }],
+  // a short name written with a homophone of its ending (交伟 for 交委); one character with another ending is no name
+  ['交伟协助的任务', { ...unit('区交通局', 'assist'), assumed: [{ said: '交伟', unit: '区交通局' }] }],
   ['statistics bureau tasks', { unknownUnits: ['statistics bureau'] }],
   ['街道有哪些任务', { candidates: [{ said: '街道', units: ['大佛街道', '梓潼街道办事处', '桂林街道办事处'] }] }],
   ['交通局的任务 咔咔咔', { ...unit('区交通局'), ignored: ['咔咔咔'] }],
@@ -215,6 +220,20 @@ describe('readQuestion', () => {
     const ctx = { ...context, directory: withAliases };
     expect(readQuestion('which tasks does the heritage office lead', ctx).units).toEqual([{ unit: '区故管处', role: 'lead', said: 'heritage office' }]);
     expect(readQuestion('故管有哪些任务', ctx).units).toEqual([{ unit: '区故管处', role: 'any', said: '故管' }]);
+  });
+});
+
+describe('English compound nouns', () => {
+  const market = {
+    ...context,
+    directory: createDirectory([], ['县市场监管局', '县文广旅体局']),
+    ledger: makeLedger([makeTask({ id: '24', title: '淇河夜市美食街开街运营', lead: ['县文广旅体局'], assist: ['县市场监管局'] })]),
+  };
+  it('reads "night market" as the topic 夜市, not the market regulation bureau', () => {
+    expect(readQuestion("the night market one, who's in charge?", market)).toMatchObject({ units: [], ask: 'who', termGroups: [{ said: 'night', terms: ['夜市'] }, { said: 'market', terms: ['夜市'] }] });
+  });
+  it('still reads "market regulation" as the bureau', () => {
+    expect(readQuestion('which tasks does market regulation lead', market)).toMatchObject({ units: [{ unit: '县市场监管局', role: 'lead' }] });
   });
 });
 

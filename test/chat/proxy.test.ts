@@ -13,7 +13,15 @@ import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/serv
 import { attachLongConnection } from '../support/feishu/ws.js';
 
 const servers: FeishuLoopback[] = [];
-const saved = { HTTP_PROXY: process.env.HTTP_PROXY, NO_PROXY: process.env.NO_PROXY };
+// Both spellings: the lower-case one wins where both are set (CI sets no_proxy for 127.0.0.1).
+const PROXY_VARIABLES = ['HTTP_PROXY', 'http_proxy', 'HTTPS_PROXY', 'https_proxy', 'NO_PROXY', 'no_proxy'] as const;
+const saved = Object.fromEntries(PROXY_VARIABLES.map((name) => [name, process.env[name]]));
+
+/** Sets a proxy variable in both spellings. */
+function setProxyVariable(name: 'HTTP_PROXY' | 'NO_PROXY', value: string): void {
+  process.env[name] = value;
+  process.env[name.toLowerCase()] = value;
+}
 let proxy: http.Server | null = null;
 
 afterEach(async () => {
@@ -62,8 +70,9 @@ describe('the long connection behind a proxy', () => {
     servers.push(server);
     const ws = attachLongConnection(server);
     const { url, carried } = await startProxy();
-    process.env.HTTP_PROXY = url;
-    process.env.NO_PROXY = '';
+    for (const name of ['HTTPS_PROXY', 'https_proxy'] as const) delete process.env[name];
+    setProxyVariable('HTTP_PROXY', url);
+    setProxyVariable('NO_PROXY', '');
     const options = { appId: server.appId, appSecret: server.appSecret, domain: server.url, logger: silentLogger, handle: async () => {} };
     const receiver = createLongConnectionReceiver(options);
     await receiver.start();
@@ -72,7 +81,7 @@ describe('the long connection behind a proxy', () => {
     expect(carried).toContain(`CONNECT 127.0.0.1:${server.port}`);
 
     carried.splice(0);
-    process.env.NO_PROXY = '127.0.0.1';
+    setProxyVariable('NO_PROXY', '127.0.0.1');
     const direct = createLongConnectionReceiver(options);
     await direct.start();
     await ws.waitForClient(10_000);

@@ -104,7 +104,7 @@ describe('loadConfig', () => {
       {
         path: 'zzz',
         message:
-          '不认识的配置项（这里可以写：timezone、sheet、units、feishu、google、chats、schedule、sendWindow、reminders、review、collect、warnings、lights、dueSoonWorkdays、scoring、report、staleAfterWorkdays、calendar、health、dataDir、store）；请对照 config/duban.example.yaml',
+          '不认识的配置项（这里可以写：timezone、sheet、units、feishu、google、chats、schedule、sendWindow、reminders、review、collect、warnings、lights、dueSoonWorkdays、scoring、report、staleAfterWorkdays、calendar、health、replicas、dataDir、store）；请对照 config/duban.example.yaml',
       },
     ]);
   });

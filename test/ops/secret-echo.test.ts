@@ -48,7 +48,7 @@ describe('secrets a server echoes back', () => {
     const run = await store.getRun('digest', '2026-03-02');
     expect(message.error).toContain('app_secret=*** Authorization: Bearer ***');
     expect(run?.detail).toContain('app_secret=*** Authorization: Bearer ***');
-    const health = await startHealthServer({ port: 0, status: async () => healthStatus({ mode: 'feishu', connection: 'connected', runs: await store.lastRuns(), time: 't' }) });
+    const health = await startHealthServer({ port: 0, status: async () => healthStatus({ mode: 'feishu', connection: 'connected', runs: await store.lastRuns(), replica: 'duban-1', leases: await store.leases(), time: 't' }) });
     const body = await (await fetch(`http://127.0.0.1:${health.port}/healthz`)).text();
     await health.close();
     await store.close();

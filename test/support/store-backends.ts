@@ -80,3 +80,11 @@ export async function freshStore(backend: BackendCase, options: OpenStoreOptions
   await migrateStore(location.dataDir, location.databaseUrl);
   return { store: await openStore(location.dataDir, location.databaseUrl, options), location };
 }
+
+/** Two handles on one new database of this backend, as two replicas hold them; pushed on `opened` to be closed. */
+export async function twoHandles(backend: BackendCase, opened: Store[], options: OpenStoreOptions = {}): Promise<{ a: Store; b: Store }> {
+  const { store: a, location } = await freshStore(backend, options);
+  const b = await openStore(location.dataDir, location.databaseUrl, options);
+  opened.push(a, b);
+  return { a, b };
+}

@@ -36,12 +36,13 @@ const STATES: readonly (readonly [StateWord, readonly string[]])[] = [
     'in progress', 'ongoing', 'underway', 'under way', 'being worked on', 'in the works', 'active',
   ]],
   ['done', [
+    '有没有完成', '有无完成', '是否完成', '是不是完成', '有没有办结', '有无办结', '是否办结', '有没有做完', '有没有干完',
     '已完成', '完成了', '完成的', '做完了', '做完的', '干完了', '干完的', '办完了', '办完的', '搞定', '搞定了', '已办结', '办结', '办结了', '已销号', '销号', '完工', '已完工', '结束了', '已结束', '完成',
     'done', 'completed', 'complete', 'finished', 'closed', 'accomplished', 'wrapped up',
   ]],
   ['not_done', [
     '未完成', '没完成', '没有完成', '还没完成', '尚未完成', '没干完', '还没干完', '没做完', '还没做完', '没办完', '还没办完', '没搞完', '没弄完', '未办结', '没办结', '未销号',
-    '还剩', '剩下', '剩余', '欠着', '没结束', '没完',
+    '还剩', '剩下', '剩余', '欠着', '没结束', '没完', '没交', '还没交', '未交', '没上交', '未上交', '没提交', '未提交', '没报送', '未报送',
     'not done', 'not yet done', 'not finished', 'not completed', 'not complete', 'unfinished', 'incomplete', 'uncompleted', 'outstanding', 'pending', 'remaining',
     'not closed', 'left to do', 'unresolved', 'not yet finished', 'not yet completed',
   ]],

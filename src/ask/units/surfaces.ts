@@ -149,7 +149,8 @@ export function surfacesOf(name: string, topicCores: readonly string[] = []): Su
     if (core.length === 0) continue;
     const words = chunk(core);
     for (const short of forms) derived(words, short, add, 2);
-    const sibling = SIBLING[suffix];
+    // A one-character core with another ending says too little: 计委 is not 计局 (统计局 is another unit).
+    const sibling = core.length >= 2 ? SIBLING[suffix] : undefined;
     if (sibling) derived(words, sibling, add, 1.5);
     derived(words, '', add, 1);
     for (const topic of topicCores) {

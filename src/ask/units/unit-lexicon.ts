@@ -9,6 +9,7 @@ import { editDistance } from '../../domain/edit-distance.js';
 import { KINDS } from '../../domain/glossary.js';
 import { topicOfName } from '../../domain/glossary-match.js';
 import { plainReading, readingOf } from './pinyin.js';
+import { chineseTermsFor } from '../english-terms.js';
 import { surfacesOf, type Tier } from './surfaces.js';
 
 /** A unit name found at [start, end): the canonical names it may mean (several: ambiguous). */
@@ -118,9 +119,10 @@ function buildLexicon(units: readonly Unit[]): UnitLexicon {
       const hits: UnitHit[] = [];
       for (let i = from; i < to; i++) {
         if (!HAN.test(text[i])) continue;
-        for (let end = Math.min(to, i + 12); end >= i + 3; end--) {
+        // Two characters only as the same pinyin as a short name (交伟 for 交委); an edit needs three or more.
+        for (let end = Math.min(to, i + 12); end >= i + 2; end--) {
           const said = text.slice(i, end);
-          const entry = readings.get(readingOf(said)) ?? nearByEdit(said, unitNames);
+          const entry = said.length === 2 ? readings.get(`${said[0]}|${readingOf(said[1])}`) : (readings.get(readingOf(said)) ?? nearByEdit(said, unitNames));
           if (entry) {
             hits.push(hit(i, end, entry, text, 0));
             i = end - 1;
@@ -156,8 +158,10 @@ function romanizedNames(surfaces: ReadonlyMap<string, Entry>): Map<string, strin
 function readingIndex(surfaces: ReadonlyMap<string, Entry>): Map<string, Entry> {
   const index = new Map<string, Entry>();
   for (const [text, entry] of surfaces) {
-    if (entry.tier < 1.5 || text.length < 3) continue;
-    const key = readingOf(text);
+    if (entry.tier < 1.5 || text.length < 2) continue;
+    // A two-character short name (交委) is kept under its first character and the reading of its second, so only a
+    // homophone of the ending (交伟) finds it: two readings alone would match too many everyday words.
+    const key = text.length === 2 ? `${text[0]}|${readingOf(text[1])}` : readingOf(text);
     const known = index.get(key);
     if (!known || known.tier < entry.tier) index.set(key, { units: [...entry.units], tier: entry.tier });
     else if (known.tier === entry.tier) for (const u of entry.units) if (!known.units.includes(u)) known.units.push(u);
@@ -236,6 +240,11 @@ function matchLength(tokens: readonly Token[], p: number, name: EnglishName, sam
   return best;
 }
 
+/** True when every English name of the unit among the candidates has more than one word. */
+function longerName(candidates: ReadonlySet<EnglishName>, unit: string): boolean {
+  return [...candidates].filter((name) => name.unit === unit).every((name) => name.words.length > 1);
+}
+
 /** Finds English names; names are looked up by the words they contain, so each said word is compared once per distinct word. */
 function englishScanner(names: readonly EnglishName[]): (text: string) => UnitHit[] {
   const byWord = new Map<string, EnglishName[]>();
@@ -271,7 +280,10 @@ function englishScanner(names: readonly EnglishName[]): (text: string) => UnitHi
           units.push(name.unit);
         }
       }
-      if (best > 0) {
+      // "the night market one": one word of a longer name, right after a topic word, is part of that topic's noun
+      // (夜市), not the unit whose English name starts with it (market regulation).
+      const compound = best === 1 && p > 0 && chineseTermsFor(tokens[p - 1].word).length > 0 && same(tokens[p - 1].word).size === 0;
+      if (best > 0 && !(compound && units.every((unit) => longerName(candidates, unit)))) {
         const end = tokens[p + best - 1].end;
         hits.push({ start: tokens[p].start, end, units, tier: bestTier as Tier, said: text.slice(tokens[p].start, end) });
         p += best - 1;

@@ -7,6 +7,7 @@ import { cachedLedger } from '../../app/read-ledger.js';
 import { reviewDeps } from '../../app/review-loop.js';
 import { openLedger } from '../../app/bundled-example.js';
 import { decide } from '../../review/decide.js';
+import { storeLedgerLock } from '../../sources/locked-writes.js';
 import { openStore } from '../../store/open-store.js';
 import { UsageError, type CliArgs } from '../args.js';
 import { ledgerLocation, loadRuntime } from '../context.js';
@@ -27,8 +28,9 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     const { config } = runtime.loaded;
     const { sheet, units } = ledgerLocation(args, io, runtime);
     const delivery = await createDelivery(config, runtime.logger);
-    const source = openLedger(sheet, { units, logger: runtime.logger, env: runtime.loaded.sourceEnv, feishuApi: delivery.client ? () => delivery.client! : undefined });
     const store = ledgerView(opened, runtime.loaded);
+    // Written under the store's ledger lock: a replica of `duban serve` writing the same ledger waits, and so does this.
+    const source = openLedger(sheet, { units, logger: runtime.logger, env: runtime.loaded.sourceEnv, feishuApi: delivery.client ? () => delivery.client! : undefined, ledgerLock: storeLedgerLock(store) });
     const deps = reviewDeps({ config, store, source, ledgerFor: cachedLedger(source), delivery, logger: runtime.logger, now: io.now });
     const verdict = approve ? ({ approve: true } as const) : { approve: false as const, reason: args.reason!.trim() };
     const outcome = await decide(deps, id.toUpperCase(), verdict, { name: args.by?.trim() || '督办办公室' });

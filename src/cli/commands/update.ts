@@ -6,7 +6,9 @@ import { updateWarnings } from '../../app/update-warnings.js';
 import type { IsoDate } from '../../domain/types.js';
 import { parseProgress } from '../../ledger/progress.js';
 import { parseStatus } from '../../ledger/status.js';
+import { storeLedgerLock } from '../../sources/locked-writes.js';
 import type { LedgerSource } from '../../sources/source.js';
+import { openStore } from '../../store/open-store.js';
 import { UsageError, type CliArgs } from '../args.js';
 import { ledgerLocation, loadRuntime } from '../context.js';
 import { dateOption } from '../date-option.js';
@@ -42,10 +44,12 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   // --today records an update made on another day (a report handed in late); default: today.
   const date = args.today === undefined ? todayIn(runtime.loaded.config.timezone, io.now()) : dateOption('--today', args.today);
   const { sheet, units } = ledgerLocation(args, io, runtime);
-  const source = openLedger(sheet, { units, logger: runtime.logger, env: runtime.loaded.sourceEnv });
-  const before = await taskBefore(source, id, date);
+  // With a shared database (replicas of `duban serve`), the write waits for the ledger's lock there too.
+  const store = runtime.loaded.config.store ? await openStore(runtime.loaded.dataDir, runtime.loaded.config.store, { logger: runtime.logger }) : null;
+  const source = openLedger(sheet, { units, logger: runtime.logger, env: runtime.loaded.sourceEnv, ...(store ? { ledgerLock: storeLedgerLock(store) } : {}) });
   const update = { status: args.status, progress: args.progress, note: args.note, by: args.by, date };
-  const outcome = await source.updateTask(id, update);
+  const written = async () => ({ before: await taskBefore(source, id, date), outcome: await source.updateTask(id, update) });
+  const { before, outcome } = await written().finally(() => store?.close());
   const warnings = [...(outcome.warnings ?? []), ...(before ? updateWarnings(before, update) : [])];
   if (args.format === 'json') {
     println(io.stdout, JSON.stringify({ ...outcome, ...(warnings.length > 0 ? { warnings } : {}) }, null, 2));
