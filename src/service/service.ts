@@ -25,6 +25,7 @@ import { digestRun, officeMessage, problemsRun, remindRun } from '../app/runs.js
 import { isBundledExample } from '../app/bundled-example.js';
 import { withCalendarProblems } from '../app/calendar-overrides.js';
 import type { DubanConfig } from '../config/schema.js';
+import type { RunRecord } from '../store/records.js';
 import { combinedDigests } from './combined-digests.js';
 import { routedChatHandlers } from './chat-router.js';
 import { ledgerParts, serviceToday, type LedgerParts } from './ledger-parts.js';
@@ -145,7 +146,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
     const healthPort = config.health.port;
     parts.health = healthPort === undefined
       ? null
-      : await startHealthServer({ port: healthPort, status: async () => healthStatus({ mode: loaded.mode, connection: chat.receiver?.state() ?? 'not_used', runs: await store.lastRuns(), replica, leases: await store.leases(), time: clock.now().toISOString() }) })
+      : await startHealthServer({ port: healthPort, status: async () => healthStatus({ mode: loaded.mode, connection: chat.receiver?.state() ?? 'not_used', runs: await lastRuns(ledgers, several), replica, leases: await store.leases(), time: clock.now().toISOString() }) })
         .catch((error: Error) => Promise.reject(portInUse('health.port', healthPort, error, loaded.file)));
     for (const ledger of ledgers) warnMissingSettings(ledger.config, several ? `ledgers[${entries.findIndex((e) => e.name === ledger.name)}].` : '', logger);
     // A SIGTERM during the steps above has begun the stop: the catch-up is not started.
@@ -180,4 +181,10 @@ function warnMissingSettings(config: DubanConfig, prefix: string, logger: Logger
   if (config.review.reviewers.length === 0) {
     logger.warn('config.no_reviewers', { setting: `${prefix}review.reviewers`, hint: 'list the accounts who may approve requests (同意/退回) in chat; until then only `duban approve` / `duban reject` decide' });
   }
+}
+
+/** The last run of each job of every ledger for /healthz; with several ledgers each run names its ledger. */
+async function lastRuns(ledgers: readonly LedgerParts[], several: boolean): Promise<RunRecord[]> {
+  const perLedger = await Promise.all(ledgers.map(async (ledger) => (await ledger.store.lastRuns()).map((run) => (several ? { ...run, ledger: ledger.name } : run))));
+  return perLedger.flat();
 }

@@ -18,6 +18,7 @@ import { createImRoutes, type ImState, type StoredMessage } from '../support/fei
 import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/server.js';
 import { attachLongConnection, type LongConnectionEndpoint } from '../support/feishu/ws.js';
 import { until } from '../support/until.js';
+import { freePort } from '../support/free-port.js';
 
 const BOT = 'ou_loopbackbot0001';
 const LEADERS = 'oc_leaders';
@@ -63,6 +64,7 @@ describe('one service, three ledgers', () => {
   let service: Service;
   let dir: string;
   let n = 0;
+  let healthPort = 0;
 
   const say = async (chatId: string, text: string, sender = LIAISON) => {
     const messageId = `om_three_${++n}`;
@@ -81,8 +83,10 @@ describe('one service, three ledgers', () => {
       writeFileSync(join(dir, `${name}.csv`), `${HEADER}\n${rows.join('\n')}\n`);
       writeFileSync(join(dir, `${name}-units.csv`), UNITS);
     }
+    healthPort = await freePort();
     const config = {
       dataDir: 'state',
+      health: { port: healthPort },
       feishu: { appId: server.appId, appSecret: server.appSecret, domain: server.url },
       chats: { leaders: LEADERS, office: OFFICE },
       review: { reviewers: [{ name: '张主任', account: REVIEWER }] },
@@ -188,6 +192,12 @@ describe('one service, three ledgers', () => {
     const row = readFileSync(join(dir, '民生实事.csv'), 'utf8').split('\n').find((line) => line.startsWith('8,'));
     expect(row).toBe('8,更换小区路灯,区交通局,2022-06-30,已完成,100%,[2022-06-27 张主任] 同意办结（R1）；办结说明：路灯已全部更换');
     expect(readFileSync(join(dir, '双拥.csv'), 'utf8')).toBe(`${HEADER}\n${LEDGERS.双拥.join('\n')}\n`);
+  });
+
+  it("lists every ledger's runs on /healthz, each naming its ledger", async () => {
+    const health = (await (await fetch(`http://127.0.0.1:${healthPort}/healthz`)).json()) as { runs: { ledger: string; job: string; status: string }[] };
+    const runs = health.runs.map((r) => `${r.ledger} ${r.job} ${r.status}`).sort();
+    expect(runs).toEqual(['双拥 digest done', '双拥 remind done', '政府工作报告 digest done', '政府工作报告 remind done', '民生实事 digest done', '民生实事 remind done']);
   });
 
   it('posts one digest card to the leaders with a section per ledger', () => {
