@@ -11,10 +11,10 @@ import type { CommandName } from './command-table.js';
 import { UsageError } from './args.js';
 
 /**
- * Commands that work without a chosen ledger even when several are configured: serve (all of them), the ones about
- * no ledger, and approve / reject (the request's ledger is looked up: ledgerOfRequest).
+ * Commands that work without a chosen ledger even when several are configured: serve and validate (all of them), the
+ * ones about no ledger, and approve / reject (the request's ledger is looked up: ledgerOfRequest).
  */
-const ANY_LEDGER: ReadonlySet<CommandName> = new Set(['serve', 'chats', 'store', 'help', 'import-plan', 'approve', 'reject']);
+const ANY_LEDGER: ReadonlySet<CommandName> = new Set(['serve', 'chats', 'store', 'help', 'import-plan', 'approve', 'reject', 'validate']);
 
 /** The configuration narrowed to the chosen ledger (its merged settings as `config`); unchanged for one ledger. */
 export function chooseLedger(loaded: LoadedConfig, command: CommandName, wanted: string | undefined): LoadedConfig {

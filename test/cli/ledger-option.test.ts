@@ -43,6 +43,24 @@ describe('--ledger', () => {
     }
   });
 
+  it('validates every ledger under its name without --ledger', async () => {
+    const run = await duban('validate', '--json');
+    expect(run.code).toBe(0);
+    const noDirectory = (units: string) => ({
+      row: null, column: '联络员账号', severity: 'warning', code: 'no_liaison', sheet: '单位通讯录',
+      message: `没有单位通讯录：${units}的提醒都无法 @ 到联络员；请在台账旁放 units.csv、在表格中加“单位”工作表，或用 --units 指定`,
+    });
+    expect(run.json()).toEqual({
+      ok: true,
+      ledgers: [
+        { ledger: '双拥', ok: true, problems: [noDirectory('1 个责任单位（区交通局）')] },
+        { ledger: '民生实事', ok: true, problems: [noDirectory('2 个责任单位（区交通局、区商务委）')] },
+      ],
+    });
+    const text = await duban('validate');
+    expect(text.stdout.split('\n').filter((line) => line.startsWith('【'))).toEqual(['【双拥】', '【提醒（1）】', '【民生实事】', '【提醒（1）】']);
+  });
+
   it('looks up the ledger of a request for approve without --ledger, and says when no ledger has it', async () => {
     const run = await duban('approve', 'R9');
     expect(run.code).toBe(2);
