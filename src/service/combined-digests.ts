@@ -1,7 +1,8 @@
 /**
- * Ledgers whose digests go to the same leaders' chat at the same time send one card with a section per ledger: the
- * first of them (in configuration order) sends it from its digest run, under its own message key; the others still
- * save their snapshots but send nothing.
+ * Ledgers whose digests go to the same leaders' chat at the same time send one card with a section per ledger. The
+ * sections are built once per day for the group; the first ledger (in configuration order) whose ledger could be read
+ * sends the card from its digest run, under its own message key, so an unreadable first ledger does not silence the
+ * others. The rest still save their snapshots but send nothing.
  */
 import type { Logger } from '../log/logger.js';
 import { ledgerDigest } from '../app/runs.js';
@@ -15,6 +16,12 @@ export interface CombinedDigests {
   cardFor(ledger: LedgerParts, date: IsoDate): Promise<{ card: Card | null; key: string } | undefined>;
 }
 
+/** A group's sections of one day (built once, shared by the group's digest runs), and the ledger that sends them. */
+interface GroupDay {
+  date: IsoDate;
+  built: Promise<{ sections: DigestSection[]; sender: LedgerParts | null }>;
+}
+
 /** Groups the ledgers by (leaders' chat, digest time); only groups of two or more are combined. */
 export function combinedDigests(ledgers: readonly LedgerParts[], logger: Logger): CombinedDigests {
   const groups = new Map<string, LedgerParts[]>();
@@ -26,24 +33,42 @@ export function combinedDigests(ledgers: readonly LedgerParts[], logger: Logger)
   }
   const groupOf = new Map<LedgerParts, LedgerParts[]>();
   for (const group of groups.values()) if (group.length > 1) for (const ledger of group) groupOf.set(ledger, group);
+  // Only the latest day of each group is kept.
+  const days = new Map<LedgerParts[], GroupDay>();
+
+  async function build(group: LedgerParts[], date: IsoDate): Promise<{ sections: DigestSection[]; sender: LedgerParts | null }> {
+    const sections: DigestSection[] = [];
+    let sender: LedgerParts | null = null;
+    for (const member of group) {
+      try {
+        sections.push({ ledger: member.name, digest: (await ledgerDigest(await member.inputs(date))).digest, sheetUrl: member.sheetUrl });
+        sender ??= member;
+      } catch (error) {
+        // One unreadable ledger does not hold back the others' sections; its own digest run records the failure.
+        logger.warn('digest.section_skipped', { ledger: member.name, error: (error as Error).message, hint: `check ledger ${member.name}'s sheet setting` });
+      }
+    }
+    return { sections, sender };
+  }
 
   return {
     async cardFor(ledger, date) {
       const group = groupOf.get(ledger);
       if (!group) return undefined;
-      const chat = ledger.config.chats.leaders!;
-      if (group[0] !== ledger) return { card: null, key: '' };
-      const sections: DigestSection[] = [];
-      for (const member of group) {
-        try {
-          sections.push({ ledger: member.name, digest: (await ledgerDigest(await member.inputs(date))).digest, sheetUrl: member.sheetUrl });
-        } catch (error) {
-          // One unreadable ledger does not hold back the others' sections; its own run records the failure.
-          if (member === ledger) throw error;
-          logger.warn('digest.section_skipped', { ledger: member.name, error: (error as Error).message, hint: `check ledger ${member.name}'s sheet setting` });
-        }
+      let day = days.get(group);
+      if (day?.date !== date) {
+        const built = build(group, date);
+        const fresh: GroupDay = { date, built };
+        day = fresh;
+        days.set(group, fresh);
+        // A day with an unreadable ledger is built again by the next run that asks (a retry after the failure).
+        void built.then(({ sections }) => {
+          if (sections.length < group.length && days.get(group) === fresh) days.delete(group);
+        });
       }
-      return { card: renderCombinedDigestCard(sections), key: `digest-combined|${date}|${chat}` };
+      const { sections, sender } = await day.built;
+      if (sender !== ledger) return { card: null, key: '' };
+      return { card: renderCombinedDigestCard(sections), key: `digest-combined|${date}|${ledger.config.chats.leaders!}` };
     },
   };
 }
