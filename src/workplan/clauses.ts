@@ -1,4 +1,5 @@
 /** Finding unit clauses in a paragraph: in parentheses or square brackets, or as a whole line ("牵头单位：X"). */
+import { endsWithBodyName } from './unit-names.js';
 import { keyedTailStart, parseUnitClause, startsWithKey, type ClauseContext, type UnitClause } from './unit-clause.js';
 
 /** A unit clause found in a paragraph, with its position. */
@@ -79,7 +80,8 @@ const CLOSING_GROUP = new RegExp(`${GROUP}[。；;，,\\s]*$`);
 
 function unbracketedTail(text: string, ctx: ClauseContext): FoundClause | null {
   const closing = CLOSING_GROUP.exec(text);
-  if (closing && closing.index > 0) {
+  // "……反馈区管委会办公室（区效能办）。": a body's other name in brackets after its name, not the task's units.
+  if (closing && closing.index > 0 && !endsWithBodyName(text.slice(0, closing.index))) {
     const clause = parseUnitClause(closing[1], { ...ctx, bare: true });
     if (clause) return { start: closing.index, end: text.length, clause };
   }

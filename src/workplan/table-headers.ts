@@ -43,6 +43,14 @@ export function mayNameTaskColumn(text: string): boolean {
   return text.trim() !== '' && matchPlanHeader(text) === null && !REPORTING.test(text);
 }
 
+// A column of problems found ("存在问题", "发现问题", "问题清单"), read by the ledger as a category.
+const PROBLEM_HEADER = /问题/;
+
+/** True for the header of a column listing problems to fix. */
+export function isProblemHeader(text: string): boolean {
+  return PROBLEM_HEADER.test(text.replace(/\s+/g, ''));
+}
+
 // Of several unit columns, the one naming the lead ("牵头单位" beside "责任单位": the 责任 units take part).
 const STRONG_LEAD_HEADER = /牵头|主办|主责/;
 

@@ -6,7 +6,7 @@
 import { ROLE_WORDS, unitRoles, type UnitRole } from '../ledger/unit-roles.js';
 import { isStandingRulePiece } from './standing-units.js';
 import { topLevelPieces } from './top-level.js';
-import { isGenericUnit, looksLikePerson, looksLikeUnit, splitEtc, tidyNames, unitNames } from './unit-names.js';
+import { isGenericUnit, joinBrokenNames, looksLikePerson, looksLikeUnit, splitEtc, tidyNames, unitNames } from './unit-names.js';
 
 /** "列第一位者为牵头单位": in this clause (and, with 下同, every later one) the first unit leads and the rest assist. */
 export type FirstLeads = 'clause' | 'from-here';
@@ -96,7 +96,8 @@ export function parseUnitClauses(contents: string[], ctx: ClauseContext = {}): U
 }
 
 /** The units of a table's unit cell: by its own words ("区经发局牵头，区财金局", "牵头单位：X\n配合单位：Y"), else all in the column's role. */
-export function readUnitCell(text: string, role: 'lead' | 'assist', ctx: ClauseContext = {}): { lead: string[]; assist: string[]; leader: string[] } {
+export function readUnitCell(cell: string, role: 'lead' | 'assist', ctx: ClauseContext = {}): { lead: string[]; assist: string[]; leader: string[] } {
+  const text = joinBrokenNames(cell);
   const clause = parseUnitClause(text.replace(/\s*\n\s*/g, '，'), { known: ctx.known });
   if (clause?.kind === 'units') {
     return role === 'lead' ? clause : { lead: [], assist: [...clause.lead, ...clause.assist], leader: clause.leader };

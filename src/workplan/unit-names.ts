@@ -58,6 +58,11 @@ const COLLECTIVE_PLACES = /^各.{0,10}?(?:区|县|市|州|旗|盟|乡|镇|街|�
 // How the name of a body ends: 局, 委, 办, 中心, 政府, 街道, 集团… (with a note in brackets: "区社会事业局（医改办）").
 const BODY_END = /(?:局|委|办|厅|部|署|院|所|队|站|会|处|室|社|行|馆|校|团|联|中心|政府|街道|镇|乡|集团|公司|单位|部门|机构|企业|组织|协会|银行|支行|分行|军分区|武警|法院|检察院|(?:开发|高新|新|园|示范|试验|实验|保税|合作|功能)区)(?:（[^）]*）)?$/;
 
+/** True when the text ends with a body's name ("……反馈区管委会办公室"). */
+export function endsWithBodyName(text: string): boolean {
+  return BODY_END.test(text);
+}
+
 /** True when the name looks like a body's ("市发改委", "各区", "区社会事业局（医改办）") rather than a phrase. */
 export function looksLikeUnit(name: string): boolean {
   return !NOT_A_NAME.test(name) && (BODY_END.test(name) || COLLECTIVE_PLACES.test(name));
@@ -67,6 +72,23 @@ export function looksLikeUnit(name: string): boolean {
 const POST = '(?:书记|县长|区长|市长|省长|州长|镇长|乡长|局长|主任|部长|厅长|常委|同志|专员|巡视员|调研员|秘书长|院长|署长|主席|组长)';
 const ENDS_WITH_POST = new RegExp(`${POST}$`);
 const POST_AND_NAME = new RegExp(`${POST}[\\u4e00-\\u9fa5]{2,3}$`);
+
+/**
+ * A unit cell's lines with a name broken over two lines joined ("岚城片区" + "开发管理局" → 岚城片区开发管理局): a line
+ * whose last name is no body's name goes on below when the two make one.
+ */
+export function joinBrokenNames(cell: string): string {
+  const lines = cell.split(/\s*\n\s*/);
+  const out: string[] = [];
+  for (const line of lines) {
+    const last = out.at(-1);
+    const tail = last === undefined ? '' : (last.split(/[、，,；;]/).at(-1) ?? '');
+    const next = line.split(/[、，,；;]/)[0];
+    if (last !== undefined && tail !== '' && !looksLikeUnit(tail) && looksLikeUnit(`${tail}${next}`)) out[out.length - 1] = `${last}${line}`;
+    else out.push(line);
+  }
+  return out.join('\n');
+}
 
 /** True when the name is a person's post or a post and a name ("副县长", "县委常委", "副县长张三"). */
 export function looksLikePerson(name: string): boolean {
