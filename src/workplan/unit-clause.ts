@@ -6,7 +6,7 @@
 import { ROLE_WORDS, unitRoles, type UnitRole } from '../ledger/unit-roles.js';
 import { isStandingRulePiece } from './standing-units.js';
 import { topLevelPieces } from './top-level.js';
-import { isGenericUnit, joinBrokenNames, looksLikePerson, looksLikeUnit, splitEtc, tidyNames, unitNames } from './unit-names.js';
+import { isGenericUnit, joinBrokenNames, looksLikePerson, looksLikeUnit, splitEtc, tidyNames, unifyBrackets, unitNames } from './unit-names.js';
 
 /** "列第一位者为牵头单位": in this clause (and, with 下同, every later one) the first unit leads and the rest assist. */
 export type FirstLeads = 'clause' | 'from-here';
@@ -78,7 +78,7 @@ export function parseUnitClauses(contents: string[], ctx: ClauseContext = {}): U
   let firstLeads: FirstLeads | undefined;
   let named = false;
   for (const content of contents) {
-    const text = content.trim();
+    const text = unifyBrackets(content.trim());
     if (EXTERNAL.test(text)) return { kind: 'external', ref: text };
     const read = readClause(text);
     if (read === null) return null;
