@@ -16,7 +16,7 @@ const TRAILING_MANNER = /(?:按|按照|根据|依据|依照)(?:各自)?的?(?:�
 const COLLECTIVE_WORDS = /^(?:各|有关|相关|其他|其它)+/;
 
 // Name endings of bodies (区交通局, 双江镇, 区委, 市政府): where one glued name ends and the next may start.
-const ENDINGS = [...KINDS.flatMap((k) => k.zh), '厅', '署', '院', '支队', '大队', '站', '政府', '管委会']
+const ENDINGS = [...KINDS.flatMap((k) => k.zh), '厅', '署', '院', '支队', '大队', '站', '政府', '管委会', '部门', '单位']
   .sort((a, b) => b.length - a.length);
 // A glued second name starts with its own level ("区财政局区税务局"); without one it is the first body's own part
 // ("市政府国资委", "区公安分局交警大队"), unless the office's directory names it.

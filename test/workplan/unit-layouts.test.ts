@@ -224,7 +224,7 @@ describe('a rule stated once that units take part in every later task', () => {
 });
 
 describe('a sentence that opens by giving the work to units', () => {
-  it('makes an item without a unit clause a task: "由X牵头，Y配合，…", its text kept whole', () => {
+  it('makes an item without a unit clause a task: "由X牵头，Y配合，…", "…由X统筹安排", its text kept whole', () => {
     const text = [
       '三、保障措施',
       '（一）加强组织领导。成立工作专班，统筹推进各项工作。',
@@ -233,6 +233,7 @@ describe('a sentence that opens by giving the work to units', () => {
     ].join('\n');
     const plan = importPlan(text);
     expect(plan.tasks.map((t) => ({ title: t.title, category: t.category, lead: t.lead, assist: t.assist, detail: t.detail }))).toEqual([
+      { title: '强化资金保障', category: '保障措施', lead: ['县财政局'], assist: [], detail: '强化资金保障。所需资金由县财政局统筹安排。' },
       { title: '加强督查考核', category: '保障措施', lead: ['县委督查室'], assist: ['县政府督查室'], detail: '加强督查考核。由县委督查室牵头，县政府督查室配合，定期通报工作进展。' },
     ]);
   });
