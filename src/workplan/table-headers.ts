@@ -18,7 +18,7 @@ const exactPlanHeader = headerMatcher({
 // Headers seen only once in a while ("工作目标任务", "具体工作措施及要求"), read by the words in them; most specific first.
 const WORDS: [RegExp, LedgerField][] = [
   [/领导|责任人/, 'leader'],
-  [/配合|协助|协办|参与|协同|协作/, 'assist'],
+  [/配合|协助|协办|参与|协同|协作|支撑/, 'assist'],
   [/牵头|主办|主责|承办|责任单位|责任部门|责任主体|责任处室|责任科室|实施单位/, 'lead'],
   [/时限|时间|期限|节点|进度安排/, 'due'],
   [/序号|编号/, 'id'],
