@@ -9,9 +9,9 @@ export interface FoundClause {
   clause: UnitClause;
 }
 
-// Bracket groups （…） (…) 【…】 […], holding at most one level of round brackets: "（区委宣传部（区文明办）牵头）".
+// Bracket groups （…） (…) 【…】 〔…〕 ［…］ […], holding at most one level of brackets: "（区委宣传部（区文明办）牵头）".
 const FLAT = '[^（）()【】〔〕［］[\\]]';
-const GROUP = `[（(【〔［[]((?:${FLAT}|[（(]${FLAT}*[）)])*)[）)】〕］\\]]`;
+const GROUP = `[（(【〔［[]((?:${FLAT}|[（(【〔［]${FLAT}*[）)】〕］])*)[）)】〕］\\]]`;
 const BRACKETED = new RegExp(GROUP, 'g');
 const INNERMOST = new RegExp(`[（(【〔［[](${FLAT}*)[）)】〕］\\]]`, 'g');
 const WHOLE_BRACKETED = new RegExp(`^${GROUP}$`);
