@@ -80,8 +80,9 @@ const CLOSING_GROUP = new RegExp(`${GROUP}[。；;，,\\s]*$`);
 
 function unbracketedTail(text: string, ctx: ClauseContext): FoundClause | null {
   const closing = CLOSING_GROUP.exec(text);
-  // "……反馈区管委会办公室（区效能办）。": a body's other name in brackets after its name, not the task's units.
-  if (closing && closing.index > 0 && !endsWithBodyName(text.slice(0, closing.index))) {
+  // "……反馈区管委会办公室（区效能办）。": one body's other name in brackets after its name, not the task's units.
+  const otherName = closing !== null && !/[、，,；;]/.test(closing[1]) && endsWithBodyName(text.slice(0, closing.index));
+  if (closing && closing.index > 0 && !otherName) {
     const clause = parseUnitClause(closing[1], { ...ctx, bare: true });
     if (clause) return { start: closing.index, end: text.length, clause };
   }
