@@ -35,6 +35,8 @@ export interface TaskDraft {
   leader: string[];
   /** Time fields: the clause's ("6月底完成"), a 完成时限 line or cell. */
   dueFields: string[];
+  /** True when the text's dates are not the task's deadline (a problem found, telling what happened when). */
+  dueFromFieldsOnly?: boolean;
   line: number;
   place: string;
 }
@@ -97,7 +99,7 @@ export function addTask(ctx: ImportContext, draft: TaskDraft): PlanTask | null {
 /** The latest deadline of the task's time fields and text; a time field without a date keeps its words. */
 function taskDue(ctx: ImportContext, draft: TaskDraft, detail: string, title: string): Due {
   const fields = draft.dueFields.map((field) => deadlineInField(field, ctx.year));
-  const candidates = [...fields, deadlineInText(detail, ctx.year)].filter((d) => d.due !== undefined);
+  const candidates = [...fields, draft.dueFromFieldsOnly ? {} : deadlineInText(detail, ctx.year)].filter((d) => d.due !== undefined);
   candidates.sort((a, b) => (a.due! < b.due! ? 1 : -1));
   if (candidates.length > 0) return candidates[0];
   const problem = fields.find((f) => f.problem);

@@ -6,7 +6,7 @@
 import { ROLE_WORDS, unitRoles, type UnitRole } from '../ledger/unit-roles.js';
 import { isStandingRulePiece } from './standing-units.js';
 import { topLevelPieces } from './top-level.js';
-import { isGenericUnit, looksLikePerson, looksLikeUnit, splitEtc, tidyNames, unitNames } from './unit-names.js';
+import { isGenericUnit, joinBrokenNames, looksLikePerson, looksLikeUnit, splitEtc, tidyNames, unifyBrackets, unitNames } from './unit-names.js';
 
 /** "列第一位者为牵头单位": in this clause (and, with 下同, every later one) the first unit leads and the rest assist. */
 export type FirstLeads = 'clause' | 'from-here';
@@ -40,10 +40,10 @@ const PLAN_ROLE_WORDS: readonly [string, UnitRole][] = ([
 
 const KEY_ROLE: Record<string, UnitRole> = {
   牵头: 'strongLead', 主办: 'strongLead', 主责: 'strongLead', 责任: 'lead', 承办: 'lead', 实施: 'lead',
-  协助: 'assist', 配合: 'assist', 协办: 'assist', 参与: 'assist', 协同: 'assist', 协作: 'assist',
+  协助: 'assist', 配合: 'assist', 协办: 'assist', 参与: 'assist', 协同: 'assist', 协作: 'assist', 支撑: 'assist',
 };
 // "牵头单位：", "牵头责任单位：", "协同责任单位：", "牵头考核单位：", and the short "主办：X 协办：Y" in brackets.
-const UNIT_KEY = '(牵头|主办|主责|责任|承办|实施|协助|配合|协办|参与|协同|协作)(?:责任|考核|落实|实施)?(?:单位|部门|处室|主体)?';
+const UNIT_KEY = '(牵头|主办|主责|责任|承办|实施|协助|配合|协办|参与|协同|协作|支撑)(?:责任|考核|落实|实施)?(?:单位|部门|处室|主体)?';
 const LEADER_KEY = '(?:牵头负责|牵头|责任|分管|联系|包抓|挂帅|督导|领衔)领导|牵头人|责任人|联系人';
 const TIME_KEY = '(?:完成|办结|计划完成)?(?:时限|时间节点|时间|期限)';
 // "责任单位和责任人：县人社局王明": units, each followed by the person answering for it.
@@ -78,7 +78,7 @@ export function parseUnitClauses(contents: string[], ctx: ClauseContext = {}): U
   let firstLeads: FirstLeads | undefined;
   let named = false;
   for (const content of contents) {
-    const text = content.trim();
+    const text = unifyBrackets(content.trim());
     if (EXTERNAL.test(text)) return { kind: 'external', ref: text };
     const read = readClause(text);
     if (read === null) return null;
@@ -96,7 +96,8 @@ export function parseUnitClauses(contents: string[], ctx: ClauseContext = {}): U
 }
 
 /** The units of a table's unit cell: by its own words ("区经发局牵头，区财金局", "牵头单位：X\n配合单位：Y"), else all in the column's role. */
-export function readUnitCell(text: string, role: 'lead' | 'assist', ctx: ClauseContext = {}): { lead: string[]; assist: string[]; leader: string[] } {
+export function readUnitCell(cell: string, role: 'lead' | 'assist', ctx: ClauseContext = {}): { lead: string[]; assist: string[]; leader: string[] } {
+  const text = joinBrokenNames(cell);
   const clause = parseUnitClause(text.replace(/\s*\n\s*/g, '，'), { known: ctx.known });
   if (clause?.kind === 'units') {
     return role === 'lead' ? clause : { lead: [], assist: [...clause.lead, ...clause.assist], leader: clause.leader };
