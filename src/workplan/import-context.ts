@@ -13,6 +13,8 @@ export interface ImportContext {
   unit: '行' | '段';
   /** "列第一位者为牵头单位，下同" was stated: in every later clause the first unit leads. */
   firstLeads: boolean;
+  /** With firstLeads: "第一个逗号前为牵头单位，下同": the units before the first comma lead. */
+  firstGroupLeads: boolean;
   /** Units a rule stated once ("以下各项均需各镇人民政府配合，不再一一列出") adds to every later task. */
   standing: StandingUnits;
   /** Enclosing headings by level (index 0 = level 1); empty slots are levels the plan skipped. */

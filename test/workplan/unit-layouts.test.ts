@@ -345,3 +345,24 @@ describe('items of several paragraphs, each closed by a clause in its last parag
     expect(plan.tasks[1].detail).toBe('加快服务业发展。\n发展现代物流、金融等生产性服务业。\n提升商贸流通服务水平。');
   });
 });
+
+describe('the first-comma rule and document titles', () => {
+  it('reads "第一个逗号前为牵头单位，下同": the units before the first comma lead, the rest assist, in every later clause', () => {
+    const text = [
+      '一、重点任务',
+      '1. 建设算力平台。（责任单位：市科技局、市数据局，市委网信办、市电信公司；第一个逗号前为牵头单位，多个牵头部门的按照职责分工负责，下同）',
+      '2. 开放数据资源。（责任单位：市数据局，市科技局）',
+      '3. 培育示范企业。（责任单位：市经信局、市商务局）',
+    ].join('\n');
+    expect(units(text)).toEqual([
+      { title: '建设算力平台', lead: ['市科技局', '市数据局'], assist: ['市委网信办', '市电信公司'], leader: [] },
+      { title: '开放数据资源', lead: ['市数据局'], assist: ['市科技局'], leader: [] },
+      { title: '培育示范企业', lead: ['市经信局', '市商务局'], assist: [], leader: [] },
+    ]);
+  });
+
+  it('never reads a document status in brackets (试行, 暂行) as a unit, so a title line is no task', () => {
+    const text = ['某市支持创新发展若干措施（试行）', '一、重点任务', '1. 建设创新社区。（市科技局牵头，市财政局配合）'].join('\n');
+    expect(units(text)).toEqual([{ title: '建设创新社区', lead: ['市科技局'], assist: ['市财政局'], leader: [] }]);
+  });
+});
