@@ -1,4 +1,5 @@
 /** Finding unit clauses in a paragraph: in parentheses or square brackets, or as a whole line ("牵头单位：X"). */
+import { endsWithBodyName } from './unit-names.js';
 import { keyedTailStart, parseUnitClause, startsWithKey, type ClauseContext, type UnitClause } from './unit-clause.js';
 
 /** A unit clause found in a paragraph, with its position. */
@@ -8,14 +9,14 @@ export interface FoundClause {
   clause: UnitClause;
 }
 
-// Bracket groups （…） (…) 【…】 […], holding at most one level of round brackets: "（区委宣传部（区文明办）牵头）".
-const FLAT = '[^（）()【】[\\]]';
-const GROUP = `[（(【[]((?:${FLAT}|[（(]${FLAT}*[）)])*)[）)】\\]]`;
+// Bracket groups （…） (…) 【…】 〔…〕 ［…］ […], holding at most one level of brackets: "（区委宣传部（区文明办）牵头）".
+const FLAT = '[^（）()【】〔〕［］[\\]]';
+const GROUP = `[（(【〔［[]((?:${FLAT}|[（(【〔［]${FLAT}*[）)】〕］])*)[）)】〕］\\]]`;
 const BRACKETED = new RegExp(GROUP, 'g');
-const INNERMOST = new RegExp(`[（(【[](${FLAT}*)[）)】\\]]`, 'g');
+const INNERMOST = new RegExp(`[（(【〔［[](${FLAT}*)[）)】〕］\\]]`, 'g');
 const WHOLE_BRACKETED = new RegExp(`^${GROUP}$`);
 const TRAILING = /[。；;，,\s]+$/;
-const MAY_HOLD_CLAUSE = /[（(【[：:]|牵头|负责|配合|协助|协办|参与|指导|主办/;
+const MAY_HOLD_CLAUSE = /[（(【〔［[：:]|牵头|负责|配合|协助|协办|参与|指导|主办/;
 
 /**
  * The unit clauses of a paragraph, in order: in brackets (other bracketed text, "（社区）", is left alone), or else one
@@ -79,7 +80,9 @@ const CLOSING_GROUP = new RegExp(`${GROUP}[。；;，,\\s]*$`);
 
 function unbracketedTail(text: string, ctx: ClauseContext): FoundClause | null {
   const closing = CLOSING_GROUP.exec(text);
-  if (closing && closing.index > 0) {
+  // "……反馈区管委会办公室（区效能办）。": one body's other name in brackets after its name, not the task's units.
+  const otherName = closing !== null && !/[、，,；;]/.test(closing[1]) && endsWithBodyName(text.slice(0, closing.index));
+  if (closing && closing.index > 0 && !otherName) {
     const clause = parseUnitClause(closing[1], { ...ctx, bare: true });
     if (clause) return { start: closing.index, end: text.length, clause };
   }
@@ -105,13 +108,21 @@ export function unitLineContent(text: string, ctx: ClauseContext): string | null
   return m && parseUnitClause(m[1], ctx) ? m[1] : null;
 }
 
-// "由县委办牵头，X、Y配合，开展……": a sentence that opens by giving the work to units.
-const ROLE_SENTENCE = /(?:^|[。；;！!？?])\s*由([^，,。；;：:“”]{2,40}?)(牵头|负责)(?:[，,]([^，,。；;：:“”]{2,60}?)(配合|参与|协助|协办))?(?=[，,。；;]|$)/;
+// "由县委办牵头，X、Y配合，开展……", "本措施由区科技局负责牵头组织实施", "扶持资金由区财政局统筹安排": a sentence giving the
+// work to units (after a short subject), the role word perhaps followed by what they do.
+const ROLE_SENTENCE = /(?:^|[。；;！!？?])\s*(?:[^，,。；;：:“”由]{1,10})?由([^，,。；;：:“”]{2,40}?)(牵头|负责|统筹)[^，,。；;：:“”]{0,8}?(?:[，,]([^，,。；;：:“”]{2,60}?)(配合|参与|协助|协办))?(?=[，,。；;]|$)/;
+// "市工信局会同市发改委、市科技局等部门，建立……": the first unit leads, the units it works with assist.
+const WORKS_WITH = /(?:^|[。；;！!？?])\s*([^，,。；;：:“”]{2,20}?)会同([^，,。；;：:“”]{2,120}?)(?:等(?:有关|相关)?(?:部门|单位))?[，,]/;
 
 /** The units a sentence of the text opens by naming ("由县委办牵头，县财政局配合，…"), else null; only bodies' names. */
 export function sentenceRoles(text: string, ctx: ClauseContext): Extract<UnitClause, { kind: 'units' }> | null {
-  const m = ROLE_SENTENCE.exec(text);
-  if (!m) return null;
-  const clause = parseUnitClause(m[3] ? `${m[1]}${m[2]}，${m[3]}${m[4]}` : `${m[1]}${m[2]}`, { ...ctx, strict: true });
-  return clause?.kind === 'units' && clause.lead.length > 0 ? clause : null;
+  const role = ROLE_SENTENCE.exec(text);
+  const withOthers = role ? null : WORKS_WITH.exec(text);
+  const clause = role
+    ? `${role[1]}${role[2] === '牵头' ? '牵头' : '负责'}${role[3] ? `，${role[3]}${role[4]}` : ''}`
+    : withOthers
+      ? `${withOthers[1]}牵头，${withOthers[2]}配合`
+      : null;
+  const units = clause === null ? null : parseUnitClause(clause, { ...ctx, strict: true });
+  return units?.kind === 'units' && units.lead.length > 0 ? units : null;
 }

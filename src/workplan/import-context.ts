@@ -13,6 +13,8 @@ export interface ImportContext {
   unit: '行' | '段';
   /** "列第一位者为牵头单位，下同" was stated: in every later clause the first unit leads. */
   firstLeads: boolean;
+  /** With firstLeads: "第一个逗号前为牵头单位，下同": the units before the first comma lead. */
+  firstGroupLeads: boolean;
   /** Units a rule stated once ("以下各项均需各镇人民政府配合，不再一一列出") adds to every later task. */
   standing: StandingUnits;
   /** Enclosing headings by level (index 0 = level 1); empty slots are levels the plan skipped. */
@@ -35,6 +37,8 @@ export interface TaskDraft {
   leader: string[];
   /** Time fields: the clause's ("6月底完成"), a 完成时限 line or cell. */
   dueFields: string[];
+  /** True when the text's dates are not the task's deadline (a problem found, telling what happened when). */
+  dueFromFieldsOnly?: boolean;
   line: number;
   place: string;
 }
@@ -97,7 +101,7 @@ export function addTask(ctx: ImportContext, draft: TaskDraft): PlanTask | null {
 /** The latest deadline of the task's time fields and text; a time field without a date keeps its words. */
 function taskDue(ctx: ImportContext, draft: TaskDraft, detail: string, title: string): Due {
   const fields = draft.dueFields.map((field) => deadlineInField(field, ctx.year));
-  const candidates = [...fields, deadlineInText(detail, ctx.year)].filter((d) => d.due !== undefined);
+  const candidates = [...fields, draft.dueFromFieldsOnly ? {} : deadlineInText(detail, ctx.year)].filter((d) => d.due !== undefined);
   candidates.sort((a, b) => (a.due! < b.due! ? 1 : -1));
   if (candidates.length > 0) return candidates[0];
   const problem = fields.find((f) => f.problem);

@@ -30,6 +30,7 @@ export function importPlan(input: string | PlanDocument, options: ImportOptions 
     unit: doc.unit,
     // "各项任务中排在第一位的为牵头单位", said anywhere in the plan's text (a note under a table too), holds for all of it.
     firstLeads: lines.some((line) => line.includes('第一') && statesFirstLeads(line.replace(/[（(][^（）()]*[）)]/g, ''))),
+    firstGroupLeads: false,
     standing: { lead: [], assist: [] },
     headings: [],
     tasks: [],

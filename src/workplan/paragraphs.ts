@@ -138,7 +138,11 @@ function analyse(paragraphs: readonly PlanParagraph[], ctx: ImportContext): Para
     const field = unitLine === null && text !== '' && readFieldLine(text) !== null;
     const clauses = unitLine === null && !field && text !== '' ? findClauses(text, ctx) : [];
     // "列第一位者为牵头单位，下同" holds for every clause after the one that says it.
-    for (const found of clauses) if (found.clause.kind === 'units' && found.clause.firstLeads === 'from-here') ctx.firstLeads = true;
+    for (const found of clauses) {
+      if (found.clause.kind !== 'units' || found.clause.firstLeads !== 'from-here') continue;
+      ctx.firstLeads = true;
+      ctx.firstGroupLeads = found.clause.firstGroup === true;
+    }
     return { text, line: paragraph.line, marker: styled, heading, clauses, unitLine, field };
   });
 }

@@ -18,7 +18,7 @@ const exactPlanHeader = headerMatcher({
 // Headers seen only once in a while ("工作目标任务", "具体工作措施及要求"), read by the words in them; most specific first.
 const WORDS: [RegExp, LedgerField][] = [
   [/领导|责任人/, 'leader'],
-  [/配合|协助|协办|参与|协同|协作/, 'assist'],
+  [/配合|协助|协办|参与|协同|协作|支撑/, 'assist'],
   [/牵头|主办|主责|承办|责任单位|责任部门|责任主体|责任处室|责任科室|实施单位/, 'lead'],
   [/时限|时间|期限|节点|进度安排/, 'due'],
   [/序号|编号/, 'id'],
@@ -41,6 +41,14 @@ export function matchPlanHeader(text: string): LedgerField | null {
 /** True when the header may be a task column's that no alias names ("惠民实事"): it names no field and no report. */
 export function mayNameTaskColumn(text: string): boolean {
   return text.trim() !== '' && matchPlanHeader(text) === null && !REPORTING.test(text);
+}
+
+// A column of problems found ("存在问题", "发现问题", "问题清单"), read by the ledger as a category.
+const PROBLEM_HEADER = /问题/;
+
+/** True for the header of a column listing problems to fix. */
+export function isProblemHeader(text: string): boolean {
+  return PROBLEM_HEADER.test(text.replace(/\s+/g, ''));
 }
 
 // Of several unit columns, the one naming the lead ("牵头单位" beside "责任单位": the 责任 units take part).

@@ -8,9 +8,10 @@ import { mapColumns } from '../ledger/columns.js';
 import { hasHeaderRow, tableFromRows } from '../ledger/header-row.js';
 import { cleanText, headingMarker } from './headings.js';
 import { addTask, currentCategory, type ImportContext } from './import-context.js';
-import { isStrongLeadHeader, mayNameTaskColumn, matchPlanHeader } from './table-headers.js';
+import { isProblemHeader, isStrongLeadHeader, mayNameTaskColumn, matchPlanHeader } from './table-headers.js';
 import { shortTitle } from './titles.js';
 import type { PlanTable, PlanTask } from './types.js';
+import { numberedItems, unitsByItem } from './numbered-units.js';
 import { readFieldLine, readUnitCell } from './unit-clause.js';
 import { looksLikeUnit, unitNames } from './unit-names.js';
 
@@ -26,6 +27,8 @@ interface Columns {
   assist: number[];
   /** The 责任单位 columns beside a 牵头单位 one: they lead a row whose 牵头单位 cell is empty. */
   responsible: number[];
+  /** True when the task column describes a problem to fix (督查 findings): its dates tell what happened, not a deadline. */
+  problems: boolean;
 }
 
 const FILLED: readonly (keyof Columns)[] = ['category', 'lead', 'due'];
@@ -73,9 +76,14 @@ function columnsOf(headers: string[], body: string[][]): Columns | null {
     lead: strong?.[1],
     assist: [...responsible, ...assist],
     responsible: strong !== undefined && isStrongLeadHeader(strong[0]) ? responsible : [],
+    problems: false,
   };
   if (result.lead === undefined && result.assist.length === 0 && result.leader === undefined) return null;
   if (result.title === undefined && result.detail === undefined) result.title = taskColumnByText(headers, body);
+  // A list of problems found (存在问题 | 整改责任单位) with no other task column: each problem is a task to fix.
+  if (result.title === undefined && result.detail === undefined && result.category !== undefined && isProblemHeader(headers[result.category])) {
+    return { ...result, title: result.category, category: undefined, problems: true };
+  }
   return result.title === undefined && result.detail === undefined ? null : result;
 }
 
@@ -141,18 +149,36 @@ function readRows(table: PlanTable, texts: string[][], first: number, headers: s
     const detailText = cellOf(cells, columns.detail);
     const units = unitsOf(cells, columns, ctx);
     const category = columns.category !== undefined && cells[columns.category] !== '' ? cleanText(cells[columns.category]) : section;
+    const draft = { category, dueFromFieldsOnly: columns.problems, line: table.rowLines[r], place };
+    if (itemTasks(ctx, detailText || titleText, cellOf(cells, columns.lead), draft)) {
+      previous = null;
+      continue;
+    }
     const both = titleText !== '' && detailText !== '';
     previous = addTask(ctx, {
       texts: both && shortTitle(titleText) === cleanText(titleText) ? [detailText] : [titleText, detailText].filter((t) => t !== ''),
       title: both ? shortTitle(titleText) : undefined,
-      category,
       ...units,
       dueFields: columns.due !== undefined && cells[columns.due] !== '' ? [cells[columns.due]] : [],
-      line: table.rowLines[r],
-      place,
+      ...draft,
     });
   }
   for (const run of filledRuns) ctx.problems.push(`${run}有空白单元格，已按合并单元格沿用上一行的内容，请核对`);
+}
+
+/**
+ * A row whose unit cell gives each unit its item numbers ("X（1-2）、Y（3）") over a task cell of items "(1)…(2)…(3)…":
+ * one task per item with its units. False when the row is not laid out so.
+ */
+function itemTasks(ctx: ImportContext, text: string, unitCell: string, draft: { category: string; dueFromFieldsOnly: boolean; line: number; place: string }): boolean {
+  const byItem = unitsByItem(unitCell);
+  const items = byItem ? numberedItems(text) : [];
+  if (!byItem || items.length === 0 || !items.every((item) => byItem.has(item.number))) return false;
+  for (const item of items) {
+    const units = readUnitCell(byItem.get(item.number)!.join('、'), 'lead', ctx);
+    addTask(ctx, { texts: [item.text], ...units, dueFields: [], ...draft });
+  }
+  return true;
 }
 
 function unitsOf(cells: string[], columns: Columns, ctx: ImportContext): { lead: string[]; assist: string[]; leader: string[] } {

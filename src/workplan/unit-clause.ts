@@ -6,13 +6,13 @@
 import { ROLE_WORDS, unitRoles, type UnitRole } from '../ledger/unit-roles.js';
 import { isStandingRulePiece } from './standing-units.js';
 import { topLevelPieces } from './top-level.js';
-import { isGenericUnit, looksLikePerson, looksLikeUnit, splitEtc, tidyNames, unitNames } from './unit-names.js';
+import { isGenericUnit, joinBrokenNames, looksLikePerson, looksLikeUnit, splitEtc, tidyNames, unifyBrackets, unitNames } from './unit-names.js';
 
 /** "列第一位者为牵头单位": in this clause (and, with 下同, every later one) the first unit leads and the rest assist. */
 export type FirstLeads = 'clause' | 'from-here';
 
 export type UnitClause =
-  | { kind: 'units'; lead: string[]; assist: string[]; leader: string[]; due?: string; firstLeads?: FirstLeads }
+  | { kind: 'units'; lead: string[]; assist: string[]; leader: string[]; due?: string; firstLeads?: FirstLeads; firstGroup?: true }
   | { kind: 'external'; ref: string };
 
 /** What a clause is read with: names known to the office (to split glued names) and whether the first unit leads. */
@@ -20,6 +20,8 @@ export interface ClauseContext {
   known?: ReadonlySet<string>;
   /** A "下同" rule stated earlier in the plan. */
   firstLeads?: boolean;
+  /** With firstLeads: the rule names the units before the first comma ("第一个逗号前为牵头单位"), not the first unit. */
+  firstGroupLeads?: boolean;
   /** Only names that look like bodies ("市发改委", "各区"): for a clause without brackets, where prose is near. */
   strict?: boolean;
   /** A bare list of bodies ("（省发展改革委、省财政厅）" closing an item) names the task's units, all leading. */
@@ -40,10 +42,10 @@ const PLAN_ROLE_WORDS: readonly [string, UnitRole][] = ([
 
 const KEY_ROLE: Record<string, UnitRole> = {
   牵头: 'strongLead', 主办: 'strongLead', 主责: 'strongLead', 责任: 'lead', 承办: 'lead', 实施: 'lead',
-  协助: 'assist', 配合: 'assist', 协办: 'assist', 参与: 'assist', 协同: 'assist', 协作: 'assist',
+  协助: 'assist', 配合: 'assist', 协办: 'assist', 参与: 'assist', 协同: 'assist', 协作: 'assist', 支撑: 'assist',
 };
 // "牵头单位：", "牵头责任单位：", "协同责任单位：", "牵头考核单位：", and the short "主办：X 协办：Y" in brackets.
-const UNIT_KEY = '(牵头|主办|主责|责任|承办|实施|协助|配合|协办|参与|协同|协作)(?:责任|考核|落实|实施)?(?:单位|部门|处室|主体)?';
+const UNIT_KEY = '(牵头|主办|主责|责任|承办|实施|协助|配合|协办|参与|协同|协作|支撑)(?:责任|考核|落实|实施)?(?:单位|部门|处室|主体)?';
 const LEADER_KEY = '(?:牵头负责|牵头|责任|分管|联系|包抓|挂帅|督导|领衔)领导|牵头人|责任人|联系人';
 const TIME_KEY = '(?:完成|办结|计划完成)?(?:时限|时间节点|时间|期限)';
 // "责任单位和责任人：县人社局王明": units, each followed by the person answering for it.
@@ -53,6 +55,9 @@ const LEADING_KEY = new RegExp(`^\\s*${KEY.source}`);
 const EXTERNAL = /^(?:具体)?(?:工作|责任|任务)?分工(?:详)?见/;
 // The rule stated once: "排在第一位的部门为牵头部门", "列第一位者为牵头单位", "第一个为牵头单位"; "下同": from here on.
 const FIRST_RULE = /^(?:其中)?(?:排在|列|排名|位列)?第一(?:位|个|名)?(?:的|者)?(?:单位|部门)?为牵头(?:单位|部门)?(下同)?$/;
+// "第一个逗号前为牵头单位": the units before the first comma lead, the rest assist; what follows it explains it.
+const FIRST_GROUP_RULE = /^(?:其中)?第一个?(?:逗号|，|,)(?:之|以)?前(?:的)?(?:单位|部门)?为牵头(?:单位|部门)?(下同)?$/;
+const FIRST_GROUP_NOTE = /^多个牵头(?:单位|部门)/;
 const LATER_TOO = /^(?:下同|以下同)$/;
 // A deadline among the role pieces: "2024年12月底前完成", "6月底完成", "12月取得明显成效并持续推进", "持续推进".
 const DEADLINE_PIECE = /^(?:于|在)?(?:(?:\d{4}年)?(?:\d{1,2}月|年|上半年|下半年|第?[一二三四1-4]季度)[^，,；;]*|(?:持续|长期|常态化)[^，,；;]{0,8}|长期坚持|每[年季月][^，,；;]*)$/;
@@ -76,9 +81,10 @@ export function parseUnitClauses(contents: string[], ctx: ClauseContext = {}): U
   const leader: string[] = [];
   let due: string | undefined;
   let firstLeads: FirstLeads | undefined;
+  let firstGroup = false;
   let named = false;
   for (const content of contents) {
-    const text = content.trim();
+    const text = unifyBrackets(content.trim());
     if (EXTERNAL.test(text)) return { kind: 'external', ref: text };
     const read = readClause(text);
     if (read === null) return null;
@@ -86,17 +92,21 @@ export function parseUnitClauses(contents: string[], ctx: ClauseContext = {}): U
     leader.push(...read.leader);
     due ??= read.due;
     firstLeads = read.firstLeads ?? firstLeads;
+    firstGroup ||= read.firstGroup ?? false;
     named ||= read.named;
   }
   if (!named && !ctx.bare) return null;
-  const units = assignRoles(parts, named ? ctx : { ...ctx, strict: true }, firstLeads !== undefined || (ctx.firstLeads ?? false));
+  const group = firstLeads !== undefined ? firstGroup : (ctx.firstLeads ?? false) && (ctx.firstGroupLeads ?? false);
+  const rule = firstLeads !== undefined || (ctx.firstLeads ?? false) ? (group ? 'group' : 'unit') : null;
+  const units = assignRoles(parts, named ? ctx : { ...ctx, strict: true }, rule);
   if (units === null || (!named && units.lead.length === 0)) return null;
   const { people, ...roles } = units;
-  return { kind: 'units', ...roles, leader: [...new Set([...leader, ...people])], ...(due === undefined ? {} : { due }), ...(firstLeads ? { firstLeads } : {}) };
+  return { kind: 'units', ...roles, leader: [...new Set([...leader, ...people])], ...(due === undefined ? {} : { due }), ...(firstLeads ? { firstLeads } : {}), ...(firstGroup ? { firstGroup: true as const } : {}) };
 }
 
 /** The units of a table's unit cell: by its own words ("区经发局牵头，区财金局", "牵头单位：X\n配合单位：Y"), else all in the column's role. */
-export function readUnitCell(text: string, role: 'lead' | 'assist', ctx: ClauseContext = {}): { lead: string[]; assist: string[]; leader: string[] } {
+export function readUnitCell(cell: string, role: 'lead' | 'assist', ctx: ClauseContext = {}): { lead: string[]; assist: string[]; leader: string[] } {
+  const text = joinBrokenNames(cell);
   const clause = parseUnitClause(text.replace(/\s*\n\s*/g, '，'), { known: ctx.known });
   if (clause?.kind === 'units') {
     return role === 'lead' ? clause : { lead: [], assist: [...clause.lead, ...clause.assist], leader: clause.leader };
@@ -104,7 +114,7 @@ export function readUnitCell(text: string, role: 'lead' | 'assist', ctx: ClauseC
   const names = unitNames(text, ctx.known);
   if (role === 'assist') return { lead: [], assist: names, leader: [] };
   // "排在第一位的为牵头单位" said in the plan: a plain list's first unit leads.
-  return ctx.firstLeads ? { lead: names.slice(0, 1), assist: names.slice(1), leader: [] } : { lead: names, assist: [], leader: [] };
+  return ctx.firstLeads && !ctx.firstGroupLeads ? { lead: names.slice(0, 1), assist: names.slice(1), leader: [] } : { lead: names, assist: [], leader: [] };
 }
 
 // A unit key after a separator: where a keyed clause without brackets starts ("……。牵头单位：市发改委").
@@ -143,6 +153,7 @@ interface Read {
   leader: string[];
   due?: string;
   firstLeads?: FirstLeads;
+  firstGroup?: boolean;
   /** True when a unit key or a role word named units (a bare list in brackets is not a clause). */
   named: boolean;
 }
@@ -176,11 +187,13 @@ function readPieces(body: string, keyRole: UnitRole | null, read: Read): boolean
   for (const piece of topLevelPieces(body, SEPARATORS)) {
     const part = piece.trim();
     if (part === '') continue;
-    const rule = FIRST_RULE.exec(part);
+    const rule = FIRST_RULE.exec(part) ?? FIRST_GROUP_RULE.exec(part);
     if (rule) {
       read.firstLeads = rule[1] || /下同/.test(body.slice(body.indexOf(part) + part.length)) ? 'from-here' : 'clause';
+      read.firstGroup = FIRST_GROUP_RULE.test(part);
       continue;
     }
+    if (read.firstGroup && FIRST_GROUP_NOTE.test(part)) continue;
     // "以下各项均需各镇人民政府配合，不再一一列出": read by the paragraph reader, for every later task.
     if (isStandingRulePiece(part)) continue;
     if (LATER_TOO.test(part)) {
@@ -207,11 +220,15 @@ function readPieces(body: string, keyRole: UnitRole | null, read: Read): boolean
 
 /**
  * Lead and assisting units. A unit marked 牵头 leads, and beside it the 责任/负责 units assist; with the first-unit
- * rule the first unit leads and the rest assist; otherwise unmarked and 负责 units lead.
+ * rule the first unit leads and the rest assist (with the first-comma rule, the units before the first comma);
+ * otherwise unmarked and 负责 units lead.
  */
-function assignRoles(parts: Part[], ctx: ClauseContext, firstLeads: boolean): { lead: string[]; assist: string[]; people: string[] } | null {
+function assignRoles(parts: Part[], ctx: ClauseContext, rule: 'unit' | 'group' | null): { lead: string[]; assist: string[]; people: string[] } | null {
+  const marked = parts.some(([role]) => role === 'strongLead' || role === 'assist');
+  const grouped: Part[] = rule === 'group' && !marked ? parts.map(([, text], i) => [i === 0 ? 'strongLead' : 'assist', text]) : parts;
+  const firstLeads = rule === 'unit';
   const split: [UnitRole | null, string][] = [];
-  for (const [role, text] of parts) {
+  for (const [role, text] of grouped) {
     const marked = unitRoles(splitEtc(text).join('、'));
     for (const name of marked.lead) split.push([role === 'assist' ? 'assist' : marked.strong ? 'strongLead' : role, name]);
     for (const name of marked.assist) split.push(['assist', name]);

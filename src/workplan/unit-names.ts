@@ -1,5 +1,5 @@
 /** A plan's list of units ("市委组织部、市财政局，各区、县级市") to unit names, as the plan writes them. */
-import { KINDS, TOPICS } from '../domain/glossary.js';
+import { KINDS } from '../domain/glossary.js';
 import { splitUnits } from '../ledger/split-units.js';
 
 // "X等有关部门和单位" names X and the other departments: the collective keeps its own entry.
@@ -16,14 +16,35 @@ const TRAILING_MANNER = /(?:按|按照|根据|依据|依照)(?:各自)?的?(?:�
 const COLLECTIVE_WORDS = /^(?:各|有关|相关|其他|其它)+/;
 
 // Name endings of bodies (区交通局, 双江镇, 区委, 市政府): where one glued name ends and the next may start.
-const ENDINGS = [...KINDS.flatMap((k) => k.zh), '厅', '署', '院', '支队', '大队', '站', '政府', '管委会']
+const ENDINGS = [...KINDS.flatMap((k) => k.zh), '厅', '署', '院', '支队', '大队', '站', '政府', '管委会', '部门', '单位']
   .sort((a, b) => b.length - a.length);
-const LEVEL_START = /^[省市区县州旗镇乡]/;
-const TOPIC_STARTS = TOPICS.flatMap((t) => t.zh);
+// A glued second name starts with its own level ("区财政局区税务局"); without one it is the first body's own part
+// ("市政府国资委", "区公安分局交警大队"), unless the office's directory names it.
+const LEVEL_START = /^(?:[省市区县州旗镇乡]|街道)/;
+
+// Other brackets plans put round a note inside a list of units: "各区人民政府〈含开发区，下同〉", "X［含Y］", "X【Z】".
+const OTHER_OPEN = /[〈＜［【〔]/g;
+const OTHER_CLOSE = /[〉＞］】〕]/g;
+// A note after a name: what it includes ("（含开发区、新区管委会）"), or that it means the same below ("（…，下同）").
+const NOTE_AFTER_NAME = /（(?:(?:含|包括|包含|不含)[^（）]*|[^（）]*下同)）$/;
+
+// "相关乡镇落实", "流水镇负责": a verb after a body's name says what it does, it is not part of the name.
+const TRAILING_VERB = /(?:负责|落实|实施|推进|配合|组织|组织实施|牵头)+$/;
+
+/** The name without a verb glued after it, when what is left is a body's name. */
+function withoutTrailingVerb(name: string): string {
+  const bare = name.replace(TRAILING_VERB, '');
+  return bare !== name && looksLikeUnit(bare) ? bare : name;
+}
+
+/** A list of units with every kind of bracket written as round ones, so a note in them stays with its name. */
+export function unifyBrackets(text: string): string {
+  return text.replace(OTHER_OPEN, '（').replace(OTHER_CLOSE, '）');
+}
 
 /** The unit names of a list, in order: collectives kept meaningful, glued names split, "有关单位" alone dropped. */
 export function unitNames(text: string, known: ReadonlySet<string> = new Set()): string[] {
-  const names = tidyNames(splitEtc(text).map((name) => [null, name] as const), known).map(([, name]) => name);
+  const names = tidyNames(splitEtc(unifyBrackets(text)).map((name) => [null, name] as const), known).map(([, name]) => name);
   return names.every((name) => GENERIC.test(name)) ? [] : names;
 }
 
@@ -40,7 +61,7 @@ export function tidyNames<T>(split: readonly (readonly [T, string])[], known: Re
   const names: [T, string][] = [];
   let collective: string | null = null;
   for (const [tag, raw] of split) {
-    const name = raw.replace(LEADING_NOISE, '').replace(TRAILING_MANNER, '');
+    const name = withoutTrailingVerb(raw.replace(LEADING_NOISE, '').replace(TRAILING_MANNER, '').replace(NOTE_AFTER_NAME, ''));
     if (name === '') continue;
     const prefix = COLLECTIVE_PREFIX.exec(name)?.[0] ?? null;
     const expanded = collective !== null && BARE_LEVEL.test(name) ? `${collective}${name}` : name;
@@ -56,7 +77,12 @@ const NOT_A_NAME = /^(?:含|包括|包含|不含|除|如|即|指|简称|以下�
 // "各区", "各县级市", "各乡镇（街道）": every place of a level.
 const COLLECTIVE_PLACES = /^各.{0,10}?(?:区|县|市|州|旗|盟|乡|镇|街|地|级)(?:（[^）]*）)?$/;
 // How the name of a body ends: 局, 委, 办, 中心, 政府, 街道, 集团… (with a note in brackets: "区社会事业局（医改办）").
-const BODY_END = /(?:局|委|办|厅|部|署|院|所|队|站|会|处|室|社|行|馆|校|团|联|中心|政府|街道|镇|乡|集团|公司|单位|部门|机构|企业|组织|协会|银行|支行|分行|军分区|武警|法院|检察院|(?:开发|高新|新|园|示范|试验|实验|保税|合作|功能)区)(?:（[^）]*）)?$/;
+const BODY_END = /(?:局|委|办|厅|部|署|院|所|队|站|会|处|室|社|馆|校|团|联|中心|政府|街道|镇|乡|集团|公司|单位|部门|机构|企业|组织|协会|银行|支行|分行|央行|人行|军分区|武警|法院|检察院|(?:开发|高新|新|园|示范|试验|实验|保税|合作|功能)区)(?:（[^）]*）)?$/;
+
+/** True when the text ends with a body's name ("……反馈区管委会办公室"). */
+export function endsWithBodyName(text: string): boolean {
+  return BODY_END.test(text);
+}
 
 /** True when the name looks like a body's ("市发改委", "各区", "区社会事业局（医改办）") rather than a phrase. */
 export function looksLikeUnit(name: string): boolean {
@@ -67,6 +93,23 @@ export function looksLikeUnit(name: string): boolean {
 const POST = '(?:书记|县长|区长|市长|省长|州长|镇长|乡长|局长|主任|部长|厅长|常委|同志|专员|巡视员|调研员|秘书长|院长|署长|主席|组长)';
 const ENDS_WITH_POST = new RegExp(`${POST}$`);
 const POST_AND_NAME = new RegExp(`${POST}[\\u4e00-\\u9fa5]{2,3}$`);
+
+/**
+ * A unit cell's lines with a name broken over two lines joined ("岚城片区" + "开发管理局" → 岚城片区开发管理局): a line
+ * whose last name is no body's name goes on below when the two make one.
+ */
+export function joinBrokenNames(cell: string): string {
+  const lines = cell.split(/\s*\n\s*/);
+  const out: string[] = [];
+  for (const line of lines) {
+    const last = out.at(-1);
+    const tail = last === undefined ? '' : (last.split(/[、，,；;]/).at(-1) ?? '');
+    const next = line.split(/[、，,；;]/)[0];
+    if (last !== undefined && tail !== '' && !looksLikeUnit(tail) && looksLikeUnit(`${tail}${next}`)) out[out.length - 1] = `${last}${line}`;
+    else out.push(line);
+  }
+  return out.join('\n');
+}
 
 /** True when the name is a person's post or a post and a name ("副县长", "县委常委", "副县长张三"). */
 export function looksLikePerson(name: string): boolean {
@@ -104,6 +147,5 @@ function isWholeName(text: string, known: ReadonlySet<string>): boolean {
 
 function startsName(text: string, known: ReadonlySet<string>): boolean {
   if (known.has(text)) return true;
-  const startsLikeName = LEVEL_START.test(text) || TOPIC_STARTS.some((core) => text.startsWith(core));
-  return startsLikeName && isWholeName(text, known) && !BARE_LEVEL.test(text);
+  return LEVEL_START.test(text) && isWholeName(text, known) && !BARE_LEVEL.test(text);
 }

@@ -31,6 +31,8 @@ describe('deadlineInText', () => {
     ['本政策自2012年起执行', 2016],
     ['办理情况列入全年考核情况通报', 2018],
     ['形成全年工作总结报县政府', 2024],
+    ['对毕业3年内的高校毕业生给予补贴', 2024],
+    ['对成立2年内的小微企业减免房租', 2024],
   ])('no deadline in %s', (text, year) => {
     expect(deadlineInText(text, year)).toEqual({});
   });

@@ -36,6 +36,30 @@ describe('an XLSX task table', () => {
   });
 });
 
+describe('a list of problems found (督查发现问题汇总表)', () => {
+  it('takes each problem for a task to fix: spaced headers, names broken over lines, units given item numbers, no deadline from what happened', async () => {
+    const rows = [
+      ['附件'],
+      ['2024年第二轮专项督查', '', ''],
+      ['发现问题汇总表', '', ''],
+      ['序号', '存  在  问  题', '整改责任单位'],
+      ['1', '城东路改造项目（总投资2亿元），计划2024年3月开工，督查时征地协议未签订，2025年6月完工无保障。', '城东片区\n建设管理局、县交通局'],
+      ['2', '县文旅局：⑴审批事项未进驻中心。⑵办事指南未更新。', '县文旅局'],
+      ['3', '回访情况：(1)上轮通报问题只整改3个。(2)县水利局办件超时2个工作日。(3)县卫健委未公开办事指南。', '县督查室（1）、县水利局（2）县卫健委（3）'],
+    ];
+    const path = await writeBook('问题汇总表.xlsx', [{ name: '附件', rows, merges: ['A2:C2', 'A3:C3'] }]);
+    const plan = importPlan(await readPlanFile(path), { year: 2024 });
+    expect(plan.tasks.map((t) => ({ title: t.title, lead: t.lead, assist: t.assist, due: t.due ?? null, place: t.place }))).toEqual([
+      { title: '城东路改造项目（总投资2亿元）', lead: ['城东片区建设管理局', '县交通局'], assist: [], due: null, place: '第5行' },
+      { title: '县文旅局', lead: ['县文旅局'], assist: [], due: null, place: '第6行' },
+      { title: '上轮通报问题只整改3个', lead: ['县督查室'], assist: [], due: null, place: '第7行' },
+      { title: '县水利局办件超时2个工作日', lead: ['县水利局'], assist: [], due: null, place: '第7行' },
+      { title: '县卫健委未公开办事指南', lead: ['县卫健委'], assist: [], due: null, place: '第7行' },
+    ]);
+    expect(plan.tasks[2].detail).toBe('上轮通报问题只整改3个。');
+  });
+});
+
 describe('a CSV task table', () => {
   it('reads 牵头单位 and 责任单位 columns as lead and assist, and says where blanks were read as merged cells', async () => {
     const csv = [

@@ -179,6 +179,21 @@ describe('units glued without a separator', () => {
     expect(units('1. 推进交通治理。（责任单位：区公安分局交警大队）')[0].lead).toEqual(['区公安分局交警大队']);
   });
 
+  it('splits only where the second name starts with its own level: a body under a government stays one unit', () => {
+    expect(units('1. 盘活闲置厂房。（责任单位：县政府国资办、县财政局）')[0].lead).toEqual(['县政府国资办', '县财政局']);
+    expect(units('1. 盘活闲置厂房。（责任单位：县财政局县税务局）')[0].lead).toEqual(['县财政局', '县税务局']);
+  });
+
+  it('leaves out a verb glued after a unit name: "相关村居落实", "东山镇负责"', () => {
+    expect(units('1. 清理河道垃圾。（县水利局牵头，相关乡镇落实）')[0]).toMatchObject({ lead: ['县水利局'], assist: ['相关乡镇'] });
+    expect(units('1. 清理河道垃圾。（县水利局牵头，东山镇负责）')[0]).toMatchObject({ lead: ['县水利局'], assist: ['东山镇'] });
+  });
+
+  it('reads a note in 〈〉, ［］ or 【】 after a name as brackets, and drops a note of what the name includes (…，下同)', () => {
+    expect(units('1. 建设算力平台。（责任单位：各县人民政府〈含高新区、综保区管委会，下同〉）')[0].lead).toEqual(['各县人民政府']);
+    expect(units('1. 建设算力平台。（责任单位：各镇政府［含街道办事处］、县发改局）')[0].lead).toEqual(['各镇政府', '县发改局']);
+  });
+
   it('keeps a collective word with the level it makes collective: "有关乡" and "各镇" are not names', () => {
     expect(units('1. 加强水源保护。（县住建局、有关乡镇政府）')[0].lead).toEqual(['县住建局', '有关乡镇政府']);
     expect(units('1. 整治农贸市场。（县市场监管局、相关镇政府负责）')[0].lead).toEqual(['县市场监管局', '相关镇政府']);
@@ -224,7 +239,7 @@ describe('a rule stated once that units take part in every later task', () => {
 });
 
 describe('a sentence that opens by giving the work to units', () => {
-  it('makes an item without a unit clause a task: "由X牵头，Y配合，…", its text kept whole', () => {
+  it('makes an item without a unit clause a task: "由X牵头，Y配合，…", "…由X统筹安排", its text kept whole', () => {
     const text = [
       '三、保障措施',
       '（一）加强组织领导。成立工作专班，统筹推进各项工作。',
@@ -233,8 +248,36 @@ describe('a sentence that opens by giving the work to units', () => {
     ].join('\n');
     const plan = importPlan(text);
     expect(plan.tasks.map((t) => ({ title: t.title, category: t.category, lead: t.lead, assist: t.assist, detail: t.detail }))).toEqual([
+      { title: '强化资金保障', category: '保障措施', lead: ['县财政局'], assist: [], detail: '强化资金保障。所需资金由县财政局统筹安排。' },
       { title: '加强督查考核', category: '保障措施', lead: ['县委督查室'], assist: ['县政府督查室'], detail: '加强督查考核。由县委督查室牵头，县政府督查室配合，定期通报工作进展。' },
     ]);
+  });
+});
+
+describe('sentences that give work to units without a clause of their own', () => {
+  it('reads "X会同Y、Z等部门，…" as X leading with Y and Z assisting, and "本办法由X和相关责任部门负责牵头组织实施" as a task of both', () => {
+    const text = [
+      '三、保障措施',
+      '县商务局会同县财政局、县市场监管局等部门，建立联席会议制度，定期调度工作。',
+      '四、附则',
+      '1. 本办法由县商务局和相关责任部门负责牵头组织实施。',
+      '2. 本办法自发布之日起施行。',
+    ].join('\n');
+    expect(units(text)).toEqual([
+      { title: '保障措施', lead: ['县商务局'], assist: ['县财政局', '县市场监管局'], leader: [] },
+      { title: '本办法由县商务局和相关责任部门负责牵头组织实施', lead: ['县商务局', '相关责任部门'], assist: [], leader: [] },
+    ]);
+  });
+
+  it('reads clauses in 〔〕 and 支撑单位 as assisting units', () => {
+    expect(units('1. 改造老旧管网。〔牵头单位：县住建局（人防办），支撑单位：县水务局〕')).toEqual([
+      { title: '改造老旧管网', lead: ['县住建局（人防办）'], assist: ['县水务局'], leader: [] },
+    ]);
+  });
+
+  it('takes a body\'s other name in brackets after its name for no clause: the notice gives no task', () => {
+    const plan = importPlan('2024年5月上旬，县督查组开展专项督查，整改情况于6月20日前报县政府办公室（县督查室）。');
+    expect(plan.tasks).toEqual([]);
   });
 });
 
@@ -300,5 +343,26 @@ describe('items of several paragraphs, each closed by a clause in its last parag
       ['加快服务业发展', '省商务厅', 5],
     ]);
     expect(plan.tasks[1].detail).toBe('加快服务业发展。\n发展现代物流、金融等生产性服务业。\n提升商贸流通服务水平。');
+  });
+});
+
+describe('the first-comma rule and document titles', () => {
+  it('reads "第一个逗号前为牵头单位，下同": the units before the first comma lead, the rest assist, in every later clause', () => {
+    const text = [
+      '一、重点任务',
+      '1. 建设算力平台。（责任单位：市科技局、市数据局，市委网信办、市电信公司；第一个逗号前为牵头单位，多个牵头部门的按照职责分工负责，下同）',
+      '2. 开放数据资源。（责任单位：市数据局，市科技局）',
+      '3. 培育示范企业。（责任单位：市经信局、市商务局）',
+    ].join('\n');
+    expect(units(text)).toEqual([
+      { title: '建设算力平台', lead: ['市科技局', '市数据局'], assist: ['市委网信办', '市电信公司'], leader: [] },
+      { title: '开放数据资源', lead: ['市数据局'], assist: ['市科技局'], leader: [] },
+      { title: '培育示范企业', lead: ['市经信局', '市商务局'], assist: [], leader: [] },
+    ]);
+  });
+
+  it('never reads a document status in brackets (试行, 暂行) as a unit, so a title line is no task', () => {
+    const text = ['某市支持创新发展若干措施（试行）', '一、重点任务', '1. 建设创新社区。（市科技局牵头，市财政局配合）'].join('\n');
+    expect(units(text)).toEqual([{ title: '建设创新社区', lead: ['市科技局'], assist: ['市财政局'], leader: [] }]);
   });
 });
