@@ -19,17 +19,11 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { parse as csvParse } from 'csv-parse/sync';
 import { generateLedger } from './generate-ledger.mjs';
+import { dist, loadCore } from './core.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const dist = (path) => import(join(root, 'dist', path));
 
-const { readLocalWorkbook } = await dist('ledger/read-local.js');
-const { parseLedger } = await dist('ledger/parse-ledger.js');
-const { createDirectory } = await dist('domain/directory.js');
-const { buildDigest } = await dist('reports/digest.js');
-const { buildReminderPlan } = await dist('reports/reminders.js');
-const { resolveOptions } = await dist('reports/options.js');
-const { createWorkCalendar } = await dist('calendar/chinese-calendar.js');
+const { readLocalWorkbook, parseLedger, createDirectory, buildDigest, buildReminderPlan, resolveOptions, createWorkCalendar } = await loadCore();
 const { answerQuestion } = await dist('reports/answer.js');
 const { readChatCommand } = await dist('ask/commands.js');
 const { classifyTasks } = await dist('reports/classify.js');

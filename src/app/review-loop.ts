@@ -11,6 +11,7 @@ import type { ReviewDeps } from '../review/review-deps.js';
 import type { LedgerSource } from '../sources/source.js';
 import type { Store } from '../store/store.js';
 import type { Delivery } from './delivery.js';
+import type { Card } from '../render/card.js';
 import type { ParsedLedger } from './read-ledger.js';
 import { feishuReviewChat } from './review-chat.js';
 
@@ -23,6 +24,8 @@ export function reviewDeps(args: {
   delivery: Pick<Delivery, 'client' | 'resolveMentions'>;
   logger: Logger;
   now: () => Date;
+  /** Marks a card before it is posted (the ledger in its buttons when a service follows several). */
+  stamp?: (card: Card) => Card;
 }): ReviewDeps {
   const { config, delivery, logger } = args;
   return {
@@ -34,7 +37,7 @@ export function reviewDeps(args: {
     officeChat: config.chats.office ?? null,
     timezone: config.timezone,
     now: args.now,
-    chat: delivery.client ? feishuReviewChat(new FeishuAppMessenger(delivery.client, logger)) : null,
+    chat: delivery.client ? feishuReviewChat(new FeishuAppMessenger(delivery.client, logger), args.stamp) : null,
     logger,
   };
 }

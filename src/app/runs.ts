@@ -9,7 +9,8 @@ import type { IsoDate, Ledger, ReportOptions, WorkCalendar } from '../domain/typ
 import type { BuiltRun, RunContext } from '../jobs/run-job.js';
 import { diffSnapshots, snapshotLedger, type LedgerSnapshot } from '../reports/changes.js';
 import type { DigestChanges } from '../reports/digest-changes.js';
-import { buildDigest } from '../reports/digest.js';
+import { buildDigest, type Digest } from '../reports/digest.js';
+import type { Card } from '../render/card.js';
 import { reminderItems } from '../reports/reminder-items.js';
 import type { ReminderCard } from '../render/reminders.js';
 import { renderDigestCard } from '../render/digest.js';
@@ -70,23 +71,33 @@ export async function changesSince(
   return { current, changes: previous ? diffSnapshots(previous, current, { calendar, staleAfterWorkdays, history }) : null, history };
 }
 
-/**
- * The daily digest for the leaders' chat, with the changes since the previous snapshot; saves today's snapshot and,
- * with warnings.writeColumn, writes the day's levels into the ledger's 预警 column. A ledger without tasks throws.
- */
-export async function digestRun(inputs: RunInputs): Promise<BuiltRun> {
+/** The day's digest of a ledger with the changes since the previous snapshot, and today's snapshot to save. */
+export async function ledgerDigest(inputs: RunInputs): Promise<{ digest: Digest; snapshot: LedgerSnapshot }> {
   const { parsed, today, calendar, options, config, store } = inputs;
   assertUsableLedger(parsed.ledger);
-  const chat = config.chats.leaders;
   const { current, changes, history } = await changesSince(store, parsed.ledger, today, calendar, config.staleAfterWorkdays, 'digest');
   const digest = buildDigest(parsed.ledger, today, calendar, options, changes, history);
   const unreported = await notReported({ parsed, today, calendar, config, store });
   if (unreported) digest.notReported = unreported;
-  await store.saveSnapshot(current);
+  return { digest, snapshot: current };
+}
+
+/**
+ * The daily digest for the leaders' chat, with the changes since the previous snapshot; saves today's snapshot and,
+ * with warnings.writeColumn, writes the day's levels into the ledger's 预警 column. A ledger without tasks throws.
+ * `card` replaces the one-ledger card: a combined digest (several ledgers' sections), or null when another ledger's
+ * run sends it.
+ */
+export async function digestRun(inputs: RunInputs, combined?: { card: Card | null; key: string }): Promise<BuiltRun> {
+  const { parsed, today, calendar, options, config, store } = inputs;
+  const { digest, snapshot } = await ledgerDigest(inputs);
+  await store.saveSnapshot(snapshot);
   if (config.warnings.writeColumn && inputs.source) {
     await writeWarningColumn(inputs.source, parsed.ledger, classifyTasks(parsed.ledger.tasks, today, calendar, options), today, inputs.logger ?? silentLogger);
   }
+  const chat = config.chats.leaders;
   if (!chat) return { messages: [] };
+  if (combined) return { messages: combined.card ? [{ chat, card: combined.card, key: combined.key }] : [] };
   const card = renderDigestCard(digest, { sheetUrl: inputs.sheetUrl });
   return { messages: [{ chat, card, key: `digest|${today}|${chat}` }] };
 }

@@ -15,6 +15,8 @@ export interface CliArgs {
   positionals: string[];
   /** `duban --version`. */
   version: boolean;
+  /** The configured ledger to use (ledgers: in the configuration). */
+  ledger?: string;
   sheet?: string;
   units?: string;
   today?: string;
@@ -77,6 +79,7 @@ export function parseCommandLine(argv: string[]): CliArgs {
     command,
     positionals: rest,
     version: false,
+    ledger: text('ledger'),
     sheet: text('sheet'),
     units: text('units'),
     today: text('today'),
@@ -126,7 +129,7 @@ function parse(argv: string[]): { values: Partial<Record<OptionName, string | bo
 
 /** A value to show in the "needs a value" message. */
 function example(name: OptionName): string {
-  const examples: Partial<Record<OptionName, string>> = { sheet: 'tasks.csv', units: 'units.csv', today: '2022-06-27', from: '2022-06-27', format: 'json', config: 'config/duban.yaml', days: '14', progress: '80%' };
+  const examples: Partial<Record<OptionName, string>> = { ledger: '双拥', sheet: 'tasks.csv', units: 'units.csv', today: '2022-06-27', from: '2022-06-27', format: 'json', config: 'config/duban.yaml', days: '14', progress: '80%' };
   return examples[name] ?? OPTIONS[name].value ?? '…';
 }
 

@@ -29,7 +29,7 @@ export interface CommandSpec {
 
 const ALL_FORMATS: readonly OutputFormat[] = ['text', 'markdown', 'card', 'json'];
 const TEXT_OR_JSON: readonly OutputFormat[] = ['text', 'json'];
-const LEDGER: readonly OptionName[] = ['sheet', 'units', 'today'];
+const LEDGER: readonly OptionName[] = ['ledger', 'sheet', 'units', 'today'];
 
 /** What each exit code means wherever a command does not say more. */
 export const EXIT_MEANINGS: Record<ExitCode, string> = {
@@ -112,7 +112,7 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   },
   plan: {
     summary: '未来的发送安排（只在工作日；节假日和调休已算入）',
-    options: ['from', 'days', 'format', 'sheet', 'units'],
+    options: ['from', 'days', 'format', 'ledger', 'sheet', 'units'],
     formats: TEXT_OR_JSON,
     examples: [{ command: 'duban plan --from 2026-02-13 --days 14', note: '春节前后两周的安排' }],
     exits: USAGE_EXITS,
@@ -120,21 +120,21 @@ export const COMMANDS: Record<CommandName, CommandSpec> = {
   update: {
     args: '编号',
     summary: '把一项任务的状态、进度、进展说明写回台账（只改这几格）',
-    options: ['status', 'progress', 'note', 'by', 'today', 'sheet', 'units', 'format'],
+    options: ['status', 'progress', 'note', 'by', 'today', 'ledger', 'sheet', 'units', 'format'],
     formats: TEXT_OR_JSON,
     examples: [{ command: 'duban update 6 --progress 80% --note "完成主体施工" --by 张三 --sheet tasks.csv', note: '写回进度和说明' }],
     exits: { 2: '用法错误：缺编号、进度超过 100%、不认识的状态等', 3: '找不到任务、台账无法写入，或配置有问题', 70: EXIT_MEANINGS[70] },
   },
   history: {
     summary: '提醒记录：什么时候提醒了哪个单位哪些任务，是否发出',
-    options: ['task', 'unit', 'format'],
+    options: ['task', 'unit', 'format', 'ledger'],
     formats: TEXT_OR_JSON,
     examples: [{ command: 'duban history --unit 区交通局', note: '某单位收到的提醒' }],
     exits: USAGE_EXITS,
   },
   requests: {
     summary: '签收、进度、办结、延期申请及其审核情况（默认只列待审核的）',
-    options: ['status', 'task', 'format'],
+    options: ['status', 'task', 'format', 'ledger'],
     formats: TEXT_OR_JSON,
     examples: [
       { command: 'duban requests', note: '待审核的申请' },

@@ -17,6 +17,7 @@ import { bundledExample, isBundledExample, openLedger } from '../app/bundled-exa
 import type { LedgerSource } from '../sources/source.js';
 import type { CliArgs } from './args.js';
 import { dateOption } from './date-option.js';
+import { chooseLedger, warnSameSheets } from './choose-ledger.js';
 import type { CliIO } from './io.js';
 
 export interface Runtime {
@@ -42,11 +43,13 @@ export interface LedgerContext extends Runtime {
 
 /** Loads configuration, the logger and report options. */
 export function loadRuntime(args: CliArgs, io: CliIO): Runtime {
-  const loaded = loadConfig({ path: args.config, env: io.env, cwd: io.cwd });
-  const { config } = loaded;
+  const all = loadConfig({ path: args.config, env: io.env, cwd: io.cwd });
   // The service's log is its record (one line per event); one-shot commands show only warnings and errors.
-  const defaultLevel: LogLevel = args.command === 'serve' && loaded.mode === 'feishu' ? 'info' : 'warn';
+  const defaultLevel: LogLevel = args.command === 'serve' && all.mode === 'feishu' ? 'info' : 'warn';
   const logger = createLogger({ stream: io.stderr, level: (io.env.DUBAN_LOG_LEVEL as LogLevel | undefined) ?? defaultLevel });
+  warnSameSheets(all, logger);
+  const loaded = chooseLedger(all, args.command, args.ledger);
+  const { config } = loaded;
   const { options, renamed } = reportOptionsOf(config);
   for (const { old, now } of renamed) logger.warn('config.renamed_key', { setting: old, use: now, hint: `rename ${old} to ${now} in the configuration file` });
   return { loaded, logger, options };

@@ -1,7 +1,7 @@
 /** Every command-line option once: how it is parsed, and what `duban help` says about it. */
 
 export type OptionName =
-  | 'sheet' | 'units' | 'today' | 'format' | 'json' | 'send' | 'config' | 'out' | 'from' | 'days'
+  | 'ledger' | 'sheet' | 'units' | 'today' | 'format' | 'json' | 'send' | 'config' | 'out' | 'from' | 'days'
   | 'status' | 'progress' | 'note' | 'by' | 'task' | 'unit' | 'as' | 'check' | 'force' | 'year' | 'month' | 'reason' | 'help' | 'version';
 
 export interface OptionSpec {
@@ -14,6 +14,7 @@ export interface OptionSpec {
 }
 
 export const OPTIONS: Record<OptionName, OptionSpec> = {
+  ledger: { type: 'string', value: '名称', help: '配置了多个台账（ledgers:）时，用哪一个（名称或别名）；只有一个台账时不用写' },
   sheet: { type: 'string', value: '路径|链接', help: '台账：CSV/XLSX 文件，或 Google 表格、飞书表格、多维表格的链接（默认：配置中的 sheet:，没有配置时用自带示例）' },
   units: { type: 'string', value: '路径|工作表', help: '单位名录：文件，或同一表格中的工作表名称（默认：配置中的 units:，或台账旁的 units.csv）' },
   today: { type: 'string', value: 'YYYY-MM-DD', help: '按哪一天计算（默认：今天；自带示例默认按示例方案中的日期）' },

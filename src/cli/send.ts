@@ -11,6 +11,7 @@ import { openStore } from '../store/open-store.js';
 import type { LedgerContext } from './context.js';
 import { println, type CliIO } from './io.js';
 import { NoFeishuError } from './no-feishu-error.js';
+import { ledgerView } from './stored.js';
 
 /** Said when a leaders' message has nowhere to go. */
 export const NO_LEADERS_CHAT = '没有配置领导群：请在配置文件中设置 chats.leaders（群的 chat_id，可用 duban chats 查看）。';
@@ -33,7 +34,7 @@ function recording(messenger: Messenger, results: { chat: string; result: Delive
 export async function deliver(io: CliIO, ctx: LedgerContext, jobs: { job: string; label: string; build: Build }[]): Promise<number> {
   const { config } = ctx.loaded;
   const delivery = await createDelivery(config, ctx.logger);
-  const store = await openStore(ctx.loaded.dataDir, config.store, { logger: ctx.logger });
+  const store = ledgerView(await openStore(ctx.loaded.dataDir, config.store, { logger: ctx.logger }), ctx.loaded);
   // With replicas of `duban serve` on the same database, a run one of them is sending is left to it.
   const { lease } = replicaOf(config, ctx.loaded.sourceEnv, store.backend);
   const inputs: RunInputs = {

@@ -17,6 +17,18 @@ import { ENV_OVERRIDES, applyEnvOverrides, sourceEnv, substituteEnv } from './en
 import { packageRoot } from './package-root.js';
 import { configSchema, configSchemaObject } from './schema.js';
 import type { DubanConfig } from './schema.js';
+import { DEFAULT_LEDGER, ledgerEntries, type RawLedgerEntry } from './ledger-entries.js';
+
+/** One ledger the service follows: its name, the words that name it in a question, its bound groups, its settings. */
+export interface LedgerConfig {
+  name: string;
+  /** Other names for it in a question ("双拥工作" for 双拥). */
+  aliases: string[];
+  /** Chats answered from this ledger alone (besides its chats.*); from `ledgers[].groups`. */
+  groups: string[];
+  /** The top-level settings with the ledger's own laid over them. */
+  config: DubanConfig;
+}
 
 export interface LoadedConfig {
   config: DubanConfig;
@@ -28,6 +40,10 @@ export interface LoadedConfig {
   dataDir: string;
   /** The environment for the ledger sources: the process's, with the config's Feishu and Google credentials filled in. */
   sourceEnv: NodeJS.ProcessEnv;
+  /** Every ledger configured: the `ledgers:` entries, or one named DEFAULT_LEDGER (its state stays where it was). */
+  ledgers: LedgerConfig[];
+  /** The ledger `config` is the settings of: DEFAULT_LEDGER, or the one chosen (--ledger); null while several are unchosen. */
+  ledger: string | null;
 }
 
 export interface LoadConfigOptions {
@@ -89,36 +105,62 @@ function registerSecrets(config: DubanConfig): void {
 /** Loads and validates the configuration; throws ConfigError listing every problem. */
 export function loadConfig(options: LoadConfigOptions): LoadedConfig {
   const file = configPath(options);
-  const { config, written } = file || ENV_OVERRIDES.some(([name]) => options.env[name]) ? validated(file, options.env) : localDefaults();
+  const { config, written, entries } = file || ENV_OVERRIDES.some(([name]) => options.env[name]) ? validated(file, options.env) : localDefaults();
   registerSecrets(config);
   const credentials = Boolean(config.feishu.appId && config.feishu.appSecret) || Object.keys(config.feishu.webhooks).length > 0;
   const base = file ? dirname(file) : options.cwd;
   const fromFile = withPathsFrom(config, written, base, options.env);
   const dataDir = isAbsolute(fromFile.dataDir) ? fromFile.dataDir : resolve(options.cwd, fromFile.dataDir);
-  return { config: fromFile, mode: credentials ? 'feishu' : 'local', file, dataDir, sourceEnv: sourceEnv(fromFile, options.env, base) };
+  const ledgers = entries
+    ? entries.map((entry) => ({ ...entry, config: withPathsFrom(entry.config, written, base, options.env) }))
+    : [{ name: DEFAULT_LEDGER, aliases: [], groups: [], config: fromFile }];
+  const ledger = ledgers.length === 1 ? ledgers[0].name : null;
+  const chosen = ledgers.length === 1 ? ledgers[0].config : fromFile;
+  return { config: chosen, mode: credentials ? 'feishu' : 'local', file, dataDir, sourceEnv: sourceEnv(fromFile, options.env, base), ledgers, ledger };
 }
 
 /** The bundled example with every default, as the schema would give it (a test keeps the two equal), without loading zod. */
 function localDefaults(): Validated {
-  return { config: { ...structuredClone(CONFIG_DEFAULTS), ...(defaultRaw() as { sheet: string; units: string }) }, written: {} };
+  return { config: { ...structuredClone(CONFIG_DEFAULTS), ...(defaultRaw() as { sheet: string; units: string }) }, written: {}, entries: null };
 }
 
 /** The configuration, and what the file itself says (to tell a path written there from a default). */
 interface Validated {
   config: DubanConfig;
   written: Record<string, unknown>;
+  /** The `ledgers:` entries validated, or null without that list. */
+  entries: LedgerConfig[] | null;
 }
 
 function validated(file: string | null, env: NodeJS.ProcessEnv): Validated {
   const issues: ConfigIssue[] = [];
   const written = file ? readRaw(file) : {};
   const substituted = file ? (substituteEnv(written, env, issues) as Record<string, unknown>) : defaultRaw();
-  const parsed = configSchema.safeParse(applyEnvOverrides(substituted, env), { error: chineseMessage, reportInput: true });
   const missingVars = new Set(issues.map((i) => i.path));
-  if (!parsed.success) issues.push(...configIssues(parsed.error.issues, configSchemaObject()).filter((i) => !missingVars.has(i.path)));
-  else issues.push(...crossCheck(parsed.data));
-  if (issues.length > 0 || !parsed.success) throw new ConfigError(issues, file);
-  return { config: parsed.data, written };
+  const { ledgers: list, ...top } = applyEnvOverrides(substituted, env);
+  const raws = ledgerEntries(list, top, issues);
+  // With ledgers: the top level need not name a sheet of its own; it is checked with the first entry's.
+  const firstSheet = raws?.find((entry) => entry.raw.sheet !== undefined)?.raw.sheet;
+  const config = checked(top.sheet === undefined && firstSheet !== undefined ? { ...top, sheet: firstSheet } : top, issues, missingVars, null);
+  const entries = raws?.map((entry, i) => ({ ...entry, config: checked(entry.raw, issues, missingVars, { entry, at: `ledgers[${i}]` }) }));
+  if (issues.length > 0 || !config || entries?.some((e) => e.config === null)) throw new ConfigError(issues, file);
+  return { config, written, entries: entries ? (entries as LedgerConfig[]) : null };
+}
+
+/**
+ * The settings validated, their problems added to `issues`; null when invalid. For a ledger entry only the problems
+ * of keys it sets itself are added (under its ledgers[i].), the others being the top level's, already reported.
+ */
+function checked(raw: Record<string, unknown>, issues: ConfigIssue[], missingVars: Set<string>, ledger: { entry: RawLedgerEntry; at: string } | null): DubanConfig | null {
+  const parsed = configSchema.safeParse(raw, { error: chineseMessage, reportInput: true });
+  const found = parsed.success ? crossCheck(parsed.data) : configIssues(parsed.error.issues, configSchemaObject());
+  if (!ledger) issues.push(...found.filter((i) => !missingVars.has(i.path)));
+  else {
+    const own = (issue: ConfigIssue) => ledger.entry.own.includes(issue.path.split(/[.[]/)[0]);
+    if (raw.sheet === undefined) issues.push({ path: `${ledger.at}.sheet`, message: '缺少这一项：需要台账的位置：文件路径或表格链接' });
+    issues.push(...found.filter(own).map((i) => ({ ...i, path: `${ledger.at}.${i.path}` })).filter((i) => !missingVars.has(i.path)));
+  }
+  return parsed.success && found.length === 0 ? parsed.data : null;
 }
 
 /**

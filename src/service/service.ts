@@ -2,7 +2,6 @@
  * `duban serve` with Feishu configured: the scheduler (digest, reminders, weekly summary, sheet problems), the chat
  * bot on the long connection or an HTTP callback, the health endpoint, and a graceful stop on SIGTERM.
  */
-import { todayIn } from '../calendar/dates.js';
 import type { LoadedConfig } from '../config/load-config.js';
 import type { ReportOptions } from '../domain/types.js';
 import { systemClock, type Clock } from '../jobs/clock.js';
@@ -14,23 +13,26 @@ import { healthStatus, startHealthServer, type HealthServer } from '../ops/healt
 import { createInFlight } from '../ops/in-flight.js';
 import { installShutdown } from '../ops/shutdown.js';
 import type { Receiver } from '../chat/receivers/receiver.js';
-import { isBundledExample, openLedger } from '../app/bundled-example.js';
-import { storeLedgerLock } from '../sources/locked-writes.js';
-import { webLink } from '../sources/location.js';
 import { openStore } from '../store/open-store.js';
 import { StoreError } from '../store/store-error.js';
-import { loadCalendar, withCalendarProblems } from '../app/calendar-overrides.js';
 import { createDelivery } from '../app/delivery.js';
-import { cachedLedger } from '../app/read-ledger.js';
 import { createChatAnswer } from './chat-answer.js';
 import { chatHandlers } from './chat-handlers.js';
-import { reviewDeps } from '../app/review-loop.js';
 import { collectRun } from '../app/collection.js';
-import { urgentSender } from '../app/urgent.js';
-import { createLoop } from '../review/loop.js';
 import { startChat } from './chat.js';
 import { portInUse } from './port-in-use.js';
-import { digestRun, officeMessage, problemsRun, remindRun, type RunInputs } from '../app/runs.js';
+import { digestRun, officeMessage, problemsRun, remindRun } from '../app/runs.js';
+import { isBundledExample } from '../app/bundled-example.js';
+import { withCalendarProblems } from '../app/calendar-overrides.js';
+import type { DubanConfig } from '../config/schema.js';
+import type { RunRecord } from '../store/records.js';
+import { combinedDigests } from './combined-digests.js';
+import { routedChatHandlers } from './chat-router.js';
+import { ledgerParts, serviceToday, type LedgerParts } from './ledger-parts.js';
+import { concurrencyLimit } from './limit.js';
+
+/** Ledgers read at once: each read is a few calls of the one Feishu app, whose rate limits every ledger shares. */
+const READS_AT_ONCE = 4;
 import { monthlyRun, weeklyRun } from '../app/report-runs.js';
 
 export interface ServiceOptions {
@@ -67,7 +69,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   const { replica, lease } = replicaOf(config, opts.env, store.backend);
   logger.info('store.opened', { backend: store.backend, location: store.path, replica });
   // What is started so far; a stop (or a start failing part-way) closes what is there.
-  const parts: { receiver?: Receiver | null; health?: HealthServer | null; scheduler?: Scheduler } = {};
+  const parts: { receiver?: Receiver | null; health?: HealthServer | null; schedulers?: Scheduler[] } = {};
   const inFlight = createInFlight();
   let stopping = false;
   const steps = {
@@ -78,7 +80,7 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
       await parts.health?.close();
     },
     finishWork: async () => {
-      await Promise.all([parts.scheduler?.stop(), inFlight.drain()]);
+      await Promise.all([...(parts.schedulers ?? []).map((scheduler) => scheduler.stop()), inFlight.drain()]);
     },
     closeStore: () => store.close(),
   };
@@ -93,66 +95,62 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
   }
 
   async function startParts(): Promise<Service> {
-    logLedger(opts.sheet, opts.units, loaded.mode, logger);
-    const source = openLedger(opts.sheet, {
-      units: opts.units,
-      logger,
-      env: opts.env,
-      feishuApi: delivery.client ? () => delivery.client! : undefined,
-      ledgerLock: storeLedgerLock(store),
-    });
-    const ledgerFor = cachedLedger(source);
-    // calendar.tab is read once at start; a change to that tab takes effect on the next restart.
-    const { calendar, problems: calendarProblems } = await loadCalendar(config, source, logger);
-    const sheetUrl = webLink(opts.sheet);
-    const today = () => todayIn(config.timezone, clock.now());
-    const urgent = delivery.client ? urgentSender(delivery.client, logger) : undefined;
-    const inputs = async (date: string): Promise<RunInputs> => ({ parsed: await ledgerFor(date), today: date, calendar, options, config, store, delivery, sheetUrl, urgent, source, logger });
-
-    const scheduler = createScheduler({
-      config,
-      calendar,
-      store,
+    const entries = loaded.ledger === null ? loaded.ledgers : loaded.ledgers.filter((l) => l.name === loaded.ledger);
+    const several = entries.length > 1;
+    // Each online read is a few API calls: a handful of ledgers read at once keeps a cycle of many within the app's rate limits.
+    const readSlot = concurrencyLimit(READS_AT_ONCE);
+    const ledgers: LedgerParts[] = [];
+    for (const entry of entries) {
+      // One ledger: --sheet / --units (already resolved by the command) win; several: each entry's own.
+      const location = several ? { sheet: entry.config.sheet, units: entry.config.units } : { sheet: opts.sheet, units: opts.units };
+      logLedger(entry.name, location.sheet, location.units, loaded.mode, logger);
+      ledgers.push(await ledgerParts({ ...entry, ...location }, { store, delivery, options, logger, env: opts.env, clock, several, readSlot }));
+    }
+    const digests = combinedDigests(ledgers, logger);
+    const schedulers = ledgers.map((ledger) => createScheduler({
+      config: ledger.config,
+      calendar: ledger.calendar,
+      store: ledger.store,
       messenger: delivery.messenger,
       clock,
-      logger,
+      logger: several ? logger.child({ ledger: ledger.name }) : logger,
       lease,
       jobs: {
-        digest: async (ctx) => digestRun(await inputs(ctx.date)),
-        remind: async (ctx) => remindRun(await inputs(ctx.date), ctx),
-        weekly: async (ctx) => weeklyRun({ ...(await inputs(ctx.date)), dataDir: loaded.dataDir }),
-        monthly: async (ctx) => monthlyRun({ ...(await inputs(ctx.date)), dataDir: loaded.dataDir }),
-        collect: async (ctx) => collectRun(await inputs(ctx.date)),
+        digest: async (ctx) => {
+          // A combined digest names every ledger in its sections, not one in its title.
+          const combined = await digests.cardFor(ledger, ctx.date);
+          const built = await digestRun(await ledger.inputs(ctx.date), combined);
+          return combined ? built : ledger.stampRun(built);
+        },
+        remind: async (ctx) => ledger.stampRun(await remindRun(await ledger.inputs(ctx.date), ctx)),
+        weekly: async (ctx) => ledger.stampRun(await weeklyRun({ ...(await ledger.inputs(ctx.date)), dataDir: loaded.dataDir })),
+        monthly: async (ctx) => ledger.stampRun(await monthlyRun({ ...(await ledger.inputs(ctx.date)), dataDir: loaded.dataDir })),
+        collect: async (ctx) => ledger.stampRun(await collectRun(await ledger.inputs(ctx.date))),
       },
-      officeMessage: (text, key) => officeMessage(config, '督办机器人提示', [text], key),
+      officeMessage: (text, key) => officeMessage(ledger.config, several ? `督办机器人提示（${ledger.name}）` : '督办机器人提示', [text], key),
       sheetProblems: async (date) => {
-        const read = await ledgerFor(date);
-        const parsed = { ...read, ledger: withCalendarProblems(read.ledger, calendarProblems) };
+        const read = await ledger.ledgerFor(date);
+        const parsed = { ...read, ledger: withCalendarProblems(read.ledger, ledger.calendarProblems) };
         const fingerprint = problemsFingerprint(parsed.ledger.problems);
-        return { fingerprint, build: () => problemsRun({ parsed, config, today: date }, fingerprint) };
+        return { fingerprint, build: () => ledger.stampRun(problemsRun({ parsed, config: ledger.config, today: date }, fingerprint)) };
       },
-    });
-    parts.scheduler = scheduler;
+    }));
+    parts.schedulers = schedulers;
 
-    const review = reviewDeps({ config, store, source, ledgerFor, delivery, logger, now: () => clock.now() });
-    const loop = createLoop(review);
-    const answer = createChatAnswer({ ledgerFor, people: review.people, loop, calendar, options, today, sheetUrl });
-    const handlers = chatHandlers({ loop, answer, store });
+    const today = serviceToday(config, clock);
+    const handlers = several
+      ? routedChatHandlers({ ledgers, options, today, store })
+      : chatHandlers({ loop: ledgers[0].loop, answer: createChatAnswer({ ...ledgers[0], options, today }), store });
     const chat = await startChat({ config, logger, delivery, handlers, file: loaded.file, inFlight });
     parts.receiver = chat.receiver;
     const healthPort = config.health.port;
     parts.health = healthPort === undefined
       ? null
-      : await startHealthServer({ port: healthPort, status: async () => healthStatus({ mode: loaded.mode, connection: chat.receiver?.state() ?? 'not_used', runs: await store.lastRuns(), replica, leases: await store.leases(), time: clock.now().toISOString() }) })
+      : await startHealthServer({ port: healthPort, status: async () => healthStatus({ mode: loaded.mode, connection: chat.receiver?.state() ?? 'not_used', runs: await lastRuns(ledgers, several), replica, leases: await store.leases(), time: clock.now().toISOString() }) })
         .catch((error: Error) => Promise.reject(portInUse('health.port', healthPort, error, loaded.file)));
-    for (const [key, purpose] of [['leaders', 'the daily digest and weekly summary'], ['office', 'sheet problems and operator notices'], ['default', 'reminders of units without a work group (until then they go to chats.office)']] as const) {
-      if (!config.chats[key]) logger.warn('config.chat_missing', { setting: `chats.${key}`, purpose, hint: 'set it to a chat_id from `duban chats`; until then these messages are not sent' });
-    }
-    if (config.review.reviewers.length === 0) {
-      logger.warn('config.no_reviewers', { setting: 'review.reviewers', hint: 'list the accounts who may approve requests (同意/退回) in chat; until then only `duban approve` / `duban reject` decide' });
-    }
+    for (const ledger of ledgers) warnMissingSettings(ledger.config, several ? `ledgers[${entries.findIndex((e) => e.name === ledger.name)}].` : '', logger);
     // A SIGTERM during the steps above has begun the stop: the catch-up is not started.
-    if (!stopping) await scheduler.start();
+    if (!stopping) await Promise.all(schedulers.map((scheduler) => scheduler.start()));
     logger.info('service.started', { mode: loaded.mode, events: config.feishu.events, health: parts.health?.port ?? null });
 
     return {
@@ -168,9 +166,25 @@ export async function startService(opts: ServiceOptions): Promise<Service> {
 }
 
 /** Says which ledger the service reads; the bundled example in Feishu mode is a mistake worth a warning. */
-function logLedger(sheet: string, units: string | undefined, mode: LoadedConfig['mode'], logger: Logger): void {
-  logger.info('service.ledger', { sheet, units: units ?? null });
+function logLedger(name: string, sheet: string, units: string | undefined, mode: LoadedConfig['mode'], logger: Logger): void {
+  logger.info('service.ledger', { ledger: name, sheet, units: units ?? null });
   if (mode === 'feishu' && isBundledExample(sheet)) {
     logger.warn('service.example_ledger', { sheet, hint: 'the service posts to Feishu from the bundled example ledger; set sheet: in config/duban.yaml (or DUBAN_SHEET) to your own ledger' });
   }
+}
+
+/** Chats and reviewers a ledger does without, said once at start (`prefix` names the ledger's entry). */
+function warnMissingSettings(config: DubanConfig, prefix: string, logger: Logger): void {
+  for (const [key, purpose] of [['leaders', 'the daily digest and weekly summary'], ['office', 'sheet problems and operator notices'], ['default', 'reminders of units without a work group (until then they go to chats.office)']] as const) {
+    if (!config.chats[key]) logger.warn('config.chat_missing', { setting: `${prefix}chats.${key}`, purpose, hint: 'set it to a chat_id from `duban chats`; until then these messages are not sent' });
+  }
+  if (config.review.reviewers.length === 0) {
+    logger.warn('config.no_reviewers', { setting: `${prefix}review.reviewers`, hint: 'list the accounts who may approve requests (同意/退回) in chat; until then only `duban approve` / `duban reject` decide' });
+  }
+}
+
+/** The last run of each job of every ledger for /healthz; with several ledgers each run names its ledger. */
+async function lastRuns(ledgers: readonly LedgerParts[], several: boolean): Promise<RunRecord[]> {
+  const perLedger = await Promise.all(ledgers.map(async (ledger) => (await ledger.store.lastRuns()).map((run) => (several ? { ...run, ledger: ledger.name } : run))));
+  return perLedger.flat();
 }

@@ -11,8 +11,8 @@ import type {
   ReminderRecord, RequestDecision, RequestFilter, RequestRecord, RunRecord, RunStatus,
 } from './records.js';
 
-/** The ledger a store addresses unless told otherwise (the single-ledger configuration). */
-export const DEFAULT_LEDGER = 'default';
+/** The ledger a store addresses unless told otherwise (the single-ledger configuration names its ledger so). */
+export { DEFAULT_LEDGER } from '../config/ledger-entries.js';
 
 export type StoreBackend = 'sqlite' | 'postgresql';
 

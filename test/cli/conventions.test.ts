@@ -41,7 +41,7 @@ describe('help and version', () => {
 
   it('shows a command\'s own options, examples and exit codes', async () => {
     const run = await runDuban(['help', 'update']);
-    expect(run.stdout).toContain('用法：duban update 编号 [--status 状态] [--progress 进度] [--note 文字] [--by 姓名] [--today YYYY-MM-DD] [--sheet 路径|链接] [--units 路径|工作表] [--format text|json]');
+    expect(run.stdout).toContain('用法：duban update 编号 [--status 状态] [--progress 进度] [--note 文字] [--by 姓名] [--today YYYY-MM-DD] [--ledger 名称] [--sheet 路径|链接] [--units 路径|工作表] [--format text|json]');
     expect(run.stdout).toContain('  duban update 6 --progress 80% --note "完成主体施工" --by 张三 --sheet tasks.csv\n');
     expect(run.stdout).toContain('   2  用法错误：缺编号、进度超过 100%、不认识的状态等\n');
   });
@@ -60,7 +60,7 @@ describe('mistakes get a sentence and exit code 2', () => {
     [['digest', '--shet', 'x.csv'], '不认识的参数 --shet，是不是 --sheet？运行 duban help 查看用法。'],
     [['digest', '--todya', '2022-06-27'], '不认识的参数 --todya，是不是 --today？运行 duban help 查看用法。'],
     [['history', '--unti', '区交通局'], '不认识的参数 --unti，是不是 --unit？运行 duban help 查看用法。'],
-    [['digest', '--out', 'x.txt'], 'duban digest 不接受 --out，它可用的参数：--config --help --sheet --units --today --format --send --json。（duban help digest 查看用法）'],
+    [['digest', '--out', 'x.txt'], 'duban digest 不接受 --out，它可用的参数：--config --help --ledger --sheet --units --today --format --send --json。（duban help digest 查看用法）'],
     [['ask', '哪些任务逾期了', '--unit', '区交通局'], 'duban ask 不接受 --unit，是不是 --units？（duban help ask 查看用法）'],
     [['digest', '--today', '2022-02-30'], '--today：2022-02-30 这一天不存在，2022 年 2 月只有 28 天。'],
     [['digest', '--today', '2022-13-01'], '--today：2022-13-01 这一天不存在，月份只能是 1–12。'],

@@ -5,7 +5,6 @@
  * thread are its evidence. The ledger (a CSV with every loop column) is checked after each step.
  */
 import { writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
@@ -20,6 +19,8 @@ import { startFeishuLoopback, type FeishuLoopback } from '../support/feishu/serv
 import { attachLongConnection, type LongConnectionEndpoint } from '../support/feishu/ws.js';
 import { LOOP_PEOPLE as P, loopLedger, rowOf } from '../support/loop-ledger.js';
 import { runDuban } from '../support/run-cli.js';
+import { until } from '../support/until.js';
+import { freePort } from '../support/free-port.js';
 
 const BOT = 'ou_loopbackbot0001';
 const TRANSPORT = 'oc_transport';
@@ -30,25 +31,6 @@ const NOW = '2022-06-27T02:00:00.000Z'; // Monday 10:00 in Shanghai: the reminde
 
 type Json = Record<string, any>;
 type Answer = { toast?: { type: string; content: string } };
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-async function until<T>(read: () => T | undefined | null | false, what: string, timeoutMs = 10_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
 
 /** Every button of a card with its callback value and the form it submits. */
 function buttons(card: Json): { value: Json; form: string | null; name?: string }[] {

@@ -8,6 +8,7 @@ import { storeExists } from '../../store/store-file.js';
 import type { CliIO } from '../io.js';
 import { assertUsableLedger } from '../../app/usable-ledger.js';
 import { emit, notice, useColor } from '../output.js';
+import { ledgerView } from '../stored.js';
 
 /**
  * What changed since the last digest the service sent (and the snapshots before it, for the trend), and who has not reported this month (after collect.day), from
@@ -22,7 +23,7 @@ async function fromStore(ctx: LedgerContext) {
   ]);
   const collection = { parsed: { ledger: ctx.ledger, directory: ctx.directory, revision: null }, today: ctx.today, calendar: ctx.calendar, config };
   if (!storeExists(dataDir, config.store)) return { changes: null, history: [], unreported: await notReported({ ...collection, store: null }) };
-  const store = await openStore(dataDir, config.store, { logger: ctx.logger });
+  const store = ledgerView(await openStore(dataDir, config.store, { logger: ctx.logger }), ctx.loaded);
   try {
     const { changes, history } = await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, config.staleAfterWorkdays, 'digest');
     return { changes, history, unreported: await notReported({ ...collection, store }) };

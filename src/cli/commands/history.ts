@@ -10,6 +10,7 @@ import { STORE_FILE, storeExists } from '../../store/store-file.js';
 import type { CliArgs } from '../args.js';
 import { loadRuntime } from '../context.js';
 import { println, type CliIO } from '../io.js';
+import { ledgerView } from '../stored.js';
 
 export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const { loaded } = loadRuntime(args, io);
@@ -18,7 +19,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     println(io.stdout, args.format === 'json' ? '{"records":[],"trail":[]}' : `还没有督办记录（数据目录 ${loaded.dataDir} 中没有 ${STORE_FILE}；提醒由 duban serve 或 duban remind --send 发出后才有记录）。`);
     return 0;
   }
-  const store = await openStore(loaded.dataDir, loaded.config.store);
+  const store = ledgerView(await openStore(loaded.dataDir, loaded.config.store), loaded);
   try {
     const records = await store.history(filter);
     const trail = buildTrail({ reminders: records, acks: await store.acks({ taskId: args.task, unit: args.unit }), requests: await store.requests({ taskId: args.task }) }, filter);

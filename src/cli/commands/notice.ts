@@ -32,7 +32,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     return 1;
   }
   const { config } = ctx.loaded;
-  const notice = await withStoreIfAny(ctx.loaded.dataDir, async (store) => {
+  const notice = await withStoreIfAny(ctx.loaded, async (store) => {
     const [reminders, requests, acks] = store
       ? await Promise.all([store.history({ task: wanted }), store.requests({ taskId: wanted }), store.acks({ taskId: wanted })])
       : [[], [], []];

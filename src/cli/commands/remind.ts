@@ -8,6 +8,7 @@ import type { CliIO } from '../io.js';
 import { assertUsableLedger } from '../../app/usable-ledger.js';
 import { storeExists } from '../../store/store-file.js';
 import { emit, notice, useColor } from '../output.js';
+import { ledgerView } from '../stored.js';
 
 /** The cards `--send` would post: in Feishu mode with the liaisons' accounts resolved as the send resolves them. */
 async function previewCards(ctx: LedgerContext, plan: ReturnType<typeof planReminders>) {
@@ -21,7 +22,7 @@ async function unacknowledged(ctx: LedgerContext) {
   const { dataDir, config } = ctx.loaded;
   if (!storeExists(dataDir, config.store)) return undefined;
   const [{ openStore }, { ackOverdue }] = await Promise.all([import('../../store/open-store.js'), import('../../app/acknowledgements.js')]);
-  const store = await openStore(dataDir, config.store, { logger: ctx.logger });
+  const store = ledgerView(await openStore(dataDir, config.store, { logger: ctx.logger }), ctx.loaded);
   try {
     return await ackOverdue(store, ctx.today, ctx.calendar, ctx.loaded.config.reminders.ackWithinWorkdays);
   } finally {

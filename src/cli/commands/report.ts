@@ -24,7 +24,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   if (kind === 'weekly' && args.month) throw new UsageError('--month 只用于 duban report monthly；周调度按 --today 所在的一周统计。');
   const ctx = await loadLedgerContext(args, io);
   notice(io, ctx.dateNote);
-  const built = await withStoreIfAny(ctx.loaded.dataDir, async (store) => {
+  const built = await withStoreIfAny(ctx.loaded, async (store) => {
     const inputs: PeriodInputs = { ledger: ctx.ledger, today: ctx.today, calendar: ctx.calendar, options: ctx.options, config: ctx.loaded.config, store };
     if (kind === 'weekly') return { ok: true as const, report: await weeklyReport(inputs), from: 'ledger' as const };
     const monthly = await monthlyReport(inputs, args.month ?? monthOf(ctx.today));

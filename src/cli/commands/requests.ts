@@ -7,6 +7,7 @@ import { storeExists } from '../../store/store-file.js';
 import { UsageError, type CliArgs } from '../args.js';
 import { loadRuntime } from '../context.js';
 import { println, type CliIO } from '../io.js';
+import { ledgerView } from '../stored.js';
 
 const STATUSES: readonly RequestRecord['status'][] = ['pending', 'approved', 'rejected', 'failed'];
 
@@ -16,7 +17,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const { loaded } = loadRuntime(args, io);
   let requests: RequestRecord[] = [];
   if (storeExists(loaded.dataDir, loaded.config.store)) {
-    const store = await openStore(loaded.dataDir, loaded.config.store);
+    const store = ledgerView(await openStore(loaded.dataDir, loaded.config.store), loaded);
     try {
       requests = await store.requests({ status, taskId: args.task });
     } finally {

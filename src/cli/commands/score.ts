@@ -16,7 +16,7 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
   const ctx = await loadLedgerContext(args, io);
   notice(io, ctx.dateNote);
   const month = args.month ?? monthOf(ctx.today);
-  const scored = await withStoreIfAny(ctx.loaded.dataDir, (store) =>
+  const scored = await withStoreIfAny(ctx.loaded, (store) =>
     scoreMonth({ ledger: ctx.ledger, today: ctx.today, calendar: ctx.calendar, options: ctx.options, config: ctx.loaded.config, store }, month),
   );
   if (!scored.ok) {

@@ -7,7 +7,7 @@ import { planReminders } from '../../app/reminder-plan.js';
 import { buildDigest } from '../../reports/digest.js';
 import { renderDigestText } from '../../render/digest.js';
 import { renderReminderText } from '../../render/reminders.js';
-import type { CliArgs } from '../args.js';
+import { UsageError, type CliArgs } from '../args.js';
 import { ledgerLocation, loadLedgerContext, loadRuntime } from '../context.js';
 import { converse } from '../conversation.js';
 import { println, type CliIO } from '../io.js';
@@ -22,6 +22,9 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     // The service runs until SIGTERM; its shutdown handler exits the process.
     return new Promise<number>(() => {});
   }
+  // Local mode talks about one ledger on the terminal.
+  const names = runtime.loaded.ledgers.map((l) => l.name);
+  if (runtime.loaded.ledger === null) throw new UsageError(`本地模式一次只看一个台账：请用 --ledger 指定（配置的台账：${names.join('、')}），例如 duban serve --ledger ${names[0]}。`);
   const ctx = await loadLedgerContext(args, io, runtime);
   const color = useColor(io);
   println(io.stdout, '本地模式：未配置飞书（FEISHU_APP_ID / FEISHU_APP_SECRET），消息输出到终端。');

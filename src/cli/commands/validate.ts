@@ -8,7 +8,8 @@ import { problem } from '../../ledger/problems.js';
 import { problemsToJson, renderProblemsCard, renderProblemsMarkdown, renderProblemsText } from '../../render/problems.js';
 import { unitsWithoutLiaison } from '../../reports/liaison-gaps.js';
 import type { CliArgs } from '../args.js';
-import { loadLedgerContext } from '../context.js';
+import { loadLedgerContext, loadRuntime, type LedgerContext, type Runtime } from '../context.js';
+import { chooseLedger } from '../choose-ledger.js';
 import type { CliIO } from '../io.js';
 import { emit, notice, useColor } from '../output.js';
 
@@ -27,11 +28,21 @@ function liaisonProblems(ledger: Ledger): Problem[] {
     `单位「${gap.unit}」牵头 ${gap.tasks} 项任务，但单位通讯录中没有它的联络员账号，提醒无法 @ 到人；请填写联络员和联络员账号（飞书 open_id、邮箱或手机号）`), sheet: DIRECTORY }));
 }
 
-export async function run(args: CliArgs, io: CliIO): Promise<number> {
-  const ctx = await loadLedgerContext(args, io);
-  for (const text of ctx.notices) notice(io, text);
+/** The ledger's problems: the check of every row, the words its status column allows, units nobody can be @-ed for. */
+async function problemsOf(ctx: LedgerContext): Promise<Problem[]> {
   // A select field's or dropdown's words come from the source, not the cells: asked for here only.
-  const problems = [...ctx.ledger.problems, ...(await columnRuleProblems(ctx.source)), ...liaisonProblems(ctx.ledger)];
+  return [...ctx.ledger.problems, ...(await columnRuleProblems(ctx.source)), ...liaisonProblems(ctx.ledger)];
+}
+
+const hasErrors = (problems: readonly Problem[]) => problems.some((p) => p.severity === 'error');
+
+export async function run(args: CliArgs, io: CliIO): Promise<number> {
+  const runtime = loadRuntime(args, io);
+  // Several ledgers and no --ledger: each is checked, under its name (an office checks them all after an edit).
+  if (runtime.loaded.ledger === null) return validateEach(args, io, runtime);
+  const ctx = await loadLedgerContext(args, io, runtime);
+  for (const text of ctx.notices) notice(io, text);
+  const problems = await problemsOf(ctx);
   const { source } = ctx.ledger;
   emit(io, args.format, {
     text: () => renderProblemsText(problems, source, { color: useColor(io) }),
@@ -39,5 +50,22 @@ export async function run(args: CliArgs, io: CliIO): Promise<number> {
     card: () => renderProblemsCard(problems, source),
     json: () => problemsToJson(problems),
   });
-  return problems.some((p) => p.severity === 'error') ? 1 : 0;
+  return hasErrors(problems) ? 1 : 0;
+}
+
+/** Every configured ledger checked in turn: a section per ledger (text, markdown), or `{ ledgers: [...] }` (json, card). */
+async function validateEach(args: CliArgs, io: CliIO, runtime: Runtime): Promise<number> {
+  const checked: { ledger: string; source: string; problems: Problem[] }[] = [];
+  for (const { name } of runtime.loaded.ledgers) {
+    const ctx = await loadLedgerContext(args, io, { ...runtime, loaded: chooseLedger(runtime.loaded, args.command, name) });
+    for (const text of ctx.notices) notice(io, text);
+    checked.push({ ledger: name, source: ctx.ledger.source, problems: await problemsOf(ctx) });
+  }
+  emit(io, args.format, {
+    text: () => checked.map((c) => `【${c.ledger}】\n${renderProblemsText(c.problems, c.source, { color: useColor(io) })}`).join('\n\n'),
+    markdown: () => checked.map((c) => `## ${c.ledger}\n\n${renderProblemsMarkdown(c.problems, c.source)}`).join('\n\n'),
+    card: () => ({ ledgers: checked.map((c) => ({ ledger: c.ledger, card: renderProblemsCard(c.problems, c.source) })) }),
+    json: () => ({ ok: !checked.some((c) => hasErrors(c.problems)), ledgers: checked.map((c) => ({ ledger: c.ledger, ...problemsToJson(c.problems) })) }),
+  });
+  return checked.some((c) => hasErrors(c.problems)) ? 1 : 0;
 }
