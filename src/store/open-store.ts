@@ -8,7 +8,6 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Logger } from '../log/logger.js';
 import { LATEST_VERSION, migrate, schemaVersion } from './migrations.js';
-import { openPostgresDatabase } from './postgres-store.js';
 import type { SqlDatabase } from './sql.js';
 import { createSqlStore, type SqlStoreOptions } from './sql-store.js';
 import { openSqliteDatabase } from './sqlite-store.js';
@@ -32,7 +31,8 @@ function unusableFile(path: string, error: unknown): StoreError {
 
 /** Connects to the configured database without touching its schema. */
 export async function openDatabase(dataDir: string, databaseUrl: string | null = null, logger?: Logger): Promise<SqlDatabase> {
-  if (databaseUrl) return openPostgresDatabase(databaseUrl, logger);
+  // pg is loaded only for a PostgreSQL store: a SQLite command never pays for it.
+  if (databaseUrl) return (await import('./postgres-store.js')).openPostgresDatabase(databaseUrl, logger);
   mkdirSync(dataDir, { recursive: true });
   const path = join(dataDir, STORE_FILE);
   try {
