@@ -16,13 +16,11 @@ import { ledgerView } from '../stored.js';
  */
 async function fromStore(ctx: LedgerContext) {
   const { dataDir, config } = ctx.loaded;
-  const [{ openStore }, { changesSince }, { notReported }] = await Promise.all([
-    import('../../store/open-store.js'),
-    import('../../app/runs.js'),
-    import('../../app/collection.js'),
-  ]);
+  const { notReported } = await import('../../app/collection.js');
   const collection = { parsed: { ledger: ctx.ledger, directory: ctx.directory, revision: null }, today: ctx.today, calendar: ctx.calendar, config };
+  // Without a store nothing of it is loaded (SQLite, the runs): a first digest starts as fast as it can.
   if (!storeExists(dataDir, config.store)) return { changes: null, history: [], unreported: await notReported({ ...collection, store: null }) };
+  const [{ openStore }, { changesSince }] = await Promise.all([import('../../store/open-store.js'), import('../../app/runs.js')]);
   const store = ledgerView(await openStore(dataDir, config.store, { logger: ctx.logger }), ctx.loaded);
   try {
     const { changes, history } = await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, config.staleAfterWorkdays, 'digest');
