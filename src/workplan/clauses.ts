@@ -110,13 +110,16 @@ export function unitLineContent(text: string, ctx: ClauseContext): string | null
 
 // "由县委办牵头，X、Y配合，开展……", "本措施由区科技局负责牵头组织实施", "扶持资金由区财政局统筹安排": a sentence giving the
 // work to units (after a short subject), the role word perhaps followed by what they do.
-const ROLE_SENTENCE = /(?:^|[。；;！!？?])\s*(?:[^，,。；;：:“”由]{1,10})?由([^，,。；;：:“”]{2,40}?)(牵头|负责|统筹)[^，,。；;：:“”]{0,8}?(?:[，,]([^，,。；;：:“”]{2,60}?)(配合|参与|协助|协办))?(?=[，,。；;]|$)/;
-// "市工信局会同市发改委、市科技局等部门，建立……": the first unit leads, the units it works with assist.
-const WORKS_WITH = /(?:^|[。；;！!？?])\s*([^，,。；;：:“”]{2,20}?)会同([^，,。；;：:“”]{2,120}?)(?:等(?:有关|相关)?(?:部门|单位))?[，,]/;
+const ROLE_SENTENCE = /(?:^|[。；;！!？?])\s*(?:[^，,。；;：:“”由]{1,10})?由([^，,。；;：:“”]{2,40}?)(牵头|负责|统筹|组织(?=开展|实施|评选|认定))[^，,。；;：:“”]{0,30}?(?:[，,]([^，,。；;：:“”]{2,60}?)(配合|参与|协助|协办))?(?=[，,。；;]|$)/;
+// "市工信局会同市发改委、市科技局等部门，建立……": the first unit leads, the units it works with assist;
+// "由区科技局会同OPC社区组织开展认定": the same, the sentence going on without a comma.
+const WORKS_WITH = /(?:^|[。；;！!？?])\s*由?([^，,。；;：:“”由]{2,20}?)会同([^，,。；;：:“”]{2,120}?)(?:等(?:有关|相关)?(?:部门|单位))?(?:[，,]|(?=(?:共同|联合)?(?:组织|开展|制定|建立|研究|推进|实施)))/;
 
 /** The units a sentence of the text opens by naming ("由县委办牵头，县财政局配合，…"), else null; only bodies' names. */
 export function sentenceRoles(text: string, ctx: ClauseContext): Extract<UnitClause, { kind: 'units' }> | null {
-  const role = ROLE_SENTENCE.exec(text);
+  const found = ROLE_SENTENCE.exec(text);
+  // "由X会同Y负责": X leads and Y assists, as in the sentence without a role word.
+  const role = found && !found[1].includes('会同') ? found : null;
   const withOthers = role ? null : WORKS_WITH.exec(text);
   const clause = role
     ? `${role[1]}${role[2] === '牵头' ? '牵头' : '负责'}${role[3] ? `，${role[3]}${role[4]}` : ''}`

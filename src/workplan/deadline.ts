@@ -52,12 +52,18 @@ const POINT = new RegExp(
     '(?:(之前|以前|前|以内|内)|(?=(?:全面|基本|全部|初步|率先)?(?:完成|建成|实现|取得|到位|投入使用|竣工|达到|上线|办结|落实)))',
   'g',
 );
+// "到2028年底", "至2027年6月", "截至2025年": a time reached by, with no 前 after it; not the end of a window.
+const BY_DATE = new RegExp(
+  `(?<![日号月\\d]\\s*)(?:到|至|截至|截止到?)\\s*((?:\\d{4}年)?(?:\\d{1,2}月(?:\\d{1,2}[日号]|底|末|上旬|中旬|下旬|份)?|上半年|下半年|第?[1-4]季度)|\\d{4}年[底末]?)` +
+    '(?![起以开])',
+  'g',
+);
 // "全年新增……", "全面完成全年日常检查任务": a target for the plan's year; not "全年工作总结报告", a report's name.
 const WHOLE_YEAR = /(?<!每)全年(?!度|[^，,；;。]{0,8}(?:情况|总结|报告))/;
 // "5年内": counted from the plan's year; not "毕业5年内", "成立3年内": who qualifies, counted from their own event.
 const WITHIN_YEARS = /(?<![\d年])(?<!毕业|离校|成立|注册|设立|创办|创立|入职|就业|退役|落户|认定|引进|投产)(\d{1,2})年内/g;
 // "2016年第三产业增加值增长9%": a target for that year ("2016年度", "2019年1月1日起" are not).
-const TARGET_YEAR = /(?<!\d)(\d{4})年(?![度月起以来初份底末前内\d])/g;
+const TARGET_YEAR = /(?<!\d)(\d{4})年(?![度月起以来初份底末前内上下第一二三四\d])/g;
 const ONGOING = /(?:持续|长期|常态化)[^，,；;。]{0,6}|长期坚持/;
 
 /** The latest deadline the task's text names, with the words it came from; `year` fills in a missing year. */
@@ -68,7 +74,7 @@ export function deadlineInText(text: string, year: number | null): Due {
     if (due !== null && (latest.due === undefined || due > latest.due)) latest = { due, text: phrase };
   };
   for (const m of t.matchAll(WINDOW)) take(dayOf(m[2] ? Number(m[2]) : Number(m[1]), Number(m[3]), m[4]), m[0]);
-  for (const m of t.matchAll(POINT)) {
+  for (const m of [...t.matchAll(POINT), ...t.matchAll(BY_DATE)]) {
     const expr = parseDateExpression(`${m[1].replace('份', '').replace('年内', '年底')}前`, year);
     if (expr.kind === 'span') take(expr.last, m[0]);
   }

@@ -269,6 +269,19 @@ describe('sentences that give work to units without a clause of their own', () =
     ]);
   });
 
+  it('reads "由X会同Y组织开展…" and "由X组织开展…" in a numbered item as a task of those units', () => {
+    const text = [
+      '（二）认定管理',
+      '1.企业认定。由区科技局会同各街道组织开展区级企业认定，对获得认定的企业给予支持。',
+      '2.社区认定。由区科技局组织开展区级社区认定，对获得认定的机构给予补贴。',
+      '3.指引制定。由上述措施责任单位根据实际情况制定工作指引。',
+    ].join('\n');
+    expect(units(text)).toEqual([
+      { title: '企业认定', lead: ['区科技局'], assist: ['各街道'], leader: [] },
+      { title: '社区认定', lead: ['区科技局'], assist: [], leader: [] },
+    ]);
+  });
+
   it('reads clauses in 〔〕 and 支撑单位 as assisting units', () => {
     expect(units('1. 改造老旧管网。〔牵头单位：县住建局（人防办），支撑单位：县水务局〕')).toEqual([
       { title: '改造老旧管网', lead: ['县住建局（人防办）'], assist: ['县水务局'], leader: [] },
