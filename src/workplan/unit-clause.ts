@@ -208,14 +208,24 @@ function readPieces(body: string, keyRole: UnitRole | null, read: Read): boolean
     if (suffix) {
       read.named = true;
       const units = part.slice(0, part.length - suffix[0].length);
-      if (units !== '') read.parts.push([suffix[1], units]);
+      if (units !== '') read.parts.push(...worksWith(suffix[1], units));
       // After "X牵头", a following bare piece belongs to no key.
       role = keyRole;
       continue;
     }
-    read.parts.push([role, part]);
+    read.parts.push(...worksWith(role, part));
   }
   return read.parts.every(([, units]) => !NOT_UNITS.test(units));
+}
+
+// "国家发展改革委、财政部会同有关部门负责": the units before 会同 lead, those they work with assist.
+const WORKS_WITH = /^([^（）]+?)会同([^（）]+)$/;
+
+/** A piece of units in its role, split where the units before 会同 lead and those after it assist. */
+function worksWith(role: UnitRole | null, units: string): Part[] {
+  const m = WORKS_WITH.exec(units);
+  if (!m) return [[role, units]];
+  return [[role === 'assist' ? 'assist' : 'strongLead', m[1]], ['assist', m[2]]];
 }
 
 /**

@@ -4,6 +4,8 @@ import { splitUnits } from '../ledger/split-units.js';
 
 // "X等有关部门和单位" names X and the other departments: the collective keeps its own entry.
 const ETC_COLLECTIVE = /等((?:其他|其它)?(?:有关|相关)[^、，,；;（）()]*)/g;
+// "商务部等和各有关省级人民政府": the list of departments closed by 等, then the other bodies.
+const ETC_AND = /等(?:和|及|以及|与)(?=[^、，,；;]{2})/g;
 // A bare level after a collective ("各区、县级市"): it takes the collective's 各 ("各县级市"), never stands alone.
 const BARE_LEVEL = /^(?:县级市|县（市、区）|县（市）|市（州）|县（区）|县市区|县区|区县|县市|县|区|市|州|盟|旗|乡镇|乡|镇|街道|镇街|镇（街道）|乡镇（街道）|开发区|园区|功能区)$/;
 const COLLECTIVE_PREFIX = /^各(?:有关|相关)?/;
@@ -50,7 +52,7 @@ export function unitNames(text: string, known: ReadonlySet<string> = new Set()):
 
 /** "X等有关部门" → "X、有关部门": the collective after 等 keeps its own entry. */
 export function splitEtc(text: string): string[] {
-  return splitUnits(text.replace(ETC_COLLECTIVE, '、$1'));
+  return splitUnits(text.replace(ETC_AND, '、').replace(ETC_COLLECTIVE, '、$1'));
 }
 
 /**
