@@ -257,7 +257,10 @@ function assignRoles(parts: Part[], ctx: ClauseContext, rule: 'unit' | 'group' |
     const isLead = firstLeads && !hasStrongLead ? i === 0 && role !== 'assist' : role === 'strongLead' || (role !== 'assist' && !hasStrongLead);
     (isLead ? lead : assist).push(name);
   });
-  return { lead, assist: assist.filter((u) => !lead.includes(u)), people };
+  // "X、Y等有关部门负责": the departments named lead; "有关部门", whoever else it concerns, helps them.
+  const generic = lead.some((name) => !isGenericUnit(name)) ? lead.filter(isGenericUnit) : [];
+  const leading = lead.filter((name) => !generic.includes(name));
+  return { lead: leading, assist: [...generic, ...assist].filter((u) => !leading.includes(u)), people };
 }
 
 /**

@@ -148,13 +148,19 @@ describe('several tasks in one paragraph, each closed by its own clause', () => 
 
 describe('collective units stay meaningful', () => {
   it.each([
+    ['海关总署、商务部等有关部门', ['海关总署', '商务部'], ['有关部门']],
+    ['市委组织部、市司法局、相关单位', ['市委组织部', '市司法局'], ['相关单位']],
+    ['人社部、财政部等有关部门和单位负责', ['人社部', '财政部'], ['有关部门和单位']],
+  ])('%s: the bodies named lead, the others it concerns assist', (names, lead, assist) => {
+    expect(units(`1. 开展走访慰问。（责任单位：${names}）`)).toMatchObject([{ lead, assist }]);
+  });
+  it.each([
     ['各区、县级市', ['各区', '各县级市']],
     ['各有关区、县级市', ['各有关区', '各有关县级市']],
     ['各有关部门', ['各有关部门']],
     ['各乡镇（街道）', ['各乡镇（街道）']],
     ['区级各有关部门', ['区级各有关部门']],
     ['各县（市、区）人民政府', ['各县（市、区）人民政府']],
-    ['海关总署、商务部等有关部门', ['海关总署', '商务部', '有关部门']],
     ['区财政局等单位', ['区财政局']],
   ])('%s', (names, expected) => {
     expect(units(`1. 开展走访慰问。（责任单位：${names}）`)[0].lead).toEqual(expected);
