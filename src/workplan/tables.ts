@@ -136,11 +136,11 @@ function readRows(table: PlanTable, texts: string[][], first: number, headers: s
       continue;
     }
     if (!table.mergesKnown && above) {
-      for (const key of FILLED) {
-        const c = columns[key] as number | undefined;
+      const fillable = [...FILLED.map((key) => columns[key] as number | undefined), ...(table.rowSpansLost ? [...columns.assist, columns.leader] : [])];
+      for (const c of fillable) {
         if (c !== undefined && cells[c] === '' && above[c] !== '') {
           cells[c] = above[c];
-          if (key !== 'category') filledRuns.add(`${table.label}「${headers[c]}」列`);
+          if (c !== columns.category) filledRuns.add(`${table.label}「${headers[c]}」列`);
         }
       }
     }

@@ -29,6 +29,11 @@ export interface PlanTable {
   label: string;
   /** True when merged cells are marked (Word, XLSX); a CSV's blanks under a value may be merged cells or empty. */
   mergesKnown: boolean;
+  /**
+   * True for a table copied one cell per line whose cells merged over rows were copied once, on the first row they
+   * cover: a row's blank unit and leader cells are the ones above it.
+   */
+  rowSpansLost?: true;
 }
 
 export type PlanBlock = PlanParagraph | PlanTable;

@@ -131,6 +131,33 @@ describe('a table typed into a text file', () => {
     ]);
   });
 
+  it('reads sub-rows "（1）…" under a numbered group whose merged cells were copied once, on the first row they cover', () => {
+    const text = [
+      '2024年主要目标任务责任分解表',
+      '序号', '目标名称', '工 作 标 准', '县政府', '分管领导', '牵头单位', '配合单位',
+      '1',
+      '主要预期目标',
+      '（1）地区生产总值增长6%左右。', '张明', '县发改局', '开发区', '各乡镇',
+      '（2）一般公共预算收入稳定增长。', '县财政局',
+      '（3）外贸进出口稳中提质。', '李 华', '县商务局', '县城投集团',
+      '（4）社会消费品零售总额增长5%。',
+      '（5）安全生产形势平稳。', '县应急管理局', '县安委会各成员单位',
+      '2',
+      '民生实事',
+      '（6）新建口袋公园10个。', '王强', '县住建局', '城关镇',
+    ].join('\n');
+    const plan = importPlan(text);
+    expect(plan.tasks.map((t) => ({ category: t.category, title: t.title, lead: t.lead, assist: t.assist, leader: t.leader }))).toEqual([
+      { category: '主要预期目标', title: '地区生产总值增长6%左右', lead: ['县发改局'], assist: ['开发区', '各乡镇'], leader: ['张明'] },
+      { category: '主要预期目标', title: '一般公共预算收入稳定增长', lead: ['县财政局'], assist: ['开发区', '各乡镇'], leader: ['张明'] },
+      { category: '主要预期目标', title: '外贸进出口稳中提质', lead: ['县商务局', '县城投集团'], assist: ['开发区', '各乡镇'], leader: ['李华'] },
+      { category: '主要预期目标', title: '社会消费品零售总额增长5%', lead: ['县商务局', '县城投集团'], assist: ['开发区', '各乡镇'], leader: ['李华'] },
+      { category: '主要预期目标', title: '安全生产形势平稳', lead: ['县应急管理局'], assist: ['县安委会各成员单位'], leader: ['李华'] },
+      { category: '民生实事', title: '新建口袋公园10个', lead: ['县住建局'], assist: ['城关镇'], leader: ['王强'] },
+    ]);
+    expect(plan.problems).toContain('「配合单位」列有空白单元格，已按合并单元格沿用上一行的内容，请核对');
+  });
+
   it('reads rows of tab-separated cells', () => {
     const text = '序号\t工作任务\t责任单位\t完成时限\n1\t开展走访慰问\t区民政局、区退役军人事务局\t2024年8月1日前\n2\t建立联络员制度\t区双拥办\t长期坚持';
     expect(brief(importPlan(text).tasks)).toEqual([
