@@ -9,7 +9,7 @@ import type { PlanBlock, PlanParagraph, PlanTable, TableCell } from './types.js'
 import { looksLikeUnit, unitNames } from './unit-names.js';
 
 const MIN_HEADERS = 3;
-const UNIT_NAME = /(?:局|委|办|厅|部|署|中心|政府|街道|镇|乡|集团|公司|单位|部门|院|所|队|站|会)(?:（[^）]*）)?$/;
+const UNIT_NAME = /(?:局|委|办|厅|部|署|中心|政府|街道|镇|乡|集团|公司|单位|部门|院|所|队|站|会)(?:[（(][^）)]*[）)])?$/;
 
 /** The paragraphs with the tables among them turned into table blocks. */
 export function findTextTables(paragraphs: readonly PlanParagraph[]): PlanBlock[] {
@@ -70,10 +70,12 @@ function cellPerLineTable(paragraphs: readonly PlanParagraph[], start: number): 
       continue;
     }
     // A column name broken over two lines ("区政府" + "分管领导").
-    const joined = i + 1 < paragraphs.length ? `${text}${columnText(paragraphs[i + 1].text)}` : '';
+    let below = i + 1;
+    while (below < paragraphs.length && columnText(paragraphs[below].text) === '') below++;
+    const joined = below < paragraphs.length ? `${text}${columnText(paragraphs[below].text)}` : '';
     if (text !== '' && !/\d/.test(text) && !isColumnName(text) && isColumnName(joined)) {
       names.push(joined);
-      i += 2;
+      i = below + 1;
       continue;
     }
     if (text === '' || !isColumnName(text)) break;
