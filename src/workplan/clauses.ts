@@ -129,3 +129,14 @@ export function sentenceRoles(text: string, ctx: ClauseContext): Extract<UnitCla
   const units = clause === null ? null : parseUnitClause(clause, { ...ctx, strict: true });
   return units?.kind === 'units' && units.lead.length > 0 ? units : null;
 }
+
+// "一、县示范区管委会牵头工作（8项）", "（二）市发改委负责的任务", "三、县住建局（5项）": a heading naming the lead of the
+// items under it, which name no units of their own.
+const HEADING_LEAD = /^(.{2,40}?)(?:(?:牵头|负责)(?:的|落实的)?(?:工作|任务|事项)(?:[（(]\d+项[）)])?|[（(]共?\d+项[）)])$/;
+
+/** The units a heading names as the lead of the items under it, else null. */
+export function headingLead(heading: string, ctx: ClauseContext): Extract<UnitClause, { kind: 'units' }> | null {
+  const m = HEADING_LEAD.exec(heading.trim());
+  const units = m ? parseUnitClause(`${m[1]}负责`, { ...ctx, strict: true }) : null;
+  return units?.kind === 'units' && units.lead.length > 0 ? units : null;
+}

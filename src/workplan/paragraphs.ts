@@ -6,7 +6,7 @@
  * the category of the tasks under them.
  */
 import type { PlanParagraph, PlanTask } from './types.js';
-import { findClauses, sentenceRoles, unitLineContent, type FoundClause } from './clauses.js';
+import { findClauses, headingLead, sentenceRoles, unitLineContent, type FoundClause } from './clauses.js';
 import { cleanText, firstSentenceEnd, headingMarker, INLINE_LEVEL, lastSpacedItemStart, type Marker } from './headings.js';
 import { deadlineInField } from './deadline.js';
 import { addTask, brief, dropHeadings, placeOf, setHeading, type ImportContext } from './import-context.js';
@@ -52,7 +52,10 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
 
   const close = (item: OpenItem | null, children: boolean): void => {
     if (item === null) return;
-    if (item.numbered && !item.parent && !children && taskFromRoleSentence(ctx, item)) return;
+    if (item.numbered && !item.parent && !children && (taskFromRoleSentence(ctx, item) || taskFromHeadingLead(ctx, item))) {
+      taskLevels.add(item.first.marker?.level ?? 0);
+      return;
+    }
     const prose = item.numbered ? item.body : [item.first, ...item.body];
     for (const p of prose) if (mentionsUnits(p.text)) unrecognized(ctx, p, '提到了单位，但没有找到对应的任务和分工');
     const level = item.first.marker?.level ?? 0;
@@ -82,6 +85,7 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
         if (paras[i].text !== '') contents.push(paras[i].unitLine ?? paras[i].text);
       }
       const clause = parseUnitClauses(contents, ctx) ?? parseUnitClauses([p.unitLine], ctx)!;
+      adoptFirstLeads(ctx, clause);
       if (open === null && afterClauses && clause.kind === 'units') addUnits(ctx.tasks.at(-1)!, clause);
       else taskFromItem(ctx, open, p, clause);
       open = null;
@@ -137,14 +141,16 @@ function analyse(paragraphs: readonly PlanParagraph[], ctx: ImportContext): Para
     const unitLine = text === '' ? null : unitLineContent(text, ctx);
     const field = unitLine === null && text !== '' && readFieldLine(text) !== null;
     const clauses = unitLine === null && !field && text !== '' ? findClauses(text, ctx) : [];
-    // "列第一位者为牵头单位，下同" holds for every clause after the one that says it.
-    for (const found of clauses) {
-      if (found.clause.kind !== 'units' || found.clause.firstLeads !== 'from-here') continue;
-      ctx.firstLeads = true;
-      ctx.firstGroupLeads = found.clause.firstGroup === true;
-    }
+    for (const found of clauses) adoptFirstLeads(ctx, found.clause);
     return { text, line: paragraph.line, marker: styled, heading, clauses, unitLine, field };
   });
+}
+
+/** "列第一位者为牵头单位，下同" holds for every clause after the one that says it. */
+function adoptFirstLeads(ctx: ImportContext, clause: UnitClause): void {
+  if (clause.kind !== 'units' || clause.firstLeads !== 'from-here') return;
+  ctx.firstLeads = true;
+  ctx.firstGroupLeads = clause.firstGroup === true;
 }
 
 /**
@@ -305,6 +311,20 @@ function taskFromRoleSentence(ctx: ImportContext, item: OpenItem): boolean {
   if (!clause) return false;
   if (item.first.marker) dropHeadings(ctx, item.first.marker.level);
   addTask(ctx, draftOf(ctx, texts, clause, item.first.line));
+  return true;
+}
+
+/**
+ * An item without units under a heading that names their lead ("一、县示范区管委会牵头工作（8项）" over "1.建设……"): a task
+ * of those units. False when no enclosing heading names one.
+ */
+function taskFromHeadingLead(ctx: ImportContext, item: OpenItem): boolean {
+  const level = item.first.marker?.level ?? 0;
+  // Array.from: the headings of levels the plan skipped are holes, which map() would keep.
+  const clause = Array.from(ctx.headings.slice(0, Math.max(0, level - 1)), (heading) => (heading ? headingLead(heading, ctx) : null)).findLast((found) => found !== null);
+  if (!clause) return false;
+  if (item.first.marker) dropHeadings(ctx, item.first.marker.level);
+  addTask(ctx, draftOf(ctx, [ownText(item.first), ...item.body.map((p) => p.text)], clause, item.first.line));
   return true;
 }
 

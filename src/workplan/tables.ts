@@ -50,7 +50,9 @@ export function readTaskTable(table: PlanTable, ctx: ImportContext, carried: str
   const headers = [...found.headers];
   // A second header row under a merged one ("责任单位" over "牵头单位 | 配合单位").
   const below = texts[first] ?? [];
-  if (below.filter((text) => matchPlanHeader(text) !== null).length >= 2 && below.every((text, c) => text === '' || text === headers[c] || matchPlanHeader(text) !== null)) {
+  // Not a section row spanning the table ("一、主要预期目标" in every cell of a merged row).
+  const names = below.filter((text) => matchPlanHeader(text) !== null && headingMarker(text) === null);
+  if (new Set(names).size >= 2 && below.every((text, c) => text === '' || text === headers[c] || matchPlanHeader(text) !== null)) {
     below.forEach((text, c) => (headers[c] = matchPlanHeader(text) ? text : headers[c]));
     first += 1;
   }

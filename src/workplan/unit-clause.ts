@@ -54,7 +54,9 @@ const KEY = new RegExp(`(?:${UNIT_KEY}(${WITH_PEOPLE})?|(${LEADER_KEY})|(${TIME_
 const LEADING_KEY = new RegExp(`^\\s*${KEY.source}`);
 const EXTERNAL = /^(?:具体)?(?:工作|责任|任务)?分工(?:详)?见/;
 // The rule stated once: "排在第一位的部门为牵头部门", "列第一位者为牵头单位", "第一个为牵头单位"; "下同": from here on.
-const FIRST_RULE = /^(?:其中)?(?:排在|列|排名|位列)?第一(?:位|个|名)?(?:的|者)?(?:单位|部门)?为牵头(?:单位|部门)?(下同)?$/;
+const FIRST_RULE = /^(?:其中)?(?:排在|列|排名|位列)?第一(?:位|个|名)?(?:的|者)?(?:单位|部门)?为牵头(?:或[^，,；;]{1,4}?)?(?:单位|部门)?(下同)?$/;
+// "除标注“分别牵头”外": the exception the rule states, read by the role words where it applies.
+const RULE_EXCEPTION = /^除(?:标注|注明|标明)?[^，,；;]{0,12}外$/;
 // "第一个逗号前为牵头单位": the units before the first comma lead, the rest assist; what follows it explains it.
 const FIRST_GROUP_RULE = /^(?:其中)?第一个?(?:逗号|，|,)(?:之|以)?前(?:的)?(?:单位|部门)?为牵头(?:单位|部门)?(下同)?$/;
 const FIRST_GROUP_NOTE = /^多个牵头(?:单位|部门)/;
@@ -158,8 +160,13 @@ interface Read {
   named: boolean;
 }
 
+// "责任单位：X、Y（除标注“分别牵头”外，列第一位为牵头单位，下同）": the rule in brackets after the units.
+const BRACKETED_RULE = /[（(]([^（）()]*第一[^（）()]*)[）)]\s*$/;
+
 /** One clause's pieces: the text before the first key read by role words, then each key's text. */
-function readClause(text: string): Read | null {
+function readClause(clause: string): Read | null {
+  const rule = BRACKETED_RULE.exec(clause);
+  const text = rule ? `${clause.slice(0, rule.index)}，${rule[1]}` : clause;
   const read: Read = { parts: [], leader: [], named: false };
   const keys = [...text.matchAll(KEY)];
   const segments: { key: RegExpMatchArray | null; body: string }[] = [{ key: null, body: text.slice(0, keys[0]?.index ?? text.length) }];
@@ -193,7 +200,7 @@ function readPieces(body: string, keyRole: UnitRole | null, read: Read): boolean
       read.firstGroup = FIRST_GROUP_RULE.test(part);
       continue;
     }
-    if (read.firstGroup && FIRST_GROUP_NOTE.test(part)) continue;
+    if ((read.firstGroup && FIRST_GROUP_NOTE.test(part)) || RULE_EXCEPTION.test(part)) continue;
     // "以下各项均需各镇人民政府配合，不再一一列出": read by the paragraph reader, for every later task.
     if (isStandingRulePiece(part)) continue;
     if (LATER_TOO.test(part)) {

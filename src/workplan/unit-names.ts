@@ -8,10 +8,15 @@ const ETC_COLLECTIVE = /等((?:其他|其它)?(?:有关|相关)[^、，,；;（�
 const ETC_AND = /等(?:和|及|以及|与)(?=[^、，,；;]{2})/g;
 // A bare level after a collective ("各区、县级市"): it takes the collective's 各 ("各县级市"), never stands alone.
 const BARE_LEVEL = /^(?:县级市|县（市、区）|县（市）|市（州）|县（区）|县市区|县区|区县|县市|县|区|市|州|盟|旗|乡镇|乡|镇|街道|镇街|镇（街道）|乡镇（街道）|开发区|园区|功能区)$/;
+// A level's body after a collective ("各乡镇人民政府、街道办事处"): every one of them, too ("各街道办事处").
+const BARE_LEVEL_BODY = /^(?:县级市|县|区|市|乡镇|乡|镇|街道)(?:人民政府|政府|办事处)$/;
 const COLLECTIVE_PREFIX = /^各(?:有关|相关)?/;
+const PLACE_COLLECTIVE = /^各(?:有关|相关)?(?:县级市|县|区|市|乡镇|乡|镇|街道)/;
 // "有关单位" without 各 only says "whoever it concerns": alone it names nobody.
 const GENERIC = /^(?:其他|其它)?(?:有关|相关)(?:单位|部门|方面)(?:和单位|和部门)?$/;
 const LEADING_NOISE = /^(?:由|请|并由|会同)/;
+// A cell's closing full stop ("…，魏武国控集团。").
+const TRAILING_STOP = /[。.．]+$/;
 // "乡镇人民政府按职责分工（分别负责）": how the units work, not part of their name; alone it names nobody.
 const TRAILING_MANNER = /(?:按|按照|根据|依据|依照)(?:各自)?的?(?:职责|职能)(?:分工)?$/;
 // Words that make a level collective ("有关乡", "各镇"): a glued half needs more than them and a level to be a name.
@@ -62,13 +67,18 @@ export function splitEtc(text: string): string[] {
 export function tidyNames<T>(split: readonly (readonly [T, string])[], known: ReadonlySet<string> = new Set()): [T, string][] {
   const names: [T, string][] = [];
   let collective: string | null = null;
+  // The collective named places ("各乡镇人民政府"), not departments ("各有关部门"): a level's body after it takes its 各.
+  let places = false;
   for (const [tag, raw] of split) {
-    const name = withoutTrailingVerb(raw.replace(LEADING_NOISE, '').replace(TRAILING_MANNER, '').replace(NOTE_AFTER_NAME, ''));
+    const name = withoutTrailingVerb(raw.replace(LEADING_NOISE, '').replace(TRAILING_MANNER, '').replace(NOTE_AFTER_NAME, '').replace(TRAILING_STOP, ''));
     if (name === '') continue;
     const prefix = COLLECTIVE_PREFIX.exec(name)?.[0] ?? null;
-    const expanded = collective !== null && BARE_LEVEL.test(name) ? `${collective}${name}` : name;
-    if (prefix !== null) collective = prefix;
-    else if (!BARE_LEVEL.test(name)) collective = null;
+    const bare = BARE_LEVEL.test(name) || (places && BARE_LEVEL_BODY.test(name));
+    const expanded = collective !== null && bare ? `${collective}${name}` : name;
+    if (prefix !== null) {
+      collective = prefix;
+      places = PLACE_COLLECTIVE.test(name);
+    } else if (!bare) collective = null;
     for (const part of splitGlued(expanded, known)) if (!names.some(([, n]) => n === part)) names.push([tag, part]);
   }
   return names;

@@ -113,6 +113,22 @@ describe('the first unit leads, by a rule stated once', () => {
     expect(units(once).map((t) => t.lead)).toEqual([['区发改委'], ['区商务局', '区财政局']]);
   });
 
+  it('reads the rule in brackets after a unit line\'s units, with its exception ("除标注“分别牵头”外")', () => {
+    const text = [
+      '1.固定资产投资增长10%。',
+      '责任单位:市发改委、市经信局、市财政局(除标注“分别牵头”外,列第一位为牵头或汇总单位,下同)',
+      '2.城乡居民收入增速保持领先。',
+      '责任单位:市人力社保局、市农业农村局分别牵头',
+      '3.实施招商引资行动。',
+      '责任单位:市招商办、市发改委,各县(市、区)政府',
+    ].join('\n');
+    expect(units(text).map((t) => [t.lead, t.assist])).toEqual([
+      [['市发改委'], ['市经信局', '市财政局']],
+      [['市人力社保局', '市农业农村局'], []],
+      [['市招商办'], ['市发改委', '各县（市、区）政府']],
+    ]);
+  });
+
   it('takes the rule from the plan text ("各项任务中排在第一位的为牵头单位")', () => {
     const text = '说明：各项任务中排在第一位的为牵头单位。\n1．开展走访慰问。（区民政局、区财政局负责）';
     expect(units(text)).toMatchObject([{ lead: ['区民政局'], assist: ['区财政局'] }]);
@@ -261,6 +277,28 @@ describe('a sentence that opens by giving the work to units', () => {
       { title: '强化资金保障', category: '保障措施', lead: ['县财政局'], assist: [], detail: '强化资金保障。所需资金由县财政局统筹安排。' },
       { title: '加强督查考核', category: '保障措施', lead: ['县委督查室'], assist: ['县政府督查室'], detail: '加强督查考核。由县委督查室牵头，县政府督查室配合，定期通报工作进展。' },
     ]);
+  });
+});
+
+describe('a heading that names the lead of the items under it', () => {
+  it('makes each item without units under "一、X牵头工作（8项）" a task of X, until the next heading', () => {
+    const text = [
+      '2025年县政府工作报告任务清单',
+      '一、县示范区管委会牵头工作（2项）',
+      '1.投资3000万元建设水产养殖基地。',
+      '2.打造食用菌生产基地。',
+      '二、县发改局牵头工作（1项）',
+      '3.建设3个产业园。',
+      '三、其他工作',
+      '4.做好宣传。',
+    ].join('\n');
+    const plan = importPlan(text);
+    expect(plan.tasks.map((t) => [t.title, t.lead])).toEqual([
+      ['投资3000万元建设水产养殖基地', ['县示范区管委会']],
+      ['打造食用菌生产基地', ['县示范区管委会']],
+      ['建设3个产业园', ['县发改局']],
+    ]);
+    expect(plan.unrecognized.map((u) => u.text)).toEqual(['4.做好宣传。']);
   });
 });
 

@@ -77,6 +77,22 @@ describe('readDocx', () => {
     expect(plan.problems).toEqual([]);
   });
 
+  it('reads a spanning section row whose words look like a column name ("主要预期目标") as a section, not a second header', async () => {
+    const table = new Table({
+      rows: [
+        row(cell('序号'), cell('重点工作任务'), cell('主要责任单位'), cell('协同配合单位')),
+        row(cell('一、2025年经济社会发展的主要预期目标', { columnSpan: 4 })),
+        row(cell('1'), cell('地区生产总值增长6.5%左右。'), cell('区发改委'), cell('区政府各部门，各乡镇人民政府、街道办事处，区经开区管委会。')),
+        row(cell('2'), cell('一般公共预算收入增长5%左右。'), cell('区财政局\n区税务局'), cell('区政府有关部门。')),
+      ],
+    });
+    const plan = importPlan(await readDocx(await docx([new Paragraph('××区2025年政府工作报告重点工作任务分解表'), table])));
+    expect(plan.tasks.map((t) => ({ category: t.category, title: t.title, lead: t.lead, assist: t.assist }))).toEqual([
+      { category: '2025年经济社会发展的主要预期目标', title: '地区生产总值增长6.5%左右', lead: ['区发改委'], assist: ['区政府各部门', '各乡镇人民政府', '各街道办事处', '区经开区管委会'] },
+      { category: '2025年经济社会发展的主要预期目标', title: '一般公共预算收入增长5%左右', lead: ['区财政局', '区税务局'], assist: ['区政府有关部门'] },
+    ]);
+  });
+
   it('reads two header rows under a merged "责任单位", and a task cell merged over one row per unit', async () => {
     const table = new Table({
       rows: [
