@@ -129,11 +129,14 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
   close(open, false);
 }
 
+// "【牵头单位】X【配合单位】Y": keys written as headings in brackets, read as "牵头单位：X配合单位：Y".
+const KEY_IN_BRACKETS = /[【〔［[]((?:牵头|责任|主办|主责|配合|协办|协助|参与|协同)(?:责任)?(?:单位|部门)|(?:责任|牵头|分管)领导|完成时限|完成时间|时间节点)[】〕］\]]\s*/g;
+
 /** Markers (item numbers counted in order), clauses, unit and field lines of every paragraph. */
 function analyse(paragraphs: readonly PlanParagraph[], ctx: ImportContext): Para[] {
   let previous: number | null = null;
   return paragraphs.map((paragraph) => {
-    const text = paragraph.text.trim();
+    const text = paragraph.text.trim().replace(KEY_IN_BRACKETS, '$1：');
     const heading = paragraph.heading !== undefined;
     const marker = text === '' ? null : headingMarker(text, previous);
     if (marker?.level === 3) previous = marker.number;

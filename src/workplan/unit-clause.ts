@@ -45,7 +45,8 @@ const KEY_ROLE: Record<string, UnitRole> = {
   协助: 'assist', 配合: 'assist', 协办: 'assist', 参与: 'assist', 协同: 'assist', 协作: 'assist', 支撑: 'assist',
 };
 // "牵头单位：", "牵头责任单位：", "协同责任单位：", "牵头考核单位：", and the short "主办：X 协办：Y" in brackets.
-const UNIT_KEY = '(牵头|主办|主责|责任|承办|实施|协助|配合|协办|参与|协同|协作|支撑)(?:责任|考核|落实|实施)?(?:单位|部门|处室|主体)?';
+// "主要责任单位：", "协同配合单位：" too.
+const UNIT_KEY = '(?:主要|具体|直接)?(牵头|主办|主责|责任|承办|实施|协助|配合|协办|参与|协同|协作|支撑)(?:责任|考核|落实|实施|配合)?(?:单位|部门|处室|主体)?';
 const LEADER_KEY = '(?:牵头负责|牵头|责任|分管|联系|包抓|挂帅|督导|领衔)领导|牵头人|责任人|联系人';
 const TIME_KEY = '(?:完成|办结|计划完成)?(?:时限|时间节点|时间|期限)';
 // "责任单位和责任人：县人社局王明": units, each followed by the person answering for it.
@@ -62,7 +63,7 @@ const FIRST_GROUP_RULE = /^(?:其中)?第一个?(?:逗号|，|,)(?:之|以)?前(
 const FIRST_GROUP_NOTE = /^多个牵头(?:单位|部门)/;
 const LATER_TOO = /^(?:下同|以下同)$/;
 // A deadline among the role pieces: "2024年12月底前完成", "6月底完成", "12月取得明显成效并持续推进", "持续推进".
-const DEADLINE_PIECE = /^(?:于|在)?(?:(?:\d{4}年)?(?:\d{1,2}月|年|上半年|下半年|第?[一二三四1-4]季度)[^，,；;]*|(?:持续|长期|常态化)[^，,；;]{0,8}|长期坚持|每[年季月][^，,；;]*)$/;
+const DEADLINE_PIECE = /^(?:于|在)?(?:(?:\d{4}年)?(?:\d{1,2}月|年|上半年|下半年|第?[一二三四1-4]季度|底|末)[^，,；;]*|(?:持续|长期|常态化)[^，,；;]{0,8}|长期坚持|每[年季月][^，,；;]*)$/;
 // Text that cannot be a list of units: a sentence, a colon, a date, a number.
 const NOT_UNITS = /[。：:“”《》]|\d{4}年|\d+(?:个|项|万|%)/;
 const MAX_NAME = 30;
