@@ -4,7 +4,6 @@
  * failed read become problems for the ledger check; the calendar then uses what could be read.
  */
 import { createWorkCalendar, type CalendarOverrides, type ChineseWorkCalendar } from '../calendar/chinese-calendar.js';
-import { overridesFromTable } from '../ledger/calendar-table.js';
 import type { DubanConfig } from '../config/schema.js';
 import type { Ledger, Problem } from '../domain/types.js';
 import type { Logger } from '../log/logger.js';
@@ -35,6 +34,8 @@ async function readTabOverrides(tab: string, source: LedgerSource, logger: Logge
       const fix = '请新建该工作表（两列：日期、类型“休息/上班”；CSV 台账为同目录下的同名 .csv 文件），或删除配置 calendar.tab';
       return { overrides: none, problems: [tabProblem(tab, 'warning', 'calendar_tab_missing', `台账中没有这个工作表，本地调整未生效。${fix}`)] };
     }
+    // The tab's reader is loaded only when calendar.tab is set: most offices use the config lists or none.
+    const { overridesFromTable } = await import('../ledger/calendar-table.js');
     return overridesFromTable(table);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -8,7 +8,6 @@ import { storeExists } from '../../store/store-file.js';
 import type { CliIO } from '../io.js';
 import { assertUsableLedger } from '../../app/usable-ledger.js';
 import { emit, notice, useColor } from '../output.js';
-import { ledgerView } from '../stored.js';
 
 /**
  * What changed since the last digest the service sent (and the snapshots before it, for the trend), and who has not reported this month (after collect.day), from
@@ -20,7 +19,11 @@ async function fromStore(ctx: LedgerContext) {
   const collection = { parsed: { ledger: ctx.ledger, directory: ctx.directory, revision: null }, today: ctx.today, calendar: ctx.calendar, config };
   // Without a store nothing of it is loaded (SQLite, the runs): a first digest starts as fast as it can.
   if (!storeExists(dataDir, config.store)) return { changes: null, history: [], unreported: await notReported({ ...collection, store: null }) };
-  const [{ openStore }, { changesSince }] = await Promise.all([import('../../store/open-store.js'), import('../../app/runs.js')]);
+  const [{ openStore }, { changesSince }, { ledgerView }] = await Promise.all([
+    import('../../store/open-store.js'),
+    import('../../app/runs.js'),
+    import('../stored.js'),
+  ]);
   const store = ledgerView(await openStore(dataDir, config.store, { logger: ctx.logger }), ctx.loaded);
   try {
     const { changes, history } = await changesSince(store, ctx.ledger, ctx.today, ctx.calendar, config.staleAfterWorkdays, 'digest');
