@@ -127,8 +127,11 @@ export function sentenceRoles(text: string, ctx: ClauseContext): Extract<UnitCla
       ? `${withOthers[1]}牵头，${withOthers[2]}配合`
       : null;
   const units = clause === null ? null : parseUnitClause(clause, { ...ctx, strict: true });
-  return units?.kind === 'units' && units.lead.length > 0 ? units : null;
+  return units?.kind === 'units' && units.lead.length > 0 && !units.lead.every((name) => NOBODY_IN_PARTICULAR.test(name)) ? units : null;
 }
+
+// "由各地组织实施", "由各级负责": everyone, as a policy says, not units given a task.
+const NOBODY_IN_PARTICULAR = /^各(?:地|级|地区|地方|方|方面)$/;
 
 // "一、县示范区管委会牵头工作（8项）", "（二）市发改委负责的任务", "三、县住建局（5项）": a heading naming the lead of the
 // items under it, which name no units of their own.

@@ -326,6 +326,7 @@ describe('sentences that give work to units without a clause of their own', () =
       '1.企业认定。由区科技局会同各街道组织开展区级企业认定，对获得认定的企业给予支持。',
       '2.社区认定。由区科技局组织开展区级社区认定，对获得认定的机构给予补贴。',
       '3.指引制定。由上述措施责任单位根据实际情况制定工作指引。',
+      '4.组织实施。本措施由各地组织实施。',
     ].join('\n');
     expect(units(text)).toEqual([
       { title: '企业认定', lead: ['区科技局'], assist: ['各街道'], leader: [] },
