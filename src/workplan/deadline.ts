@@ -60,8 +60,9 @@ const BY_DATE = new RegExp(
 );
 // "全年新增……", "全面完成全年日常检查任务": a target for the plan's year; not "全年工作总结报告", a report's name.
 const WHOLE_YEAR = /(?<!每)全年(?!度|[^，,；;。]{0,8}(?:情况|总结|报告))/;
-// "5年内": counted from the plan's year; not "毕业5年内", "成立3年内": who qualifies, counted from their own event.
-const WITHIN_YEARS = /(?<![\d年])(?<!毕业|离校|成立|注册|设立|创办|创立|入职|就业|退役|落户|认定|引进|投产)(\d{1,2})年内/g;
+// "5年内": counted from the plan's year; not "毕业5年内", "成立3年内": who qualifies, counted from their own event;
+// not "首年关税为零的…、5年内关税减让显著的…": one of a list of descriptions.
+const WITHIN_YEARS = /(?<![\d年、和及与的])(?<!毕业|离校|成立|注册|设立|创办|创立|入职|就业|退役|落户|认定|引进|投产)(\d{1,2})年内/g;
 // "2016年第三产业增加值增长9%": a target for that year ("2016年度", "2019年1月1日起" are not).
 const TARGET_YEAR = /(?<!\d)(\d{4})年(?![度月起以来初份底末前内上下第一二三四\d])/g;
 const ONGOING = /(?:持续|长期|常态化)[^，,；;。]{0,6}|长期坚持/;

@@ -40,7 +40,9 @@ export function headingMarker(text: string, previous: number | null = null): Mar
     if (m) return { level, length: m[0].length, number: numberOf(m.slice(1).find((g) => g !== undefined) ?? '') };
   }
   const glued = NUMBER_BEFORE_DIGITS.exec(text);
-  if (glued && previous !== null && Number(glued[1]) === previous + 1) return { level: 3, length: glued[0].length, number: previous + 1 };
+  // "1．2021年6月底前研究……": a year after the number, never a decimal.
+  const beforeYear = glued !== null && /^(?:19|20)\d{2}年/.test(text.slice(glued[0].length));
+  if (glued && (beforeYear || (previous !== null && Number(glued[1]) === previous + 1))) return { level: 3, length: glued[0].length, number: Number(glued[1]) };
   const inline = INLINE_MARKER.exec(text);
   return inline ? { level: INLINE_LEVEL, length: inline[0].length, number: null } : null;
 }

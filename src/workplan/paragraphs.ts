@@ -46,6 +46,7 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
   const paras = analyse(paragraphs, ctx);
   const taskLevels = levelsWithUnits(paras);
   const groups = subItemGroups(paras);
+  const summaries = summaryItems(paras);
   let open: OpenItem | null = null;
   // True right after a paragraph whose own clauses gave tasks: a unit line under it adds to its last task.
   let afterClauses = false;
@@ -97,7 +98,7 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
       else attachField(ctx, p.text);
       continue;
     }
-    if (p.clauses.length > 0) {
+    if (p.clauses.length > 0 && !summaries.has(i)) {
       const merge =
         open !== null && open.numbered && open.body.length > 0 && (groups.closing.has(i) || (p.marker === null && taskLevels.has(open.first.marker?.level ?? -1)));
       if (open && !merge) {
@@ -139,7 +140,9 @@ function analyse(paragraphs: readonly PlanParagraph[], ctx: ImportContext): Para
     const text = paragraph.text.trim().replace(KEY_IN_BRACKETS, '$1：');
     const heading = paragraph.heading !== undefined;
     const marker = text === '' ? null : headingMarker(text, previous);
+    // Items are counted again under each new heading above them.
     if (marker?.level === 3) previous = marker.number;
+    else if (marker && marker.level < 3) previous = 0;
     const styled = marker ?? (heading ? { level: paragraph.heading!, length: 0, number: null } : null);
     const unitLine = text === '' ? null : unitLineContent(text, ctx);
     const field = unitLine === null && text !== '' && readFieldLine(text) !== null;
@@ -154,6 +157,27 @@ function adoptFirstLeads(ctx: ImportContext, clause: UnitClause): void {
   if (clause.kind !== 'units' || clause.firstLeads !== 'from-here') return;
   ctx.firstLeads = true;
   ctx.firstGroupLeads = clause.firstGroup === true;
+}
+
+/**
+ * Numbered items with a clause of their own whose sub-items name their own units ("（一）……（财政部等按职责分工负责）
+ * 具体措施：1．……（财政部牵头）"): the sub-items are the tasks, the item sums them up and is their heading.
+ */
+function summaryItems(paras: readonly Para[]): Set<number> {
+  const summaries = new Set<number>();
+  paras.forEach((p, i) => {
+    const level = p.marker?.level;
+    if (level === undefined || level === INLINE_LEVEL || p.clauses.length === 0) return;
+    for (let j = i + 1; j < paras.length; j++) {
+      const below = paras[j].marker?.level;
+      if (below === undefined || below === INLINE_LEVEL) continue;
+      // Its first sub-item is numbered 1: "(8)" after "7、" is the next item numbered another way.
+      if (below <= level || paras[j].marker?.number !== 1) return;
+      if (paras[j].clauses.length > 0 || paras[j + 1]?.unitLine) summaries.add(i);
+      return;
+    }
+  });
+  return summaries;
 }
 
 /**

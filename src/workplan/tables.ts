@@ -29,6 +29,8 @@ interface Columns {
   responsible: number[];
   /** True when the task column describes a problem to fix (督查 findings): its dates tell what happened, not a deadline. */
   problems: boolean;
+  /** Columns kept in the task's text under their header: the divisions inside a unit beside the units' columns. */
+  notes: number[];
 }
 
 const FILLED: readonly (keyof Columns)[] = ['category', 'lead', 'due'];
@@ -62,12 +64,20 @@ export function readTaskTable(table: PlanTable, ctx: ImportContext, carried: str
   return headers;
 }
 
+// "市卫健委内牵头处室" beside "牵头单位": the divisions inside one of the units, not units of the plan.
+const DIVISION_HEADER = /处室|科室|内设机构/;
+const UNIT_HEADER = /单位|部门/;
+
 function columnsOf(headers: string[], body: string[][]): Columns | null {
   const { columns } = mapColumns(headers, matchPlanHeader);
-  const unitColumns = headers.map((text, i) => [text, i] as const).filter(([text]) => matchPlanHeader(text) === 'lead');
+  const withRole = (role: LedgerField) => headers.map((text, i) => [text, i] as const).filter(([text]) => matchPlanHeader(text) === role);
+  const unitHeaders = [...withRole('lead'), ...withRole('assist')].map(([text]) => text);
+  const divisionsBeside = unitHeaders.some((text) => UNIT_HEADER.test(text) && !DIVISION_HEADER.test(text));
+  const ofUnits = ([text]: readonly [string, number]) => !(divisionsBeside && DIVISION_HEADER.test(text));
+  const unitColumns = withRole('lead').filter(ofUnits);
   const strong = unitColumns.find(([text]) => isStrongLeadHeader(text)) ?? unitColumns[0];
   const responsible = unitColumns.filter((c) => c !== strong).map(([, i]) => i);
-  const assist = headers.map((text, i) => [text, i] as const).filter(([text]) => matchPlanHeader(text) === 'assist').map(([, i]) => i);
+  const assist = withRole('assist').filter(ofUnits).map(([, i]) => i);
   const index = (field: LedgerField) => columns.index[field];
   const result: Columns = {
     title: index('title'),
@@ -79,6 +89,7 @@ function columnsOf(headers: string[], body: string[][]): Columns | null {
     assist: [...responsible, ...assist],
     responsible: strong !== undefined && isStrongLeadHeader(strong[0]) ? responsible : [],
     problems: false,
+    notes: [...withRole('lead'), ...withRole('assist')].filter((column) => !ofUnits(column)).map(([, i]) => i),
   };
   if (result.lead === undefined && result.assist.length === 0 && result.leader === undefined) return null;
   if (result.title === undefined && result.detail === undefined) result.title = taskColumnByText(headers, body);
@@ -157,8 +168,9 @@ function readRows(table: PlanTable, texts: string[][], first: number, headers: s
       continue;
     }
     const both = titleText !== '' && detailText !== '';
+    const notes = columns.notes.filter((c) => cellOf(cells, c) !== '').map((c) => `${headers[c]}：${cellOf(cells, c)}`);
     previous = addTask(ctx, {
-      texts: both && shortTitle(titleText) === cleanText(titleText) ? [detailText] : [titleText, detailText].filter((t) => t !== ''),
+      texts: [...(both && shortTitle(titleText) === cleanText(titleText) ? [detailText] : [titleText, detailText].filter((t) => t !== '')), ...notes],
       title: both ? shortTitle(titleText) : undefined,
       ...units,
       dueFields: columns.due !== undefined && cells[columns.due] !== '' ? [cells[columns.due]] : [],

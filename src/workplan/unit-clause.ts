@@ -65,6 +65,8 @@ const LATER_TOO = /^(?:下同|以下同)$/;
 // A deadline among the role pieces: "2024年12月底前完成", "6月底完成", "12月取得明显成效并持续推进", "持续推进".
 const DEADLINE_PIECE = /^(?:于|在)?(?:(?:\d{4}年)?(?:\d{1,2}月|年|上半年|下半年|第?[一二三四1-4]季度|底|末)[^，,；;]*|(?:持续|长期|常态化)[^，,；;]{0,8}|长期坚持|每[年季月][^，,；;]*)$/;
 // Text that cannot be a list of units: a sentence, a colon, a date, a number.
+// "省推进“三地一区”建设领导小组": a short quoted part of a body's name.
+const QUOTED_NAME_PART = /“[^“”]{1,10}”/g;
 const NOT_UNITS = /[。：:“”《》]|\d{4}年|\d+(?:个|项|万|%)/;
 const MAX_NAME = 30;
 // A person's name after a unit's name ("县人社局王明").
@@ -223,7 +225,7 @@ function readPieces(body: string, keyRole: UnitRole | null, read: Read): boolean
     }
     read.parts.push(...worksWith(role, part));
   }
-  return read.parts.every(([, units]) => !NOT_UNITS.test(units));
+  return read.parts.every(([, units]) => !NOT_UNITS.test(units.replace(QUOTED_NAME_PART, '')));
 }
 
 // "国家发展改革委、财政部会同有关部门负责": the units before 会同 lead, those they work with assist.

@@ -3,7 +3,7 @@ import { KINDS } from '../domain/glossary.js';
 import { splitUnits } from '../ledger/split-units.js';
 
 // "X等有关部门和单位" names X and the other departments: the collective keeps its own entry.
-const ETC_COLLECTIVE = /等((?:其他|其它)?(?:有关|相关)[^、，,；;（）()]*)/g;
+const ETC_COLLECTIVE = /等((?:国务院|中央|省级?|市级?|县级?|区级?)?(?:其他|其它)?(?:有关|相关)[^、，,；;（）()及和]*)/g;
 // "商务部等和各有关省级人民政府": the list of departments closed by 等, then the other bodies.
 const ETC_AND = /等(?:和|及|以及|与)(?=[^、，,；;]{2})/g;
 // A bare level after a collective ("各区、县级市"): it takes the collective's 各 ("各县级市"), never stands alone.
@@ -13,7 +13,9 @@ const BARE_LEVEL_BODY = /^(?:县级市|县|区|市|乡镇|乡|镇|街道)(?:人�
 const COLLECTIVE_PREFIX = /^各(?:有关|相关)?/;
 const PLACE_COLLECTIVE = /^各(?:有关|相关)?(?:县级市|县|区|市|乡镇|乡|镇|街道)/;
 // "有关单位" without 各 only says "whoever it concerns": alone it names nobody.
-const GENERIC = /^(?:其他|其它)?(?:有关|相关)(?:单位|部门|方面)(?:和单位|和部门)?$/;
+const GENERIC = /^(?:国务院|中央|省级?|市级?|县级?|区级?)?(?:其他|其它)?(?:有关|相关)(?:单位|部门|方面)(?:和单位|和部门)?$/;
+// "各地区", "相关地区": the places a national or provincial plan gives the work to.
+const PLACES_ALL = /^(?:各|有关|相关)(?:地区|地方|省份|市县|区县)$/;
 const LEADING_NOISE = /^(?:由|请|并由|会同)/;
 // A cell's closing full stop ("…，魏武国控集团。").
 const TRAILING_STOP = /[。.．]+$/;
@@ -137,9 +139,11 @@ export function isGenericUnit(name: string): boolean {
 function splitGlued(name: string, known: ReadonlySet<string>): string[] {
   if (known.has(name) || name.length < 6) return [name];
   // "区发改委和区财政局": two bodies joined by 和/及/与 (but not "省经济和信息化厅").
-  const joined = /^(.{3,}?)(?:和|及|与|以及)(.{3,})$/.exec(name);
-  if (joined && isWholeName(joined[1], known) && isWholeName(joined[2], known) && looksLikeUnit(joined[2])) {
-    return [...splitGlued(joined[1], known), ...splitGlued(joined[2], known)];
+  for (const joint of name.matchAll(/以及|和|及|与/g)) {
+    const left = name.slice(0, joint.index);
+    const right = name.slice(joint.index + joint[0].length);
+    if (left.length < 3 || right.length < 3 || !(isWholeName(left, known) || looksLikeUnit(left))) continue;
+    if ((isWholeName(right, known) && looksLikeUnit(right)) || PLACES_ALL.test(right)) return [...splitGlued(left, known), ...splitGlued(right, known)];
   }
   for (let i = 3; i <= name.length - 3; i++) {
     const left = name.slice(0, i);

@@ -38,6 +38,7 @@ describe('deadlineInText', () => {
     ['形成全年工作总结报县政府', 2024],
     ['对毕业3年内的高校毕业生给予补贴', 2024],
     ['对成立2年内的小微企业减免房租', 2024],
+    ['针对首年关税为零的2034种、5年内关税减让显著的2725种出口商品', 2022],
   ])('no deadline in %s', (text, year) => {
     expect(deadlineInText(text, year)).toEqual({});
   });

@@ -283,6 +283,26 @@ describe('a sentence that opens by giving the work to units', () => {
   });
 });
 
+describe('national plans: summary items, 及各地区, quoted names', () => {
+  it('takes the 具体措施 under an item with its own clause as the tasks, the item as their heading', () => {
+    const text = [
+      '一、把实施好宏观政策和深化改革结合起来',
+      '（一）研究将好做法制度化，落实减税降费政策。（财政部、税务总局等国务院相关部门及各地区按职责分工负责）',
+      '具体措施：',
+      '1．及时总结经验做法，完善直达机制。（财政部牵头，国务院相关部门及各地区按职责分工负责）',
+      '2．2021年6月底前简化税费优惠政策适用程序。（税务总局、银保监会及各地区按职责分工负责）',
+      '（二）稳定和扩大就业。（人力资源社会保障部牵头，各地区按职责分工负责）',
+      '3．对省级“专精特新”企业给予奖励。（工业和信息化部、省推进“三地一区”建设领导小组成员单位按职责分工负责）',
+    ].join('\n');
+    expect(importPlan(text).tasks.map((t) => ({ category: t.category, title: t.title, lead: t.lead, assist: t.assist, due: t.due ?? null }))).toEqual([
+      { category: '研究将好做法制度化，落实减税降费政策', title: '及时总结经验做法', lead: ['财政部'], assist: ['国务院相关部门', '各地区'], due: null },
+      { category: '研究将好做法制度化，落实减税降费政策', title: '2021年6月底前简化税费优惠政策适用程序', lead: ['税务总局', '银保监会', '各地区'], assist: [], due: '2021-06-30' },
+      { category: '把实施好宏观政策和深化改革结合起来', title: '稳定和扩大就业', lead: ['人力资源社会保障部'], assist: ['各地区'], due: null },
+      { category: '把实施好宏观政策和深化改革结合起来', title: '对省级“专精特新”企业给予奖励', lead: ['工业和信息化部', '省推进“三地一区”建设领导小组成员单位'], assist: [], due: null },
+    ]);
+  });
+});
+
 describe('a heading that names the lead of the items under it', () => {
   it('makes each item without units under "一、X牵头工作（8项）" a task of X, until the next heading', () => {
     const text = [

@@ -93,6 +93,19 @@ describe('readDocx', () => {
     ]);
   });
 
+  it('keeps the divisions inside a unit (市卫健委内牵头处室) beside the units\' columns in the task\'s text, not as units', async () => {
+    const table = new Table({
+      rows: [
+        row(cell('序号'), cell('工作事项'), cell('主要内容'), cell('牵头单位'), cell('配合单位'), cell('市卫健委内牵头处室'), cell('市卫健委内配合处室')),
+        row(cell('1'), cell('扩大家庭医生来源。'), cell('推动二级医院医生到基层执业。'), cell('各区政府'), cell('市卫生健康委、市人社局'), cell('基层处'), cell('医政处')),
+      ],
+    });
+    const plan = importPlan(await readDocx(await docx([new Paragraph('2023年家庭医生签约服务重点任务表'), table])));
+    expect(plan.tasks.map((t) => ({ title: t.title, lead: t.lead, assist: t.assist, detail: t.detail }))).toEqual([
+      { title: '扩大家庭医生来源', lead: ['各区政府'], assist: ['市卫生健康委', '市人社局'], detail: '推动二级医院医生到基层执业。\n市卫健委内牵头处室：基层处\n市卫健委内配合处室：医政处' },
+    ]);
+  });
+
   it('reads two header rows under a merged "责任单位", and a task cell merged over one row per unit', async () => {
     const table = new Table({
       rows: [
