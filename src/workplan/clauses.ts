@@ -105,7 +105,10 @@ export function unitLineContent(text: string, ctx: ClauseContext): string | null
   const line = text.trim().replace(TRAILING, '');
   if (startsWithKey(line)) return parseUnitClause(line, ctx) ? line : null;
   const m = WHOLE_BRACKETED.exec(line);
-  return m && parseUnitClause(m[1], ctx) ? m[1] : null;
+  if (!m) return null;
+  // "（市发改委、财政局，无锡国税局）" on a line of its own under an item: a bare list of bodies names its units.
+  if (parseUnitClause(m[1], ctx) || parseUnitClause(m[1], { ...ctx, bare: true, strict: true })) return m[1];
+  return null;
 }
 
 // "由县委办牵头，X、Y配合，开展……", "本措施由区科技局负责牵头组织实施", "扶持资金由区财政局统筹安排": a sentence giving the

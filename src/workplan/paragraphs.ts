@@ -85,7 +85,8 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
         adoptStandingRules(paras[i].text, ctx.standing);
         if (paras[i].text !== '') contents.push(paras[i].unitLine ?? paras[i].text);
       }
-      const clause = parseUnitClauses(contents, ctx) ?? parseUnitClauses([p.unitLine], ctx)!;
+      // A bare list of bodies in brackets on a line of its own is read as all leading (see unitLineContent).
+      const clause = parseUnitClauses(contents, ctx) ?? parseUnitClauses([p.unitLine], ctx) ?? parseUnitClauses([p.unitLine], { ...ctx, bare: true, strict: true })!;
       adoptFirstLeads(ctx, clause);
       if (open === null && afterClauses && clause.kind === 'units') addUnits(ctx.tasks.at(-1)!, clause);
       else taskFromItem(ctx, open, p, clause);

@@ -40,14 +40,16 @@ const PLAN_ROLE_WORDS: readonly [string, UnitRole][] = ([
   ['配合落实', 'assist'], ['配合实施', 'assist'], ['协助落实', 'assist'], ['参与实施', 'assist'], ['协同推进', 'assist'],
 ] as [string, UnitRole][]).sort((a, b) => b[0].length - a[0].length);
 
-const KEY_ROLE: Record<string, UnitRole> = {
+// "部门分工：X牵头，Y配合": a key whose units say their roles themselves.
+const KEY_ROLE: Record<string, UnitRole | null> = {
+  部门分工: null, 责任分工: null, 任务分工: null,
   牵头: 'strongLead', 主办: 'strongLead', 主责: 'strongLead', 责任: 'lead', 承办: 'lead', 实施: 'lead',
   协助: 'assist', 配合: 'assist', 协办: 'assist', 参与: 'assist', 协同: 'assist', 协作: 'assist', 支撑: 'assist',
 };
 // "牵头单位：", "牵头责任单位：", "协同责任单位：", "牵头考核单位：", and the short "主办：X 协办：Y" in brackets.
 // "主要责任单位：", "协同配合单位：" too.
-const UNIT_KEY = '(?:主要|具体|直接)?(牵头|主办|主责|责任|承办|实施|协助|配合|协办|参与|协同|协作|支撑)(?:责任|考核|落实|实施|配合)?(?:单位|部门|处室|主体)?';
-const LEADER_KEY = '(?:牵头负责|牵头|责任|分管|联系|包抓|挂帅|督导|领衔)领导|牵头人|责任人|联系人';
+const UNIT_KEY = '(?:主要|具体|直接)?(牵头|主办|主责|责任|承办|实施|协助|配合|协办|参与|协同|协作|支撑|部门分工|责任分工|任务分工)(?:责任|考核|落实|实施|配合)?(?:单位|部门|处室|主体)?';
+const LEADER_KEY = '(?:牵头负责|牵头|责任|分管|联系|包抓|挂帅|督导|领衔)(?:省|市|县|区|镇|乡)?领导|牵头人|责任人|联系人';
 const TIME_KEY = '(?:完成|办结|计划完成)?(?:时限|时间节点|时间|期限)';
 // "责任单位和责任人：县人社局王明": units, each followed by the person answering for it.
 const WITH_PEOPLE = '(?:和|及|与|、|/)(?:责任人|负责人|联系人|责任领导)';

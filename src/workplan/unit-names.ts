@@ -9,7 +9,7 @@ const ETC_AND = /等(?:和|及|以及|与)(?=[^、，,；;]{2})/g;
 // A bare level after a collective ("各区、县级市"): it takes the collective's 各 ("各县级市"), never stands alone.
 const BARE_LEVEL = /^(?:县级市|县（市、区）|县（市）|市（州）|县（区）|县市区|县区|区县|县市|县|区|市|州|盟|旗|乡镇|乡|镇|街道|镇街|镇（街道）|乡镇（街道）|开发区|园区|功能区)$/;
 // A level's body after a collective ("各乡镇人民政府、街道办事处"): every one of them, too ("各街道办事处").
-const BARE_LEVEL_BODY = /^(?:县级市|县|区|市|乡镇|乡|镇|街道)(?:人民政府|政府|办事处)$/;
+const BARE_LEVEL_BODY = /^(?:县级市|县（市、区）|县（市）|市（县）|县|区|市|乡镇|乡|镇|街道)(?:人民政府|政府|办事处)(?:（[^）]*）)?$/;
 const COLLECTIVE_PREFIX = /^各(?:有关|相关)?/;
 const PLACE_COLLECTIVE = /^各(?:有关|相关)?(?:县级市|县|区|市|乡镇|乡|镇|街道)/;
 // "有关单位" without 各 only says "whoever it concerns": alone it names nobody.
@@ -87,11 +87,11 @@ export function tidyNames<T>(split: readonly (readonly [T, string])[], known: Re
 }
 
 // Words that open a note, not a name: "（含技工院校）", "（包括各类学校）", "（以下简称市发改委）".
-const NOT_A_NAME = /^(?:含|包括|包含|不含|除|如|即|指|简称|以下简称|其中|涉及|限|由|经|按|依托|通过|会同|对)/;
+const NOT_A_NAME = /^(?:含|包括|包含|不含|除|如|即|指|简称|以下简称|其中|涉及|限|由|经(?![信济开贸])|按|依托|通过|会同|对)/;
 // "各区", "各县级市", "各乡镇（街道）": every place of a level.
 const COLLECTIVE_PLACES = /^各.{0,10}?(?:区|县|市|州|旗|盟|乡|镇|街|地|级)(?:[（(][^）)]*[）)])?$/;
 // How the name of a body ends: 局, 委, 办, 中心, 政府, 街道, 集团… (with a note in brackets: "区社会事业局（医改办）").
-const BODY_END = /(?:局|委|办|厅|部|署|院|所|队|站|会|处|室|社|馆|校|团|联|中心|政府|街道|社区|镇|乡|集团|公司|单位|部门|机构|企业|组织|协会|银行|支行|分行|央行|人行|军分区|武警|法院|检察院|(?:开发|高新|新|园|示范|试验|实验|保税|合作|功能)区)(?:[（(][^）)]*[）)])?$/;
+const BODY_END = /(?:局|委|办|厅|部|署|院|所|队|站|会|处|室|社|馆|校|团|联|中心|政府|街道|社区|镇|乡|集团|公司|单位|部门|机构|企业|组织|协会|银行|支行|分行|央行|人行|军分区|武警|法院|检察院|(?:开发|高新|经开|新|园|示范|试验|实验|保税|合作|功能)区)(?:[（(][^）)]*[）)])?$/;
 
 /** True when the text ends with a body's name ("……反馈区管委会办公室"). */
 export function endsWithBodyName(text: string): boolean {

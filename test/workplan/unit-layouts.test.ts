@@ -303,6 +303,26 @@ describe('national plans: summary items, 及各地区, quoted names', () => {
   });
 });
 
+describe('provincial and city report breakdowns', () => {
+  it('reads "部门分工：X牵头，Y配合" with "分管省领导：" above it, and a bare list of bodies in brackets on the line under an item', () => {
+    const text = [
+      '一、主要预期目标',
+      '1.地区生产总值增长6%以上。',
+      '分管省领导:林××',
+      '部门分工:省发展改革委牵头,各地、各部门配合。',
+      '2、主要污染物排放量较2010年削减4%。',
+      '(市环保局、发改委、经信委)',
+      '3、城镇登记失业率控制在3.5%以内。',
+      '(市人保局,各区、县(市)政府(管委会))',
+    ].join('\n');
+    expect(importPlan(text).tasks.map((t) => ({ title: t.title, lead: t.lead, assist: t.assist, leader: t.leader }))).toEqual([
+      { title: '地区生产总值增长6%以上', lead: ['省发展改革委'], assist: ['各地', '各部门'], leader: ['林××'] },
+      { title: '主要污染物排放量较2010年削减4%', lead: ['市环保局', '发改委', '经信委'], assist: [], leader: [] },
+      { title: '城镇登记失业率控制在3.5%以内', lead: ['市人保局', '各区', '各县（市）政府（管委会）'], assist: [], leader: [] },
+    ]);
+  });
+});
+
 describe('a heading that names the lead of the items under it', () => {
   it('makes each item without units under "一、X牵头工作（8项）" a task of X, until the next heading', () => {
     const text = [
