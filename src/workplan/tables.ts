@@ -136,7 +136,7 @@ function readRows(table: PlanTable, texts: string[][], first: number, headers: s
     if (values.length === 0 || repeatsHeader(cells, headers)) continue;
     const titleColumn = columns.title ?? columns.detail!;
     if (isSectionRow(row, cells, values, columns, titleColumn)) {
-      section = cleanText(values[0]);
+      section = cleanText(values[values.length - 1]);
       above = null;
       previous = null;
       continue;
@@ -232,11 +232,15 @@ function cellOf(cells: string[], column: number | undefined): string {
   return column === undefined ? '' : (cells[column] ?? '').trim();
 }
 
+const SECTION_NUMBER = /^(?:[一二三四五六七八九十]+|[（(][一二三四五六七八九十]+[）)])[、.．]?$/;
+
 /**
  * A row naming a section ("一、经济发展"): one text, no units, spanning the table, outside the task columns, or
  * numbered like a section ("一、", "（一）"). A task cell alone is a task without units (listed, not a heading).
  */
 function isSectionRow(row: PlanTable['rows'][number], cells: string[], values: string[], columns: Columns, titleColumn: number): boolean {
+  // "一 | 推进碳达峰碳中和综合管理 (merged over the rest)": a section with its number in a column of its own.
+  if (new Set(values).size === 2 && SECTION_NUMBER.test(cells[0] ?? '') && row.slice(2).every((cell) => cell.merged === 'left')) return true;
   if (new Set(values).size !== 1) return false;
   if (row.some((cell) => cell.merged === 'left')) return true;
   if ([columns.lead, ...columns.assist].some((c) => c !== undefined && (cells[c] ?? '') !== '')) return false;

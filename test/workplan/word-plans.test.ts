@@ -93,6 +93,20 @@ describe('readDocx', () => {
     ]);
   });
 
+  it('reads a row of a section number and a cell merged over the rest ("一 | 推进综合管理") as a section', async () => {
+    const table = new Table({
+      rows: [
+        row(cell('序号'), cell('重点任务'), cell('具体工作'), cell('时间进度'), cell('责任部门')),
+        row(cell('一'), cell('推进碳达峰碳中和综合管理', { columnSpan: 4 })),
+        row(cell('1'), cell('全力推进节能降碳目标进度。', { columnSpan: 2 }), cell('全年推进'), cell('发展改革委、生态环境局')),
+      ],
+    });
+    const plan = importPlan(await readDocx(await docx([new Paragraph('2025年节能减排重点工作分工'), table])));
+    expect(plan.tasks.map((t) => ({ category: t.category, title: t.title, lead: t.lead, due: t.due ?? null }))).toEqual([
+      { category: '推进碳达峰碳中和综合管理', title: '全力推进节能降碳目标进度', lead: ['发展改革委', '生态环境局'], due: '2025-12-31' },
+    ]);
+  });
+
   it('keeps the divisions inside a unit (市卫健委内牵头处室) beside the units\' columns in the task\'s text, not as units', async () => {
     const table = new Table({
       rows: [
