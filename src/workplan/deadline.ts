@@ -66,9 +66,9 @@ const WITHIN_YEARS = /(?<![\d年、和及与的])(?<!毕业|离校|成立|注册
 // "2016年第三产业增加值增长9%": a target for that year ("2016年度", "2019年1月1日起" are not).
 const TARGET_YEAR = /(?<!\d)(\d{4})年(?![度月起以来初份底末前内上下第一二三四\d])/g;
 const ONGOING = /(?:持续|长期|常态化)[^，,；;。]{0,6}|长期坚持/;
-// "“十四五”期间", "十四五末": a five-year plan's period, ending in its last year (十四五: 2021–2025).
+// "“十四五”期间", "十四五末": a five-year plan's period, ending in its last year.
 const FIVE_YEAR_PLAN = /[“"]?十([一二三四五六七])五[”"]?(?:期间|时期|末|期末)/g;
-const PLAN_NUMBER: Record<string, number> = { 一: 11, 二: 12, 三: 13, 四: 14, 五: 15, 六: 16, 七: 17 };
+const FIVE_YEAR_PLAN_END: Record<string, number> = { 一: 2010, 二: 2015, 三: 2020, 四: 2025, 五: 2030, 六: 2035, 七: 2040 };
 
 /** The latest deadline the task's text names, with the words it came from; `year` fills in a missing year. */
 export function deadlineInText(text: string, year: number | null): Due {
@@ -82,7 +82,7 @@ export function deadlineInText(text: string, year: number | null): Due {
     const expr = parseDateExpression(`${m[1].replace('份', '').replace('年内', '年底')}前`, year);
     if (expr.kind === 'span') take(expr.last, m[0]);
   }
-  for (const m of t.matchAll(FIVE_YEAR_PLAN)) take(ymd(5 * PLAN_NUMBER[m[1]] - 45 + 2000, 12, 31), m[0]);
+  for (const m of t.matchAll(FIVE_YEAR_PLAN)) take(ymd(FIVE_YEAR_PLAN_END[m[1]], 12, 31), m[0]);
   if (year !== null) {
     const whole = WHOLE_YEAR.exec(t);
     if (whole) take(ymd(year, 12, 31), whole[0]);

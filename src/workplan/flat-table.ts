@@ -6,7 +6,7 @@ import { headingMarker } from './headings.js';
 import { deadlineInField } from './deadline.js';
 import { matchPlanHeader } from './table-headers.js';
 import type { PlanBlock, PlanParagraph, PlanTable, TableCell } from './types.js';
-import { looksLikeUnit, unitNames } from './unit-names.js';
+import { isPersonName, looksLikeUnit, unitNames } from './unit-names.js';
 
 const MIN_HEADERS = 3;
 const UNIT_NAME = /(?:局|委|办|厅|部|署|中心|政府|街道|镇|乡|集团|公司|单位|部门|院|所|队|站|会)(?:[（(][^）)]*[）)])?$/;
@@ -162,7 +162,7 @@ function subRows(paragraphs: readonly PlanParagraph[], start: number, number: nu
     for (; k < paragraphs.length; k++) {
       const cell = paragraphs[k].text.trim();
       if (cell === '') continue;
-      if (SUB_ROW.test(cell) || ends(cell) || !(isUnitList(cell) || isPersonCell(cell) || deadlineInField(cell, 2000).due !== undefined)) break;
+      if (SUB_ROW.test(cell) || ends(cell) || !(isUnitList(cell) || isPersonCell(cell) || isDateCell(cell))) break;
       cells.push(cell);
     }
     rows.push(subRow(cells, names));
@@ -191,12 +191,10 @@ function subRow(cells: string[], names: string[]): string[] {
   return row;
 }
 
-// A person's name in a leader column: two or three Chinese characters, perhaps spaced ("吴 伟"), no body's ending.
-const PERSON = /^[\u4e00-\u9fa5]{2,3}$/;
-
+/** A person's name in a leader column, perhaps spaced ("吴 伟"): no body's or place's name. */
 function isPersonCell(text: string): boolean {
   const name = text.replace(/\s+/g, '');
-  return PERSON.test(name) && !looksLikeUnit(name) && !isPlaceName(name);
+  return isPersonName(name) && !looksLikeUnit(name) && !isPlaceName(name);
 }
 
 // A place's short name, perhaps with another in brackets: 经开区, 高新区(邹区镇), 城东街道.
@@ -233,7 +231,7 @@ function arrange(cells: string[], names: string[]): string[] {
   row[0] = cells[0];
   for (const cell of cells.slice(1)) {
     if (isUnitList(cell) && (take('lead', cell) || take('assist', cell))) continue;
-    if (deadlineInField(cell, 2000).due !== undefined && take('due', cell)) continue;
+    if (isDateCell(cell) && take('due', cell)) continue;
     if (!take('title', cell) && !take('detail', cell)) take('category', cell);
   }
   return row;
@@ -247,6 +245,11 @@ function columnText(text: string): string {
 /** A column name on a line of its own: short, unnumbered, a known header. */
 function isColumnName(text: string): boolean {
   return text.length <= 12 && headingMarker(text) === null && matchPlanHeader(text) !== null;
+}
+
+/** A cell giving a date ("2024年12月底前", "6月底前"); any year will do to tell one. */
+function isDateCell(text: string): boolean {
+  return deadlineInField(text, 2000).due !== undefined;
 }
 
 function isUnitList(text: string): boolean {

@@ -53,7 +53,7 @@ export function readParagraphs(paragraphs: readonly PlanParagraph[], ctx: Import
 
   const close = (item: OpenItem | null, children: boolean): void => {
     if (item === null) return;
-    if (item.numbered && !item.parent && !children && (taskFromRoleSentence(ctx, item) || taskFromHeadingLead(ctx, item))) {
+    if (item.numbered && !item.parent && !children && taskWithoutClause(ctx, item)) {
       taskLevels.add(item.first.marker?.level ?? 0);
       return;
     }
@@ -330,30 +330,23 @@ function taskFromItem(ctx: ImportContext, open: OpenItem | null, unitLine: Para,
 }
 
 /**
- * An item without a unit clause whose sentence opens by giving the work ("（三）加强督查考核。由县委办牵头，定期……"): a
- * task of those units, its text kept whole (the sentence is the task's). False when no sentence does.
+ * An item without a unit clause whose units are given otherwise: by a sentence opening by giving the work ("（三）加强
+ * 督查考核。由县委办牵头，定期……"), else by an enclosing heading that names its lead ("一、县示范区管委会牵头工作（8项）"
+ * over "1.建设……"). Its text is kept whole. False when neither names units.
  */
-function taskFromRoleSentence(ctx: ImportContext, item: OpenItem): boolean {
+function taskWithoutClause(ctx: ImportContext, item: OpenItem): boolean {
   const texts = [ownText(item.first), ...item.body.map((p) => p.text)];
-  const clause = texts.map((text) => sentenceRoles(text, ctx)).find((found) => found !== null);
+  const clause = texts.map((text) => sentenceRoles(text, ctx)).find((found) => found !== null) ?? leadOfHeadings(ctx, item.first.marker?.level ?? 0);
   if (!clause) return false;
   if (item.first.marker) dropHeadings(ctx, item.first.marker.level);
   addTask(ctx, draftOf(ctx, texts, clause, item.first.line));
   return true;
 }
 
-/**
- * An item without units under a heading that names their lead ("一、县示范区管委会牵头工作（8项）" over "1.建设……"): a task
- * of those units. False when no enclosing heading names one.
- */
-function taskFromHeadingLead(ctx: ImportContext, item: OpenItem): boolean {
-  const level = item.first.marker?.level ?? 0;
+/** The units the nearest enclosing heading above `level` names as the lead of its items, else undefined. */
+function leadOfHeadings(ctx: ImportContext, level: number) {
   // Array.from: the headings of levels the plan skipped are holes, which map() would keep.
-  const clause = Array.from(ctx.headings.slice(0, Math.max(0, level - 1)), (heading) => (heading ? headingLead(heading, ctx) : null)).findLast((found) => found !== null);
-  if (!clause) return false;
-  if (item.first.marker) dropHeadings(ctx, item.first.marker.level);
-  addTask(ctx, draftOf(ctx, [ownText(item.first), ...item.body.map((p) => p.text)], clause, item.first.line));
-  return true;
+  return Array.from(ctx.headings.slice(0, Math.max(0, level - 1)), (heading) => (heading ? headingLead(heading, ctx) : null)).findLast((found) => found !== null) ?? undefined;
 }
 
 function draftOf(ctx: ImportContext, texts: string[], clause: Extract<UnitClause, { kind: 'units' }>, line: number) {

@@ -6,7 +6,7 @@
 import { ROLE_WORDS, unitRoles, type UnitRole } from '../ledger/unit-roles.js';
 import { isStandingRulePiece } from './standing-units.js';
 import { topLevelPieces } from './top-level.js';
-import { isGenericUnit, joinBrokenNames, looksLikePerson, looksLikeUnit, splitEtc, tidyNames, unifyBrackets, unitNames } from './unit-names.js';
+import { isGenericUnit, isPersonName, joinBrokenNames, looksLikePerson, looksLikeUnit, splitEtc, tidyNames, unifyBrackets, unitNames } from './unit-names.js';
 
 /** "列第一位者为牵头单位": in this clause (and, with 下同, every later one) the first unit leads and the rest assist. */
 export type FirstLeads = 'clause' | 'from-here';
@@ -46,8 +46,8 @@ const KEY_ROLE: Record<string, UnitRole | null> = {
   牵头: 'strongLead', 主办: 'strongLead', 主责: 'strongLead', 责任: 'lead', 承办: 'lead', 实施: 'lead',
   协助: 'assist', 配合: 'assist', 协办: 'assist', 参与: 'assist', 协同: 'assist', 协作: 'assist', 支撑: 'assist',
 };
-// "牵头单位：", "牵头责任单位：", "协同责任单位：", "牵头考核单位：", and the short "主办：X 协办：Y" in brackets.
-// "主要责任单位：", "协同配合单位：" too.
+// "牵头单位：", "牵头责任单位：", "协同责任单位：", "牵头考核单位：", "主要责任单位：", "协同配合单位：", "部门分工：", and
+// the short "主办：X 协办：Y" in brackets.
 const UNIT_KEY = '(?:主要|具体|直接)?(牵头|主办|主责|责任|承办|实施|协助|配合|协办|参与|协同|协作|支撑|部门分工|责任分工|任务分工)(?:责任|考核|落实|实施|配合)?(?:单位|部门|处室|主体)?';
 const LEADER_KEY = '(?:牵头负责|牵头|责任|分管|联系|包抓|挂帅|督导|领衔)(?:省|市|县|区|镇|乡)?领导|牵头人|责任人|联系人';
 const TIME_KEY = '(?:完成|办结|计划完成)?(?:时限|时间节点|时间|期限)';
@@ -71,8 +71,6 @@ const DEADLINE_PIECE = /^(?:于|在)?(?:(?:\d{4}年)?(?:\d{1,2}月|年|上半年
 const QUOTED_NAME_PART = /“[^“”]{1,10}”/g;
 const NOT_UNITS = /[。：:“”《》]|\d{4}年|\d+(?:个|项|万|%)/;
 const MAX_NAME = 30;
-// A person's name after a unit's name ("县人社局王明").
-const PERSON_NAME = /^[\u4e00-\u9fa5]{2,3}$/;
 const SEPARATORS = /[，,；;。]/;
 
 type Part = [UnitRole | null, string];
@@ -289,7 +287,7 @@ function withoutPeople(body: string, leader: string[]): string {
       const splits = [...Array(piece.length).keys()].reverse().map((end) => [piece.slice(0, end), piece.slice(end)] as const);
       const split =
         splits.find(([unit, person]) => looksLikeUnit(unit) && looksLikePerson(person)) ??
-        splits.find(([unit, person]) => looksLikeUnit(unit) && PERSON_NAME.test(person));
+        splits.find(([unit, person]) => looksLikeUnit(unit) && isPersonName(person));
       if (!split) return piece;
       leader.push(split[1]);
       return split[0];

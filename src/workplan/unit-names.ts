@@ -3,7 +3,9 @@ import { KINDS } from '../domain/glossary.js';
 import { splitUnits } from '../ledger/split-units.js';
 
 // "X等有关部门和单位" names X and the other departments: the collective keeps its own entry.
-const ETC_COLLECTIVE = /等((?:国务院|中央|省级?|市级?|县级?|区级?)?(?:其他|其它)?(?:有关|相关)[^、，,；;（）()及和]*)/g;
+// Whose departments a collective means ("国务院相关部门", "市级有关单位").
+const WHOSE = '(?:国务院|中央|省级?|市级?|县级?|区级?)?';
+const ETC_COLLECTIVE = new RegExp(`等(${WHOSE}(?:其他|其它)?(?:有关|相关)[^、，,；;（）()及和]*)`, 'g');
 // "商务部等和各有关省级人民政府": the list of departments closed by 等, then the other bodies.
 const ETC_AND = /等(?:和|及|以及|与)(?=[^、，,；;]{2})/g;
 // A bare level after a collective ("各区、县级市"): it takes the collective's 各 ("各县级市"), never stands alone.
@@ -13,7 +15,7 @@ const BARE_LEVEL_BODY = /^(?:县级市|县（市、区）|县（市）|市（县
 const COLLECTIVE_PREFIX = /^各(?:有关|相关)?/;
 const PLACE_COLLECTIVE = /^各(?:有关|相关)?(?:县级市|县|区|市|乡镇|乡|镇|街道)/;
 // "有关单位" without 各 only says "whoever it concerns": alone it names nobody.
-const GENERIC = /^(?:国务院|中央|省级?|市级?|县级?|区级?)?(?:其他|其它)?(?:有关|相关)(?:单位|部门|方面)(?:和单位|和部门)?$/;
+const GENERIC = new RegExp(`^${WHOSE}(?:其他|其它)?(?:有关|相关)(?:单位|部门|方面)(?:和单位|和部门)?$`);
 // "各地区", "相关地区": the places a national or provincial plan gives the work to.
 const PLACES_ALL = /^(?:各|有关|相关)(?:地区|地方|省份|市县|区县)$/;
 const LEADING_NOISE = /^(?:由|请|并由|会同)/;
@@ -128,6 +130,13 @@ export function joinBrokenNames(cell: string): string {
 /** True when the name is a person's post or a post and a name ("副县长", "县委常委", "副县长张三"). */
 export function looksLikePerson(name: string): boolean {
   return ENDS_WITH_POST.test(name) || (POST_AND_NAME.test(name) && !BODY_END.test(name));
+}
+
+const PERSON_NAME = /^[\u4e00-\u9fa5]{2,3}$/;
+
+/** True for what may be a person's name: two or three Chinese characters ("王明", the "王明" of "县人社局王明"). */
+export function isPersonName(text: string): boolean {
+  return PERSON_NAME.test(text);
 }
 
 /** True when the list names nobody in particular ("有关单位", "相关部门"). */
